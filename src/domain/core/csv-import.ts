@@ -1,0 +1,71 @@
+import type { EntityDef, FieldDef, Label } from './entity';
+import type { BaseRecord, RecordValues } from './record';
+import { parseInput, validate, type Errors, type ValidationContext } from './validate';
+import { labelOf } from './entity';
+
+/** For each CSV column, the field it fills (or null to skip it). */
+export type Mapping = (string | null)[];
+
+export interface ImportRow {
+  /** 1-based line number in the file, counting the header as line 1. */
+  line: number;
+  values: RecordValues;
+  errors: Errors;
+}
+
+/** Guess the mapping from header names: zh or en labels, or field keys. */
+export function guessMapping(def: EntityDef, header: string[]): Mapping {
+  const norm = (s: string) => s.trim().toLowerCase();
+  return header.map((h) => {
+    const f = def.fields.find((x) => [x.key, x.label.zh, x.label.en].some((n) => norm(n) === norm(h)));
+    return f ? f.key : null;
+  });
+}
+
+export interface ImportContext extends ValidationContext {
+  /** Turn a dictionary label (or code) typed in the file into its code. */
+  dictLookup?: (f: FieldDef, text: string) => string | undefined;
+  /** Turn a referenced record's name (or code) into its id. */
+  refLookup?: (f: FieldDef, text: string) => string | undefined;
+}
+
+/** Convert and validate every data row; nothing is written here. */
+export function prepareImport(def: EntityDef, rows: string[][], mapping: Mapping, ctx: ImportContext): ImportRow[] {
+  const seen = new Map<string, Set<unknown>>();
+  return rows.map((cells, i) => {
+    const values: RecordValues = {};
+    const errors: Errors = {};
+    mapping.forEach((key, col) => {
+      const f = key ? def.fields.find((x) => x.key === key) : undefined;
+      if (!f || cells[col] === undefined) return;
+      if (f.type === 'ref') {
+        const text = cells[col].trim();
+        if (!text) return;
+        const id = ctx.refLookup?.(f, text);
+        if (id) values[f.key] = id;
+        else errors[f.key] = { zh: `找不到${f.label.zh}“${text}”`, en: `${f.label.en} "${text}" not found` };
+        return;
+      }
+      values[f.key] = parseInput(f, cells[col], (t) => ctx.dictLookup?.(f, t));
+    });
+    Object.assign(errors, validate(def, values, ctx), errors);
+    for (const f of def.fields.filter((x) => x.unique && values[x.key] !== undefined)) {
+      const set = seen.get(f.key) ?? new Set();
+      if (set.has(values[f.key]) && !errors[f.key]) errors[f.key] = duplicateInFile(f);
+      set.add(values[f.key]);
+      seen.set(f.key, set);
+    }
+    return { line: i + 2, values, errors };
+  });
+}
+
+function duplicateInFile(f: FieldDef): Label {
+  return { zh: `${f.label.zh}在文件中重复`, en: `${f.label.en} appears twice in the file` };
+}
+
+/** Rows of the current view as CSV cells, headed by the visible columns' labels. */
+export function exportRows(
+  fields: FieldDef[], records: BaseRecord[], display: (f: FieldDef, v: unknown) => string, lang: 'zh' | 'en',
+): string[][] {
+  return [fields.map((f) => labelOf(f.label, lang)), ...records.map((r) => fields.map((f) => display(f, r[f.key])))];
+}

@@ -1,0 +1,60 @@
+/**
+ * Entity definitions are data: the generic list, form, filter builder, CSV import and export
+ * all read them, so a field (or a custom field added at run time) works everywhere at once.
+ */
+
+export type Lang = 'zh' | 'en';
+export interface Label { zh: string; en: string }
+
+export type FieldType =
+  | 'text' | 'longtext' | 'number' | 'money' | 'percent' | 'date' | 'datetime'
+  | 'bool' | 'dict' | 'ref' | 'phone' | 'email' | 'url';
+
+export interface FieldDef {
+  key: string;
+  label: Label;
+  type: FieldType;
+  required?: boolean;
+  /** Unique among live records of the entity (e.g. a customer code). */
+  unique?: boolean;
+  /** For `dict`: the dictionary whose options the field takes. */
+  dict?: string;
+  /** For `ref`: the entity referred to (its records' `name` is shown). */
+  ref?: string;
+  min?: number;
+  max?: number;
+  /** Hidden from lists by default (still available in column settings). */
+  hidden?: boolean;
+  /** Column width in px for lists. */
+  width?: number;
+  /** Added at run time by a user (自定义字段). */
+  custom?: boolean;
+}
+
+export interface EntityDef {
+  /** Collection name in the workspace document, e.g. `customers`. */
+  key: string;
+  /** Permission module it belongs to (see domain/org/modules.ts). */
+  module: string;
+  label: Label;
+  fields: FieldDef[];
+  /** The field that names a record in links and pickers. */
+  titleField: string;
+  /** Dictionary used as the category tree beside the list, if any. */
+  treeField?: string;
+}
+
+export function fieldOf(def: EntityDef, key: string): FieldDef | undefined {
+  return def.fields.find((f) => f.key === key);
+}
+
+export function labelOf(l: Label, lang: Lang): string {
+  return l[lang] || l.zh;
+}
+
+/** An entity definition extended with the custom fields defined for it. */
+export function withCustomFields(def: EntityDef, custom: FieldDef[]): EntityDef {
+  if (!custom.length) return def;
+  const known = new Set(def.fields.map((f) => f.key));
+  return { ...def, fields: [...def.fields, ...custom.filter((f) => !known.has(f.key)).map((f) => ({ ...f, custom: true }))] };
+}

@@ -1,0 +1,54 @@
+import type { Label } from '../core/entity';
+
+/** Permission levels, ordered: each includes the ones before it. */
+export type Permission = 'none' | 'read' | 'write' | 'approve';
+export const PERMISSIONS: Permission[] = ['none', 'read', 'write', 'approve'];
+
+/** Data scope of a role: own records, own department's, or all. */
+export type DataScope = 'own' | 'department' | 'all';
+
+/** The permission modules of the product (SPEC A). Contacts follow customers. */
+export const MODULES: { key: string; label: Label }[] = [
+  { key: 'org', label: { zh: '企业设置', en: 'Organisation' } },
+  { key: 'customers', label: { zh: '客户管理', en: 'Customers' } },
+  { key: 'competitors', label: { zh: '竞争对手', en: 'Competitors' } },
+  { key: 'products', label: { zh: '产品管理', en: 'Products' } },
+  { key: 'sales', label: { zh: '销售管理', en: 'Sales' } },
+  { key: 'orders', label: { zh: '订单管理', en: 'Orders' } },
+  { key: 'finance', label: { zh: '财务处理', en: 'Finance' } },
+  { key: 'marketing', label: { zh: '市场管理', en: 'Marketing' } },
+  { key: 'service', label: { zh: '客户服务', en: 'Service' } },
+  { key: 'analysis', label: { zh: '分析决策', en: 'Analysis' } },
+  { key: 'system', label: { zh: '系统日志', en: 'System log' } },
+];
+
+export interface RoleLike {
+  perms?: Record<string, Permission>;
+  scope?: DataScope;
+  admin?: boolean;
+}
+
+export function permissionOf(role: RoleLike | undefined, module: string): Permission {
+  if (!role) return 'none';
+  if (role.admin) return 'approve';
+  return role.perms?.[module] ?? 'none';
+}
+
+/** True when the role's permission on the module is at least `need`. */
+export function can(role: RoleLike | undefined, module: string, need: Permission): boolean {
+  return PERMISSIONS.indexOf(permissionOf(role, module)) >= PERMISSIONS.indexOf(need);
+}
+
+/** Whether a user may see a record owned by `ownerId` (in `ownerDept`) under the role's scope. */
+export function inScope(
+  role: RoleLike | undefined,
+  me: { id: string; departmentId?: string },
+  owner: { id?: string; departmentId?: string },
+): boolean {
+  if (!role) return false;
+  if (role.admin) return true;
+  const scope = role.scope ?? 'all';
+  if (scope === 'all') return true;
+  if (scope === 'own') return !owner.id || owner.id === me.id;
+  return !owner.id || owner.id === me.id || (!!me.departmentId && owner.departmentId === me.departmentId);
+}

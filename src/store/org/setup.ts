@@ -1,0 +1,69 @@
+import { Workspace } from '../core/workspace';
+import { localDb, type WorkspaceEntry } from '../core/local-db';
+import { newId } from '../core/collection';
+import { addDictionary } from '../core/dictionaries';
+import { BASE_DICTIONARIES } from '../../domain/core/dictionaries';
+import { MODULES, type Permission } from '../../domain/org/modules';
+
+const allAt = (p: Permission) => Object.fromEntries(MODULES.map((m) => [m.key, p]));
+
+/** Roles every new workspace starts with (editable afterwards). */
+export const DEFAULT_ROLES = [
+  { id: 'role-admin', name: '系统管理员', admin: true, scope: 'all', perms: allAt('approve'), discountLimit: 100 },
+  { id: 'role-manager', name: '销售经理', scope: 'department', discountLimit: 20,
+    perms: { ...allAt('read'), customers: 'approve', competitors: 'write', sales: 'approve', orders: 'approve', org: 'none', system: 'none' } },
+  { id: 'role-rep', name: '业务员', scope: 'own', discountLimit: 5,
+    perms: { ...allAt('none'), customers: 'write', competitors: 'read', products: 'read', sales: 'write', orders: 'write', service: 'read' } },
+  { id: 'role-service', name: '售后服务员', scope: 'all', discountLimit: 0,
+    perms: { ...allAt('none'), customers: 'read', competitors: 'read', products: 'read', sales: 'read', service: 'write' } },
+  { id: 'role-viewer', name: '只读访客', scope: 'all', discountLimit: 0, perms: { ...allAt('read'), system: 'none' } },
+];
+
+/** Fill a brand-new document with company info, dictionaries, roles and the first user. */
+export function seedWorkspace(ws: Workspace, companyName: string, adminName: string): string {
+  const adminId = newId();
+  ws.transact(() => {
+    ws.meta.set('createdAt', Date.now());
+    ws.collection('company').create({ name: companyName, fiscalYearStart: 1 }, 'company');
+    for (const d of BASE_DICTIONARIES) addDictionary(ws, d);
+    for (const { id, ...role } of DEFAULT_ROLES) ws.collection('roles').create(role, id);
+    const deptId = ws.collection('departments').create({ name: '总经理办公室', code: 'D01' }).id;
+    ws.actorId = adminId;
+    ws.collection('users').create({ name: adminName, code: 'E001', roleId: 'role-admin', departmentId: deptId, active: true }, adminId);
+  });
+  return adminId;
+}
+
+/** Create a workspace on this device: its registry entry, its document and its first user. */
+export async function createWorkspace(name: string, adminName: string): Promise<{ entry: WorkspaceEntry; ws: Workspace }> {
+  const entry: WorkspaceEntry = {
+    id: newId(), name, room: `keyuan-${newId()}`, password: newId(), createdAt: Date.now(), lastOpenedAt: Date.now(),
+  };
+  const ws = await Workspace.open(entry.id);
+  const adminId = seedWorkspace(ws, name, adminName);
+  await localDb().transaction('rw', localDb().workspaces, localDb().identities, async () => {
+    await localDb().workspaces.put(entry);
+    await localDb().identities.put({ workspaceId: entry.id, userId: adminId });
+  });
+  return { entry, ws };
+}
+
+export async function listWorkspaces(): Promise<WorkspaceEntry[]> {
+  return localDb().workspaces.orderBy('lastOpenedAt').reverse().toArray();
+}
+
+export async function openWorkspace(id: string): Promise<{ entry: WorkspaceEntry; ws: Workspace; userId?: string }> {
+  const entry = await localDb().workspaces.get(id);
+  if (!entry) throw new Error(`unknown workspace ${id}`);
+  const ws = await Workspace.open(id);
+  const ident = await localDb().identities.get(id);
+  ws.actorId = ident?.userId ?? '';
+  await localDb().workspaces.update(id, { lastOpenedAt: Date.now() });
+  return { entry, ws, userId: ident?.userId };
+}
+
+/** Act as another user of the workspace on this device (更改用户). */
+export async function setIdentity(ws: Workspace, userId: string): Promise<void> {
+  ws.actorId = userId;
+  await localDb().identities.put({ workspaceId: ws.id, userId });
+}
