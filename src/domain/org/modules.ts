@@ -22,16 +22,31 @@ export const MODULES: { key: string; label: Label }[] = [
   { key: 'system', label: { zh: '系统日志', en: 'System log' } },
 ];
 
+/**
+ * A role's permissions are stored as one field per module (`perm_customers: 'write'`), not as
+ * one nested object, so two managers changing different modules of one role while apart both
+ * keep their change (records merge field by field).
+ */
 export interface RoleLike {
-  perms?: Record<string, Permission>;
   scope?: DataScope;
   admin?: boolean;
+  readonly [field: string]: unknown;
+}
+
+export function permField(module: string): string {
+  return `perm_${module}`;
+}
+
+/** Flatten `{ customers: 'write' }` into `{ perm_customers: 'write' }`. */
+export function permFields(perms: Record<string, Permission>): Record<string, Permission> {
+  return Object.fromEntries(Object.entries(perms).map(([m, p]) => [permField(m), p]));
 }
 
 export function permissionOf(role: RoleLike | undefined, module: string): Permission {
   if (!role) return 'none';
-  if (role.admin) return 'approve';
-  return role.perms?.[module] ?? 'none';
+  if (role.admin === true) return 'approve';
+  const p = role[permField(module)];
+  return PERMISSIONS.includes(p as Permission) ? (p as Permission) : 'none';
 }
 
 /** True when the role's permission on the module is at least `need`. */

@@ -130,7 +130,7 @@ export class Collection<T extends BaseRecord = BaseRecord> {
 }
 
 /** Values of the map entries for `key` that this transaction added or deleted (still holding content). */
-function replacedVersions(event: Y.YMapEvent<unknown>, key: string): unknown[] {
+function replacedVersions<T>(event: Y.YMapEvent<T>, key: string): unknown[] {
   const target = event.target as unknown as { _map: Map<string, Y.Item> };
   let item: Y.Item | null = target._map.get(key)?.left ?? null;
   const out: unknown[] = [];

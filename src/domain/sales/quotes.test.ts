@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import {
+  approvalInbox, approveQuote, deciderBlocker, duplicateRecordQuotes, isQuoteLocked, priceQuote, quoteApprovalNeed,
+  quoteEditBlocker, quoteLinkBlocker, quoteLinkValues, quoteProblems, rejectQuote, statusAfterEdit, submitQuote, withdrawQuote,
+} from './quotes';
+import { rec } from './testing';
+import { permFields, type RoleLike } from '../org/modules';
+
+const rules = [
+  rec('cC1', { kind: 'customer', customerId: 'C1', rate: 0.9 }),
+  rec('v10', { kind: 'volume', minQty: 10, rate: 0.95 }),
+  rec('pos', { kind: 'position', roleId: 'r-sales', rate: 0.88 }),
+];
+const products = [rec('P1', { listPrice: 1000 }), rec('P2', { listPrice: 200 })];
+const lines = [{ productId: 'P1', quantity: 10, unitPrice: 1000, rate: 0.855 }];
+
+// Roles through the org module's own helper, whatever shape it stores permissions in.
+const manager: RoleLike = permFields({ sales: 'approve' });
+const rep: RoleLike = permFields({ sales: 'write' });
+
+describe('pricing a quote', () => {
+  it('prices lines with the engine and totals them', () => {
+    const q = priceQuote([{ productId: 'P1', quantity: 10 }, { productId: 'P2', quantity: 2 }], products, { rules, customerId: 'C1' });
+    // P1: 10 × 1000 = 10000 @ 0.9 × 0.95 = 0.855 → 8550; P2: 2 × 200 = 400 @ 0.9 → 360
+    expect(q.lines.map((l) => l.rate)).toEqual([0.855, 0.9]);
+    // totals 10400 → 8910; rate 8910 / 10400 = 0.856731 (6 decimals)
+    expect(q.totals).toMatchObject({ amount: 10400, discountedAmount: 8910, rate: 0.856731 });
+  });
+
+  it('needs approval when below the role\'s limit', () => {
+    const q = rec('q', { lines });
+    expect(quoteApprovalNeed(q, rules, 'r-sales').needed).toBe(true); // 0.855 < 0.88
+    expect(quoteApprovalNeed(q, rules, 'r-boss', 20).needed).toBe(false); // up to 20 % off: 0.855 ≥ 0.80
+  });
+});
+
+describe('one quote per contact / maintenance record', () => {
+  const existing = rec('q1', { contactRecordId: 'cr1' });
+
+  it('refuses a second quote on the same record', () => {
+    expect(quoteLinkBlocker(rec('q2', { contactRecordId: 'cr1' }), [existing])?.zh).toContain('一次联系记录对应一份报价单');
+    expect(quoteLinkBlocker(rec('q2', { contactRecordId: 'cr2' }), [existing])).toBeNull();
+    expect(quoteLinkBlocker(existing, [existing])).toBeNull(); // editing itself
+    expect(quoteLinkBlocker(rec('q2', { contactRecordId: 'cr1' }), [{ ...existing, deleted: true }])).toBeNull();
+    expect(quoteLinkBlocker(rec('q3', { contactRecordId: 'a', maintenanceRecordId: 'b' }), [])).not.toBeNull();
+  });
+
+  it('reports records that got two quotes from peers apart', () => {
+    const v = duplicateRecordQuotes([existing, rec('q2', { contactRecordId: 'cr1' }), rec('q3', { maintenanceRecordId: 'm1' })]);
+    expect(v).toEqual([expect.objectContaining({ code: 'duplicateRecordQuote', ids: ['q1', 'q2'] })]);
+  });
+
+  it('links a quote to a record and its parent', () => {
+    expect(quoteLinkValues('contactRecord', rec('cr1', { ownerId: 'u1' }), rec('o1', { customerId: 'C1', ownerId: 'u2' })))
+      .toEqual({ customerId: 'C1', ownerId: 'u1', contactRecordId: 'cr1', opportunityId: 'o1' });
+    expect(quoteLinkValues('maintenanceRecord', rec('m1'), rec('p1', { customerId: 'C1', ownerId: 'u2' })))
+      .toEqual({ customerId: 'C1', ownerId: 'u2', maintenanceRecordId: 'm1', projectId: 'p1' });
+  });
+});
+
+describe('approval flow', () => {
+  const draft = rec('q', { status: 'draft', lines, steps: [] });
+
+  it('draft → pending (locked) → approved', () => {
+    const s = submitQuote(draft, 'u-rep', 100, '请批');
+    expect(s).toEqual({ ok: true, value: { status: 'pending', steps: [{ action: 'submit', by: 'u-rep', at: 100, comment: '请批' }] } });
+    const pending = { ...draft, ...(s.ok ? s.value : {}) };
+    expect(isQuoteLocked(pending)).toBe(true);
+    expect(quoteEditBlocker(pending)?.zh).toContain('锁定');
+    const a = approveQuote(pending, { id: 'u-mgr', role: manager }, 200);
+    expect(a.ok && a.value).toEqual({ status: 'approved', steps: [
+      { action: 'submit', by: 'u-rep', at: 100, comment: '请批' }, { action: 'approve', by: 'u-mgr', at: 200 },
+    ] });
+  });
+
+  it('rejecting needs a comment and the approve permission; no self-approval', () => {
+    const pending = { ...draft, status: 'pending', steps: [{ action: 'submit', by: 'u-rep', at: 100 }] };
+    expect(rejectQuote(pending, { id: 'u-mgr', role: manager }, 200, ' ').ok).toBe(false);
+    const r = rejectQuote(pending, { id: 'u-mgr', role: manager }, 200, '折扣过低');
+    expect(r.ok && r.value.status).toBe('rejected');
+    expect(deciderBlocker(pending, { id: 'u-x', role: rep })?.en).toContain('permission');
+    expect(deciderBlocker(pending, { id: 'u-rep', role: manager })?.en).toContain('own');
+    expect(deciderBlocker(pending, { id: 'u-rep', role: { admin: true } })).toBeNull();
+  });
+
+  it('withdraw by the submitter only; an approved quote cannot be resubmitted', () => {
+    const pending = { ...draft, status: 'pending', steps: [{ action: 'submit', by: 'u-rep', at: 100 }] };
+    expect(withdrawQuote(pending, 'u-other', 150).ok).toBe(false);
+    const w = withdrawQuote(pending, 'u-rep', 150);
+    expect(w.ok && w.value.status).toBe('draft');
+    expect(submitQuote({ ...draft, status: 'approved' }, 'u-rep', 1).ok).toBe(false);
+    expect(submitQuote({ ...draft, status: 'rejected' }, 'u-rep', 1).ok).toBe(true);
+  });
+
+  it('editing an approved or rejected quote sends it back to draft', () => {
+    expect(statusAfterEdit({ status: 'approved' })).toBe('draft');
+    expect(statusAfterEdit({ status: 'rejected' })).toBe('draft');
+    expect(statusAfterEdit({ status: 'pending' })).toBe('pending');
+  });
+
+  it('an incomplete quote cannot be submitted', () => {
+    expect(quoteProblems(rec('e', { lines: [] }))).toHaveLength(1);
+    expect(quoteProblems(rec('e', { lines: [{ quantity: 'x', unitPrice: 1 }] })).map((l) => l.en)).toEqual([
+      '1 line(s) have an invalid quantity or unit price', 'Line 1 has no product',
+    ]);
+    expect(submitQuote(rec('e', { lines: [] }), 'u', 1).ok).toBe(false);
+  });
+
+  it('the inbox lists pending quotes the user may decide on, oldest first', () => {
+    const q1 = rec('q1', { status: 'pending', lines, steps: [{ action: 'submit', by: 'u-rep', at: 300 }] });
+    const q2 = rec('q2', { status: 'pending', lines, steps: [{ action: 'submit', by: 'u-rep', at: 100 }] });
+    const q3 = rec('q3', { status: 'pending', lines, steps: [{ action: 'submit', by: 'u-mgr', at: 50 }] });
+    const q4 = rec('q4', { status: 'draft', lines });
+    expect(approvalInbox([q1, q2, q3, q4], { id: 'u-mgr', role: manager }).map((q) => q.id)).toEqual(['q2', 'q1']);
+    expect(approvalInbox([q1, q2], { id: 'u-x', role: rep })).toEqual([]);
+  });
+});

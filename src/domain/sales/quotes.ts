@@ -1,0 +1,176 @@
+import type { Label } from '../core/entity';
+import { can, type RoleLike } from '../org/modules';
+import { asText, asTime, idOf, isDeleted, isLive, ok, refuse, type Outcome, type Values, type Violation } from './read';
+import { approvalNeed, positionLimit, priceLine, quoteTotals, type ApprovalNeed, type LineInput, type PricedLine, type PricingContext, type QuoteTotals } from './pricing';
+import type { Patch } from './opportunity';
+import type { ApprovalStep, QuoteStatus } from './types';
+
+/**
+ * Quotes (报价单, 精财 §3.2, SPEC G/E): pricing through the engine, the 1:1 link with a contact
+ * or maintenance record, and the approval flow
+ *     draft → pending → approved | rejected (→ edited → draft → pending …)
+ * with every step recorded (who, when, comment). A pending quote is locked; editing an approved
+ * or rejected quote sends it back to draft, since an approval covers the content it saw.
+ */
+
+// ---- pricing -------------------------------------------------------------------------------------
+
+export interface PricedQuote { lines: PricedLine['line'][]; priced: PricedLine[]; totals: QuoteTotals }
+
+/** Price the form's lines (list prices from `products`) and total them. */
+export function priceQuote(inputs: readonly LineInput[], products: readonly Values[], ctx: PricingContext): PricedQuote {
+  const priced = inputs.map((l) => priceLine(l, products.find((p) => idOf(p) === l.productId)?.listPrice, ctx));
+  const lines = priced.map((p) => p.line);
+  return { lines, priced, totals: quoteTotals(lines) };
+}
+
+/** Whether the quote needs approval for this role (position rule, else the role's discountLimit). */
+export function quoteApprovalNeed(quote: Values, rules: readonly Values[], roleId: string | null, roleDiscountLimit?: unknown): ApprovalNeed {
+  return approvalNeed(quoteTotals(quote.lines).rate, positionLimit(rules, roleId, roleDiscountLimit));
+}
+
+// ---- links ---------------------------------------------------------------------------------------
+
+/** Values linking a new quote to a contact record (and its opportunity) or a maintenance record (and its project). */
+export function quoteLinkValues(kind: 'contactRecord' | 'maintenanceRecord', record: Values, parent: Values): Patch {
+  const base = { customerId: asText(parent.customerId), ownerId: asText(record.ownerId) ?? asText(parent.ownerId) };
+  return kind === 'contactRecord'
+    ? { ...base, contactRecordId: idOf(record), opportunityId: idOf(parent) }
+    : { ...base, maintenanceRecordId: idOf(record), projectId: idOf(parent) };
+}
+
+/** Why the quote's record link is not allowed (one quote per record, one record per quote), or null. */
+export function quoteLinkBlocker(quote: Values, quotes: readonly Values[]): Label | null {
+  const cr = asText(quote.contactRecordId);
+  const mr = asText(quote.maintenanceRecordId);
+  if (cr && mr) return { zh: '报价单不能同时关联联系记录和维护记录', en: 'A quote cannot belong to both a contact record and a maintenance record' };
+  const self = idOf(quote);
+  const clash = quotes.find((q) => isLive(q) && idOf(q) !== self
+    && ((cr && q.contactRecordId === cr) || (mr && q.maintenanceRecordId === mr)));
+  if (!clash) return null;
+  return cr
+    ? { zh: '该联系记录已有报价单(一次联系记录对应一份报价单)', en: 'This contact record already has a quote (one quote per contact record)' }
+    : { zh: '该维护记录已有报价单(一次维护记录对应一份报价单)', en: 'This maintenance record already has a quote (one quote per maintenance record)' };
+}
+
+/** Records that ended up with two live quotes (each peer added one while apart). */
+export function duplicateRecordQuotes(quotes: readonly Values[]): Violation[] {
+  const out: Violation[] = [];
+  for (const field of ['contactRecordId', 'maintenanceRecordId'] as const) {
+    const by = new Map<string, string[]>();
+    for (const q of quotes.filter(isLive)) {
+      const rid = asText(q[field]);
+      if (rid) by.set(rid, [...(by.get(rid) ?? []), idOf(q)]);
+    }
+    for (const [rid, ids] of by) {
+      if (ids.length < 2) continue;
+      const what = field === 'contactRecordId' ? { zh: '联系记录', en: 'contact record' } : { zh: '维护记录', en: 'maintenance record' };
+      out.push({ code: 'duplicateRecordQuote', ids, message: {
+        zh: `同一条${what.zh}有 ${ids.length} 份报价单,应只保留一份`, en: `One ${what.en} (${rid}) has ${ids.length} quotes; keep only one` } });
+    }
+  }
+  return out;
+}
+
+/** Problems of the quote's content (required fields are the generic form's job). */
+export function quoteProblems(quote: Values): Label[] {
+  const lines = Array.isArray(quote.lines) ? quote.lines : [];
+  const out: Label[] = [];
+  if (!lines.length) out.push({ zh: '报价单至少需要一行明细', en: 'A quote needs at least one line' });
+  const totals = quoteTotals(lines);
+  if (totals.invalidLines) out.push({ zh: `有 ${totals.invalidLines} 行数量或单价无效`, en: `${totals.invalidLines} line(s) have an invalid quantity or unit price` });
+  lines.forEach((l: unknown, i: number) => {
+    const line = (typeof l === 'object' && l !== null ? l : {}) as Values;
+    if (!asText(line.productId)) out.push({ zh: `第 ${i + 1} 行未选择产品`, en: `Line ${i + 1} has no product` });
+    if (typeof line.quantity === 'number' && line.quantity <= 0) out.push({ zh: `第 ${i + 1} 行数量必须大于 0`, en: `Line ${i + 1}: quantity must be above 0` });
+  });
+  return out;
+}
+
+// ---- approval ----------------------------------------------------------------------------------
+
+export function quoteStatusOf(quote: Values): QuoteStatus {
+  const s = quote.status;
+  return s === 'pending' || s === 'approved' || s === 'rejected' ? s : 'draft';
+}
+
+export function isQuoteLocked(quote: Values): boolean {
+  return quoteStatusOf(quote) === 'pending';
+}
+
+/** Why the quote cannot be edited or deleted by hand now, or null. */
+export function quoteEditBlocker(quote: Values): Label | null {
+  if (isDeleted(quote)) return { zh: '报价单已删除', en: 'The quote is deleted' };
+  return isQuoteLocked(quote) ? { zh: '报价单正在审批中,已锁定', en: 'The quote is awaiting approval and is locked' } : null;
+}
+
+/** Status to write with an edit: an approval or rejection covered the old content only. */
+export function statusAfterEdit(quote: Values): QuoteStatus {
+  const s = quoteStatusOf(quote);
+  return s === 'pending' ? 'pending' : 'draft';
+}
+
+function stepsOf(quote: Values): ApprovalStep[] {
+  return Array.isArray(quote.steps) ? (quote.steps as ApprovalStep[]) : [];
+}
+
+function withStep(quote: Values, status: QuoteStatus, step: ApprovalStep): Patch {
+  return { status, steps: [...stepsOf(quote), step] };
+}
+
+/** The user who submitted the current approval round, or null. */
+export function submitterOf(quote: Values): string | null {
+  const steps = stepsOf(quote);
+  for (let i = steps.length - 1; i >= 0; i--) if (steps[i]?.action === 'submit') return asText(steps[i].by);
+  return null;
+}
+
+export function submitQuote(quote: Values, userId: string, now: number, comment?: string): Outcome<Patch> {
+  const s = quoteStatusOf(quote);
+  if (isDeleted(quote)) return refuse('报价单已删除', 'The quote is deleted');
+  if (s === 'pending') return refuse('报价单已在审批中', 'The quote is already awaiting approval');
+  if (s === 'approved') return refuse('报价单已批准', 'The quote is already approved');
+  if (quoteProblems(quote).length) return refuse('报价单内容不完整,不能提交', 'The quote is incomplete and cannot be submitted');
+  return ok(withStep(quote, 'pending', step('submit', userId, now, comment)));
+}
+
+export interface Approver { id: string; role: RoleLike | undefined }
+
+/** Why this user cannot decide on the quote, or null: approve permission on sales, not one's own submission. */
+export function deciderBlocker(quote: Values, who: Approver): Label | null {
+  if (quoteStatusOf(quote) !== 'pending' || isDeleted(quote)) return { zh: '报价单不在审批中', en: 'The quote is not awaiting approval' };
+  if (!can(who.role, 'sales', 'approve')) return { zh: '没有销售管理的审批权限', en: 'No approval permission on Sales' };
+  if (submitterOf(quote) === who.id && !who.role?.admin) return { zh: '不能审批自己提交的报价单', en: 'You cannot approve your own quote' };
+  return null;
+}
+
+export function approveQuote(quote: Values, who: Approver, now: number, comment?: string): Outcome<Patch> {
+  const why = deciderBlocker(quote, who);
+  return why ? { ok: false, reason: why } : ok(withStep(quote, 'approved', step('approve', who.id, now, comment)));
+}
+
+/** Reject: a comment is required (the rep must learn why). */
+export function rejectQuote(quote: Values, who: Approver, now: number, comment: string): Outcome<Patch> {
+  const why = deciderBlocker(quote, who);
+  if (why) return { ok: false, reason: why };
+  if (!asText(comment)) return refuse('驳回必须填写意见', 'A rejection needs a comment');
+  return ok(withStep(quote, 'rejected', step('reject', who.id, now, comment)));
+}
+
+/** The submitter takes a pending quote back to draft. */
+export function withdrawQuote(quote: Values, userId: string, now: number): Outcome<Patch> {
+  if (quoteStatusOf(quote) !== 'pending') return refuse('报价单不在审批中', 'The quote is not awaiting approval');
+  if (submitterOf(quote) !== userId) return refuse('只有提交人可以撤回', 'Only the submitter can withdraw it');
+  return ok(withStep(quote, 'draft', step('withdraw', userId, now)));
+}
+
+/** 审批箱: pending quotes this user may decide on, oldest submission first. */
+export function approvalInbox(quotes: readonly Values[], who: Approver): Values[] {
+  const at = (q: Values) => asTime(stepsOf(q).filter((s) => s?.action === 'submit').pop()?.at) ?? 0;
+  return quotes.filter((q) => deciderBlocker(q, who) === null).sort((a, b) => at(a) - at(b));
+}
+
+function step(action: ApprovalStep['action'], by: string, at: number, comment?: string): ApprovalStep {
+  const c = asText(comment);
+  return c ? { action, by, at, comment: c } : { action, by, at };
+}

@@ -1,0 +1,127 @@
+import type { Label } from '../core/entity';
+import { asNumber } from '../core/numbers';
+
+/**
+ * Defensive readers and small shared types of the sales domain.
+ *
+ * Records reach this code from untrusted peers (y-webrtc accepts any update), so every value is
+ * read as `unknown` and anything of the wrong shape counts as missing — never thrown on, never
+ * allowed to turn a sum into NaN or a group key into "[object Object]".
+ */
+
+/** Minimal shape of anything record-like read here (a stored record or form values). */
+export type Values = Readonly<Record<string, unknown>>;
+
+/** Result of an action: the values to write, or the reason (zh/en) it is refused. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: Label };
+
+export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
+export const refuse = <T = never>(zh: string, en: string): Outcome<T> => ({ ok: false, reason: { zh, en } });
+
+/** A rule broken in stored data (typically by two peers acting while apart); shown, never auto-fixed. */
+export interface Violation {
+  code: string;
+  /** Records involved, in display order, for drill-down. */
+  ids: string[];
+  message: Label;
+}
+
+/** A trimmed non-empty string, or null. */
+export function asText(v: unknown): string | null {
+  if (typeof v !== 'string') return null;
+  const t = v.trim();
+  return t === '' ? null : t;
+}
+
+/** Only a real `true` counts (an empty or malformed yes/no box means "no"). */
+export function asFlag(v: unknown): boolean {
+  return v === true;
+}
+
+/** Whether the record is in the recycle bin (anything but `true` means live). */
+export function isDeleted(rec: Values): boolean {
+  return rec.deleted === true;
+}
+
+export function isLive(rec: Values): boolean {
+  return rec.deleted !== true;
+}
+
+/** A number, or 0 when missing/malformed: for sums, where "missing" must not poison the total. */
+export function num0(v: unknown): number {
+  return asNumber(v) ?? 0;
+}
+
+/** Record id as text ('' when malformed, so it can still be listed). */
+export function idOf(rec: Values): string {
+  return typeof rec.id === 'string' ? rec.id : '';
+}
+
+/** Round a rate (0–1) to 6 decimals so 0.9 × 0.95 compares equal to 0.855. */
+export function roundRate(r: number): number {
+  return Math.round(r * 1e6) / 1e6;
+}
+
+// ---- dates ---------------------------------------------------------------------------------
+
+const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})/;
+const DAY_MS = 86_400_000;
+
+/**
+ * A calendar day 'YYYY-MM-DD', or null. `date` fields are stored as 'YYYY-MM-DD' (core
+ * validate.ts); ISO datetimes and epoch numbers (from other peers, CSV) are accepted too and
+ * read in local time, the user's calendar.
+ */
+export function asDay(v: unknown): string | null {
+  if (typeof v === 'string') {
+    const m = DAY_RE.exec(v.trim());
+    if (m && v.trim().length === 10) return validDay(m[0]);
+    const t = Date.parse(v);
+    return Number.isFinite(t) ? localDay(t) : null;
+  }
+  if (typeof v === 'number' && Number.isFinite(v)) return localDay(v);
+  if (v instanceof Date && Number.isFinite(v.getTime())) return localDay(v.getTime());
+  return null;
+}
+
+function validDay(s: string): string | null {
+  const d = new Date(s + 'T00:00:00Z');
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s ? s : null;
+}
+
+function localDay(t: number): string {
+  const d = new Date(t);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** Epoch milliseconds of a datetime value (epoch number, the stored form, or ISO text), or null. */
+export function asTime(v: unknown): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v !== 'string' || v.trim() === '') return null;
+  const s = v.trim();
+  const t = /^\d+$/.test(s) ? Number(s) : Date.parse(s);
+  return Number.isFinite(t) ? t : null;
+}
+
+/** The day `n` days after `day` (calendar arithmetic in UTC, so no DST surprises). */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(day + 'T00:00:00Z') + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `a` to `b` (positive when b is later). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(b + 'T00:00:00Z') - Date.parse(a + 'T00:00:00Z')) / DAY_MS);
+}
+
+/** 'YYYY-MM' of a day. */
+export function monthOf(day: string): string {
+  return day.slice(0, 7);
+}
+
+/** Whether a day lies in an optional inclusive period (open ends allowed). */
+export function inPeriod(day: string | null, from?: string, to?: string): boolean {
+  if (!from && !to) return true;
+  if (!day) return false;
+  return (!from || day >= from) && (!to || day <= to);
+}

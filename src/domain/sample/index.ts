@@ -1,0 +1,131 @@
+import type { FieldDef } from '../core/entity';
+import { EDUCATION_DICTIONARY, type DictDef } from '../core/dictionaries';
+import { Days, Rng } from './random';
+import { genActivities, genContacts, genCustomers, genOpportunities, type GenContext } from './generate';
+import {
+  companyRecord, competitorRecords, departmentRecords, productRecords, roleRecords, salesModeRecords,
+  salesStageRecords, userRecords,
+} from './org';
+
+/**
+ * Sample data (SPEC L "sample company") and benchmark datasets (DESIGN "Performance budget").
+ *
+ * Pure and deterministic: the same options give deep-equal output on every run and device
+ * (a seeded PRNG, and a reference date passed in rather than read from the clock).
+ *
+ * Records are plain values WITHOUT the store's system fields (createdAt, _c…) but WITH a
+ * stable `id`, so references between them resolve: dict fields hold option codes of the
+ * workspace dictionaries (BASE_DICTIONARIES, the sales dictionaries, and EDUCATION_DICTIONARY
+ * for the contacts' custom field), dates are 'YYYY-MM-DD', money values are numbers, refs hold ids.
+ *
+ * Collections follow the entity keys: company (one record, id 'company'), departments, roles
+ * (with `perms` and `scope`), users, customers, contacts, competitors; with sales data also
+ * salesModes, salesStages, products (demo company only), opportunities and activities.
+ */
+
+export type SampleRecord = Record<string, unknown> & { id: string };
+export interface SampleData { [collection: string]: SampleRecord[] }
+
+export interface SampleOptions {
+  /** PRNG seed (default 1). */
+  seed?: number;
+  /** Reference date 'YYYY-MM-DD' that "the past year" is counted back from (default '2026-11-24'). */
+  today?: string;
+}
+
+export interface SampleCompanyOptions extends SampleOptions {
+  /**
+   * Also add a year of sales history: the sales mode and stages, the price list, ~180
+   * opportunities and ~900 activities (default false: organisation, customers, contacts and
+   * competitors only).
+   */
+  history?: boolean;
+}
+
+export const DEFAULT_TODAY = '2026-11-24';
+export const DEFAULT_SEED = 1;
+
+export const BENCH_SIZES = {
+  class: { customers: 2000, contacts: 5000, opportunities: 4000, activities: 20000 },
+  company: { customers: 20000, contacts: 50000, opportunities: 20000, activities: 100000 },
+} as const;
+
+export type BenchScale = keyof typeof BENCH_SIZES;
+
+/** Sizes of the demo company. */
+export const SAMPLE_SIZES = { customers: 120, contacts: 300, opportunities: 180, activities: 900 } as const;
+
+/** Custom fields the sample data fills: the loader defines them before writing the records. */
+export const SAMPLE_CUSTOM_FIELDS: Array<FieldDef & { entity: string }> = [
+  { entity: 'contacts', key: 'education', label: { zh: '受教育程度', en: 'Education' }, type: 'dict', dict: 'education' },
+];
+
+/** Dictionaries the sample data uses beyond the base ones (the custom field's options). */
+export const SAMPLE_DICTIONARIES: DictDef[] = [EDUCATION_DICTIONARY];
+
+/** An independent stream per collection, so adding history does not change the customers. */
+function context(seed: number, stream: number, rich: boolean, days: Days): GenContext {
+  return { rng: new Rng((seed * 0x9e3779b1) ^ (stream * 0x85ebca6b)), days, rich };
+}
+
+function organisation(): SampleData {
+  return {
+    company: [companyRecord()],
+    departments: departmentRecords(),
+    roles: roleRecords(),
+    users: userRecords(),
+    competitors: competitorRecords(),
+  };
+}
+
+/** The demo company 杭州云帆软件有限公司: organisation, ~120 customers, ~300 contacts, 6 competitors. */
+export function sampleCompany(opts: SampleCompanyOptions = {}): SampleData {
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const today = opts.today ?? DEFAULT_TODAY;
+  const days = new Days(today);
+  const data = organisation();
+  const customers = genCustomers(context(seed, 1, true, days), SAMPLE_SIZES.customers);
+  const contacts = genContacts(context(seed, 2, true, days), customers, SAMPLE_SIZES.contacts);
+  data.customers = customers.records;
+  data.contacts = contacts.records;
+  if (opts.history) {
+    data.salesModes = salesModeRecords();
+    data.salesStages = salesStageRecords();
+    data.products = productRecords();
+    const opps = genOpportunities(context(seed, 3, true, days), customers, SAMPLE_SIZES.opportunities,
+      data.competitors.map((r) => r.id));
+    data.opportunities = opps.records;
+    data.activities = genActivities(context(seed, 4, true, days), customers, contacts, opps, SAMPLE_SIZES.activities);
+  }
+  return data;
+}
+
+/**
+ * A benchmark dataset of DESIGN.md's sizes (BENCH_SIZES), plus the demo organisation, sales mode
+ * and stages, and competitors so that every reference resolves. Company scale (190,000 records)
+ * takes a few hundred milliseconds in Node.
+ */
+export function benchDataset(scale: BenchScale, opts: SampleOptions = {}): SampleData {
+  const size = BENCH_SIZES[scale];
+  if (!size) throw new Error(`benchDataset: unknown scale ${String(scale)}`);
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const today = opts.today ?? DEFAULT_TODAY;
+  const days = new Days(today);
+  const data = organisation();
+  data.salesModes = salesModeRecords();
+  data.salesStages = salesStageRecords();
+  const customers = genCustomers(context(seed, 11, false, days), size.customers);
+  const contacts = genContacts(context(seed, 12, false, days), customers, size.contacts);
+  const opps = genOpportunities(context(seed, 13, false, days), customers, size.opportunities,
+    data.competitors.map((r) => r.id));
+  data.customers = customers.records;
+  data.contacts = contacts.records;
+  data.opportunities = opps.records;
+  data.activities = genActivities(context(seed, 14, false, days), customers, contacts, opps, size.activities);
+  return data;
+}
+
+/** Number of records per collection (for logs and bench reports). */
+export function countRecords(data: SampleData): Record<string, number> {
+  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v.length]));
+}

@@ -1,0 +1,103 @@
+import type { EntityDef, FieldDef } from '../core/entity';
+
+/**
+ * Entity definitions of the customer-service module (客户服务). They are data: the generic list,
+ * form, filter, CSV import and export read them.
+ *
+ * The core FieldDef has no notion of a field the user must not type into, so this module marks
+ * such fields with `readOnly` and says who writes them in `writtenBy`:
+ *  - 'derived': computed from other fields on save (minutesSpent, see time.ts withMinutesSpent);
+ *  - 'flow':    written only by a step of the complaint flow (complaints.ts applyStep) or by the
+ *               service-to-article conversion (knowledge.ts).
+ * A form shows these fields disabled (use `isReadOnlyField`); CSV import should skip them.
+ */
+export interface ServiceFieldDef extends FieldDef {
+  readOnly?: boolean;
+  writtenBy?: 'derived' | 'flow';
+}
+
+export interface ServiceEntityDef extends EntityDef {
+  fields: ServiceFieldDef[];
+}
+
+export const SERVICE_MODULE = 'service';
+
+const derived = { readOnly: true, writtenBy: 'derived' } as const;
+const flow = { readOnly: true, writtenBy: 'flow' } as const;
+
+/** 服务记录 (精财 §3.4). */
+export const serviceRecordsDef: ServiceEntityDef = {
+  key: 'serviceRecords',
+  module: SERVICE_MODULE,
+  label: { zh: '服务记录', en: 'Service records' },
+  titleField: 'content',
+  treeField: 'serviceType',
+  fields: [
+    { key: 'customer', label: { zh: '客户', en: 'Customer' }, type: 'ref', ref: 'customers', required: true },
+    { key: 'contact', label: { zh: '联系人', en: 'Contact' }, type: 'ref', ref: 'contacts' },
+    { key: 'serviceType', label: { zh: '服务类型', en: 'Service type' }, type: 'dict', dict: 'serviceType' },
+    { key: 'contactType', label: { zh: '联系类型', en: 'Contact type' }, type: 'dict', dict: 'contactType' },
+    { key: 'importance', label: { zh: '重要程度', en: 'Importance' }, type: 'dict', dict: 'importance' },
+    { key: 'satisfaction', label: { zh: '客户满意度', en: 'Satisfaction' }, type: 'dict', dict: 'satisfaction' },
+    // Required: the service analysis filters its period on the start time.
+    { key: 'start', label: { zh: '开始时间', en: 'Start' }, type: 'datetime', required: true },
+    { key: 'end', label: { zh: '结束时间', en: 'End' }, type: 'datetime' },
+    { key: 'minutesSpent', label: { zh: '花费时间(分钟)', en: 'Time spent (min)' }, type: 'number', min: 0, ...derived },
+    { key: 'content', label: { zh: '服务内容', en: 'Content' }, type: 'longtext', required: true },
+    { key: 'handler', label: { zh: '业务员', en: 'Handled by' }, type: 'ref', ref: 'users', required: true },
+    { key: 'progressed', label: { zh: '是否取得进展', en: 'Made progress' }, type: 'bool' },
+    { key: 'completed', label: { zh: '是否完成', en: 'Completed' }, type: 'bool' },
+  ],
+};
+
+/**
+ * 投诉 (U8 1.2.5). What the complaint is about is a kind plus one of three references, because a
+ * ref field points at one entity only; `complaintTarget` in complaints.ts reads the pair.
+ * The flow-owned fields mirror the latest steps so lists and filters can use them; the full
+ * history is the `steps` array on the record (not a form field — see complaints.ts timeline).
+ */
+export const complaintsDef: ServiceEntityDef = {
+  key: 'complaints',
+  module: SERVICE_MODULE,
+  label: { zh: '投诉', en: 'Complaints' },
+  titleField: 'details',
+  treeField: 'reason',
+  fields: [
+    { key: 'customer', label: { zh: '客户', en: 'Customer' }, type: 'ref', ref: 'customers', required: true },
+    { key: 'contact', label: { zh: '联系人', en: 'Contact' }, type: 'ref', ref: 'contacts' },
+    { key: 'targetKind', label: { zh: '投诉对象', en: 'About' }, type: 'dict', dict: 'complaintTarget', required: true },
+    { key: 'targetProduct', label: { zh: '投诉产品', en: 'Product' }, type: 'ref', ref: 'products' },
+    { key: 'targetDepartment', label: { zh: '投诉部门', en: 'Department' }, type: 'ref', ref: 'departments' },
+    { key: 'targetPerson', label: { zh: '投诉人员', en: 'Person' }, type: 'ref', ref: 'users' },
+    { key: 'reason', label: { zh: '投诉原因', en: 'Reason' }, type: 'dict', dict: 'complaintReason', required: true },
+    { key: 'details', label: { zh: '投诉明细', en: 'Details' }, type: 'longtext', required: true },
+    { key: 'status', label: { zh: '状态', en: 'Status' }, type: 'dict', dict: 'complaintStatus', ...flow },
+    { key: 'handler', label: { zh: '处理人', en: 'Handler' }, type: 'ref', ref: 'users', ...flow },
+    { key: 'result', label: { zh: '处理结果', en: 'Result' }, type: 'longtext', ...flow },
+    { key: 'revisitSatisfaction', label: { zh: '回访满意度', en: 'Revisit satisfaction' }, type: 'dict', dict: 'satisfaction', ...flow },
+  ],
+};
+
+/** 知识库. `tags` is one text field; tags are separated by commas, 、 or spaces (knowledge.ts parseTags). */
+export const knowledgeArticlesDef: ServiceEntityDef = {
+  key: 'knowledgeArticles',
+  module: SERVICE_MODULE,
+  label: { zh: '知识库', en: 'Knowledge base' },
+  titleField: 'title',
+  treeField: 'category',
+  fields: [
+    { key: 'title', label: { zh: '标题', en: 'Title' }, type: 'text', required: true },
+    { key: 'category', label: { zh: '分类', en: 'Category' }, type: 'dict', dict: 'kbCategory' },
+    { key: 'body', label: { zh: '正文', en: 'Body' }, type: 'longtext', required: true },
+    { key: 'tags', label: { zh: '标签', en: 'Tags' }, type: 'text' },
+    { key: 'sourceService', label: { zh: '来源服务记录', en: 'From service record' }, type: 'ref', ref: 'serviceRecords', ...flow },
+  ],
+};
+
+export const SERVICE_ENTITIES: ServiceEntityDef[] = [serviceRecordsDef, complaintsDef, knowledgeArticlesDef];
+
+/** Whether a form must show the field disabled (derived or written by a flow step). */
+export function isReadOnlyField(def: EntityDef, key: string): boolean {
+  const f = def.fields.find((x) => x.key === key) as ServiceFieldDef | undefined;
+  return f?.readOnly === true;
+}

@@ -1,0 +1,71 @@
+import { For, Show, createMemo, createSignal } from 'solid-js';
+import { A, useParams } from '@solidjs/router';
+import { malformedFields } from '../../domain/core/validate';
+import { primaryToClear } from '../../domain/customers/rules';
+import { RecordList } from '../shared/RecordList';
+import { RecordForm } from '../shared/RecordForm';
+import { useWorkspace } from '../shared/context';
+import { L, lang, t } from '../i18n';
+
+/** One customer: its archive fields, its contacts (with the primary one), who changed it and when. */
+export function CustomerPage() {
+  const ctx = useWorkspace();
+  const params = useParams();
+  const customer = createMemo(() => { ctx.version('customers')(); return ctx.ws.collection('customers').get(params.id!); });
+  const [editing, setEditing] = createSignal(false);
+  const def = () => ctx.def('customers');
+  const bad = createMemo(() => (customer() ? malformedFields(def(), customer()!) : {}));
+  const userName = (id: unknown) => String(ctx.ws.collection('users').get(String(id))?.name ?? '?');
+  const when = (ms: number) => new Date(ms).toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB');
+
+  const makePrimary = (contactId: string) => {
+    const contacts = ctx.ws.collection('contacts');
+    ctx.ws.transact(() => {
+      for (const id of primaryToClear(contacts.live(), params.id!, contactId)) contacts.update(id, { primary: false });
+      contacts.update(contactId, { primary: true });
+    });
+  };
+
+  return (
+    <section class="page">
+      <Show when={customer()} fallback={<p class="empty">{t('customer.notFound')}</p>}>
+        {(c) => (
+          <>
+            <div class="page-head">
+              <A href={`/w/${ctx.ws.id}/customers`} class="btn ghost">← {t('common.back')}</A>
+              <h1 class="page-title">{String(c().name ?? '')} <span class="muted">{String(c().code ?? '')}</span></h1>
+              <span class="grow" />
+              <button class="btn primary" onClick={() => setEditing(true)} disabled={!ctx.can('customers', 'write')}>{t('common.edit')}</button>
+            </div>
+            <Show when={Object.keys(bad()).length}>
+              <div class="error-banner" role="alert">{t('common.malformedRecord')}
+                <ul><For each={Object.values(bad())}>{(m) => <li>{L(m)}</li>}</For></ul></div>
+            </Show>
+            <div class="card">
+              <h2>{t('customer.info')}</h2>
+              <dl class="fields">
+                <For each={def().fields}>{(f) => (
+                  <div classList={{ 'has-error': !!bad()[f.key] }}><dt>{L(f.label)}</dt><dd>{ctx.display(f, c()[f.key]) || '—'}</dd></div>
+                )}</For>
+              </dl>
+              <p class="muted small">
+                {t('customer.createdBy', { who: userName(c().createdBy), when: when(c().createdAt) })} ·
+                {' '}{t('customer.updatedBy', { who: userName(c().updatedBy), when: when(c().updatedAt) })}
+              </p>
+            </div>
+            <div class="card">
+              <h2>{t('customer.contacts')}</h2>
+              <RecordList entity="contacts" embedded checkDuplicates filterBase={(r) => r.customerId === params.id}
+                defaults={{ customerId: params.id }}
+                actions={(sel) => (
+                  <button class="btn" disabled={sel().length !== 1 || !ctx.can('customers', 'write')} onClick={() => makePrimary(sel()[0].id)}>
+                    {t('customer.setPrimary')}</button>
+                )} />
+            </div>
+            <Show when={editing()}><RecordForm entity="customers" record={c()} onClose={() => setEditing(false)} /></Show>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}

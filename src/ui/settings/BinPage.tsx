@@ -1,0 +1,58 @@
+import { For, Show, createMemo, createSignal } from 'solid-js';
+import { ENTITIES } from '../../domain/registry';
+import type { BaseRecord } from '../../domain/core/record';
+import { useWorkspace } from '../shared/context';
+import { Modal } from '../shared/Modal';
+import { notify } from '../shared/toast';
+import { restoreFromBin } from '../customers/references';
+import { L, t } from '../i18n';
+
+/** 回收站: every deleted record of every entity, restorable; purge deletes for good. */
+export function BinPage() {
+  const ctx = useWorkspace();
+  const rows = createMemo(() => Object.values(ENTITIES).flatMap((d) => {
+    ctx.version(d.key)();
+    return ctx.ws.collection(d.key).bin().filter((r) => !r.deletedWith).map((r) => ({ def: d, r }));
+  }).sort((a, b) => b.r.updatedAt - a.r.updatedAt));
+  const [purging, setPurging] = createSignal<{ entity: string; r: BaseRecord } | null>(null);
+  const userName = (id: unknown) => String(ctx.ws.collection('users').get(String(id))?.name ?? '?');
+  return (
+    <section class="page">
+      <h1 class="page-title">{t('bin.title')}</h1>
+      <Show when={rows().length} fallback={<p class="empty">{t('bin.empty')}</p>}>
+        <table class="grid simple">
+          <thead><tr><th>{t('bin.entity')}</th><th>{t('common.name')}</th><th>{t('bin.deletedAt')}</th><th>{t('bin.by')}</th><th /></tr></thead>
+          <tbody>
+            <For each={rows()}>{({ def, r }) => (
+              <tr>
+                <td>{L(def.label)}</td>
+                <td>{String(r[def.titleField] ?? r.id)}</td>
+                <td>{new Date(r.updatedAt).toLocaleString()}</td>
+                <td>{userName(r.updatedBy)}</td>
+                <td class="actions">
+                  <button class="btn" disabled={!ctx.can(def.module, 'write')} onClick={() => { restoreFromBin(ctx.ws, def.key, r.id); notify(t('bin.restored')); }}>{t('common.restore')}</button>
+                  <button class="btn danger" disabled={!ctx.can(def.module, 'write')} onClick={() => setPurging({ entity: def.key, r })}>{t('bin.purge')}</button>
+                </td>
+              </tr>
+            )}</For>
+          </tbody>
+        </table>
+      </Show>
+      <Show when={purging()}>{(p) => (
+        <Modal open title={t('bin.purge')} onClose={() => setPurging(null)}
+          footer={<>
+            <button class="btn" onClick={() => setPurging(null)}>{t('common.cancel')}</button>
+            <button class="btn danger" onClick={() => {
+              ctx.ws.transact(() => {
+                ctx.ws.collection(p().entity).purge(p().r.id);
+                for (const c of ctx.ws.collection('contacts').bin()) if (c.deletedWith === p().r.id) ctx.ws.collection('contacts').purge(c.id);
+              });
+              setPurging(null);
+            }}>{t('bin.purge')}</button>
+          </>}>
+          <p>{t('bin.confirmPurge')}</p>
+        </Modal>
+      )}</Show>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { For, createSignal } from 'solid-js';
+import type { EntityDef } from '../../domain/core/entity';
+import type { ColumnLayout } from '../../store/core/local-db';
+import { Modal } from './Modal';
+import { L, t } from '../i18n';
+
+export type Layout = Pick<ColumnLayout, 'order' | 'hidden' | 'locked'>;
+
+/** The default layout: the definition's order, its hidden fields hidden, the first column locked. */
+export function defaultLayout(def: EntityDef): Layout {
+  return { order: def.fields.map((f) => f.key), hidden: def.fields.filter((f) => f.hidden).map((f) => f.key), locked: 1 };
+}
+
+/** Fields in layout order; fields added since the layout was saved (custom fields) come last, shown. */
+export function orderedKeys(def: EntityDef, layout: Layout): string[] {
+  const known = def.fields.map((f) => f.key);
+  return [...layout.order.filter((k) => known.includes(k)), ...known.filter((k) => !layout.order.includes(k))];
+}
+
+/** Show/hide, reorder and lock columns; "clear layout" (清除格式配置) restores the default. */
+export function ColumnsDialog(props: { def: EntityDef; layout: Layout; onSave: (l: Layout) => void; onClose: () => void }) {
+  const [order, setOrder] = createSignal(orderedKeys(props.def, props.layout));
+  const [hidden, setHidden] = createSignal(new Set(props.layout.hidden));
+  const [locked, setLocked] = createSignal(props.layout.locked);
+  const move = (i: number, d: number) => {
+    const o = [...order()];
+    if (i + d < 0 || i + d >= o.length) return;
+    [o[i], o[i + d]] = [o[i + d], o[i]];
+    setOrder(o);
+  };
+  const toggle = (k: string) => { const h = new Set(hidden()); if (h.has(k)) h.delete(k); else h.add(k); setHidden(h); };
+  const label = (k: string) => L(props.def.fields.find((f) => f.key === k)?.label);
+  return (
+    <Modal open title={t('columns.title')} onClose={props.onClose}
+      footer={<>
+        <button class="btn" onClick={() => { props.onSave(defaultLayout(props.def)); props.onClose(); }}>{t('columns.reset')}</button>
+        <button class="btn primary" onClick={() => { props.onSave({ order: order(), hidden: [...hidden()], locked: locked() }); props.onClose(); }}>{t('common.save')}</button>
+      </>}>
+      <label class="row-inline">{t('columns.locked')}
+        <input type="number" min="0" max="5" value={locked()} style={{ width: '4em' }} onInput={(e) => setLocked(Math.max(0, Math.min(5, Number(e.currentTarget.value) || 0)))} />
+      </label>
+      <ul class="column-list">
+        <For each={order()}>{(k, i) => (
+          <li>
+            <label><input type="checkbox" checked={!hidden().has(k)} onChange={() => toggle(k)} /> {label(k)}</label>
+            <span>
+              <button class="icon-btn" aria-label={t('columns.up')} onClick={() => move(i(), -1)}>↑</button>
+              <button class="icon-btn" aria-label={t('columns.down')} onClick={() => move(i(), 1)}>↓</button>
+            </span>
+          </li>
+        )}</For>
+      </ul>
+    </Modal>
+  );
+}

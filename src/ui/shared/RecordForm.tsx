@@ -1,0 +1,76 @@
+import { For, Show, createSignal } from 'solid-js';
+import type { BaseRecord, RecordValues } from '../../domain/core/record';
+import type { Errors } from '../../domain/core/validate';
+import { SYSTEM_FIELDS } from '../../domain/core/record';
+import { findDuplicates } from '../../domain/customers/rules';
+import { saveRecord } from '../../store/core/records';
+import { useWorkspace } from './context';
+import { FieldInput } from './FieldInput';
+import { Modal } from './Modal';
+import { L, t } from '../i18n';
+
+/** Add or edit one record of any entity, driven by its definition; nothing is written while invalid. */
+export function RecordForm(props: {
+  entity: string; record?: BaseRecord; defaults?: RecordValues; onClose: () => void; onSaved?: (r: BaseRecord) => void;
+  /** Warn about records with the same name or phone before creating (customers, contacts). */
+  checkDuplicates?: boolean;
+}) {
+  const ctx = useWorkspace();
+  const def = () => ctx.def(props.entity);
+  const readOnly = () => !ctx.can(def().module, 'write');
+  const initial: RecordValues = {};
+  for (const [k, v] of Object.entries(props.record ?? props.defaults ?? {})) if (!SYSTEM_FIELDS.has(k)) initial[k] = v;
+  const [values, setValues] = createSignal<RecordValues>(initial);
+  const [errors, setErrors] = createSignal<Errors>({});
+  const [dupWarning, setDupWarning] = createSignal<string | null>(null);
+
+  const changed = (): RecordValues => {
+    if (!props.record) return values();
+    const out: RecordValues = {};
+    for (const [k, v] of Object.entries(values())) if (props.record[k] !== v) out[k] = v;
+    for (const k of Object.keys(props.record)) if (!SYSTEM_FIELDS.has(k) && !(k in values())) out[k] = undefined;
+    return out;
+  };
+
+  const save = (force = false) => {
+    if (readOnly()) return;
+    if (!force && props.checkDuplicates && !dupWarning()) {
+      const hits = findDuplicates(values(), ctx.ws.collection(props.entity).live(), props.record?.id);
+      if (hits.length) {
+        const h = hits[0];
+        setDupWarning(t('form.duplicate', { name: String(h.record.name ?? ''), by: t(h.by === 'name' ? 'form.dupName' : 'form.dupPhone') }));
+        return;
+      }
+    }
+    const res = saveRecord(ctx.ws, def(), changed(), props.record?.id);
+    if (!res.ok) { setErrors(res.errors); return; }
+    props.onSaved?.(res.record);
+    props.onClose();
+  };
+
+  const title = () => t(props.record ? 'form.editTitle' : 'form.newTitle', { entity: L(def().label) });
+  return (
+    <Modal open title={title()} onClose={props.onClose} wide
+      footer={<>
+        <Show when={dupWarning()}><span class="warn">{dupWarning()}</span>
+          <button class="btn" onClick={() => save(true)}>{t('common.saveAnyway')}</button></Show>
+        <button class="btn" onClick={props.onClose}>{t('common.cancel')}</button>
+        <button class="btn primary" disabled={readOnly()} onClick={() => save()}>{t('common.save')}</button>
+      </>}>
+      <Show when={readOnly()}><p class="notice">{t('common.readonly')}</p></Show>
+      <Show when={Object.keys(errors()).length}><p class="error-banner" role="alert">{t('common.errorsFix')}</p></Show>
+      <form class="form-grid" onSubmit={(e) => { e.preventDefault(); save(); }}
+        onKeyDown={(e) => { if (e.key === 'Enter' && e.ctrlKey) save(); }}>
+        <For each={def().fields}>{(f) => (
+          <label class={`field ${f.type === 'longtext' ? 'span2' : ''} ${errors()[f.key] ? 'has-error' : ''}`}>
+            <span class="field-label">{L(f.label)}{f.required && <b class="req">*</b>}</span>
+            <FieldInput field={f} value={values()[f.key]} disabled={readOnly()} id={`f-${f.key}`}
+              onChange={(v) => { setValues({ ...values(), [f.key]: v }); setDupWarning(null); }} />
+            <Show when={errors()[f.key]}><span class="field-error">{L(errors()[f.key])}</span></Show>
+          </label>
+        )}</For>
+        <button type="submit" hidden />
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,331 @@
+import { For, Show, createEffect, createMemo, createResource, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
+import type { BaseRecord, RecordValues } from '../../domain/core/record';
+import type { FieldDef, Label } from '../../domain/core/entity';
+import { compareBy, compileFilter, type Filter } from '../../domain/core/filter';
+import { malformedFields } from '../../domain/core/validate';
+import { descendantCodes } from '../../domain/core/dictionaries';
+import { exportRows } from '../../domain/core/csv-import';
+import { toCsv } from '../../domain/core/csv';
+import { localDb } from '../../store/core/local-db';
+import { dictOptions } from '../../store/core/dictionaries';
+import { useWorkspace } from './context';
+import { RecordForm } from './RecordForm';
+import { FilterDialog } from './FilterDialog';
+import { ColumnsDialog, defaultLayout, orderedKeys, type Layout } from './ColumnsDialog';
+import { ImportDialog } from './ImportDialog';
+import { CategoryTree, type TreeMode } from './CategoryTree';
+import { Modal } from './Modal';
+import { notify } from './toast';
+import { download, today } from './download';
+import { L, lang, t } from '../i18n';
+
+const ROW_H = 30;
+
+export interface RecordListProps {
+  entity: string;
+  /** Restrict to a subset (e.g. the contacts of one customer); default: every live record. */
+  filterBase?: (r: BaseRecord) => boolean;
+  /** Values a new record starts with (e.g. its customer). */
+  defaults?: RecordValues;
+  /** Open a record's own page (Enter, double-click on the name); default: the edit form. */
+  onOpen?: (r: BaseRecord) => void;
+  /** Why a record may not be deleted, or null. */
+  deleteBlocker?: (r: BaseRecord) => Label | null;
+  /** Children that go to the recycle bin with a record (called inside the delete transaction). */
+  cascadeDelete?: (r: BaseRecord) => void;
+  /** Extra toolbar buttons acting on the selected rows. */
+  actions?: (selected: () => BaseRecord[]) => JSX.Element;
+  /** Embedded lists (on a record page) are shorter and take no global shortcuts. */
+  embedded?: boolean;
+  checkDuplicates?: boolean;
+  /** Called after the first rows are painted (the bench measures cold open with it). */
+  onFirstPaint?: () => void;
+}
+
+/** The one record list every module uses (SPEC C). */
+export function RecordList(props: RecordListProps) {
+  const ctx = useWorkspace();
+  const def = () => ctx.def(props.entity);
+  const writable = () => ctx.can(def().module, 'write');
+  const version = ctx.version(props.entity);
+
+  // ----- layout (device-local, in Dexie) -----
+  const [layout, { mutate: setLayoutLocal }] = createResource(() => props.entity, async (entity) => {
+    const saved = await localDb().layouts.get([ctx.ws.id, entity]);
+    return saved ? { order: saved.order, hidden: saved.hidden, locked: saved.locked } : defaultLayout(def());
+  });
+  const saveLayout = (l: Layout) => {
+    setLayoutLocal(l);
+    void localDb().layouts.put({ workspaceId: ctx.ws.id, entity: props.entity, ...l });
+  };
+  const columns = createMemo<FieldDef[]>(() => {
+    const l = layout() ?? defaultLayout(def());
+    const hidden = new Set(l.hidden);
+    return orderedKeys(def(), l).filter((k) => !hidden.has(k)).map((k) => def().fields.find((f) => f.key === k)!);
+  });
+  const lockedCount = () => layout()?.locked ?? 1;
+  const lefts = createMemo(() => {
+    let x = 28;
+    return columns().map((f) => { const at = x; x += f.width ?? 120; return at; });
+  });
+
+  // ----- rows: base → tree → filter → find, over rows sorted once per change -----
+  const [sort, setSort] = createSignal<{ key: string; dir: 1 | -1 } | null>(null);
+  const [filter, setFilter] = createSignal<Filter>({ join: 'and', conditions: [] });
+  const [findField, setFindField] = createSignal('*');
+  const [findText, setFindText] = createSignal('');
+  const [treeSel, setTreeSel] = createSignal<string | null>(null);
+  const [treeMode, setTreeMode] = createSignal<TreeMode>('deep');
+
+  const base = createMemo(() => {
+    version();
+    const rows = ctx.ws.collection(props.entity).live();
+    return props.filterBase ? rows.filter(props.filterBase) : rows;
+  });
+  const sorted = createMemo(() => {
+    const s = sort();
+    const rows = base().slice();
+    if (!s) return rows.sort((a, b) => b.createdAt - a.createdAt);
+    const f = def().fields.find((x) => x.key === s.key);
+    if (!f) return rows;
+    const cmp = compareBy(f, ctx.display);
+    return rows.sort((a, b) => s.dir * cmp(a, b));
+  });
+  /** Lower-cased display text per row and column, built once per change so a keystroke is cheap. */
+  const searchText = createMemo(() => {
+    lang();
+    const cols = columns();
+    const index = new Map<string, string[]>();
+    for (const r of base()) index.set(r.id, cols.map((f) => ctx.display(f, r[f.key]).toLowerCase()));
+    return { cols: cols.map((c) => c.key), index };
+  });
+  const treeField = () => def().treeField;
+  const treeCodes = createMemo(() => {
+    const code = treeSel();
+    if (!code || treeMode() === 'all' || !treeField()) return null;
+    if (treeMode() === 'only') return new Set([code]);
+    const dict = def().fields.find((f) => f.key === treeField())?.dict ?? '';
+    return descendantCodes(dictOptions(ctx.ws, dict), code);
+  });
+  const rows = createMemo(() => {
+    const codes = treeCodes();
+    const pred = compileFilter(def(), filter(), ctx.display);
+    const needle = findText().trim().toLowerCase();
+    const { cols, index } = searchText();
+    const col = findField() === '*' ? -1 : cols.indexOf(findField());
+    const tf = treeField();
+    return sorted().filter((r) => {
+      if (codes && tf && !codes.has(r[tf] as string)) return false;
+      if (needle) {
+        const texts = index.get(r.id) ?? [];
+        if (col >= 0 ? !texts[col]?.includes(needle) : !texts.some((x) => x.includes(needle))) return false;
+      }
+      return pred(r);
+    });
+  });
+
+  // ----- selection and focus -----
+  const [selected, setSelected] = createSignal<Set<string>>(new Set());
+  const [focus, setFocus] = createSignal(0);
+  const selectedRecords = () => rows().filter((r) => selected().has(r.id));
+  const focused = () => rows()[focus()];
+  const clickRow = (e: MouseEvent, i: number) => {
+    const id = rows()[i].id;
+    const s = new Set(e.ctrlKey || e.metaKey ? selected() : []);
+    if (e.shiftKey) {
+      const [a, b] = [Math.min(focus(), i), Math.max(focus(), i)];
+      rows().slice(a, b + 1).forEach((r) => s.add(r.id));
+    } else if (s.has(id) && (e.ctrlKey || e.metaKey)) s.delete(id);
+    else s.add(id);
+    setSelected(s);
+    setFocus(i);
+  };
+  const toggleRow = (id: string) => { const s = new Set(selected()); if (s.has(id)) s.delete(id); else s.add(id); setSelected(s); };
+
+  // ----- virtual scrolling -----
+  let scroller!: HTMLDivElement;
+  const [scrollTop, setScrollTop] = createSignal(0);
+  const [viewH, setViewH] = createSignal(600);
+  const first = () => Math.max(0, Math.floor(scrollTop() / ROW_H) - 5);
+  const visible = createMemo(() => rows().slice(first(), first() + Math.ceil(viewH() / ROW_H) + 10));
+  const scrollToFocus = () => {
+    const y = focus() * ROW_H;
+    if (y < scroller.scrollTop) scroller.scrollTop = y;
+    else if (y + ROW_H > scroller.scrollTop + scroller.clientHeight - ROW_H) scroller.scrollTop = y - scroller.clientHeight + 2 * ROW_H;
+  };
+  onMount(() => {
+    const ro = new ResizeObserver(() => setViewH(scroller.clientHeight));
+    ro.observe(scroller);
+    onCleanup(() => ro.disconnect());
+  });
+  let painted = false;
+  createEffect(() => {
+    if (painted || layout.loading || !rows()) return;
+    painted = true;
+    requestAnimationFrame(() => props.onFirstPaint?.());
+  });
+
+  // ----- actions -----
+  const [form, setForm] = createSignal<{ record?: BaseRecord } | null>(null);
+  const [dialog, setDialog] = createSignal<'filter' | 'columns' | 'import' | 'delete' | null>(null);
+  const [printing, setPrinting] = createSignal(false);
+  const add = () => writable() && setForm({});
+  const edit = (r = selectedRecords()[0] ?? focused()) => r && setForm({ record: r });
+  const open = (r = focused()) => r && (props.onOpen ? props.onOpen(r) : setForm({ record: r }));
+  const askDelete = () => { if (writable() && (selectedRecords().length || focused())) setDialog('delete'); };
+  const toDelete = () => (selectedRecords().length ? selectedRecords() : focused() ? [focused()!] : []);
+  const blockers = createMemo(() => (dialog() === 'delete' ? toDelete().map((r) => ({ r, why: props.deleteBlocker?.(r) ?? null })) : []));
+  const doDelete = () => {
+    const ok = blockers().filter((b) => !b.why).map((b) => b.r);
+    const col = ctx.ws.collection(props.entity);
+    ctx.ws.transact(() => ok.forEach((r) => { col.remove(r.id); props.cascadeDelete?.(r); }));
+    if (ok.length) notify(t('list.deleted', { n: ok.length }));
+    setSelected(new Set<string>());
+    setDialog(null);
+  };
+  const exportCsv = () => {
+    const csv = toCsv(exportRows(columns(), rows(), ctx.display, lang()));
+    download(`${L(def().label)}-${today()}.csv`, csv);
+  };
+  const print = () => {
+    setPrinting(true);
+    requestAnimationFrame(() => { window.print(); setPrinting(false); });
+  };
+
+  const onKey = (e: KeyboardEvent) => {
+    if (form() || dialog()) return;
+    const k = e.key.toLowerCase();
+    if (e.altKey && k === 'a') { e.preventDefault(); add(); }
+    else if (e.altKey && k === 'e') { e.preventDefault(); edit(); }
+    else if (e.altKey && k === 'd') { e.preventDefault(); askDelete(); }
+    else if ((e.target as HTMLElement).closest('input,select,textarea')) return;
+    else if (k === 'enter') { e.preventDefault(); open(); }
+    else if (k === 'escape') { setSelected(new Set<string>()); setFindText(''); }
+    else if (k === 'arrowdown' || k === 'arrowup') {
+      e.preventDefault();
+      setFocus(Math.max(0, Math.min(rows().length - 1, focus() + (k === 'arrowdown' ? 1 : -1))));
+      setSelected(new Set([rows()[focus()]?.id].filter(Boolean) as string[]));
+      scrollToFocus();
+    }
+  };
+  if (!props.embedded) {
+    window.addEventListener('keydown', onKey);
+    onCleanup(() => window.removeEventListener('keydown', onKey));
+  }
+
+  const cellStyle = (i: number): JSX.CSSProperties => {
+    const f = columns()[i];
+    const style: JSX.CSSProperties = { width: `${f.width ?? 120}px` };
+    if (i < lockedCount()) Object.assign(style, { position: 'sticky', left: `${lefts()[i]}px`, 'z-index': 1 });
+    return style;
+  };
+  const totalWidth = () => 28 + columns().reduce((s, f) => s + (f.width ?? 120), 0);
+  const malformed = (r: BaseRecord) => malformedFields(def(), r);
+
+  return (
+    <div class="record-list" classList={{ embedded: !!props.embedded }} onKeyDown={props.embedded ? onKey : undefined}>
+      <div class="toolbar" role="toolbar">
+        <button class="btn primary" disabled={!writable()} onClick={add} title="Alt+A">+ {t('list.add')}</button>
+        <button class="btn" disabled={!writable() || !(selectedRecords().length || focused())} onClick={() => edit()} title="Alt+E">{t('list.edit')}</button>
+        <button class="btn" disabled={!writable() || !(selectedRecords().length || focused())} onClick={askDelete} title="Alt+D">{t('list.delete')}</button>
+        {props.actions?.(selectedRecords)}
+        <span class="sep" />
+        <button class="btn" classList={{ active: filter().conditions.length > 0 }} onClick={() => setDialog('filter')}>
+          {t('list.filter')}{filter().conditions.length ? ` (${filter().conditions.length})` : ''}</button>
+        <Show when={!props.embedded}>
+          <button class="btn" disabled={!writable()} onClick={() => setDialog('import')}>{t('list.import')}</button>
+        </Show>
+        <button class="btn" onClick={exportCsv}>{t('list.export')}</button>
+        <button class="btn" onClick={print}>{t('list.print')}</button>
+        <button class="btn" onClick={() => setDialog('columns')}>{t('list.columns')}</button>
+        <span class="grow" />
+        <select class="find-field" aria-label={t('list.findIn')} value={findField()} onChange={(e) => setFindField(e.currentTarget.value)}>
+          <option value="*">{t('list.anyColumn')}</option>
+          <For each={columns()}>{(f) => <option value={f.key}>{L(f.label)}</option>}</For>
+        </select>
+        <input class="find" type="search" placeholder={`${t('list.find')}…`} aria-label={t('list.find')} value={findText()}
+          onInput={(e) => { setFindText(e.currentTarget.value); setFocus(0); scroller.scrollTop = 0; }} />
+      </div>
+      <div class="list-body">
+        <Show when={treeField() && !props.embedded}>
+          <CategoryTree dict={def().fields.find((f) => f.key === treeField())?.dict ?? ''} selected={treeSel()} onSelect={setTreeSel}
+            mode={treeMode()} onMode={setTreeMode} />
+        </Show>
+        <div class="grid-scroll" ref={scroller} tabIndex={0} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+          <div class="grid-head" style={{ width: `${totalWidth()}px` }} role="row">
+            <div class="cell check" style={{ position: 'sticky', left: '0', 'z-index': 2 }} />
+            <For each={columns()}>{(f, i) => (
+              <div class="cell head" role="columnheader" style={cellStyle(i())}
+                onClick={() => setSort(sort()?.key === f.key ? (sort()!.dir === 1 ? { key: f.key, dir: -1 } : null) : { key: f.key, dir: 1 })}>
+                {L(f.label)}{sort()?.key === f.key ? (sort()!.dir === 1 ? ' ▲' : ' ▼') : ''}
+              </div>
+            )}</For>
+          </div>
+          <div class="grid-rows" style={{ height: `${rows().length * ROW_H}px`, width: `${totalWidth()}px` }} role="rowgroup">
+            <For each={visible()}>{(r) => {
+              const index = () => first() + visible().indexOf(r);
+              const bad = () => Object.keys(malformed(r));
+              return (
+                <div class="grid-row" role="row" data-id={r.id}
+                  classList={{ selected: selected().has(r.id), focused: focus() === index(), malformed: bad().length > 0 }}
+                  style={{ top: `${index() * ROW_H}px` }}
+                  onClick={(e) => clickRow(e, index())} onDblClick={() => (writable() ? edit(r) : open(r))}>
+                  <div class="cell check" style={{ position: 'sticky', left: '0', 'z-index': 1 }}>
+                    <Show when={bad().length} fallback={<input type="checkbox" aria-label="select" checked={selected().has(r.id)} onClick={(e) => { e.stopPropagation(); toggleRow(r.id); }} />}>
+                      <span class="bad-mark" title={`${t('list.malformedRow')}: ${bad().map((k) => L(malformed(r)[k])).join('; ')}`}>⚠</span>
+                    </Show>
+                  </div>
+                  <For each={columns()}>{(f, i) => (
+                    <div class="cell" style={cellStyle(i())} classList={{ num: ['money', 'number', 'percent'].includes(f.type) }}>
+                      {i() === 0 && props.onOpen
+                        ? <a href="#" class="cell-link" onClick={(e) => { e.preventDefault(); e.stopPropagation(); props.onOpen!(r); }}>{ctx.display(f, r[f.key]) || '—'}</a>
+                        : ctx.display(f, r[f.key])}
+                    </div>
+                  )}</For>
+                </div>
+              );
+            }}</For>
+          </div>
+          <Show when={!rows().length}><p class="empty">{t('list.empty')}</p></Show>
+        </div>
+      </div>
+      <div class="statusbar">
+        <span>{filter().conditions.length || findText() ? t('list.shown', { n: rows().length, total: base().length }) : t('list.count', { n: rows().length })}</span>
+        <Show when={selected().size}><span>{t('list.selected', { n: selected().size })}</span></Show>
+        <Show when={!writable()}><span class="muted">{t('common.readonly')}</span></Show>
+      </div>
+
+      <Show when={form()}>{(fm) => (
+        <RecordForm entity={props.entity} record={fm().record} defaults={props.defaults} onClose={() => setForm(null)} checkDuplicates={props.checkDuplicates} />
+      )}</Show>
+      <Show when={dialog() === 'filter'}>
+        <FilterDialog def={def()} workspaceId={ctx.ws.id} initial={filter()} onApply={setFilter} onClose={() => setDialog(null)} />
+      </Show>
+      <Show when={dialog() === 'columns'}>
+        <ColumnsDialog def={def()} layout={layout() ?? defaultLayout(def())} onSave={saveLayout} onClose={() => setDialog(null)} />
+      </Show>
+      <Show when={dialog() === 'import'}>
+        <ImportDialog def={def()} defaults={props.defaults} onClose={() => setDialog(null)} />
+      </Show>
+      <Show when={dialog() === 'delete'}>
+        <Modal open title={t('list.delete')} onClose={() => setDialog(null)}
+          footer={<>
+            <button class="btn" onClick={() => setDialog(null)}>{t('common.cancel')}</button>
+            <button class="btn danger" disabled={!blockers().some((b) => !b.why)} onClick={doDelete}>{t('common.delete')}</button>
+          </>}>
+          <p>{t('list.confirmDelete', { n: blockers().filter((b) => !b.why).length })}</p>
+          <For each={blockers().filter((b) => b.why)}>{(b) => (
+            <p class="error-banner">{t('list.cannotDelete')}:{String(b.r[def().titleField] ?? '')} — {L(b.why!)}</p>
+          )}</For>
+        </Modal>
+      </Show>
+      <Show when={printing()}>
+        <table class="print-only">
+          <caption>{L(def().label)} · {today()}</caption>
+          <thead><tr><For each={columns()}>{(f) => <th>{L(f.label)}</th>}</For></tr></thead>
+          <tbody><For each={rows()}>{(r) => <tr><For each={columns()}>{(f) => <td>{ctx.display(f, r[f.key])}</td>}</For></tr>}</For></tbody>
+        </table>
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { createContext, createMemo, createSignal, onCleanup, useContext, type Accessor } from 'solid-js';
+import type { Workspace } from '../../store/core/workspace';
+import type { WorkspaceEntry } from '../../store/core/local-db';
+import type { BaseRecord } from '../../domain/core/record';
+import type { EntityDef, FieldDef } from '../../domain/core/entity';
+import { can as roleCan, type Permission, type RoleLike } from '../../domain/org/modules';
+import { dictLabeler } from '../../store/core/dictionaries';
+import { entityDef } from '../../store/core/records';
+import { lang, t } from '../i18n';
+
+export interface WorkspaceCtx {
+  ws: Workspace;
+  entry: WorkspaceEntry;
+  userId: Accessor<string>;
+  setUserId: (id: string) => void;
+  user: Accessor<BaseRecord | undefined>;
+  role: Accessor<RoleLike | undefined>;
+  can: (module: string, need: Permission) => boolean;
+  /** Reactive version of a collection: changes whenever any of its records change. */
+  version: (collection: string) => Accessor<number>;
+  def: (entity: string) => EntityDef;
+  /** Display text of a stored value (dict labels, ref names, yes/no…). */
+  display: (f: FieldDef, v: unknown) => string;
+}
+
+const Ctx = createContext<WorkspaceCtx>();
+
+export function useWorkspace(): WorkspaceCtx {
+  const c = useContext(Ctx);
+  if (!c) throw new Error('no workspace in context');
+  return c;
+}
+
+export const WorkspaceProvider = Ctx.Provider;
+
+/** Build the context for an open workspace; change events become Solid signals here. */
+export function createWorkspaceCtx(ws: Workspace, entry: WorkspaceEntry, initialUser: string): WorkspaceCtx {
+  const versions = new Map<string, Accessor<number>>();
+  const offs: (() => void)[] = [];
+  onCleanup(() => offs.forEach((off) => off()));
+  const version = (name: string) => {
+    let v = versions.get(name);
+    if (!v) {
+      const [get, set] = createSignal(0);
+      versions.set(name, (v = get));
+      offs.push(ws.collection(name).onChange(() => set((n) => n + 1)));
+    }
+    return v;
+  };
+  const [userId, setUserId] = createSignal(initialUser);
+  const user = createMemo(() => { version('users')(); return ws.collection('users').get(userId()); });
+  const role = createMemo(() => {
+    version('roles')();
+    const r = ws.collection('roles').get(String(user()?.roleId ?? ''));
+    return r as RoleLike | undefined;
+  });
+  const defs = createMemo(() => { version('customFields')(); return new Map<string, EntityDef>(); });
+  const def = (key: string) => {
+    const cache = defs();
+    let d = cache.get(key);
+    if (!d) cache.set(key, (d = entityDef(ws, key)));
+    return d;
+  };
+  const labeler = createMemo(() => { version('dictOptions')(); return dictLabeler(ws, lang()); });
+  const refNames = new Map<string, Accessor<Map<string, string>>>();
+  const refName = (entity: string, id: string) => {
+    let m = refNames.get(entity);
+    if (!m) {
+      m = createMemo(() => {
+        version(entity)();
+        const title = def(entity)?.titleField ?? 'name';
+        const out = new Map<string, string>();
+        for (const r of ws.collection(entity).live()) out.set(r.id, String(r[title] ?? ''));
+        return out;
+      });
+      refNames.set(entity, m);
+    }
+    return m().get(id) ?? '';
+  };
+  const display = (f: FieldDef, v: unknown): string => {
+    if (v === undefined || v === null || v === '') return '';
+    switch (f.type) {
+      case 'dict': return typeof v === 'string' ? labeler()(f.dict ?? '', v) : '⚠';
+      case 'ref': return typeof v === 'string' ? refName(f.ref ?? '', v) : '⚠';
+      case 'bool': return v === true ? t('common.yes') : v === false ? t('common.no') : '⚠';
+      case 'money': return typeof v === 'number' ? v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : '⚠';
+      case 'number': case 'percent': return typeof v === 'number' ? String(v) : '⚠';
+      default: return typeof v === 'string' ? v : '⚠';
+    }
+  };
+  return {
+    ws, entry, userId, setUserId, user, role, version, def, display,
+    can: (module, need) => ws.compatible && roleCan(role(), module, need),
+  };
+}

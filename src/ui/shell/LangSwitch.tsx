@@ -1,0 +1,9 @@
+import { lang, setLang, t } from '../i18n';
+
+export function LangSwitch() {
+  return (
+    <button class="btn ghost lang-switch" onClick={() => setLang(lang() === 'zh' ? 'en' : 'zh')} title="中文 / English">
+      {t('common.lang')}
+    </button>
+  );
+}

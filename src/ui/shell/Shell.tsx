@@ -1,0 +1,91 @@
+import { For, Show, Suspense, createResource, createSignal, onCleanup, type ParentProps } from 'solid-js';
+import { A, useParams } from '@solidjs/router';
+import { openWorkspace, setIdentity } from '../../store/org/setup';
+import { createWorkspaceCtx, useWorkspace, WorkspaceProvider } from '../shared/context';
+import { Modal } from '../shared/Modal';
+import { LangSwitch } from './LangSwitch';
+import { t, type MessageKey } from '../i18n';
+
+/** Opens the workspace named in the URL and frames every page of it. */
+export function Shell(props: ParentProps) {
+  const params = useParams();
+  const [opened] = createResource(() => params.wsId, openWorkspace);
+  return (
+    <Show when={opened()} fallback={<p class="loading">{opened.error ? String(opened.error) : t('common.loading')}</p>}>
+      {(o) => {
+        const ctx = createWorkspaceCtx(o().ws, o().entry, o().userId ?? '');
+        onCleanup(() => void o().ws.close());
+        return (
+          <WorkspaceProvider value={ctx}>
+            <Frame>{props.children}</Frame>
+          </WorkspaceProvider>
+        );
+      }}
+    </Show>
+  );
+}
+
+const NAV: { group: MessageKey; items: [string, MessageKey][] }[] = [
+  { group: 'nav.home', items: [['', 'nav.home']] },
+  { group: 'nav.groupCustomers', items: [['customers', 'nav.customers'], ['contacts', 'nav.contacts'], ['competitors', 'nav.competitors']] },
+  { group: 'nav.groupSystem', items: [['org', 'nav.org'], ['settings', 'nav.settings'], ['bin', 'nav.bin']] },
+];
+
+function Frame(props: ParentProps) {
+  const ctx = useWorkspace();
+  const [online, setOnline] = createSignal(navigator.onLine);
+  const up = () => setOnline(true);
+  const down = () => setOnline(false);
+  window.addEventListener('online', up);
+  window.addEventListener('offline', down);
+  onCleanup(() => { window.removeEventListener('online', up); window.removeEventListener('offline', down); });
+  const [choosing, setChoosing] = createSignal(false);
+  const base = `/w/${ctx.ws.id}`;
+  const roleName = () => String((ctx.role() as { name?: string } | undefined)?.name ?? t('shell.noRole'));
+  return (
+    <div class="shell">
+      <nav class="sidebar" aria-label="main">
+        <a class="brand" href="#/"><img src="./favicon.svg" alt="" width="22" height="22" /> {t('app.name')}</a>
+        <div class="ws-name" title={ctx.entry.name}>{ctx.entry.name}</div>
+        <For each={NAV}>{(g) => (
+          <div class="nav-group">
+            <Show when={g.items.length > 1}><div class="nav-group-title">{t(g.group)}</div></Show>
+            <For each={g.items}>{([path, key]) => (
+              <A href={path ? `${base}/${path}` : base} end={!path} class="nav-item" activeClass="active">{t(key)}</A>
+            )}</For>
+          </div>
+        )}</For>
+        <a class="nav-item muted" href="#/">{t('nav.workspaces')}</a>
+      </nav>
+      <div class="main">
+        <header class="topbar">
+          <span class="grow" />
+          <Show when={!ctx.ws.compatible}><span class="error-banner">{t('settings.incompatible')}</span></Show>
+          <span class="status-dot" classList={{ on: online() }} title={online() ? t('shell.online') : t('shell.offline')}>
+            {online() ? t('shell.online') : t('shell.offline')}
+          </span>
+          <button class="btn ghost user-chip" onClick={() => setChoosing(true)} title={t('shell.changeUser')}>
+            {String(ctx.user()?.name ?? '?')} · <span class="muted">{roleName()}</span>
+          </button>
+          <LangSwitch />
+        </header>
+        <main class="content">
+          <Suspense fallback={<p class="loading">{t('common.loading')}</p>}>{props.children}</Suspense>
+        </main>
+      </div>
+      <Show when={choosing()}>
+        <Modal open title={t('shell.changeUser')} onClose={() => setChoosing(false)}>
+          <p class="muted">{t('shell.chooseUser')}</p>
+          <ul class="user-pick">
+            <For each={ctx.ws.collection('users').live().filter((u) => u.active !== false)}>{(u) => (
+              <li><button class="btn" classList={{ primary: u.id === ctx.userId() }}
+                onClick={async () => { await setIdentity(ctx.ws, u.id); ctx.setUserId(u.id); setChoosing(false); }}>
+                {String(u.name)} <span class="muted">{String(ctx.ws.collection('roles').get(String(u.roleId))?.name ?? '')}</span>
+              </button></li>
+            )}</For>
+          </ul>
+        </Modal>
+      </Show>
+    </div>
+  );
+}
