@@ -1,5 +1,5 @@
 import { percent, roundMoney, safeDiv } from '../core/numbers';
-import { asDay, asText, idOf, inPeriod, isLive, num0, type Values } from './read';
+import { asDay, asText, idOf, inPeriod, isLive, num0, pushTo, type Values } from './read';
 import { opportunityAmountOf, statusOf } from './opportunity';
 import { lineAmounts } from './pricing';
 import { quoteStatusOf } from './quotes';
@@ -83,8 +83,7 @@ function groups(list: readonly Values[], by: GroupBy, f: AnalysisFilter): [strin
   const map = new Map<string, Values[]>();
   for (const r of list) {
     if (!keep(r, f)) continue;
-    const k = groupKey(r, by);
-    map.set(k, [...(map.get(k) ?? []), r]);
+    pushTo(map, groupKey(r, by), r);
   }
   return [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

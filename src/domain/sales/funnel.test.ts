@@ -69,6 +69,12 @@ describe('sales funnel', () => {
     expect(funnel(opps, stages, M, { filter: { ownerId: 'u2' } }).total).toMatchObject({ count: 4, amount: 80000, weighted: 27000 });
   });
 
+  it('an opportunity without a mode counts in the mode of its stage', () => {
+    const f = funnel([rec('n1', { stageId: S(2), expectedAmount: 1000, rate: 30 })], stages, M);
+    expect(f.rows[1]).toMatchObject({ count: 1, amount: 1000, weighted: 300, ids: ['n1'] });
+    expect(funnel([rec('n2', { stageId: S(2) })], stages, 'mode-project').total.count).toBe(0);
+  });
+
   it('thresholds', () => {
     expect([funnelColor(100), funnelColor(99.9), funnelColor(70), funnelColor(69.9), funnelColor(null)]).toEqual(['green', 'yellow', 'yellow', 'red', 'none']);
   });

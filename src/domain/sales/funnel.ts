@@ -1,5 +1,5 @@
 import { asNumber, percent, roundMoney } from '../core/numbers';
-import { asDay, asText, idOf, inPeriod, isLive, monthOf, num0, type Values } from './read';
+import { asDay, asText, idOf, inPeriod, isLive, monthOf, num0, pushTo, type Values } from './read';
 import { opportunityAmountOf, statusOf } from './opportunity';
 import { stagesOfMode } from './stages';
 import type { OpportunityStatus } from './types';
@@ -100,9 +100,11 @@ export function funnel(
   opps: readonly Values[], stages: readonly Values[], modeId: string,
   opts: { filter?: PipelineFilter; quotas?: Readonly<Record<string, number>>; basis?: 'count' | 'amount' } = {},
 ): Funnel {
-  const list = filterPipeline(opps, { ...opts.filter, modeId });
   const order = stagesOfMode(stages, modeId);
   const known = new Set(order.map((s) => s.id));
+  // An opportunity without a (readable) mode still belongs here when its stage is one of the mode's.
+  const inMode = (o: Values) => o.modeId === modeId || (!asText(o.modeId) && known.has(asText(o.stageId) ?? ''));
+  const list = filterPipeline(opps, { ...opts.filter, modeId: undefined }).filter(inMode);
   const rows: FunnelRow[] = [];
   for (const st of order) {
     const b = bucket(list.filter((o) => o.stageId === st.id));
@@ -129,8 +131,7 @@ export function forecast(opps: readonly Values[], filter: PipelineFilter = {}): 
   const byMonth = new Map<string | null, Values[]>();
   for (const o of list) {
     const d = asDay(o.plannedDate);
-    const m = d ? monthOf(d) : null;
-    byMonth.set(m, [...(byMonth.get(m) ?? []), o]);
+    pushTo(byMonth, d ? monthOf(d) : null, o);
   }
   return [...byMonth.entries()]
     .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0))

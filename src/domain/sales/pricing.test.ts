@@ -94,6 +94,12 @@ describe('price engine: rate = min(customer, agent) × volume', () => {
     expect(v.find((x) => x.code === 'ruleDuplicate')?.ids).toEqual(['cC1', 'cC1b']);
     expect(v.find((x) => x.code === 'ruleInvalid')?.ids).toEqual(['bad']);
   });
+
+  it('an incomplete rule can never apply and is reported', () => {
+    const incomplete = [rec('v?', { kind: 'volume', rate: 0.5 }), rec('p?', { kind: 'position', rate: 0.5 }), rec('k?', { kind: 'gift', rate: 0.5 })];
+    expect(volumeRate(incomplete, 'P1', 1000)).toBeNull();
+    expect(findRuleConflicts(incomplete).map((x) => x.ids[0])).toEqual(['v?', 'p?', 'k?']);
+  });
 });
 
 describe('stored lines and totals', () => {

@@ -1,7 +1,7 @@
 import type { Label } from '../core/entity';
 import type { DictOption } from '../core/dictionaries';
 import { asNumber, roundMoney, safeDiv } from '../core/numbers';
-import { asText, idOf, isLive, roundRate, type Values, type Violation } from './read';
+import { asText, idOf, isLive, pushTo, roundRate, type Values, type Violation } from './read';
 
 /**
  * The price engine (SPEC D). A discount is a RATE: the multiplier applied to the price
@@ -22,6 +22,9 @@ import { asText, idOf, isLive, roundRate, type Values, type Violation } from './
  *    "from quantity" ≤ quantity). Product-specific tiers replace the general tiers for that product.
  *    Missing → 1. The volume tier DOES stack (it rewards the size of this order, not who buys).
  *  - A rate the rep types on a line (manualRate) replaces the engine's rate for that line.
+ *  - Rounding: the rate to 6 decimals; amount = round(quantity × unit price) to cents, then
+ *    discounted amount = round(amount × rate) to cents. The rate is frozen on the stored line so
+ *    later changes to the rules never rewrite a quote already given.
  *
  * Ambiguity is resolved conservatively: when several live rules match at the same level (two
  * peers each created one while apart) the one giving the LEAST discount applies, and
@@ -266,13 +269,18 @@ function fmt(rate: number): string {
 
 // ---- rule hygiene ----------------------------------------------------------------------------
 
-/** The slot a rule occupies: two live rules in one slot are a conflict. */
+/**
+ * The slot a rule occupies (two live rules in one slot are a conflict), or null when the rule
+ * lacks what its kind needs (a volume tier without a readable "from quantity", a position rule
+ * without a role…) and so can never apply.
+ */
 function slotOf(r: Values): string | null {
+  const need = (v: string | number | null, slot: string) => (v === null ? null : slot);
   switch (r.kind) {
-    case 'volume': return `volume|${asText(r.productId) ?? ''}|${asNumber(r.minQty) ?? ''}`;
-    case 'position': return `position|${asText(r.roleId) ?? ''}`;
-    case 'customer': return `customer|${asText(r.customerId) ?? ''}`;
-    case 'customerCategory': return `customerCategory|${asText(r.customerCategory) ?? ''}`;
+    case 'volume': return need(asNumber(r.minQty), `volume|${asText(r.productId) ?? ''}|${asNumber(r.minQty)}`);
+    case 'position': return need(asText(r.roleId), `position|${asText(r.roleId)}`);
+    case 'customer': return need(asText(r.customerId), `customer|${asText(r.customerId)}`);
+    case 'customerCategory': return need(asText(r.customerCategory), `customerCategory|${asText(r.customerCategory)}`);
     case 'agent': return `agent|${asText(r.customerId) ?? ''}`;
     default: return null;
   }
@@ -287,10 +295,10 @@ export function findRuleConflicts(rules: readonly Values[]): Violation[] {
     const rate = asNumber(r.rate);
     if (slot === null || rate === null || rate <= 0 || rate > 1) {
       out.push({ code: 'ruleInvalid', ids: [idOf(r)], message: {
-        zh: '折扣规则的类型或折扣率无效(折扣率应大于 0 且不超过 1),已忽略', en: 'A discount rule has an invalid kind or rate (must be above 0 and at most 1); it is ignored' } });
+        zh: '折扣规则不完整或折扣率无效(折扣率应大于 0 且不超过 1),已忽略', en: 'A discount rule is incomplete or has an invalid rate (must be above 0 and at most 1); it is ignored' } });
       continue;
     }
-    slots.set(slot, [...(slots.get(slot) ?? []), idOf(r)]);
+    pushTo(slots, slot, idOf(r));
   }
   for (const ids of slots.values()) {
     if (ids.length > 1) {

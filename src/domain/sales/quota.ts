@@ -1,6 +1,6 @@
 import type { Label } from '../core/entity';
 import { asNumber, roundMoney } from '../core/numbers';
-import { asText, idOf, isLive, type Values, type Violation } from './read';
+import { asText, idOf, isLive, pushTo, type Values, type Violation } from './read';
 import type { StageInfo } from './stages';
 import type { PlanScope } from './types';
 
@@ -80,7 +80,7 @@ export function checkPlans(plans: readonly Values[]): Violation[] {
       continue;
     }
     const key = `${String(p.scope)}|${asText(p.departmentId) ?? ''}|${asText(p.userId) ?? ''}|${period}`;
-    slots.set(key, [...(slots.get(key) ?? []), idOf(p)]);
+    pushTo(slots, key, idOf(p));
   }
   for (const ids of slots.values()) {
     if (ids.length > 1) out.push({ code: 'planDuplicate', ids, message: {

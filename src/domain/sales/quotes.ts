@@ -1,6 +1,6 @@
 import type { Label } from '../core/entity';
 import { can, type RoleLike } from '../org/modules';
-import { asText, asTime, idOf, isDeleted, isLive, ok, refuse, type Outcome, type Values, type Violation } from './read';
+import { asText, asTime, idOf, pushTo, isDeleted, isLive, ok, refuse, type Outcome, type Values, type Violation } from './read';
 import { approvalNeed, positionLimit, priceLine, quoteTotals, type ApprovalNeed, type LineInput, type PricedLine, type PricingContext, type QuoteTotals } from './pricing';
 import type { Patch } from './opportunity';
 import type { ApprovalStep, QuoteStatus } from './types';
@@ -60,7 +60,7 @@ export function duplicateRecordQuotes(quotes: readonly Values[]): Violation[] {
     const by = new Map<string, string[]>();
     for (const q of quotes.filter(isLive)) {
       const rid = asText(q[field]);
-      if (rid) by.set(rid, [...(by.get(rid) ?? []), idOf(q)]);
+      if (rid) pushTo(by, rid, idOf(q));
     }
     for (const [rid, ids] of by) {
       if (ids.length < 2) continue;

@@ -57,6 +57,13 @@ export function idOf(rec: Values): string {
   return typeof rec.id === 'string' ? rec.id : '';
 }
 
+/** Append to the list under `key` (linear, unlike re-spreading the list each time). */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** Round a rate (0–1) to 6 decimals so 0.9 × 0.95 compares equal to 0.855. */
 export function roundRate(r: number): number {
   return Math.round(r * 1e6) / 1e6;
@@ -74,9 +81,12 @@ const DAY_MS = 86_400_000;
  */
 export function asDay(v: unknown): string | null {
   if (typeof v === 'string') {
-    const m = DAY_RE.exec(v.trim());
-    if (m && v.trim().length === 10) return validDay(m[0]);
-    const t = Date.parse(v);
+    // Only ISO text: Date.parse also reads things like "1" (as 2001-01-01), which is not a date.
+    const s = v.trim();
+    const m = DAY_RE.exec(s);
+    if (!m) return null;
+    if (s.length === 10) return validDay(m[0]);
+    const t = Date.parse(s);
     return Number.isFinite(t) ? localDay(t) : null;
   }
   if (typeof v === 'number' && Number.isFinite(v)) return localDay(v);

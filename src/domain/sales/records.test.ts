@@ -49,8 +49,8 @@ describe('completing', () => {
   });
 
   it('a record cannot be placed before a completed one', () => {
-    expect(placementBlocker(list, '2024-02-28', undefined, T + 100)).not.toBeNull();
-    expect(placementBlocker(list, '2024-03-01', undefined, T + 100)).toBeNull(); // same day, created later → after r1
+    expect(placementBlocker(list, '2024-02-28')).not.toBeNull();
+    expect(placementBlocker(list, '2024-03-01')).toBeNull(); // same day, created later → after r1
     expect(placementBlocker(list, '2024-03-02', 'r2')).toBeNull();
     expect(placementBlocker(list, '2024-02-01', 'r2')).not.toBeNull();
   });

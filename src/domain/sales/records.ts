@@ -88,9 +88,10 @@ export function editBlocker(rec: Values, fields: readonly string[]): Label | nul
  * Why a record dated `date` (a new one, or `selfId` moved to that date) cannot go there: it would
  * sit before a completed record, which breaks rule 2 after the fact. Null when fine.
  */
-export function placementBlocker(records: readonly Values[], date: unknown, selfId?: string, now = Date.now()): Label | null {
+export function placementBlocker(records: readonly Values[], date: unknown, selfId?: string): Label | null {
   const self = selfId ? records.find((r) => idOf(r) === selfId) : undefined;
-  const key: Key = { day: asDay(date) ?? '\uffff', created: self ? keyOf(self).created : now, id: selfId ?? '\uffff' };
+  // A new record is created after every existing one, so it sorts last within its day.
+  const key: Key = { day: asDay(date) ?? '\uffff', created: self ? keyOf(self).created : Infinity, id: selfId ?? '\uffff' };
   const later = sortRecords(records).filter((r) => idOf(r) !== selfId && isCompleted(r) && compareKeys(keyOf(r), key) > 0);
   return later.length
     ? { zh: '日期不能早于已完成的记录', en: 'The date cannot be earlier than a completed record' }
@@ -171,7 +172,9 @@ const nameEn = (rec: Values): string => asDay(rec.date) ?? '(no date)';
  *  - completedAfterIncomplete: a completed record follows one that is not completed;
  *  - completedOutOfOrder: of two completed records, the later one in the sequence was completed
  *    first (so the back-fill follows a record that was not the last one completed);
- *  - editedAfterCompletion: content of a completed record was written after its completion;
+ *  - editedAfterCompletion: content of a completed record was written after its completion
+ *    (by field stamps; an edit stamped BEFORE the completion but not yet seen by the peer who
+ *    completed cannot be told apart from an ordinary earlier edit — a known limit of stamps);
  *  - malformedFlag: the completed flag is not a yes/no value (it is read as "not completed").
  */
 export function checkSequence(records: readonly Values[]): Violation[] {

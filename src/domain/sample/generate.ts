@@ -269,12 +269,12 @@ export function genContacts(ctx: GenContext, cust: CustomerTable, n: number): Co
 export function genOpportunities(ctx: GenContext, cust: CustomerTable, n: number, competitorIds: string[]): OpportunityTable {
   const { rng, days, rich } = ctx;
   const customers = cust.ids.length;
+  if (customers === 0) return emptyOpps();
   const idW = widthFor(n, 5);
   const t: OpportunityTable = {
     records: new Array(n), ids: new Array(n), customer: new Int32Array(n), owner: new Array(n),
     from: new Int32Array(n), to: new Int32Array(n),
   };
-  if (customers === 0) return emptyOpps();
 
   for (let i = 0; i < n; i++) {
     const id = 'op' + pad(i + 1, idW);

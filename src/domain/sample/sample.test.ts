@@ -262,17 +262,18 @@ describe('benchDataset', () => {
   it('opportunities: amount = expected × rate %, stage/status consistent, dates not in the future when closed', () => {
     const today = dayNumber('2026-11-24');
     const stages = new Set(['initial', 'needs', 'proposal', 'negotiation', 'won']);
+    const bad: string[] = [];
     for (const o of cls.opportunities) {
-      expect(stages.has(o.stageId as string)).toBe(true);
-      expect(o.modeId).toBe('standard');
       const rate = o.rate as number;
-      expect(rate >= 10 && rate <= 100).toBe(true);
-      expect(o.amount).toBe(roundMoney(((o.expectedAmount as number) * rate) / 100));
-      expect(o.stageId === 'won').toBe(o.status === 'won');
-      if (o.status !== 'active') expect(dayNumber(o.actualDate as string)).toBeLessThanOrEqual(today);
-      expect(dayNumber(o.plannedDate as string)).toBeGreaterThan(dayNumber(o.startDate as string));
-      expect(typeof o.audited).toBe('boolean');
+      if (!stages.has(o.stageId as string) || o.modeId !== 'standard') bad.push(`${o.id}: stage`);
+      if (!(rate >= 10 && rate <= 100)) bad.push(`${o.id}: rate ${rate}`);
+      if (o.amount !== roundMoney(((o.expectedAmount as number) * rate) / 100)) bad.push(`${o.id}: amount`);
+      if ((o.stageId === 'won') !== (o.status === 'won')) bad.push(`${o.id}: won stage vs status`);
+      if (o.status !== 'active' && dayNumber(o.actualDate as string) > today) bad.push(`${o.id}: actual date in the future`);
+      if (dayNumber(o.plannedDate as string) <= dayNumber(o.startDate as string)) bad.push(`${o.id}: planned before start`);
+      if (typeof o.audited !== 'boolean') bad.push(`${o.id}: audited`);
     }
+    expect(bad).toEqual([]);
     const statuses = new Set(cls.opportunities.map((o) => o.status));
     expect([...statuses].sort()).toEqual(['active', 'lost', 'terminated', 'won']);
   });

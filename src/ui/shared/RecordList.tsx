@@ -170,7 +170,7 @@ export function RecordList(props: RecordListProps) {
   const [dialog, setDialog] = createSignal<'filter' | 'columns' | 'import' | 'delete' | null>(null);
   const [printing, setPrinting] = createSignal(false);
   const add = () => writable() && setForm({});
-  const edit = (r = selectedRecords()[0] ?? focused()) => r && setForm({ record: r });
+  const edit = (r = selectedRecords()[0] ?? focused()) => writable() && r && setForm({ record: r });
   const open = (r = focused()) => r && (props.onOpen ? props.onOpen(r) : setForm({ record: r }));
   const askDelete = () => { if (writable() && (selectedRecords().length || focused())) setDialog('delete'); };
   const toDelete = () => (selectedRecords().length ? selectedRecords() : focused() ? [focused()!] : []);
@@ -208,10 +208,12 @@ export function RecordList(props: RecordListProps) {
       scrollToFocus();
     }
   };
-  if (!props.embedded) {
+  // onMount: a list still suspended (not yet in the page) must not take the shortcuts
+  onMount(() => {
+    if (props.embedded) return;
     window.addEventListener('keydown', onKey);
     onCleanup(() => window.removeEventListener('keydown', onKey));
-  }
+  });
 
   const cellStyle = (i: number): JSX.CSSProperties => {
     const f = columns()[i];

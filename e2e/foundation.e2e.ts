@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+import { baseUrl, createWorkspace, fill, goto, launch, newPage, OUT, pickRef, rowTexts, shot } from './lib';
+
+let browser: Browser;
+beforeAll(async () => { browser = await launch(); });
+afterAll(async () => { await browser?.close(); });
+
+describe('foundation: a new user in real Chromium', () => {
+  it('first run creates a workspace, names the first user and lands on the home page', async () => {
+    const { ctx, page, errors } = await newPage(browser);
+    await page.goto(baseUrl());
+    await page.getByText('本设备上还没有工作区').waitFor();
+    // an empty name is refused with a message
+    await page.getByRole('button', { name: '创建工作区' }).click();
+    await page.getByRole('button', { name: '下一步' }).click();
+    await expect(page.getByRole('alert').innerText()).resolves.toContain('请填写名称');
+    const id = await createWorkspace(page, '营销1班第2组', '王老师');
+    expect(id).toMatch(/^[a-z0-9]{16}$/);
+    await expect(page.locator('.user-chip').innerText()).resolves.toContain('系统管理员');
+    await page.goto(baseUrl());
+    await expect(page.locator('.ws-list').innerText()).resolves.toContain('营销1班第2组');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('creates a customer with two contacts, refuses bad input, and keeps everything after reload', async () => {
+    const { ctx, page, errors } = await newPage(browser);
+    const id = await createWorkspace(page);
+    await goto(page, id, 'customers');
+    await page.keyboard.press('Alt+A');
+    await fill(page, 'code', 'KH001');
+    await fill(page, 'name', '杭州恒远机械有限公司');
+    await fill(page, 'creditLimit', '十万');
+    await page.locator('.modal').getByRole('button', { name: '保存', exact: true }).click();
+    await expect(page.locator('.modal .field-error').allInnerTexts()).resolves.toContain('信用额度必须是数字');
+    await fill(page, 'creditLimit', '100000');
+    await fill(page, 'industry', '制造业');
+    await page.locator('.modal').getByRole('button', { name: '保存', exact: true }).click();
+    await page.locator('.modal').waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'KH001' }).click();
+    await page.getByRole('heading', { name: /杭州恒远机械有限公司/ }).waitFor();
+    for (const [name, mobile] of [['张伟', '13800000001'], ['李娜', '13800000002']]) {
+      await page.locator('.card').getByRole('button', { name: '+ 新增' }).click();
+      await fill(page, 'name', name);
+      await fill(page, 'mobile', mobile);
+      await page.locator('.modal').getByRole('button', { name: '保存', exact: true }).click();
+      await page.locator('.modal').waitFor({ state: 'detached' });
+    }
+    // duplicate warning on the same phone
+    await page.locator('.card').getByRole('button', { name: '+ 新增' }).click();
+    await fill(page, 'name', '张三');
+    await fill(page, 'mobile', '138-0000-0001');
+    await page.locator('.modal').getByRole('button', { name: '保存', exact: true }).click();
+    await expect(page.locator('.modal .warn').innerText()).resolves.toContain('张伟');
+    await page.locator('.modal').getByRole('button', { name: '取消' }).click();
+    // make the second one primary
+    await page.locator('.grid-row', { hasText: '李娜' }).click();
+    await page.getByRole('button', { name: '设为主联系人' }).click();
+    await shot(page, 'customer-page-1280x800');
+    await page.reload();
+    await page.getByRole('heading', { name: /杭州恒远机械有限公司/ }).waitFor();
+    const rows = await rowTexts(page);
+    expect(rows).toHaveLength(2);
+    expect(rows.find((r) => r.includes('李娜'))).toContain('是');
+    await expect(page.locator('dl.fields').innerText()).resolves.toContain('100,000.00');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('an edit followed at once by a reload survives', async () => {
+    const { ctx, page } = await newPage(browser);
+    const id = await createWorkspace(page);
+    await goto(page, id, 'customers');
+    await page.keyboard.press('Alt+A');
+    await fill(page, 'code', 'KH100');
+    await fill(page, 'name', '立即刷新测试公司');
+    await page.locator('.modal').getByRole('button', { name: '保存', exact: true }).click();
+    await page.reload(); // no wait at all between the save and the reload
+    await page.locator('.grid-row', { hasText: '立即刷新测试公司' }).waitFor();
+    await ctx.close();
+  });
+
+  it('filters with the builder, saves the filter by name and loads it again after reload', async () => {
+    const { ctx, page } = await newPage(browser);
+    const id = await createWorkspace(page);
+    await page.getByRole('button', { name: '载入示例公司' }).click();
+    await page.getByText('示例公司已载入').waitFor();
+    await goto(page, id, 'customers');
+    await page.locator('.grid-row').first().waitFor();
+    const total = (await rowTexts(page)).length;
+    await page.getByRole('button', { name: '过滤' }).click();
+    await page.getByLabel('字段', { exact: true }).first().selectOption({ label: '地区' });
+    await page.getByLabel('条件', { exact: true }).first().selectOption({ label: '等于' });
+    await page.getByLabel('值', { exact: true }).first().fill('华东');
+    await page.getByRole('button', { name: '添加条件' }).click();
+    await page.getByLabel('字段', { exact: true }).nth(1).selectOption({ label: '客户名称' });
+    // text fields offer no greater/less
+    await expect(page.getByLabel('条件', { exact: true }).nth(1).locator('option').allInnerTexts()).resolves.toEqual(['包含', '等于', '不等于']);
+    await page.getByLabel('值', { exact: true }).nth(1).fill('机械');
+    await page.getByLabel('过滤条件名称').fill('华东机械');
+    await page.getByRole('button', { name: '保存过滤条件' }).click();
+    await page.getByRole('button', { name: '应用' }).click();
+    const filtered = await rowTexts(page);
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(filtered.length).toBeLessThan(total);
+    for (const r of filtered) { expect(r).toContain('华东'); expect(r).toContain('机械'); }
+    await shot(page, 'customers-filtered-1280x800');
+    await page.reload();
+    await page.locator('.grid-row').first().waitFor();
+    await page.getByRole('button', { name: '过滤' }).click();
+    await page.getByRole('button', { name: '华东机械' }).click();
+    await page.getByRole('button', { name: '应用' }).click();
+    expect(await rowTexts(page)).toEqual(filtered);
+    await ctx.close();
+  });
+
+  it('imports a CSV with one bad row: preview shows the error, nothing is written until confirmed', async () => {
+    const { ctx, page } = await newPage(browser);
+    const id = await createWorkspace(page);
+    await goto(page, id, 'customers');
+    const csv = '\ufeff客户编码,客户名称,客户类型,行业,信用额度\nKH201,苏州联创电子有限公司,客户,信息技术,50000\nKH202,,客户,零售,abc\nKH203,无锡华光物流有限公司,代理商,物流,80000\n';
+    writeFileSync(`${OUT}/import.csv`, csv);
+    await page.getByRole('button', { name: '导入' }).click();
+    await page.locator('.modal input[type=file]').setInputFiles(`${OUT}/import.csv`);
+    await expect(page.locator('.import-summary').innerText()).resolves.toBe('2 行可以导入,1 行有错误');
+    const bad = page.locator('tr.row-error');
+    await expect(bad.innerText()).resolves.toContain('客户名称不能为空');
+    await expect(bad.innerText()).resolves.toContain('信用额度必须是数字');
+    await shot(page, 'import-preview-1280x800');
+    await page.locator('.modal').getByRole('button', { name: '取消' }).click();
+    expect(await page.locator('.grid-row').count()).toBe(0); // cancelled: nothing written
+    await page.getByRole('button', { name: '导入' }).click();
+    await page.locator('.modal input[type=file]').setInputFiles(`${OUT}/import.csv`);
+    await page.getByRole('button', { name: '导入 2 行' }).click();
+    await page.locator('.modal').waitFor({ state: 'detached' });
+    await page.reload();
+    await page.locator('.grid-row').first().waitFor();
+    const rows = await rowTexts(page);
+    expect(rows).toHaveLength(2);
+    expect(rows.join('\n')).toContain('无锡华光物流有限公司');
+    expect(rows.join('\n')).toContain('代理商');
+    await ctx.close();
+  });
+
+  it('switches language to English and back, with no Chinese left in the shell', async () => {
+    const { ctx, page } = await newPage(browser);
+    const id = await createWorkspace(page);
+    await goto(page, id, 'customers');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Customers' }).waitFor();
+    const nav = await page.locator('.sidebar').innerText();
+    expect(nav).toContain('Recycle bin');
+    expect(nav.replace('营销1班第2组', '')).not.toMatch(/[\u4e00-\u9fff]/);
+    await expect(page.locator('.grid-head').innerText()).resolves.toContain('Name');
+    await shot(page, 'customers-english-1280x800');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Customers' }).waitFor(); // the choice persists
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { name: '客户档案' }).waitFor();
+    await ctx.close();
+  });
+
+  it('a read-only role cannot edit customers or contacts', async () => {
+    const { ctx, page } = await newPage(browser);
+    const id = await createWorkspace(page);
+    await goto(page, id, 'org');
+    await page.getByRole('tab', { name: '用户' }).click();
+    await page.locator('.tab-panel').getByRole('button', { name: '+ 新增' }).click();
+    await fill(page, 'name', '赵访客');
+    await pickRef(page, 'roleId', '只读访客');
+    await page.locator('.modal').getByRole('button', { name: '保存', exact: true }).click();
+    await page.locator('.modal').waitFor({ state: 'detached' });
+    await goto(page, id, 'customers');
+    await page.keyboard.press('Alt+A');
+    await fill(page, 'code', 'KH300');
+    await fill(page, 'name', '只读测试客户');
+    await page.locator('.modal').getByRole('button', { name: '保存', exact: true }).click();
+    await page.locator('.modal').waitFor({ state: 'detached' });
+    // change user (更改用户)
+    await page.locator('.user-chip').click();
+    await page.getByRole('button', { name: /赵访客/ }).click();
+    await page.locator('.user-chip', { hasText: '只读访客' }).waitFor();
+    expect(await page.getByRole('button', { name: '+ 新增' }).isDisabled()).toBe(true);
+    await page.keyboard.press('Alt+A');
+    expect(await page.locator('.modal').count()).toBe(0);
+    await page.keyboard.press('Alt+E');
+    expect(await page.locator('.modal').count()).toBe(0);
+    // double-click opens the record read-only instead of the edit form
+    await page.locator('.grid-row').first().dblclick();
+    await page.getByRole('heading', { name: /只读测试客户/ }).waitFor();
+    expect(await page.getByRole('button', { name: '编辑' }).first().isDisabled()).toBe(true);
+    expect(await page.locator('.card').getByRole('button', { name: '+ 新增' }).isDisabled()).toBe(true);
+    await shot(page, 'readonly-1280x800');
+    await ctx.close();
+  });
+
+  it('works with the network off after the service worker installed the app', async () => {
+    const { ctx, page } = await newPage(browser);
+    const id = await createWorkspace(page);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+    await ctx.setOffline(true);
+    await page.reload();
+
+    await page.getByText('您好,王老师').waitFor();
+    await expect(page.locator('.status-dot').innerText()).resolves.toBe('离线');
+    await goto(page, id, 'customers');
+    await page.locator('.record-list').waitFor();
+    await page.keyboard.press('Alt+A');
+    await fill(page, 'code', 'KH400');
+    await fill(page, 'name', '离线录入客户');
+    await page.locator('.modal').getByRole('button', { name: '保存', exact: true }).click();
+    await page.reload();
+    await page.locator('.grid-row', { hasText: '离线录入客户' }).waitFor();
+    const manifest = await page.evaluate(async () => (await fetch('./manifest.webmanifest')).json());
+    expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(['192x192', '512x512', '512x512']);
+    await ctx.close();
+  });
+});

@@ -1,0 +1,19 @@
+import { spawnSync } from 'node:child_process';
+import type { TestProject } from 'vitest/node';
+// @ts-expect-error plain ESM helper shared with the scripts
+import { serveDist } from '../scripts/lib/serve.mjs';
+
+/** Build once, serve dist/ on 127.0.0.1 for every browser test. */
+export default async function setup(project: TestProject) {
+  if (process.env.E2E_SKIP_BUILD !== '1') {
+    const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('vite build failed');
+  }
+  const server = await serveDist();
+  project.provide('baseUrl', server.url);
+  return () => server.close();
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext { baseUrl: string }
+}

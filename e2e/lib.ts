@@ -1,0 +1,61 @@
+import { inject } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+// @ts-expect-error plain ESM helper shared with the scripts
+import { launch as launchChromium } from '../scripts/lib/browser.mjs';
+
+export const OUT = 'e2e/.out';
+mkdirSync(OUT, { recursive: true });
+
+export const baseUrl = (): string => inject('baseUrl');
+
+export async function launch(): Promise<Browser> {
+  return launchChromium();
+}
+
+/** A fresh browser profile; page errors fail the test that made them. */
+export async function newPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
+  const ctx = await browser.newContext({ viewport, locale: 'zh-CN', permissions: ['camera', 'microphone'] });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { ctx, page, errors };
+}
+
+/** First run: create a workspace and name the first user; returns the workspace id. */
+export async function createWorkspace(page: Page, name = '营销1班第2组', user = '王老师'): Promise<string> {
+  await page.goto(baseUrl());
+  await page.getByRole('button', { name: '创建工作区' }).click();
+  await page.fill('#ws-name', name);
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.fill('#user-name', user);
+  await page.getByRole('button', { name: '创建工作区' }).click();
+  await page.waitForURL(/#\/w\/[a-z0-9]+$/);
+  await page.getByText(`您好,${user}`).waitFor();
+  return page.url().split('/w/')[1];
+}
+
+export async function goto(page: Page, wsId: string, path: string): Promise<void> {
+  await page.goto(`${baseUrl()}#/w/${wsId}/${path}`);
+}
+
+/** Fill a record form field by its key (inputs carry id="f-<key>"). */
+export async function fill(page: Page, key: string, value: string): Promise<void> {
+  const el = page.locator(`.modal #f-${key}`);
+  const tag = await el.evaluate((e) => e.tagName);
+  if (tag === 'SELECT') await el.selectOption({ label: value });
+  else await el.fill(value);
+}
+
+export async function pickRef(page: Page, key: string, text: string): Promise<void> {
+  await page.locator(`.modal #f-${key}`).fill(text);
+  await page.locator('.ref-options li', { hasText: text }).first().click();
+}
+
+export function rowTexts(page: Page): Promise<string[]> {
+  return page.locator('.grid-rows .grid-row').allInnerTexts();
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${OUT}/${name}.png` });
+}
