@@ -17,7 +17,7 @@ export interface ImportRow {
 export function guessMapping(def: EntityDef, header: string[]): Mapping {
   const norm = (s: string) => s.trim().toLowerCase();
   return header.map((h) => {
-    const f = def.fields.find((x) => [x.key, x.label.zh, x.label.en].some((n) => norm(n) === norm(h)));
+    const f = def.fields.find((x) => !x.readOnly && [x.key, x.label.zh, x.label.en].some((n) => norm(n) === norm(h)));
     return f ? f.key : null;
   });
 }
@@ -37,7 +37,7 @@ export function prepareImport(def: EntityDef, rows: string[][], mapping: Mapping
     const errors: Errors = {};
     mapping.forEach((key, col) => {
       const f = key ? def.fields.find((x) => x.key === key) : undefined;
-      if (!f || cells[col] === undefined) return;
+      if (!f || f.readOnly || cells[col] === undefined) return;
       if (f.type === 'ref') {
         const text = cells[col].trim();
         if (!text) return;

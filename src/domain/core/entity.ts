@@ -27,6 +27,8 @@ export interface FieldDef {
   hidden?: boolean;
   /** Column width in px for lists. */
   width?: number;
+  /** Computed or written by a workflow: shown in forms but never typed into, skipped by import. */
+  readOnly?: boolean;
   /** Added at run time by a user (自定义字段). */
   custom?: boolean;
 }

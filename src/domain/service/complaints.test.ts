@@ -34,7 +34,7 @@ function through(upTo: number): C {
     [{ kind: 'record' }, clerk],
     [{ kind: 'assign', handler: han, owner, comment: '尽快处理' }, sup],
     [{ kind: 'handle', result: '已上门更换搓纸轮' }, han],
-    [{ kind: 'revisit', satisfaction: 'satisfied', comment: '客户认可' }, sup],
+    [{ kind: 'revisit', satisfaction: '4', comment: '客户认可' }, sup],
     [{ kind: 'close' }, sup],
   ];
   return steps.slice(0, upTo).reduce((c, [s, who], i) => step(c, s, who, 1000 * (i + 1)), base);
@@ -52,10 +52,10 @@ describe('complaint flow: every step in order by the right user', () => {
       { kind: 'record', by: 'clerk', at: 1000 },
       { kind: 'assign', by: 'sup', at: 2000, handler: 'han', comment: '尽快处理' },
       { kind: 'handle', by: 'han', at: 3000, result: '已上门更换搓纸轮' },
-      { kind: 'revisit', by: 'sup', at: 4000, satisfaction: 'satisfied', comment: '客户认可' },
+      { kind: 'revisit', by: 'sup', at: 4000, satisfaction: '4', comment: '客户认可' },
       { kind: 'close', by: 'sup', at: 5000 },
     ]);
-    expect([c.handler, c.result, c.revisitSatisfaction]).toEqual(['han', '已上门更换搓纸轮', 'satisfied']);
+    expect([c.handler, c.result, c.revisitSatisfaction]).toEqual(['han', '已上门更换搓纸轮', '4']);
   });
 
   it('does not mutate the complaint it is given', () => {
@@ -77,11 +77,11 @@ describe('complaint flow: no step may be skipped', () => {
   it.each([
     [1, { kind: 'handle', result: 'x' } as StepInput, han, /下一步应为「分配处理人」/],
     [1, { kind: 'close' } as StepInput, sup, /下一步应为「分配处理人」/],
-    [2, { kind: 'revisit', satisfaction: 'satisfied' } as StepInput, sup, /下一步应为「记录处理结果」/],
+    [2, { kind: 'revisit', satisfaction: '4' } as StepInput, sup, /下一步应为「记录处理结果」/],
     [3, { kind: 'close' } as StepInput, sup, /下一步应为「回访」/],
     [0, { kind: 'assign', handler: han, owner } as StepInput, sup, /尚未登记/],
     [1, { kind: 'record' } as StepInput, clerk, /不能登记/],
-    [5, { kind: 'revisit', satisfaction: 'satisfied' } as StepInput, sup, /已关闭/],
+    [5, { kind: 'revisit', satisfaction: '4' } as StepInput, sup, /已关闭/],
   ])('after %i steps, %o is refused', (n, s, who, msg) => {
     const r = applyStep(through(n), s, who, 99_000);
     expect(r.ok).toBe(false);
@@ -97,7 +97,7 @@ describe('complaint flow: only the right user may take a step', () => {
     [1, { kind: 'assign', handler: han, owner } as StepInput, han, /服务监督人/],
     [2, { kind: 'handle', result: 'x' } as StepInput, sup, /只有被分配的处理人/],
     [2, { kind: 'handle', result: 'x' } as StepInput, clerk, /只有被分配的处理人/],
-    [3, { kind: 'revisit', satisfaction: 'satisfied' } as StepInput, han, /服务监督人/],
+    [3, { kind: 'revisit', satisfaction: '4' } as StepInput, han, /服务监督人/],
     [4, { kind: 'close' } as StepInput, clerk, /服务监督人/],
   ])('after %i steps, %o by the wrong user is refused', (n, s, who, msg) => {
     expect(errorOf(applyStep(through(n), s, who, 99_000))?.zh).toMatch(msg);

@@ -54,11 +54,11 @@ export const SERVICE_DICTIONARIES: DictDefault[] = [
     dict: 'satisfaction',
     label: { zh: '客户满意度', en: 'Satisfaction' },
     options: [
-      opt('verySatisfied', '非常满意', 'Very satisfied'),
-      opt('satisfied', '满意', 'Satisfied'),
-      opt('neutral', '一般', 'Neutral'),
-      opt('dissatisfied', '不满意', 'Dissatisfied'),
-      opt('veryDissatisfied', '非常不满意', 'Very dissatisfied'),
+      opt('5', '非常满意', 'Very satisfied'),
+      opt('4', '满意', 'Satisfied'),
+      opt('3', '一般', 'Neutral'),
+      opt('2', '不满意', 'Dissatisfied'),
+      opt('1', '非常不满意', 'Very dissatisfied'),
     ],
   },
   {

@@ -76,7 +76,7 @@ export function ImportDialog(props: { def: EntityDef; defaults?: Record<string, 
               <span class="field-label">{h}</span>
               <select value={mapping()[i()] ?? ''} onChange={(e) => setMapping(mapping().map((m, j) => (j === i() ? e.currentTarget.value || null : m)))}>
                 <option value="">{t('import.skip')}</option>
-                <For each={props.def.fields}>{(f) => <option value={f.key}>{L(f.label)}</option>}</For>
+                <For each={props.def.fields.filter((f) => !f.readOnly)}>{(f) => <option value={f.key}>{L(f.label)}</option>}</For>
               </select>
             </label>
           )}</For>

@@ -64,7 +64,7 @@ export function RecordForm(props: {
         <For each={def().fields}>{(f) => (
           <label class={`field ${f.type === 'longtext' ? 'span2' : ''} ${errors()[f.key] ? 'has-error' : ''}`}>
             <span class="field-label">{L(f.label)}{f.required && <b class="req">*</b>}</span>
-            <FieldInput field={f} value={values()[f.key]} disabled={readOnly()} id={`f-${f.key}`}
+            <FieldInput field={f} value={values()[f.key]} disabled={readOnly() || !!f.readOnly} id={`f-${f.key}`}
               onChange={(v) => { setValues({ ...values(), [f.key]: v }); setDupWarning(null); }} />
             <Show when={errors()[f.key]}><span class="field-error">{L(errors()[f.key])}</span></Show>
           </label>
