@@ -6,6 +6,7 @@ import { RecordList } from '../shared/RecordList';
 import { RecordForm } from '../shared/RecordForm';
 import { useWorkspace } from '../shared/context';
 import { L, lang, t } from '../i18n';
+import { CUSTOMER_SECTIONS } from './sections';
 
 /** One customer: its archive fields, its contacts (with the primary one), who changed it and when. */
 export function CustomerPage() {
@@ -62,6 +63,7 @@ export function CustomerPage() {
                     {t('customer.setPrimary')}</button>
                 )} />
             </div>
+            <For each={CUSTOMER_SECTIONS}>{(Section) => <Section customerId={params.id!} />}</For>
             <Show when={editing()}><RecordForm entity="customers" record={c()} onClose={() => setEditing(false)} /></Show>
           </>
         )}

@@ -14,6 +14,8 @@ export function RecordForm(props: {
   entity: string; record?: BaseRecord; defaults?: RecordValues; onClose: () => void; onSaved?: (r: BaseRecord) => void;
   /** Warn about records with the same name or phone before creating (customers, contacts). */
   checkDuplicates?: boolean;
+  /** Derive values before validation and saving (e.g. time spent from start and end). */
+  prepare?: (values: RecordValues, old?: BaseRecord) => RecordValues;
 }) {
   const ctx = useWorkspace();
   const def = () => ctx.def(props.entity);
@@ -42,6 +44,7 @@ export function RecordForm(props: {
         return;
       }
     }
+    if (props.prepare) setValues(props.prepare(values(), props.record));
     const res = saveRecord(ctx.ws, def(), changed(), props.record?.id);
     if (!res.ok) { setErrors(res.errors); return; }
     props.onSaved?.(res.record);

@@ -38,6 +38,8 @@ export interface RecordListProps {
   /** Embedded lists (on a record page) are shorter and take no global shortcuts. */
   embedded?: boolean;
   checkDuplicates?: boolean;
+  /** Derive values before saving (passed to the form). */
+  prepare?: (values: RecordValues, old?: BaseRecord) => RecordValues;
   /** Called after the first rows are painted (the bench measures cold open with it). */
   onFirstPaint?: () => void;
 }
@@ -298,7 +300,8 @@ export function RecordList(props: RecordListProps) {
       </div>
 
       <Show when={form()}>{(fm) => (
-        <RecordForm entity={props.entity} record={fm().record} defaults={props.defaults} onClose={() => setForm(null)} checkDuplicates={props.checkDuplicates} />
+        <RecordForm entity={props.entity} record={fm().record} defaults={props.defaults} onClose={() => setForm(null)}
+          checkDuplicates={props.checkDuplicates} prepare={props.prepare} />
       )}</Show>
       <Show when={dialog() === 'filter'}>
         <FilterDialog def={def()} workspaceId={ctx.ws.id} initial={filter()} onApply={setFilter} onClose={() => setDialog(null)} />
