@@ -1,6 +1,7 @@
 import { For, Show, createSignal } from 'solid-js';
 import type { BaseRecord, RecordValues } from '../../domain/core/record';
 import type { Errors } from '../../domain/core/validate';
+import type { FieldDef } from '../../domain/core/entity';
 import { SYSTEM_FIELDS } from '../../domain/core/record';
 import { findDuplicates } from '../../domain/customers/rules';
 import { saveRecord } from '../../store/core/records';
@@ -16,6 +17,10 @@ export function RecordForm(props: {
   checkDuplicates?: boolean;
   /** Derive values before validation and saving (e.g. time spent from start and end). */
   prepare?: (values: RecordValues, old?: BaseRecord) => RecordValues;
+  /** Checks beyond the entity definition (e.g. end not before start); nothing is saved while it returns errors. */
+  validate?: (values: RecordValues, old?: BaseRecord) => Errors;
+  /** Hide fields that do not apply to the values entered so far (e.g. the other complaint targets). */
+  showField?: (f: FieldDef, values: RecordValues) => boolean;
 }) {
   const ctx = useWorkspace();
   const def = () => ctx.def(props.entity);
@@ -45,6 +50,8 @@ export function RecordForm(props: {
       }
     }
     if (props.prepare) setValues(props.prepare(values(), props.record));
+    const extra = props.validate?.(values(), props.record) ?? {};
+    if (Object.keys(extra).length) { setErrors(extra); return; }
     const res = saveRecord(ctx.ws, def(), changed(), props.record?.id);
     if (!res.ok) { setErrors(res.errors); return; }
     props.onSaved?.(res.record);
@@ -64,7 +71,7 @@ export function RecordForm(props: {
       <Show when={Object.keys(errors()).length}><p class="error-banner" role="alert">{t('common.errorsFix')}</p></Show>
       <form class="form-grid" onSubmit={(e) => { e.preventDefault(); save(); }}
         onKeyDown={(e) => { if (e.key === 'Enter' && e.ctrlKey) save(); }}>
-        <For each={def().fields}>{(f) => (
+        <For each={def().fields.filter((f) => !props.showField || props.showField(f, values()))}>{(f) => (
           <label class={`field ${f.type === 'longtext' ? 'span2' : ''} ${errors()[f.key] ? 'has-error' : ''}`}>
             <span class="field-label">{L(f.label)}{f.required && <b class="req">*</b>}</span>
             <FieldInput field={f} value={values()[f.key]} disabled={readOnly() || !!f.readOnly} id={`f-${f.key}`}

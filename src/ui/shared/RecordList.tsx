@@ -2,7 +2,7 @@ import { For, Show, createEffect, createMemo, createResource, createSignal, onCl
 import type { BaseRecord, RecordValues } from '../../domain/core/record';
 import type { FieldDef, Label } from '../../domain/core/entity';
 import { compareBy, compileFilter, type Filter } from '../../domain/core/filter';
-import { malformedFields } from '../../domain/core/validate';
+import { malformedFields, type Errors } from '../../domain/core/validate';
 import { descendantCodes } from '../../domain/core/dictionaries';
 import { exportRows } from '../../domain/core/csv-import';
 import { toCsv } from '../../domain/core/csv';
@@ -40,6 +40,9 @@ export interface RecordListProps {
   checkDuplicates?: boolean;
   /** Derive values before saving (passed to the form). */
   prepare?: (values: RecordValues, old?: BaseRecord) => RecordValues;
+  /** Extra checks and field visibility (passed to the form). */
+  validate?: (values: RecordValues, old?: BaseRecord) => Errors;
+  showField?: (f: FieldDef, values: RecordValues) => boolean;
   /** Called after the first rows are painted (the bench measures cold open with it). */
   onFirstPaint?: () => void;
 }
@@ -301,7 +304,7 @@ export function RecordList(props: RecordListProps) {
 
       <Show when={form()}>{(fm) => (
         <RecordForm entity={props.entity} record={fm().record} defaults={props.defaults} onClose={() => setForm(null)}
-          checkDuplicates={props.checkDuplicates} prepare={props.prepare} />
+          checkDuplicates={props.checkDuplicates} prepare={props.prepare} validate={props.validate} showField={props.showField} />
       )}</Show>
       <Show when={dialog() === 'filter'}>
         <FilterDialog def={def()} workspaceId={ctx.ws.id} initial={filter()} onApply={setFilter} onClose={() => setDialog(null)} />
