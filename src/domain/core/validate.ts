@@ -33,7 +33,8 @@ export function checkValue(f: FieldDef, v: unknown, dictCodes?: Set<string>): La
       return typeof v === 'string' && isValidDate(v) ? null
         : { zh: `${f.label.zh}不是有效日期(格式 2024-03-15)`, en: `${f.label.en} is not a valid date (2024-03-15)` };
     case 'datetime':
-      return typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? null
+      // text typed in a form, or epoch milliseconds written by a workflow (completion, audit)
+      return (typeof v === 'string' && !Number.isNaN(Date.parse(v))) || (typeof v === 'number' && Number.isFinite(v)) ? null
         : { zh: `${f.label.zh}不是有效时间`, en: `${f.label.en} is not a valid date and time` };
     case 'bool':
       return typeof v === 'boolean' ? null : { zh: `${f.label.zh}必须是“是”或“否”`, en: `${f.label.en} must be yes or no` };

@@ -10,6 +10,15 @@ import { FieldInput } from './FieldInput';
 import { Modal } from './Modal';
 import { L, t } from '../i18n';
 
+/** Rules a feature module adds to the generic form beyond prepare/validate (used by sales). */
+export interface FormHooks {
+  /** Derive values live after each edit (a stage's default rate, an amount); returns the new values. */
+  onEdit?: (values: RecordValues, key: string, old?: BaseRecord) => RecordValues;
+  /** Fields of this record that may not be typed into now, beyond the definition's readOnly. */
+  locked?: (old?: BaseRecord) => readonly string[];
+  onSaved?: (r: BaseRecord) => void;
+}
+
 /** Add or edit one record of any entity, driven by its definition; nothing is written while invalid. */
 export function RecordForm(props: {
   entity: string; record?: BaseRecord; defaults?: RecordValues; onClose: () => void; onSaved?: (r: BaseRecord) => void;
@@ -21,6 +30,7 @@ export function RecordForm(props: {
   validate?: (values: RecordValues, old?: BaseRecord) => Errors;
   /** Hide fields that do not apply to the values entered so far (e.g. the other complaint targets). */
   showField?: (f: FieldDef, values: RecordValues) => boolean;
+  hooks?: FormHooks;
 }) {
   const ctx = useWorkspace();
   const def = () => ctx.def(props.entity);
@@ -30,6 +40,7 @@ export function RecordForm(props: {
   const [values, setValues] = createSignal<RecordValues>(initial);
   const [errors, setErrors] = createSignal<Errors>({});
   const [dupWarning, setDupWarning] = createSignal<string | null>(null);
+  const locked = new Set(props.hooks?.locked?.(props.record) ?? []);
 
   const changed = (): RecordValues => {
     if (!props.record) return values();
@@ -55,6 +66,7 @@ export function RecordForm(props: {
     const res = saveRecord(ctx.ws, def(), changed(), props.record?.id);
     if (!res.ok) { setErrors(res.errors); return; }
     props.onSaved?.(res.record);
+    props.hooks?.onSaved?.(res.record);
     props.onClose();
   };
 
@@ -74,8 +86,12 @@ export function RecordForm(props: {
         <For each={def().fields.filter((f) => !props.showField || props.showField(f, values()))}>{(f) => (
           <label class={`field ${f.type === 'longtext' ? 'span2' : ''} ${errors()[f.key] ? 'has-error' : ''}`}>
             <span class="field-label">{L(f.label)}{f.required && <b class="req">*</b>}</span>
-            <FieldInput field={f} value={values()[f.key]} disabled={readOnly() || !!f.readOnly} id={`f-${f.key}`}
-              onChange={(v) => { setValues({ ...values(), [f.key]: v }); setDupWarning(null); }} />
+            <FieldInput field={f} value={values()[f.key]} disabled={readOnly() || !!f.readOnly || locked.has(f.key)} id={`f-${f.key}`}
+              onChange={(v) => {
+                const next = { ...values(), [f.key]: v };
+                setValues(props.hooks?.onEdit ? props.hooks.onEdit(next, f.key, props.record) : next);
+                setDupWarning(null);
+              }} />
             <Show when={errors()[f.key]}><span class="field-error">{L(errors()[f.key])}</span></Show>
           </label>
         )}</For>

@@ -9,7 +9,7 @@ import { toCsv } from '../../domain/core/csv';
 import { localDb } from '../../store/core/local-db';
 import { dictOptions } from '../../store/core/dictionaries';
 import { useWorkspace } from './context';
-import { RecordForm } from './RecordForm';
+import { RecordForm, type FormHooks } from './RecordForm';
 import { FilterDialog } from './FilterDialog';
 import { ColumnsDialog, defaultLayout, orderedKeys, type Layout } from './ColumnsDialog';
 import { ImportDialog } from './ImportDialog';
@@ -43,6 +43,10 @@ export interface RecordListProps {
   /** Extra checks and field visibility (passed to the form). */
   validate?: (values: RecordValues, old?: BaseRecord) => Errors;
   showField?: (f: FieldDef, values: RecordValues) => boolean;
+  /** More form rules (live derivation, locked fields, after save), see FormHooks. */
+  hooks?: FormHooks;
+  /** A tone for a row (e.g. 'red' for a terminated opportunity), shown as data-tone. */
+  rowTone?: (r: BaseRecord) => string | undefined;
   /** Called after the first rows are painted (the bench measures cold open with it). */
   onFirstPaint?: () => void;
 }
@@ -273,7 +277,7 @@ export function RecordList(props: RecordListProps) {
               const index = () => first() + visible().indexOf(r);
               const bad = () => Object.keys(malformed(r));
               return (
-                <div class="grid-row" role="row" data-id={r.id}
+                <div class="grid-row" role="row" data-id={r.id} data-tone={props.rowTone?.(r)}
                   classList={{ selected: selected().has(r.id), focused: focus() === index(), malformed: bad().length > 0 }}
                   style={{ top: `${index() * ROW_H}px` }}
                   onClick={(e) => clickRow(e, index())} onDblClick={() => (writable() ? edit(r) : open(r))}>
@@ -304,7 +308,7 @@ export function RecordList(props: RecordListProps) {
 
       <Show when={form()}>{(fm) => (
         <RecordForm entity={props.entity} record={fm().record} defaults={props.defaults} onClose={() => setForm(null)}
-          checkDuplicates={props.checkDuplicates} prepare={props.prepare} validate={props.validate} showField={props.showField} />
+          checkDuplicates={props.checkDuplicates} prepare={props.prepare} validate={props.validate} showField={props.showField} hooks={props.hooks} />
       )}</Show>
       <Show when={dialog() === 'filter'}>
         <FilterDialog def={def()} workspaceId={ctx.ws.id} initial={filter()} onApply={setFilter} onClose={() => setDialog(null)} />
