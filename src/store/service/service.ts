@@ -1,0 +1,159 @@
+import type { Workspace } from '../core/workspace';
+import type { Label, Lang } from '../../domain/core/entity';
+import type { RecordValues } from '../../domain/core/record';
+import type { Errors } from '../../domain/core/validate';
+import type { RoleLike } from '../../domain/org/modules';
+import { dictLabeler } from '../core/dictionaries';
+import {
+  applyStep, articleFromService, asText, asTime, checkHandlerAccess, currentStatus, validateComplaint, validateServiceTimes,
+  withMinutesSpent, type ArticleDraft, type Owner, type Person, type StepInput, type StepResult, type Values,
+} from '../../domain/service';
+
+/**
+ * The customer-service module's reads and writes on a workspace: who a user is for the complaint
+ * flow, taking a step of the flow, and turning a service record into a knowledge article. The
+ * rules themselves live in domain/service; this file only looks records up and writes patches.
+ */
+
+// ----- service records -----
+
+/** Values of a service record as saved: time spent follows from start and end (never typed). */
+export function prepareServiceRecord(values: RecordValues): RecordValues {
+  const v = withMinutesSpent(values);
+  return { ...v, minutesSpent: v.minutesSpent ?? undefined };
+}
+
+/** Form check: the end may not be before the start. */
+export function checkServiceRecord(values: RecordValues): Errors {
+  const msg = validateServiceTimes(values.start, values.end);
+  if (!msg) return {};
+  const startUnreadable = typeof values.start === 'string' && values.start.trim() !== '' && asTime(values.start) === null;
+  return startUnreadable ? { start: msg } : { end: msg };
+}
+
+// ----- people -----
+
+const text = (v: unknown): string | undefined => asText(v) ?? undefined;
+
+/** A user with their role, as the complaint rules see them; undefined for an unknown id. */
+export function personOf(ws: Workspace, userId: string): Person | undefined {
+  const u = ws.collection('users').get(userId);
+  if (!u || u.deleted) return undefined;
+  const role = ws.collection('roles').get(String(u.roleId ?? '')) as RoleLike | undefined;
+  return { id: u.id, name: text(u.name), departmentId: text(u.departmentId), role: role?.deleted ? undefined : role };
+}
+
+/** The owner (专管业务员) of the complaint's customer: the handler must have them in scope. */
+export function complaintOwner(ws: Workspace, complaint: Values): Owner {
+  const customer = ws.collection('customers').get(String(complaint.customer ?? ''));
+  const ownerId = text(customer?.ownerId);
+  const owner = ownerId ? ws.collection('users').get(ownerId) : undefined;
+  return { id: ownerId, departmentId: text(owner?.departmentId) };
+}
+
+export interface HandlerChoice {
+  person: Person;
+  /** Why this user could not see the complaint (权限检验), or null. */
+  problem: Label | null;
+}
+
+/** Active users a supervisor may pick from, each with the result of the access check. */
+export function handlerChoices(ws: Workspace, complaint: Values): HandlerChoice[] {
+  const owner = complaintOwner(ws, complaint);
+  return ws.collection('users').live()
+    .filter((u) => u.active !== false)
+    .map((u) => personOf(ws, u.id)!)
+    .map((person) => ({ person, problem: checkHandlerAccess(person, owner) }))
+    .sort((a, b) => Number(a.problem !== null) - Number(b.problem !== null) || (a.person.name ?? '').localeCompare(b.person.name ?? '', 'zh'));
+}
+
+// ----- complaints -----
+
+/** What the user asks for; the store adds the people and the customer's owner. */
+export type StepRequest =
+  | { kind: 'assign'; handlerId: string; comment?: string }
+  | { kind: 'handle'; result: string; comment?: string }
+  | { kind: 'revisit'; satisfaction: string; comment?: string }
+  | { kind: 'close'; comment?: string };
+
+const fail = (zh: string, en: string): StepResult => ({ ok: false, error: { zh, en } });
+
+/** Take one step of a complaint's flow as `actorId`; writes the patch in one transaction, or nothing. */
+export function takeComplaintStep(ws: Workspace, complaintId: string, req: StepRequest, actorId: string, now = Date.now()): StepResult {
+  const complaint = ws.collection('complaints').get(complaintId);
+  if (!complaint) return fail('找不到该投诉', 'Complaint not found');
+  const actor = personOf(ws, actorId) ?? { id: actorId, role: undefined };
+  let step: StepInput;
+  if (req.kind === 'assign') {
+    const handler = req.handlerId ? personOf(ws, req.handlerId) : undefined;
+    if (!handler) return fail('请选择处理人', 'Choose a handler');
+    step = { kind: 'assign', handler, owner: complaintOwner(ws, complaint), comment: req.comment };
+  } else {
+    step = req;
+  }
+  const res = applyStep(complaint, step, actor, now);
+  if (res.ok) ws.transact(() => ws.collection('complaints').update(complaintId, { ...res.patch }));
+  return res;
+}
+
+/**
+ * Values of a complaint about to be saved from the form. A new one gets its first step (登记, by
+ * the user saving it); the reference fields that do not match "about" are cleared.
+ */
+export function prepareComplaint(ws: Workspace, values: RecordValues, isNew: boolean, actorId: string, now = Date.now()): RecordValues {
+  const out: RecordValues = { ...values };
+  const keep = { product: 'targetProduct', department: 'targetDepartment', person: 'targetPerson' }[String(values.targetKind)];
+  for (const k of ['targetProduct', 'targetDepartment', 'targetPerson']) if (keep && k !== keep) out[k] = undefined;
+  if (isNew) {
+    // re-stamped on every attempt, so the step says when the complaint was really saved
+    out.status = undefined;
+    out.steps = undefined;
+    const actor = personOf(ws, actorId) ?? { id: actorId, role: undefined };
+    const res = applyStep(out, { kind: 'record' }, actor, now);
+    if (res.ok) Object.assign(out, res.patch);
+  }
+  return out;
+}
+
+/** Form check: the product, department or person the complaint is about must be chosen; a writer must record it. */
+export function checkComplaint(ws: Workspace, values: RecordValues, isNew: boolean, actorId: string): Errors {
+  const msg = validateComplaint(values);
+  if (msg) {
+    const key = { product: 'targetProduct', department: 'targetDepartment', person: 'targetPerson' }[String(values.targetKind)] ?? 'targetKind';
+    return { [key]: msg };
+  }
+  if (isNew && currentStatus(values) === null) {
+    const actor = personOf(ws, actorId) ?? { id: actorId, role: undefined };
+    const res = applyStep(values, { kind: 'record' }, actor, Date.now());
+    if (!res.ok) return { details: res.error };
+  }
+  return {};
+}
+
+// ----- knowledge base -----
+
+export type ArticleDraftResult =
+  | { ok: true; values: ArticleDraft }
+  | { ok: false; error: Label; existingId?: string };
+
+/**
+ * The article a completed service record becomes (tags in the UI language). Refused when the
+ * record is not completed, or when an article was already made from it (the id is returned).
+ */
+export function articleDraftFor(ws: Workspace, serviceId: string, lang: Lang): ArticleDraftResult {
+  const service = ws.collection('serviceRecords').get(serviceId);
+  if (!service) return { ok: false, error: { zh: '找不到该服务记录', en: 'Service record not found' } };
+  const existing = ws.collection('knowledgeArticles').live().find((a) => a.sourceService === serviceId);
+  if (existing) {
+    return {
+      ok: false,
+      existingId: existing.id,
+      error: {
+        zh: `该服务记录已转为知识库文章「${String(existing.title ?? '')}」`,
+        en: `This service record already became the article "${String(existing.title ?? '')}"`,
+      },
+    };
+  }
+  const label = dictLabeler(ws, lang);
+  return articleFromService(service, (dict, code) => label(dict, code));
+}
