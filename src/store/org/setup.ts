@@ -3,6 +3,7 @@ import { localDb, type WorkspaceEntry } from '../core/local-db';
 import { newId } from '../core/collection';
 import { addDictionary } from '../core/dictionaries';
 import { ALL_DICTIONARIES } from '../../domain/registry';
+import { seedSalesModes } from '../sales/seed';
 import { MODULES, permFields, type Permission } from '../../domain/org/modules';
 
 const allAt = (p: Permission) => Object.fromEntries(MODULES.map((m) => [m.key, p]));
@@ -26,6 +27,7 @@ export function seedWorkspace(ws: Workspace, companyName: string, adminName: str
     ws.meta.set('createdAt', Date.now());
     ws.collection('company').create({ name: companyName, fiscalYearStart: 1 }, 'company');
     for (const d of ALL_DICTIONARIES) addDictionary(ws, d);
+    seedSalesModes(ws);
     for (const { id, perms, ...role } of DEFAULT_ROLES) ws.collection('roles').create({ ...role, ...permFields(perms as Record<string, Permission>) }, id);
     const deptId = ws.collection('departments').create({ name: '总经理办公室', code: 'D01' }).id;
     ws.actorId = adminId;

@@ -28,7 +28,7 @@ function flattenRole(values: Record<string, unknown>): Record<string, unknown> {
 
 /** The demo company (a software vendor selling ERP and CRM), with the lab's custom field. */
 export function loadSampleCompany(ws: Workspace): number {
-  const { company, ...rest } = sampleCompany();
+  const { company, ...rest } = sampleCompany({ history: true });
   addDictionary(ws, EDUCATION_DICTIONARY);
   let n = 0;
   ws.transact(() => {

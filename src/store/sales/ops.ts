@@ -1,0 +1,331 @@
+import type { Workspace } from '../core/workspace';
+import { newId } from '../core/collection';
+import { entityDef, validateRecord } from '../core/records';
+import type { BaseRecord, RecordValues } from '../../domain/core/record';
+import type { Errors } from '../../domain/core/validate';
+import type { Label } from '../../domain/core/entity';
+import {
+  audit, backfill, checkSequence, complete, copyAsOpportunity, deletePlan, editBlocker, firstStage, isCompleted, ok,
+  placementBlocker, projectFromOpportunity, promoteLead, recordsOf, setProjectStatus, stageChange, stageModeMismatch,
+  transition, unaudit, withAmount, newRecordValues, duplicateRecordQuotes,
+  type CascadeCollection, type DeletePlan, type OpportunityAction, type Outcome, type Patch, type SalesData, type TransitionInput,
+  type Values, type Violation,
+} from '../../domain/sales';
+import { defaultModeId } from './seed';
+
+/**
+ * Writes of the sales flow (商机, 联系记录, 项目, 维护记录). Every rule lives in domain/sales; a
+ * function here reads what the rule needs, runs it, and writes its result in ONE transaction (so
+ * peers and the local persistence see all of it or nothing). A refusal writes nothing and returns
+ * the reason in both languages.
+ */
+
+/** Today as the user's calendar day 'YYYY-MM-DD' (local time, not UTC). */
+export function localToday(d = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+const refuse = <T>(reason: Label): Outcome<T> => ({ ok: false, reason });
+const missing = (what: Label): Label => ({ zh: `${what.zh}不存在或已删除`, en: `The ${what.en} does not exist or is deleted` });
+const OPP: Label = { zh: '商机', en: 'opportunity' };
+const PROJECT: Label = { zh: '项目', en: 'project' };
+const RECORD: Label = { zh: '记录', en: 'record' };
+
+function live(ws: Workspace, collection: string, id: string): BaseRecord | undefined {
+  const r = ws.collection(collection).get(id);
+  return r && !r.deleted ? r : undefined;
+}
+
+/** The first validation error as one message (for values the program made, not a form). */
+function firstError(errors: Errors): Label | null {
+  const first = Object.values(errors)[0];
+  return first ?? null;
+}
+
+/** The department of a user (opportunities and projects carry their owner's, for analyses). */
+function departmentOf(ws: Workspace, userId: unknown): string | undefined {
+  const u = typeof userId === 'string' ? ws.collection('users').get(userId) : undefined;
+  return typeof u?.departmentId === 'string' ? u.departmentId : undefined;
+}
+
+// ---- sequential records: contact records (per opportunity) and maintenance records (per project)
+
+export type RecordKind = 'contactRecords' | 'maintenanceRecords';
+
+export const PARENT_OF: Record<RecordKind, { field: 'opportunityId' | 'projectId'; collection: 'opportunities' | 'projects' }> = {
+  contactRecords: { field: 'opportunityId', collection: 'opportunities' },
+  maintenanceRecords: { field: 'projectId', collection: 'projects' },
+};
+
+/** Live records of one opportunity or project. */
+export function recordsOfParent(ws: Workspace, kind: RecordKind, parentId: string): Values[] {
+  return recordsOf(ws.collection(kind).live(), PARENT_OF[kind].field, parentId);
+}
+
+/** Values of a new record: pre-filled from its parent, the acting user as the rep. */
+export function newRecordDefaults(ws: Workspace, kind: RecordKind, parentId: string, userId: string, today = localToday()): Patch {
+  const parent = ws.collection(PARENT_OF[kind].collection).get(parentId) ?? { id: parentId };
+  return { ...newRecordValues(parent, PARENT_OF[kind].field, today), ownerId: userId };
+}
+
+/** Fields a user may not type into on this record: everything once completed; 批复 is written by 批复 only. */
+export function lockedRecordFields(ws: Workspace, kind: RecordKind, rec?: Values): string[] {
+  const all = entityDef(ws, kind).fields.map((f) => f.key);
+  return rec && isCompleted(rec) ? all : [PARENT_OF[kind].field, 'reply'];
+}
+
+/**
+ * Form checks of a record (beyond its definition): a completed record is read-only, the date
+ * may not place it before a completed record, the stage must belong to the parent's sales mode.
+ */
+export function recordFormErrors(ws: Workspace, kind: RecordKind, values: RecordValues, old?: BaseRecord): Errors {
+  const parentId = String(values[PARENT_OF[kind].field] ?? old?.[PARENT_OF[kind].field] ?? '');
+  const errors: Errors = {};
+  if (old) {
+    const changed = Object.keys(values).filter((k) => values[k] !== old[k]);
+    const why = editBlocker(old, changed);
+    if (why) errors[changed[0] ?? 'summary'] = why;
+  }
+  const records = recordsOfParent(ws, kind, parentId);
+  if (!old || values.date !== old.date) {
+    const why = placementBlocker(records, values.date, old?.id);
+    if (why) errors.date = why;
+  }
+  const parent = ws.collection(PARENT_OF[kind].collection).get(parentId);
+  const mismatch = stageModeMismatch({ modeId: parent?.modeId, stageId: values.stageId }, ws.collection('salesStages').live());
+  if (mismatch) errors.stageId = mismatch;
+  return errors;
+}
+
+/** Live derivation while a record, opportunity or project is edited: stage → default rate; amount. */
+export function derivePipelineValues(ws: Workspace, values: RecordValues, key: string): RecordValues {
+  let next = values;
+  const stages = ws.collection('salesStages').live();
+  if (key === 'modeId' && typeof values.modeId === 'string') {
+    const st = firstStage(stages, values.modeId);
+    if (st && stageModeMismatch(values, stages)) next = { ...next, stageId: st.id, ...(st.rate !== null ? { rate: st.rate } : {}) };
+  }
+  if (key === 'stageId' && typeof values.stageId === 'string') next = { ...next, ...stageChange(stages, values.stageId) };
+  return { ...withAmount(next), amount: withAmount(next).amount ?? undefined };
+}
+
+/**
+ * Mark a record completed (the previous one must be) and back-fill its parent from the last
+ * completed record — one transaction. Returns the patch written to the parent.
+ */
+export function completeRecord(ws: Workspace, kind: RecordKind, id: string, userId: string, now = Date.now()): Outcome<Patch> {
+  const rec = live(ws, kind, id);
+  if (!rec) return refuse(missing(RECORD));
+  const { field, collection } = PARENT_OF[kind];
+  const parentId = String(rec[field] ?? '');
+  const parent = live(ws, collection, parentId);
+  if (!parent) return refuse(missing(kind === 'contactRecords' ? OPP : PROJECT));
+  const done = complete(recordsOfParent(ws, kind, parentId), id, userId, now);
+  if (!done.ok) return done;
+  let patch: Patch = {};
+  ws.transact(() => {
+    ws.collection(kind).update(id, done.value);
+    patch = backfill(parent, recordsOfParent(ws, kind, parentId)) ?? {};
+    ws.collection(collection).update(parentId, patch);
+  });
+  return ok(patch);
+}
+
+/** 批复: the manager's comment, the one thing still writable on a completed record. */
+export function replyToRecord(ws: Workspace, kind: RecordKind, id: string, reply: string, userId: string): Outcome<null> {
+  const rec = live(ws, kind, id);
+  if (!rec) return refuse(missing(RECORD));
+  const text = reply.trim();
+  ws.transact(() => ws.collection(kind).update(id, { reply: text || undefined, replyBy: text ? userId : undefined }));
+  return ok(null);
+}
+
+/** Sequence rules broken in stored data (peers acting while apart) for one parent, plus duplicate quotes. */
+export function parentViolations(ws: Workspace, kind: RecordKind, parentId: string): Violation[] {
+  const records = recordsOfParent(ws, kind, parentId);
+  const ids = new Set(records.map((r) => r.id));
+  const field = kind === 'contactRecords' ? 'contactRecordId' : 'maintenanceRecordId';
+  const quotes = ws.collection('quotes').live().filter((q) => ids.has(String(q[field] ?? '')));
+  return [...checkSequence(records), ...duplicateRecordQuotes(quotes)];
+}
+
+// ---- deleting (SPEC G cascades, domain/sales/cascade.ts) --------------------------------------
+
+export function salesData(ws: Workspace): SalesData {
+  const get = (c: CascadeCollection) => ws.collection(c).live();
+  return {
+    opportunities: get('opportunities'), contactRecords: get('contactRecords'), maintenanceRecords: get('maintenanceRecords'),
+    projects: get('projects'), quotes: get('quotes'),
+  };
+}
+
+/** What deleting these records takes with it (for the confirmation). */
+export function planDelete(ws: Workspace, collection: CascadeCollection, ids: readonly string[]): DeletePlan {
+  return deletePlan(collection, ids, salesData(ws));
+}
+
+/**
+ * Delete records and what the plan takes with them, in one transaction; parents that lost a
+ * record are back-filled again from their (new) last completed record.
+ */
+export function deleteWithPlan(ws: Workspace, plan: DeletePlan): void {
+  ws.transact(() => {
+    const parents: [RecordKind, string][] = [];
+    for (const kind of ['contactRecords', 'maintenanceRecords'] as const) {
+      for (const id of plan[kind]) {
+        const r = ws.collection(kind).get(id);
+        if (r && isCompleted(r)) parents.push([kind, String(r[PARENT_OF[kind].field] ?? '')]);
+      }
+    }
+    for (const [collection, ids] of Object.entries(plan)) for (const id of ids) ws.collection(collection).remove(id);
+    for (const [kind, parentId] of parents) {
+      const parent = live(ws, PARENT_OF[kind].collection, parentId);
+      if (!parent) continue;
+      const patch = backfill(parent, recordsOfParent(ws, kind, parentId));
+      if (patch) ws.collection(PARENT_OF[kind].collection).update(parentId, patch);
+    }
+  });
+}
+
+/**
+ * For the generic list's delete (which has already moved `rec` to the bin inside its own
+ * transaction): move what `rec` takes with it too. Called inside that transaction.
+ */
+export function cascadeAfterListDelete(ws: Workspace, collection: CascadeCollection, rec: BaseRecord): void {
+  const data = { ...salesData(ws), [collection]: [{ ...rec, deleted: false }] };
+  const plan = deletePlan(collection, [rec.id], data);
+  plan[collection] = plan[collection].filter((id) => id !== rec.id);
+  deleteWithPlan(ws, plan);
+}
+
+// ---- leads -------------------------------------------------------------------------------------
+
+/**
+ * 意向升迁: create the opportunity, mark the lead promoted and, when the customer is only a
+ * potential one, make it a formal customer (its contacts follow: they refer to it by id).
+ * Returns the new opportunity's id.
+ */
+export function promoteLeadToOpportunity(ws: Workspace, leadId: string, userId: string, modeId?: string | null, today = localToday()): Outcome<string> {
+  const lead = ws.collection('leads').get(leadId);
+  if (!lead) return refuse({ zh: '意向不存在', en: 'The lead does not exist' });
+  const customer = ws.collection('customers').get(String(lead.customerId ?? ''));
+  const mode = modeId ?? defaultModeId(ws);
+  if (!mode) return refuse({ zh: '请先设置销售模式和阶段', en: 'Set up a sales mode and its stages first' });
+  const oppId = newId();
+  const res = promoteLead(lead, customer, oppId, { userId, stages: ws.collection('salesStages').live(), modeId: mode, today });
+  if (!res.ok) return res;
+  const opp = { ...res.value.opportunity, departmentId: departmentOf(ws, res.value.opportunity.ownerId) };
+  const why = firstError(validateRecord(ws, entityDef(ws, 'opportunities'), opp));
+  if (why) return refuse(why);
+  ws.transact(() => {
+    ws.collection('opportunities').create(opp, oppId);
+    ws.collection('leads').update(leadId, res.value.leadPatch);
+    if (res.value.customerPatch && customer) ws.collection('customers').update(customer.id, res.value.customerPatch);
+  });
+  return ok(oppId);
+}
+
+/** Close a lead that came to nothing, or open it again. */
+export function setLeadClosed(ws: Workspace, leadId: string, closed: boolean): Outcome<null> {
+  const lead = live(ws, 'leads', leadId);
+  if (!lead) return refuse({ zh: '意向不存在', en: 'The lead does not exist' });
+  if (lead.status === 'promoted') return refuse({ zh: '意向已升迁为商机', en: 'The lead was already promoted' });
+  ws.transact(() => ws.collection('leads').update(leadId, { status: closed ? 'closed' : 'open' }));
+  return ok(null);
+}
+
+// ---- opportunities -----------------------------------------------------------------------------
+
+/** Values a new opportunity starts with: the default mode's first stage and its rate. */
+export function newOpportunityDefaults(ws: Workspace, userId: string, today = localToday()): Patch {
+  const modeId = defaultModeId(ws);
+  const st = modeId ? firstStage(ws.collection('salesStages').live(), modeId) : null;
+  return withAmount({
+    ownerId: userId, modeId: modeId ?? undefined, stageId: st?.id, rate: st?.rate ?? undefined, cost: 0,
+    startDate: today, status: 'active', audited: false,
+  });
+}
+
+/** Before saving an opportunity or project form: the derived amount and the owner's department. */
+export function preparePipeline(ws: Workspace, values: RecordValues): RecordValues {
+  const out: RecordValues = { ...values, amount: withAmount(values).amount ?? undefined };
+  if (!out.departmentId) out.departmentId = departmentOf(ws, out.ownerId);
+  return out;
+}
+
+/** Form checks of an opportunity or project: the stage must belong to the selected mode. */
+export function pipelineFormErrors(ws: Workspace, values: RecordValues): Errors {
+  const mismatch = stageModeMismatch(values, ws.collection('salesStages').live());
+  return mismatch ? { stageId: mismatch } : {};
+}
+
+/** 终止 / 启用 / 成功 / 失败. */
+export function changeOpportunityStatus(ws: Workspace, id: string, action: OpportunityAction, input: TransitionInput = {}): Outcome<Patch> {
+  const opp = ws.collection('opportunities').get(id);
+  if (!opp) return refuse(missing(OPP));
+  const res = transition(opp, action, { today: localToday(), ...input });
+  if (res.ok) ws.transact(() => ws.collection('opportunities').update(id, res.value));
+  return res;
+}
+
+export function auditOpportunity(ws: Workspace, id: string, userId: string, now = Date.now()): Outcome<Patch> {
+  const opp = ws.collection('opportunities').get(id);
+  if (!opp) return refuse(missing(OPP));
+  const res = audit(opp, userId, now);
+  if (res.ok) ws.transact(() => ws.collection('opportunities').update(id, res.value));
+  return res;
+}
+
+/** 反审核: refused while a project made from the opportunity exists. */
+export function unauditOpportunity(ws: Workspace, id: string): Outcome<Patch> {
+  const opp = ws.collection('opportunities').get(id);
+  if (!opp) return refuse(missing(OPP));
+  const res = unaudit(opp, ws.collection('projects').live());
+  if (res.ok) ws.transact(() => ws.collection('opportunities').update(id, { audited: false, auditedBy: undefined, auditedAt: undefined }));
+  return res;
+}
+
+/** 转为项目: the project carries the opportunity's stage and rate. Returns the project's id. */
+export function convertToProject(ws: Workspace, oppId: string, today = localToday()): Outcome<string> {
+  const opp = ws.collection('opportunities').get(oppId);
+  if (!opp) return refuse(missing(OPP));
+  const res = projectFromOpportunity(opp, ws.collection('projects').live(), today);
+  if (!res.ok) return res;
+  const values = Object.fromEntries(Object.entries(res.value).filter(([, v]) => v !== null && v !== undefined));
+  const why = firstError(validateRecord(ws, entityDef(ws, 'projects'), values));
+  if (why) return refuse(why);
+  const id = newId();
+  ws.transact(() => ws.collection('projects').create(values, id));
+  return ok(id);
+}
+
+/** Set the competitors or the team of an opportunity (a list of ids). */
+export function setOpportunityList(ws: Workspace, oppId: string, key: 'competitorIds' | 'teamIds', ids: string[]): void {
+  ws.transact(() => ws.collection('opportunities').update(oppId, { [key]: [...new Set(ids)] }));
+}
+
+// ---- projects ------------------------------------------------------------------------------------
+
+export function changeProjectStatus(ws: Workspace, id: string, to: 'active' | 'terminated'): Outcome<Patch> {
+  const p = ws.collection('projects').get(id);
+  if (!p) return refuse(missing(PROJECT));
+  const res = setProjectStatus(p, to);
+  if (res.ok) ws.transact(() => ws.collection('projects').update(id, res.value));
+  return res;
+}
+
+/** 复制为机会: a new opportunity for the project's customer. Returns its id. */
+export function copyProjectAsOpportunity(ws: Workspace, projectId: string, userId: string, today = localToday()): Outcome<string> {
+  const p = live(ws, 'projects', projectId);
+  if (!p) return refuse(missing(PROJECT));
+  const mode = defaultModeId(ws);
+  if (!mode && !p.modeId) return refuse({ zh: '请先设置销售模式和阶段', en: 'Set up a sales mode and its stages first' });
+  const values = copyAsOpportunity(p, { stages: ws.collection('salesStages').live(), defaultModeId: mode ?? '', today, userId });
+  const clean = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined));
+  const why = firstError(validateRecord(ws, entityDef(ws, 'opportunities'), clean));
+  if (why) return refuse(why);
+  const id = newId();
+  ws.transact(() => ws.collection('opportunities').create(clean, id));
+  return ok(id);
+}

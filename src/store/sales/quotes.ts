@@ -1,0 +1,166 @@
+import type { Workspace } from '../core/workspace';
+import { newId } from '../core/collection';
+import { dictOptions } from '../core/dictionaries';
+import type { BaseRecord } from '../../domain/core/record';
+import type { Label } from '../../domain/core/entity';
+import type { RoleLike } from '../../domain/org/modules';
+import {
+  approvalInbox, approveQuote, ok, positionLimit, priceQuote, quoteApprovalNeed, quoteEditBlocker, quoteLinkBlocker,
+  quoteLinkValues, quoteStatusOf, rejectQuote, statusAfterEdit, submitQuote, withdrawQuote,
+  type ApprovalNeed, type Approver, type LineInput, type Outcome, type Patch, type PricedQuote, type PricingContext,
+} from '../../domain/sales';
+import { localToday, PARENT_OF, type RecordKind } from './ops';
+
+/**
+ * Quotes (报价单): lines priced by the engine (domain/sales/pricing.ts), the 1:1 link with a
+ * contact or maintenance record, and the approval flow (domain/sales/quotes.ts). Each write is
+ * one transaction; a refusal writes nothing.
+ */
+
+const refuse = <T>(reason: Label): Outcome<T> => ({ ok: false, reason });
+const NO_QUOTE: Label = { zh: '报价单不存在或已删除', en: 'The quote does not exist or is deleted' };
+
+/** What the engine needs to know about the quote's customer. */
+export function pricingContext(ws: Workspace, customerId: unknown): PricingContext {
+  const c = typeof customerId === 'string' ? ws.collection('customers').get(customerId) : undefined;
+  return {
+    rules: ws.collection('discounts').live(),
+    customerId: c?.id ?? null,
+    customerKind: typeof c?.kind === 'string' ? c.kind : null,
+    customerCategory: typeof c?.category === 'string' ? c.category : null,
+    categoryOptions: dictOptions(ws, 'customerCategory'),
+  };
+}
+
+/** Price form lines for a quote of this customer (list prices from the products). */
+export function priceLines(ws: Workspace, customerId: unknown, inputs: readonly LineInput[]): PricedQuote {
+  return priceQuote(inputs, ws.collection('products').live(), pricingContext(ws, customerId));
+}
+
+export function roleOfUser(ws: Workspace, userId: unknown): (RoleLike & { id?: string; discountLimit?: unknown }) | undefined {
+  const u = typeof userId === 'string' ? ws.collection('users').get(userId) : undefined;
+  return u && typeof u.roleId === 'string' ? (ws.collection('roles').get(u.roleId) as RoleLike & { id: string }) : undefined;
+}
+
+/**
+ * The quoting user whose position limit (职位折扣) applies: the quote's sales rep (业务员), or
+ * the acting user when the quote names none.
+ */
+export function quotingUser(quote: BaseRecord | Patch, actingUserId: string): string {
+  return typeof quote.ownerId === 'string' && quote.ownerId ? quote.ownerId : actingUserId;
+}
+
+/** The lowest overall rate the quoting user may give without approval, or null (none set). */
+export function limitOf(ws: Workspace, userId: string): number | null {
+  const role = roleOfUser(ws, userId);
+  return positionLimit(ws.collection('discounts').live(), role?.id ?? null, role?.discountLimit);
+}
+
+/** Whether the quote (as stored, or with new lines) needs approval for its quoting user. */
+export function approvalNeedOf(ws: Workspace, quote: BaseRecord | Patch, actingUserId: string): ApprovalNeed {
+  const role = roleOfUser(ws, quotingUser(quote, actingUserId));
+  return quoteApprovalNeed(quote, ws.collection('discounts').live(), role?.id ?? null, role?.discountLimit);
+}
+
+/** Next free quote number for a day: BJ20261124-001, -002… */
+export function nextQuoteCode(ws: Workspace, today = localToday()): string {
+  const prefix = `BJ${today.replace(/-/g, '')}-`;
+  const used = new Set(ws.collection('quotes').live().map((q) => String(q.code ?? '')));
+  let n = 1;
+  while (used.has(prefix + String(n).padStart(3, '0'))) n++;
+  return prefix + String(n).padStart(3, '0');
+}
+
+/** Values a new standalone quote starts with. */
+export function newQuoteDefaults(ws: Workspace, userId: string, extra: Patch = {}, today = localToday()): Patch {
+  return { code: nextQuoteCode(ws, today), date: today, ownerId: userId, status: 'draft', lines: [], steps: [], ...extra };
+}
+
+/** The live quote of a contact or maintenance record, if any (one per record). */
+export function quoteOfRecord(ws: Workspace, kind: RecordKind, recordId: string): BaseRecord | undefined {
+  const field = kind === 'contactRecords' ? 'contactRecordId' : 'maintenanceRecordId';
+  return ws.collection('quotes').live().find((q) => q[field] === recordId);
+}
+
+/** 报价管理 on a record: create its (only) quote, linked to the record and its parent. Returns the quote's id. */
+export function createQuoteForRecord(ws: Workspace, kind: RecordKind, recordId: string, userId: string, today = localToday()): Outcome<string> {
+  const rec = ws.collection(kind).get(recordId);
+  if (!rec || rec.deleted) return refuse({ zh: '记录不存在或已删除', en: 'The record does not exist or is deleted' });
+  const parent = ws.collection(PARENT_OF[kind].collection).get(String(rec[PARENT_OF[kind].field] ?? ''));
+  if (!parent || parent.deleted) return refuse({ zh: '记录所属的商机或项目不存在', en: 'The record\'s opportunity or project does not exist' });
+  const link = quoteLinkValues(kind === 'contactRecords' ? 'contactRecord' : 'maintenanceRecord', rec, parent);
+  const values = newQuoteDefaults(ws, userId, Object.fromEntries(Object.entries(link).filter(([, v]) => v !== null)), today);
+  const clash = quoteLinkBlocker(values, ws.collection('quotes').live());
+  if (clash) return refuse(clash);
+  const id = newId();
+  ws.transact(() => ws.collection('quotes').create(values, id));
+  return ok(id);
+}
+
+/**
+ * Save the lines of a quote, priced by the engine. A pending quote is locked; an approved or
+ * rejected quote goes back to draft (its approval covered the old content).
+ */
+export function saveQuoteLines(ws: Workspace, quoteId: string, inputs: readonly LineInput[]): Outcome<Patch> {
+  const quote = ws.collection('quotes').get(quoteId);
+  if (!quote) return refuse(NO_QUOTE);
+  const locked = quoteEditBlocker(quote);
+  if (locked) return refuse(locked);
+  if (inputs.some((l) => !l.productId)) return refuse({ zh: '每行都要选择产品', en: 'Every line needs a product' });
+  if (inputs.some((l) => !(l.quantity > 0))) return refuse({ zh: '数量必须大于 0', en: 'Quantities must be above 0' });
+  const priced = priceLines(ws, quote.customerId, inputs);
+  const patch: Patch = { lines: priced.lines, status: statusAfterEdit(quote) };
+  ws.transact(() => ws.collection('quotes').update(quoteId, patch));
+  return ok(patch);
+}
+
+function step(ws: Workspace, quoteId: string, run: (q: BaseRecord) => Outcome<Patch>): Outcome<Patch> {
+  const quote = ws.collection('quotes').get(quoteId);
+  if (!quote) return refuse(NO_QUOTE);
+  const res = run(quote);
+  if (res.ok) ws.transact(() => ws.collection('quotes').update(quoteId, res.value));
+  return res;
+}
+
+/** 提交审批. */
+export function submitQuoteForApproval(ws: Workspace, quoteId: string, userId: string, comment?: string, now = Date.now()): Outcome<Patch> {
+  return step(ws, quoteId, (q) => submitQuote(q, userId, now, comment));
+}
+
+export function approverOf(ws: Workspace, userId: string): Approver {
+  return { id: userId, role: roleOfUser(ws, userId) };
+}
+
+export function approveQuoteAs(ws: Workspace, quoteId: string, userId: string, comment?: string, now = Date.now()): Outcome<Patch> {
+  return step(ws, quoteId, (q) => approveQuote(q, approverOf(ws, userId), now, comment));
+}
+
+export function rejectQuoteAs(ws: Workspace, quoteId: string, userId: string, comment: string, now = Date.now()): Outcome<Patch> {
+  return step(ws, quoteId, (q) => rejectQuote(q, approverOf(ws, userId), now, comment));
+}
+
+export function withdrawQuoteAs(ws: Workspace, quoteId: string, userId: string, now = Date.now()): Outcome<Patch> {
+  return step(ws, quoteId, (q) => withdrawQuote(q, userId, now));
+}
+
+/** 审批箱: quotes awaiting this user's decision, oldest submission first. */
+export function inboxOf(ws: Workspace, userId: string): BaseRecord[] {
+  return approvalInbox(ws.collection('quotes').live(), approverOf(ws, userId)) as BaseRecord[];
+}
+
+/** Quotes this user submitted that are waiting or were decided (newest first), for "my requests". */
+export function mySubmissions(ws: Workspace, userId: string): BaseRecord[] {
+  return ws.collection('quotes').live()
+    .filter((q) => Array.isArray(q.steps) && (q.steps as { action?: string; by?: string }[]).some((s) => s?.action === 'submit' && s.by === userId))
+    .sort((a, b) => b.updatedAt - a.updatedAt);
+}
+
+/** Whether a quote may be printed or exported as given to the customer: approved, or within the limit. */
+export function issueBlocker(ws: Workspace, quote: BaseRecord, actingUserId: string): Label | null {
+  const s = quoteStatusOf(quote);
+  if (s === 'approved') return null;
+  if (s === 'pending') return { zh: '报价单正在审批中', en: 'The quote is awaiting approval' };
+  const need = approvalNeedOf(ws, quote, actingUserId);
+  if (need.needed) return { zh: '折扣超出职位折扣,须审批通过后才能出具', en: 'The discount exceeds the position limit; it must be approved before it is issued' };
+  return null;
+}
