@@ -1,5 +1,5 @@
 import { HashRouter, Route } from '@solidjs/router';
-import type { ParentProps } from 'solid-js';
+import { lazy, type ParentProps } from 'solid-js';
 import { Welcome } from './shell/Welcome';
 import { Shell } from './shell/Shell';
 import { Home } from './home/Home';
@@ -10,6 +10,13 @@ import { SettingsPage } from './settings/SettingsPage';
 import { BinPage } from './settings/BinPage';
 import { UpdatePrompt } from './pwa/UpdatePrompt';
 import { ToastRegion } from './shared/toast';
+import { ServiceRecordsPage } from './service/ServiceRecordsPage';
+import { ComplaintsPage } from './service/ComplaintsPage';
+import { ComplaintPage } from './service/ComplaintPage';
+import { KnowledgePage } from './service/KnowledgePage';
+
+// the analysis page brings uPlot: loaded on first visit, not with the app
+const ServiceAnalysisPage = lazy(() => import('./service/ServiceAnalysisPage'));
 
 function Root(props: ParentProps) {
   return (
@@ -35,6 +42,11 @@ export function App() {
         <Route path="/org" component={OrgPage} />
         <Route path="/settings" component={SettingsPage} />
         <Route path="/bin" component={BinPage} />
+        <Route path="/service/records" component={ServiceRecordsPage} />
+        <Route path="/service/complaints" component={ComplaintsPage} />
+        <Route path="/service/complaints/:id" component={ComplaintPage} />
+        <Route path="/service/knowledge" component={KnowledgePage} />
+        <Route path="/service/analysis" component={ServiceAnalysisPage} />
       </Route>
     </HashRouter>
   );

@@ -1,7 +1,8 @@
 import type { Component } from 'solid-js';
+import { CustomerService } from '../service/CustomerService';
 
 /**
  * Sections other modules add to a customer's page (opportunities, quotes, service records,
  * complaints…), in display order. Each module appends its own component here.
  */
-export const CUSTOMER_SECTIONS: Component<{ customerId: string }>[] = [];
+export const CUSTOMER_SECTIONS: Component<{ customerId: string }>[] = [CustomerService];

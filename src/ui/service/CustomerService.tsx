@@ -1,0 +1,54 @@
+import { Show, createMemo } from 'solid-js';
+import { useNavigate } from '@solidjs/router';
+import { Tabs } from '@kobalte/core/tabs';
+import type { BaseRecord } from '../../domain/core/record';
+import { currentStatus } from '../../domain/service';
+import { RecordList } from '../shared/RecordList';
+import { useWorkspace } from '../shared/context';
+import { ToArticleButton, nowLocal, serviceRecordForm, useComplaintForm } from './common';
+import { t } from '../i18n';
+
+/** The customer page's service section: the customer's service records and complaints. */
+export function CustomerService(props: { customerId: string }) {
+  const ctx = useWorkspace();
+  const navigate = useNavigate();
+  const sform = serviceRecordForm();
+  const cform = useComplaintForm();
+  const mine = (r: BaseRecord) => r.customer === props.customerId;
+  const counts = createMemo(() => {
+    ctx.version('serviceRecords')(); ctx.version('complaints')();
+    const complaints = ctx.ws.collection('complaints').live().filter(mine);
+    return {
+      records: ctx.ws.collection('serviceRecords').live().filter(mine).length,
+      complaints: complaints.length,
+      open: complaints.filter((c) => currentStatus(c) !== 'closed').length,
+    };
+  });
+  return (
+    <Show when={ctx.can('service', 'read')}>
+      <div class="card customer-service">
+        <h2>{t('service.customerSection')}</h2>
+        <Tabs class="tabs" defaultValue="records">
+          <Tabs.List class="tab-list">
+            <Tabs.Trigger class="tab" value="records">{t('nav.serviceRecords')} ({counts().records})</Tabs.Trigger>
+            <Tabs.Trigger class="tab" value="complaints">
+              {t('nav.complaints')} ({counts().complaints})
+              <Show when={counts().open}><span class="svc-pill">{t('service.openComplaints', { n: counts().open })}</span></Show>
+            </Tabs.Trigger>
+          </Tabs.List>
+          <Tabs.Content class="tab-panel" value="records">
+            <RecordList entity="serviceRecords" embedded filterBase={mine}
+              defaults={{ customer: props.customerId, handler: ctx.userId(), start: nowLocal() }}
+              prepare={sform.prepare} validate={sform.validate} hooks={sform.hooks}
+              actions={(selected) => <ToArticleButton selected={selected} />} />
+          </Tabs.Content>
+          <Tabs.Content class="tab-panel" value="complaints">
+            <RecordList entity="complaints" embedded filterBase={mine} defaults={{ customer: props.customerId }}
+              prepare={cform.prepare} validate={cform.validate} showField={cform.showField}
+              onOpen={(r) => navigate(`/w/${ctx.ws.id}/service/complaints/${r.id}`)} />
+          </Tabs.Content>
+        </Tabs>
+      </div>
+    </Show>
+  );
+}

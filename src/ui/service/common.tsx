@@ -1,0 +1,99 @@
+import { Show, createSignal, type JSX } from 'solid-js';
+import { useNavigate } from '@solidjs/router';
+import type { BaseRecord, RecordValues } from '../../domain/core/record';
+import type { FieldDef } from '../../domain/core/entity';
+import { currentStatus } from '../../domain/service';
+import {
+  articleDraftFor, checkComplaint, checkServiceRecord, prepareComplaint, prepareServiceRecord,
+} from '../../store/service/service';
+import type { ArticleDraft } from '../../domain/service';
+import { RecordForm, type FormHooks } from '../shared/RecordForm';
+import { useWorkspace } from '../shared/context';
+import { notify } from '../shared/toast';
+import { L, lang, t } from '../i18n';
+
+/** Now as the value of a datetime-local input (local time, minutes). */
+export function nowLocal(d = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** Epoch ms as local date and time in the UI language. */
+export function fmtTime(ms: number): string {
+  return new Date(ms).toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB', {
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  });
+}
+
+/** Form rules of a service record: time spent follows live from start and end; end not before start. */
+export function serviceRecordForm(): {
+  prepare: (v: RecordValues) => RecordValues; validate: (v: RecordValues) => ReturnType<typeof checkServiceRecord>; hooks: FormHooks;
+} {
+  return {
+    prepare: prepareServiceRecord,
+    validate: checkServiceRecord,
+    hooks: { onEdit: (values, key) => (key === 'start' || key === 'end' ? prepareServiceRecord(values) : values) },
+  };
+}
+
+const TARGET_FIELDS: Record<string, string> = { targetProduct: 'product', targetDepartment: 'department', targetPerson: 'person' };
+const FLOW_FIELDS = new Set(['status', 'handler', 'result', 'revisitSatisfaction']);
+
+/** Form rules of a complaint: its first step on creation, only the reference matching "about" shown. */
+export function useComplaintForm() {
+  const ctx = useWorkspace();
+  return {
+    prepare: (values: RecordValues, old?: BaseRecord) => prepareComplaint(ctx.ws, values, !old, ctx.userId()),
+    validate: (values: RecordValues, old?: BaseRecord) => checkComplaint(ctx.ws, values, !old, ctx.userId()),
+    showField: (f: FieldDef, values: RecordValues) => {
+      if (f.key in TARGET_FIELDS) return values.targetKind === TARGET_FIELDS[f.key];
+      // the flow's own fields mean nothing before the complaint is recorded
+      if (FLOW_FIELDS.has(f.key)) return currentStatus(values) !== null;
+      return true;
+    },
+  };
+}
+
+/** Shown instead of a page when the user's role may not read the service module. */
+export function ServiceGate(props: { children: JSX.Element }) {
+  const ctx = useWorkspace();
+  return (
+    <Show when={ctx.can('service', 'read')} fallback={<p class="notice">{t('service.noAccess')}</p>}>
+      {props.children}
+    </Show>
+  );
+}
+
+/**
+ * 转为知识库文章: a toolbar button acting on one selected service record. It opens the article
+ * form filled from the record, so the title can be polished before saving.
+ */
+export function ToArticleButton(props: { selected: () => BaseRecord[] }) {
+  const ctx = useWorkspace();
+  const navigate = useNavigate();
+  const [draft, setDraft] = createSignal<ArticleDraft | null>(null);
+  const one = () => (props.selected().length === 1 ? props.selected()[0] : undefined);
+  const start = () => {
+    const r = one();
+    if (!r) return;
+    const res = articleDraftFor(ctx.ws, r.id, lang());
+    if (res.ok) setDraft(res.values);
+    else if (res.existingId) {
+      notify(L(res.error), 'error');
+      navigate(`/w/${ctx.ws.id}/service/knowledge?article=${res.existingId}`);
+    } else notify(L(res.error), 'error');
+  };
+  return (
+    <>
+      <button class="btn" disabled={!one() || !ctx.can('service', 'write')} onClick={start}
+        title={t('service.toArticleHint')}>{t('service.toArticle')}</button>
+      <Show when={draft()}>{(d) => (
+        <RecordForm entity="knowledgeArticles" defaults={{ ...d() } as RecordValues} onClose={() => setDraft(null)}
+          onSaved={(a) => {
+            notify(t('service.articleCreated', { title: String(a.title ?? '') }));
+            navigate(`/w/${ctx.ws.id}/service/knowledge?article=${a.id}`);
+          }} />
+      )}</Show>
+    </>
+  );
+}
