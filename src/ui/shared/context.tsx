@@ -85,7 +85,7 @@ export function createWorkspaceCtx(ws: Workspace, entry: WorkspaceEntry, initial
       case 'bool': return v === true ? t('common.yes') : v === false ? t('common.no') : '⚠';
       case 'money': return typeof v === 'number' ? v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : '⚠';
       case 'number': case 'percent': return typeof v === 'number' ? String(v) : '⚠';
-      case 'datetime': return typeof v === 'number' ? new Date(v).toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB') : typeof v === 'string' ? v : '⚠';
+      case 'datetime': return typeof v === 'number' ? new Date(v).toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB') : typeof v === 'string' ? v.replace('T', ' ') : '⚠';
       default: return typeof v === 'string' ? v : '⚠';
     }
   };
