@@ -2,6 +2,7 @@ import type { FieldDef } from '../core/entity';
 import { EDUCATION_DICTIONARY, type DictDef } from '../core/dictionaries';
 import { Days, Rng } from './random';
 import { genActivities, genContacts, genCustomers, genOpportunities, type GenContext } from './generate';
+import { genComplaints, genKnowledge, genServiceRecords } from './service';
 import {
   companyRecord, competitorRecords, departmentRecords, productRecords, roleRecords, salesModeRecords,
   salesStageRecords, userRecords,
@@ -20,7 +21,9 @@ import {
  *
  * Collections follow the entity keys: company (one record, id 'company'), departments, roles
  * (with `perms` and `scope`), users, customers, contacts, competitors; with sales data also
- * salesModes, salesStages, products (demo company only), opportunities and activities.
+ * salesModes, salesStages, products (demo company only), opportunities and activities; with
+ * service data serviceRecords (also in the bench datasets), complaints and knowledgeArticles
+ * (demo company only). Service dict fields hold codes of the service dictionaries.
  */
 
 export type SampleRecord = Record<string, unknown> & { id: string };
@@ -36,8 +39,9 @@ export interface SampleOptions {
 export interface SampleCompanyOptions extends SampleOptions {
   /**
    * Also add a year of sales history: the sales mode and stages, the price list, ~180
-   * opportunities and ~900 activities (default false: organisation, customers, contacts and
-   * competitors only).
+   * opportunities and ~900 activities; and a year of service: ~480 service records, ~36
+   * complaints at every step of their flow, and the knowledge base (default false:
+   * organisation, customers, contacts and competitors only).
    */
   history?: boolean;
 }
@@ -46,14 +50,16 @@ export const DEFAULT_TODAY = '2026-11-24';
 export const DEFAULT_SEED = 1;
 
 export const BENCH_SIZES = {
-  class: { customers: 2000, contacts: 5000, opportunities: 4000, activities: 20000 },
-  company: { customers: 20000, contacts: 50000, opportunities: 20000, activities: 100000 },
+  class: { customers: 2000, contacts: 5000, opportunities: 4000, activities: 20000, serviceRecords: 2000 },
+  company: { customers: 20000, contacts: 50000, opportunities: 20000, activities: 100000, serviceRecords: 20000 },
 } as const;
 
 export type BenchScale = keyof typeof BENCH_SIZES;
 
 /** Sizes of the demo company. */
-export const SAMPLE_SIZES = { customers: 120, contacts: 300, opportunities: 180, activities: 900 } as const;
+export const SAMPLE_SIZES = {
+  customers: 120, contacts: 300, opportunities: 180, activities: 900, serviceRecords: 480, complaints: 36, articlesFromService: 6,
+} as const;
 
 /** Custom fields the sample data fills: the loader defines them before writing the records. */
 export const SAMPLE_CUSTOM_FIELDS: Array<FieldDef & { entity: string }> = [
@@ -96,6 +102,11 @@ export function sampleCompany(opts: SampleCompanyOptions = {}): SampleData {
       data.competitors.map((r) => r.id));
     data.opportunities = opps.records;
     data.activities = genActivities(context(seed, 4, true, days), customers, contacts, opps, SAMPLE_SIZES.activities);
+    // a year of customer service: records, complaints through their flow, the knowledge base
+    data.serviceRecords = genServiceRecords(context(seed, 5, true, days), customers, contacts, SAMPLE_SIZES.serviceRecords);
+    data.complaints = genComplaints(context(seed, 6, true, days), customers, contacts, SAMPLE_SIZES.complaints,
+      data.products.map((r) => r.id));
+    data.knowledgeArticles = genKnowledge(data.serviceRecords, SAMPLE_SIZES.articlesFromService);
   }
   return data;
 }
@@ -122,6 +133,7 @@ export function benchDataset(scale: BenchScale, opts: SampleOptions = {}): Sampl
   data.contacts = contacts.records;
   data.opportunities = opps.records;
   data.activities = genActivities(context(seed, 14, false, days), customers, contacts, opps, size.activities);
+  data.serviceRecords = genServiceRecords(context(seed, 15, false, days), customers, contacts, size.serviceRecords);
   return data;
 }
 

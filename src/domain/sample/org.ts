@@ -24,7 +24,7 @@ export const DEPT = {
   office: 'dp001', sales: 'dp002', salesEast: 'dp003', salesNorth: 'dp004', service: 'dp005', marketing: 'dp006', finance: 'dp007',
 } as const;
 
-export const ROLE = { admin: 'rl001', manager: 'rl002', rep: 'rl003', service: 'rl004', guest: 'rl005' } as const;
+export const ROLE = { admin: 'rl001', manager: 'rl002', rep: 'rl003', service: 'rl004', guest: 'rl005', serviceLead: 'rl006' } as const;
 
 export function departmentRecords(): Rec[] {
   return [
@@ -53,6 +53,11 @@ export function roleRecords(): Rec[] {
       perms: { customers: 'read', competitors: 'read', products: 'read', sales: 'read', service: 'write' },
     },
     { id: ROLE.guest, name: '只读访客', scope: 'all', perms: all('read') },
+    // 服务监督人 (U8): assigns complaints, revisits the customer and closes them ('approve' on service).
+    {
+      id: ROLE.serviceLead, name: '客服主管', scope: 'all',
+      perms: { customers: 'read', competitors: 'read', products: 'read', sales: 'read', service: 'approve', analysis: 'read' },
+    },
   ];
 }
 
@@ -67,10 +72,11 @@ const STAFF: [string, string, string, string, string, string][] = [
   ['us007', '赵磊', 'zhaolei', 'E007', DEPT.salesNorth, ROLE.manager],
   ['us008', '孙丽', 'sunli', 'E008', DEPT.salesNorth, ROLE.rep],
   ['us009', '周杰', 'zhoujie', 'E009', DEPT.salesNorth, ROLE.rep],
-  ['us010', '吴敏', 'wumin', 'E010', DEPT.service, ROLE.service],
+  ['us010', '吴敏', 'wumin', 'E010', DEPT.service, ROLE.serviceLead],
   ['us011', '郑浩', 'zhenghao', 'E011', DEPT.service, ROLE.service],
   ['us012', '何静', 'hejing', 'E012', DEPT.marketing, ROLE.guest],
   ['us013', '黄丽华', 'huanglihua', 'E013', DEPT.finance, ROLE.guest],
+  ['us014', '冯雪', 'fengxue', 'E014', DEPT.service, ROLE.service],
 ];
 
 export const COMPANY_MAIL = 'yunfansoft.com';

@@ -7,6 +7,7 @@ import { validate } from '../core/validate';
 import { MODULES, PERMISSIONS } from '../org/modules';
 import { ENTITIES } from '../registry';
 import { SALES_DICTIONARIES, SALES_ENTITIES, type SalesEntityDef } from '../sales/entities';
+import { SERVICE_DICTIONARIES } from '../service';
 import {
   BENCH_SIZES, SAMPLE_CUSTOM_FIELDS, SAMPLE_DICTIONARIES, SAMPLE_SIZES, benchDataset, sampleCompany,
   type SampleData,
@@ -19,10 +20,10 @@ const custom = SAMPLE_CUSTOM_FIELDS.filter((f) => f.entity === 'contacts').map((
 DEFS.contacts = withCustomFields(ENTITIES.contacts, custom);
 
 const CODES = new Map<string, Set<string>>();
-for (const d of [...BASE_DICTIONARIES, ...SALES_DICTIONARIES, ...SAMPLE_DICTIONARIES]) CODES.set(d.dict, new Set(d.options.map((o) => o.code)));
+for (const d of [...BASE_DICTIONARIES, ...SALES_DICTIONARIES, ...SERVICE_DICTIONARIES, ...SAMPLE_DICTIONARIES]) CODES.set(d.dict, new Set(d.options.map((o) => o.code)));
 
 /** Keys a record may carry besides its entity's fields. */
-const EXTRA_KEYS: Record<string, string[]> = { roles: ['perms'] };
+const EXTRA_KEYS: Record<string, string[]> = { roles: ['perms'], complaints: ['steps'] };
 
 const byId = (data: SampleData, coll: string) => new Map((data[coll] ?? []).map((r) => [r.id, r]));
 
