@@ -10,6 +10,14 @@ import { SettingsPage } from './settings/SettingsPage';
 import { BinPage } from './settings/BinPage';
 import { UpdatePrompt } from './pwa/UpdatePrompt';
 import { ToastRegion } from './shared/toast';
+import { ProductsPage, DiscountsPage } from './sales/ProductsPage';
+import { SalesModesPage } from './sales/SalesModesPage';
+import { LeadsPage } from './sales/LeadsPage';
+import { OpportunitiesPage, ProjectsPage, QuotesPage } from './sales/OpportunitiesPage';
+import { OpportunityPage } from './sales/OpportunityPage';
+import { QuotePage } from './sales/QuotePage';
+import { ApprovalsPage } from './sales/ApprovalsPage';
+import { ProjectPage } from './sales/ProjectPage';
 import { ServiceRecordsPage } from './service/ServiceRecordsPage';
 import { ComplaintsPage } from './service/ComplaintsPage';
 import { ComplaintPage } from './service/ComplaintPage';
@@ -42,6 +50,17 @@ export function App() {
         <Route path="/org" component={OrgPage} />
         <Route path="/settings" component={SettingsPage} />
         <Route path="/bin" component={BinPage} />
+        <Route path="/products" component={ProductsPage} />
+        <Route path="/discounts" component={DiscountsPage} />
+        <Route path="/sales-modes" component={SalesModesPage} />
+        <Route path="/leads" component={LeadsPage} />
+        <Route path="/opportunities" component={OpportunitiesPage} />
+        <Route path="/opportunities/:id" component={OpportunityPage} />
+        <Route path="/quotes" component={QuotesPage} />
+        <Route path="/quotes/:id" component={QuotePage} />
+        <Route path="/approvals" component={ApprovalsPage} />
+        <Route path="/projects" component={ProjectsPage} />
+        <Route path="/projects/:id" component={ProjectPage} />
         <Route path="/service/records" component={ServiceRecordsPage} />
         <Route path="/service/complaints" component={ComplaintsPage} />
         <Route path="/service/complaints/:id" component={ComplaintPage} />

@@ -28,6 +28,7 @@ export function Shell(props: ParentProps) {
 const NAV: { group: MessageKey; items: [string, MessageKey][] }[] = [
   { group: 'nav.home', items: [['', 'nav.home']] },
   { group: 'nav.groupCustomers', items: [['customers', 'nav.customers'], ['contacts', 'nav.contacts'], ['competitors', 'nav.competitors']] },
+  { group: 'nav.groupSales', items: [['leads', 'nav.leads'], ['opportunities', 'nav.opportunities'], ['quotes', 'nav.quotes'], ['approvals', 'nav.approvals'], ['projects', 'nav.projects'], ['products', 'nav.products'], ['discounts', 'nav.discounts'], ['sales-modes', 'nav.salesModes']] },
   { group: 'nav.groupService', items: [['service/records', 'nav.serviceRecords'], ['service/complaints', 'nav.complaints'], ['service/knowledge', 'nav.knowledge'], ['service/analysis', 'nav.serviceAnalysis']] },
   { group: 'nav.groupSystem', items: [['org', 'nav.org'], ['settings', 'nav.settings'], ['bin', 'nav.bin']] },
 ];

@@ -1,0 +1,97 @@
+import { For, Show, createMemo, createSignal } from 'solid-js';
+import { A } from '@solidjs/router';
+import type { BaseRecord } from '../../domain/core/record';
+import { quoteStatusOf, quoteTotals, type Values } from '../../domain/sales';
+import { approvalNeedOf, approveQuoteAs, inboxOf, mySubmissions, rejectQuoteAs } from '../../store/sales/quotes';
+import { useWorkspace } from '../shared/context';
+import { Badge, TextPrompt, money, rateText, useNames, useRefusal, when } from './common';
+import { QUOTE_STATUS_KEY } from './OpportunityPage';
+import { quoteTone } from './QuotePage';
+import { L, t } from '../i18n';
+
+const lastStep = (q: BaseRecord, action?: string): Values | undefined => {
+  const steps = Array.isArray(q.steps) ? (q.steps as Values[]) : [];
+  for (let i = steps.length - 1; i >= 0; i--) if (!action || steps[i]?.action === action) return steps[i];
+  return undefined;
+};
+
+/** 审批箱: quotes waiting for this user's decision, and the state of the ones this user submitted. */
+export function ApprovalsPage() {
+  const ctx = useWorkspace();
+  const names = useNames();
+  const refusal = useRefusal();
+  const base = `/w/${ctx.ws.id}`;
+  const inbox = createMemo(() => { ctx.version('quotes')(); ctx.version('users')(); ctx.version('roles')(); return inboxOf(ctx.ws, ctx.userId()); });
+  const mine = createMemo(() => { ctx.version('quotes')(); return mySubmissions(ctx.ws, ctx.userId()); });
+  const [deciding, setDeciding] = createSignal<{ q: BaseRecord; approve: boolean } | null>(null);
+
+  return (
+    <section class="page sales-page approvals-page">
+      <h1 class="page-title">{t('nav.approvals')}</h1>
+      <refusal.Banner />
+      <Show when={!ctx.can('sales', 'approve')}><p class="notice">{t('sales.noApproveRight')}</p></Show>
+      <div class="card">
+        <h2>{t('sales.inbox')} <span class="count-pill">{inbox().length}</span></h2>
+        <div class="scroll-x">
+          <table class="grid simple inbox">
+            <thead><tr><th>{t('sales.col.quoteNo')}</th><th>{t('sales.col.customer')}</th><th>{t('sales.col.owner')}</th><th>{t('sales.col.submittedAt')}</th>
+              <th class="num">{t('sales.col.discounted')}</th><th class="num">{t('sales.overallRate')}</th><th>{t('sales.col.reason')}</th><th>{t('sales.col.comment')}</th><th /></tr></thead>
+            <tbody>
+              <For each={inbox()} fallback={<tr><td colspan="9" class="muted">{t('sales.inboxEmpty')}</td></tr>}>{(q) => {
+                const tot = () => quoteTotals(q.lines);
+                const submit = () => lastStep(q, 'submit');
+                const need = () => approvalNeedOf(ctx.ws, q, String(submit()?.by ?? ''));
+                return (
+                  <tr data-id={q.id}>
+                    <td><A href={`${base}/quotes/${q.id}`}>{String(q.code ?? '—')}</A></td>
+                    <td>{names.customer(q.customerId)}</td>
+                    <td>{names.user(submit()?.by ?? q.ownerId)}</td>
+                    <td>{when(submit()?.at)}</td>
+                    <td class="num">{money(tot().discountedAmount)}</td>
+                    <td class="num">{rateText(tot().rate)}</td>
+                    <td class="wrap small">{need().reason ? L(need().reason!) : t('sales.withinLimit')}</td>
+                    <td class="wrap">{String(submit()?.comment ?? '')}</td>
+                    <td class="actions">
+                      <button class="btn primary small-btn" onClick={() => setDeciding({ q, approve: true })}>{t('sales.approve')}</button>
+                      <button class="btn danger small-btn" onClick={() => setDeciding({ q, approve: false })}>{t('sales.reject')}</button>
+                    </td>
+                  </tr>
+                );
+              }}</For>
+            </tbody>
+          </table>
+        </div>
+      </div>
+      <div class="card">
+        <h2>{t('sales.mySubmissions')}</h2>
+        <div class="scroll-x">
+          <table class="grid simple">
+            <thead><tr><th>{t('sales.col.quoteNo')}</th><th>{t('sales.col.customer')}</th><th>{t('sales.col.approval')}</th><th>{t('sales.col.by')}</th><th>{t('sales.col.at')}</th><th>{t('sales.col.comment')}</th></tr></thead>
+            <tbody>
+              <For each={mine()} fallback={<tr><td colspan="6" class="muted">{t('sales.noSubmissions')}</td></tr>}>{(q) => {
+                const last = () => lastStep(q);
+                return (
+                  <tr>
+                    <td><A href={`${base}/quotes/${q.id}`}>{String(q.code ?? '—')}</A></td>
+                    <td>{names.customer(q.customerId)}</td>
+                    <td><Badge tone={quoteTone(q)}>{t(QUOTE_STATUS_KEY[quoteStatusOf(q)])}</Badge></td>
+                    <td>{names.user(last()?.by)}</td>
+                    <td>{when(last()?.at)}</td>
+                    <td class="wrap">{String(last()?.comment ?? '')}</td>
+                  </tr>
+                );
+              }}</For>
+            </tbody>
+          </table>
+        </div>
+      </div>
+      <Show when={deciding()}>{(d) => (
+        <TextPrompt title={`${d().approve ? t('sales.approve') : t('sales.reject')} ${String(d().q.code ?? '')}`} label={t('sales.col.comment')}
+          required={!d().approve} okLabel={d().approve ? t('sales.approve') : t('sales.reject')}
+          onOk={(text) => refusal.run(d().approve ? approveQuoteAs(ctx.ws, d().q.id, ctx.userId(), text) : rejectQuoteAs(ctx.ws, d().q.id, ctx.userId(), text),
+            t(d().approve ? 'sales.approved' : 'sales.rejected'))}
+          onClose={() => setDeciding(null)} />
+      )}</Show>
+    </section>
+  );
+}

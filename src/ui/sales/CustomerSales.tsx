@@ -1,0 +1,58 @@
+import { For, Show, createMemo, createSignal } from 'solid-js';
+import { A } from '@solidjs/router';
+import { statusOf, projectStatusOf } from '../../domain/sales';
+import { localToday } from '../../store/sales/ops';
+import { RecordForm } from '../shared/RecordForm';
+import { useWorkspace } from '../shared/context';
+import { Badge, money, opportunityTone, projectTone, useNames } from './common';
+import { QuoteTable, STATUS_KEY } from './OpportunityPage';
+import { t } from '../i18n';
+
+/** On the customer's page: its leads, opportunities, quotes and projects (客户全貌, the sales part). */
+export function CustomerSales(props: { customerId: string }) {
+  const ctx = useWorkspace();
+  const names = useNames();
+  const base = `/w/${ctx.ws.id}`;
+  const of = (c: string) => createMemo(() => { ctx.version(c)(); return ctx.ws.collection(c).live().filter((r) => r.customerId === props.customerId); });
+  const leads = of('leads');
+  const opps = of('opportunities');
+  const quotes = of('quotes');
+  const projects = of('projects');
+  const [addingLead, setAddingLead] = createSignal(false);
+  return (
+    <div class="card customer-sales">
+      <div class="card-head">
+        <h2>{t('sales.customerSales')}</h2><span class="grow" />
+        <button class="btn" disabled={!ctx.can('sales', 'write')} onClick={() => setAddingLead(true)}>+ {t('sales.newLead')}</button>
+      </div>
+      <h4>{t('nav.leads')} ({leads().length})</h4>
+      <ul class="plain-list">
+        <For each={leads()} fallback={<li class="muted">{t('sales.noneYet')}</li>}>{(l) => (
+          <li><span>{String(l.subject ?? '')} <span class="muted small">{String(l.date ?? '')}</span></span>
+            <span>{names.dict('leadStatus', l.status)}
+              <Show when={l.opportunityId}> · <A href={`${base}/opportunities/${String(l.opportunityId)}`}>{t('sales.openOpportunity')}</A></Show></span></li>
+        )}</For>
+      </ul>
+      <h4>{t('nav.opportunities')} ({opps().length})</h4>
+      <ul class="plain-list">
+        <For each={opps()} fallback={<li class="muted">{t('sales.noneYet')}</li>}>{(o) => (
+          <li data-tone={opportunityTone(o)}><A href={`${base}/opportunities/${o.id}`}>{String(o.subject ?? '')}</A>
+            <span>{names.stage(o.stageId)} · {money(o.amount)} <Badge tone={opportunityTone(o)}>{t(STATUS_KEY[statusOf(o)])}</Badge></span></li>
+        )}</For>
+      </ul>
+      <h4>{t('nav.quotes')} ({quotes().length})</h4>
+      <QuoteTable quotes={quotes()} />
+      <h4>{t('nav.projects')} ({projects().length})</h4>
+      <ul class="plain-list">
+        <For each={projects()} fallback={<li class="muted">{t('sales.noneYet')}</li>}>{(p) => (
+          <li><A href={`${base}/projects/${p.id}`}>{String(p.subject ?? '')}</A>
+            <span>{money(p.actualAmount)} <Show when={projectStatusOf(p) === 'terminated'}><Badge tone={projectTone(p)}>{t('sales.status.terminated')}</Badge></Show></span></li>
+        )}</For>
+      </ul>
+      <Show when={addingLead()}>
+        <RecordForm entity="leads" defaults={{ customerId: props.customerId, ownerId: ctx.userId(), date: localToday(), status: 'open' }}
+          onClose={() => setAddingLead(false)} />
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { useNavigate } from '@solidjs/router';
+import type { BaseRecord } from '../../domain/core/record';
+import { allowedActions, projectStatusOf, quoteEditBlocker, type Outcome } from '../../domain/sales';
+import {
+  auditOpportunity, cascadeAfterListDelete, changeOpportunityStatus, changeProjectStatus, copyProjectAsOpportunity,
+  newOpportunityDefaults, unauditOpportunity,
+} from '../../store/sales/ops';
+import { newQuoteDefaults } from '../../store/sales/quotes';
+import { RecordList } from '../shared/RecordList';
+import { useWorkspace } from '../shared/context';
+import { opportunityTone, projectTone, report, usePipelineForm } from './common';
+import { quoteTone } from './QuotePage';
+import { t } from '../i18n';
+
+/** 商机管理: the list (terminated red, won blue) with the menu actions of 精财 §3.1. */
+export function OpportunitiesPage() {
+  const ctx = useWorkspace();
+  const navigate = useNavigate();
+  const form = usePipelineForm();
+  const writable = () => ctx.can('sales', 'write');
+  const approver = () => ctx.can('sales', 'approve');
+  /** Run an action on each selected row; refusals are shown, successes counted. */
+  const each = (sel: BaseRecord[], run: (r: BaseRecord) => Outcome<unknown>) => {
+    const n = sel.map(run).filter((res) => report(res)).length;
+    if (n) report({ ok: true, value: null }, t('sales.doneN', { n }));
+  };
+  const actions = (sel: () => BaseRecord[]) => (
+    <>
+      <button class="btn" disabled={!writable() || !sel().some((r) => allowedActions(r).includes('terminate'))}
+        onClick={() => each(sel().filter((r) => allowedActions(r).includes('terminate')), (r) => changeOpportunityStatus(ctx.ws, r.id, 'terminate'))}>{t('sales.terminate')}</button>
+      <button class="btn" disabled={!writable() || !sel().some((r) => allowedActions(r).includes('reenable'))}
+        onClick={() => each(sel().filter((r) => allowedActions(r).includes('reenable')), (r) => changeOpportunityStatus(ctx.ws, r.id, 'reenable'))}>{t('sales.reenable')}</button>
+      <button class="btn" disabled={!approver() || !sel().some((r) => r.audited !== true)}
+        onClick={() => each(sel().filter((r) => r.audited !== true), (r) => auditOpportunity(ctx.ws, r.id, ctx.userId()))}>{t('sales.audit')}</button>
+      <button class="btn" disabled={!approver() || !sel().some((r) => r.audited === true)}
+        onClick={() => each(sel().filter((r) => r.audited === true), (r) => unauditOpportunity(ctx.ws, r.id))}>{t('sales.unaudit')}</button>
+    </>
+  );
+  return (
+    <section class="page page-list">
+      <h1 class="page-title">{t('nav.opportunities')} <span class="legend"><i data-tone="red" />{t('sales.status.terminated')} <i data-tone="blue" />{t('sales.status.won')} <i data-tone="gray" />{t('sales.status.lost')}</span></h1>
+      <RecordList entity="opportunities" actions={actions}
+        defaults={newOpportunityDefaults(ctx.ws, ctx.userId())}
+        onOpen={(r) => navigate(`/w/${ctx.ws.id}/opportunities/${r.id}`)}
+        rowTone={opportunityTone}
+        prepare={form.prepare} validate={form.validate}
+        hooks={{ ...form.hooks, onSaved: (r) => navigate(`/w/${ctx.ws.id}/opportunities/${r.id}`) }}
+        cascadeDelete={(r) => cascadeAfterListDelete(ctx.ws, 'opportunities', r)} />
+    </section>
+  );
+}
+
+/** 项目管理: terminated projects red; terminate / re-enable; copy as a new opportunity. */
+export function ProjectsPage() {
+  const ctx = useWorkspace();
+  const navigate = useNavigate();
+  const form = usePipelineForm();
+  const writable = () => ctx.can('sales', 'write');
+  const one = (sel: () => BaseRecord[]) => (sel().length === 1 ? sel()[0] : null);
+  const actions = (sel: () => BaseRecord[]) => (
+    <>
+      <button class="btn" disabled={!writable() || !sel().some((r) => projectStatusOf(r) === 'active')}
+        onClick={() => sel().filter((r) => projectStatusOf(r) === 'active').forEach((r) => report(changeProjectStatus(ctx.ws, r.id, 'terminated')))}>{t('sales.terminateProject')}</button>
+      <button class="btn" disabled={!writable() || !sel().some((r) => projectStatusOf(r) === 'terminated')}
+        onClick={() => sel().filter((r) => projectStatusOf(r) === 'terminated').forEach((r) => report(changeProjectStatus(ctx.ws, r.id, 'active')))}>{t('sales.reenableProject')}</button>
+      <button class="btn" disabled={!writable() || !one(sel)}
+        onClick={() => { const res = copyProjectAsOpportunity(ctx.ws, one(sel)!.id, ctx.userId()); if (report(res, t('sales.copied'))) navigate(`/w/${ctx.ws.id}/opportunities/${res.value}`); }}>
+        {t('sales.copyAsOpportunity')}</button>
+    </>
+  );
+  return (
+    <section class="page page-list">
+      <h1 class="page-title">{t('nav.projects')}</h1>
+      <RecordList entity="projects" actions={actions}
+        defaults={{ ownerId: ctx.userId(), startDate: newOpportunityDefaults(ctx.ws, ctx.userId()).startDate, status: 'active' }}
+        onOpen={(r) => navigate(`/w/${ctx.ws.id}/projects/${r.id}`)}
+        rowTone={projectTone}
+        prepare={form.prepare} validate={form.validate}
+        hooks={{ ...form.hooks, onSaved: (r) => navigate(`/w/${ctx.ws.id}/projects/${r.id}`) }}
+        cascadeDelete={(r) => cascadeAfterListDelete(ctx.ws, 'projects', r)} />
+    </section>
+  );
+}
+
+/** 报价管理: every quote; a new one opens its page to add lines. */
+export function QuotesPage() {
+  const ctx = useWorkspace();
+  const navigate = useNavigate();
+  return (
+    <section class="page page-list">
+      <h1 class="page-title">{t('nav.quotes')}</h1>
+      <RecordList entity="quotes"
+        defaults={newQuoteDefaults(ctx.ws, ctx.userId())}
+        onOpen={(r) => navigate(`/w/${ctx.ws.id}/quotes/${r.id}`)}
+        rowTone={quoteTone}
+        deleteBlocker={(r) => quoteEditBlocker(r)}
+        hooks={{ locked: (old) => (old?.status === 'pending' ? ctx.def('quotes').fields.map((f) => f.key) : []), onSaved: (r) => navigate(`/w/${ctx.ws.id}/quotes/${r.id}`) }} />
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import { Show, createMemo, createSignal } from 'solid-js';
+import { A, useNavigate, useParams } from '@solidjs/router';
+import { actualProfit, actualProfitRate, planSize, projectStatusOf, stageModeMismatch, type Violation } from '../../domain/sales';
+import { changeProjectStatus, copyProjectAsOpportunity, deleteWithPlan, parentViolations, planDelete } from '../../store/sales/ops';
+import { newQuoteDefaults } from '../../store/sales/quotes';
+import { RecordForm } from '../shared/RecordForm';
+import { useWorkspace } from '../shared/context';
+import { Badge, Confirm, FieldsView, MalformedNotice, Violations, money, projectTone, usePipelineForm, useRefusal } from './common';
+import { QuoteTable } from './OpportunityPage';
+import { RecordsSection } from './RecordsSection';
+import { t } from '../i18n';
+
+/** 项目: fields, actual cost and amount with the profit, maintenance records, quotes; terminate, copy as opportunity. */
+export function ProjectPage() {
+  const ctx = useWorkspace();
+  const params = useParams();
+  const navigate = useNavigate();
+  const refusal = useRefusal();
+  const base = `/w/${ctx.ws.id}`;
+  const project = createMemo(() => { ctx.version('projects')(); return ctx.ws.collection('projects').get(params.id!); });
+  const quotes = createMemo(() => { ctx.version('quotes')(); return ctx.ws.collection('quotes').live().filter((q) => q.projectId === params.id); });
+  const violations = createMemo<Violation[]>(() => {
+    ctx.version('maintenanceRecords')(); ctx.version('quotes')();
+    const p = project();
+    if (!p) return [];
+    const out = parentViolations(ctx.ws, 'maintenanceRecords', p.id);
+    const mismatch = stageModeMismatch(p, ctx.ws.collection('salesStages').live());
+    if (mismatch) out.push({ code: 'stageMode', ids: [p.id], message: mismatch });
+    return out;
+  });
+  const writable = () => ctx.can('sales', 'write');
+  const form = usePipelineForm();
+  const [editing, setEditing] = createSignal(false);
+  const [deleting, setDeleting] = createSignal(false);
+  const plan = () => planDelete(ctx.ws, 'projects', [params.id!]);
+  const copy = () => {
+    const res = copyProjectAsOpportunity(ctx.ws, params.id!, ctx.userId());
+    if (refusal.run(res, t('sales.copied'))) navigate(`${base}/opportunities/${res.value}`);
+  };
+  const newQuote = () => {
+    const p = project()!;
+    const id = ctx.ws.transact(() => ctx.ws.collection('quotes').create(newQuoteDefaults(ctx.ws, ctx.userId(), {
+      customerId: p.customerId, ownerId: p.ownerId ?? ctx.userId(), projectId: p.id,
+    }))).id;
+    navigate(`${base}/quotes/${id}`);
+  };
+
+  return (
+    <section class="page sales-page">
+      <Show when={project() && !project()!.deleted} fallback={<p class="empty">{t('sales.notFound')}</p>}>
+        {(_) => {
+          const p = () => project()!;
+          const terminated = () => projectStatusOf(p()) === 'terminated';
+          const rate = () => actualProfitRate(p());
+          return (
+            <>
+              <div class="page-head wrap">
+                <A href={`${base}/projects`} class="btn ghost">← {t('common.back')}</A>
+                <h1 class="page-title" data-tone={projectTone(p())}>{String(p().subject ?? '')}</h1>
+                <Badge tone={projectTone(p())}>{terminated() ? t('sales.status.terminated') : t('sales.status.active')}</Badge>
+                <span class="grow" />
+                <div class="head-actions">
+                  <button class="btn" disabled={!writable()} onClick={() => setEditing(true)}>{t('common.edit')}</button>
+                  <Show when={terminated()} fallback={
+                    <button class="btn" disabled={!writable()} onClick={() => refusal.run(changeProjectStatus(ctx.ws, p().id, 'terminated'), t('sales.terminated'))}>{t('sales.terminateProject')}</button>
+                  }>
+                    <button class="btn" disabled={!writable()} onClick={() => refusal.run(changeProjectStatus(ctx.ws, p().id, 'active'), t('sales.reenabled'))}>{t('sales.reenableProject')}</button>
+                  </Show>
+                  <button class="btn" disabled={!writable()} onClick={copy}>{t('sales.copyAsOpportunity')}</button>
+                  <button class="btn danger" disabled={!writable()} onClick={() => setDeleting(true)}>{t('common.delete')}</button>
+                </div>
+              </div>
+              <refusal.Banner />
+              <Violations list={violations()} />
+              <MalformedNotice entity="projects" record={p()} />
+              <div class="card">
+                <h2>{t('sales.basicInfo')}</h2>
+                <Show when={p().opportunityId}>
+                  <p>{t('sales.fromOpportunity')}: <A href={`${base}/opportunities/${String(p().opportunityId)}`}>
+                    {String(ctx.ws.collection('opportunities').get(String(p().opportunityId))?.subject ?? t('sales.deletedOpp'))}</A></p>
+                </Show>
+                <FieldsView entity="projects" record={p()} skip={['note', 'opportunityId']} />
+                <p class="kpi-line">{t('sales.actualProfit')}: <b>{money(actualProfit(p()))}</b> · {t('sales.actualProfitRate')}: <b>{rate() === null ? '—' : `${rate()!.toFixed(1)}%`}</b></p>
+                <Show when={p().note}><p class="muted">{String(p().note)}</p></Show>
+              </div>
+              <RecordsSection kind="maintenanceRecords" parentId={p().id} parent={p()} refusal={refusal}
+                addBlocked={terminated() ? t('sales.terminatedNoRecords') : null} />
+              <div class="card">
+                <div class="card-head">
+                  <h2>{t('sales.quotes')}</h2><span class="grow" />
+                  <button class="btn" disabled={!writable()} onClick={newQuote}>+ {t('sales.newQuote')}</button>
+                </div>
+                <QuoteTable quotes={quotes()} />
+              </div>
+              <Show when={editing()}>
+                <RecordForm entity="projects" record={p()} onClose={() => setEditing(false)} hooks={form.hooks} prepare={form.prepare} validate={form.validate} />
+              </Show>
+              <Show when={deleting()}>
+                <Confirm title={t('common.delete')} danger okLabel={t('common.delete')} onClose={() => setDeleting(false)}
+                  onOk={() => { deleteWithPlan(ctx.ws, plan()); navigate(`${base}/projects`); }}>
+                  <p>{t('sales.confirmDeleteProject', { n: planSize(plan()) })}</p>
+                </Confirm>
+              </Show>
+            </>
+          );
+        }}
+      </Show>
+    </section>
+  );
+}
