@@ -6,11 +6,12 @@ import type { Stamp } from '../../domain/core/record';
  */
 export class Clock {
   private last = 0;
-  constructor(private readonly clientId: number) {}
+  /** The writer's Yjs client id, read at each stamp: Yjs gives a document a new one if a peer used the same. */
+  constructor(private readonly clientId: number | (() => number)) {}
 
   now(): Stamp {
     this.last = Math.max(Date.now(), this.last + 1);
-    return [this.last, this.clientId];
+    return [this.last, typeof this.clientId === 'function' ? this.clientId() : this.clientId];
   }
 
   observe(stamp: Stamp | undefined): void {

@@ -9,6 +9,23 @@ export type ChangeListener = (ids: Set<string>, origin: unknown) => void;
 /** Origin of the store's own corrective writes (merges of concurrent versions). */
 export const MERGE_ORIGIN = 'keyuan:merge';
 
+/**
+ * The append-only change log: a `Y.Array` of plain entries, one per `update` or `purge`, pushed in
+ * the same transaction as the record so it travels with it to every peer. Creations are not
+ * logged (the record's `_c`, createdAt, createdBy say it). Read by `store/sync/history.ts`.
+ */
+export const HISTORY = 'history';
+export interface HistoryEntry {
+  /** collection, record id */
+  c: string; r: string;
+  /** the stamp of the write (the same as the fields' stamps), and who made it */
+  s: Stamp; u: string;
+  /** changed fields: [old, new] (null for missing) */
+  f?: Record<string, [unknown, unknown]>;
+  /** 'purge' (deleted for good; n = its name), 'sys' (a system event e with parameters p) */
+  k?: 'purge' | 'sys'; n?: string; e?: string; p?: Record<string, string | number>;
+}
+
 export interface Author { actor: () => string; clock: Clock; doc: Y.Doc }
 
 /** A typed collection of records: one Y.Map in the workspace document, one plain value per record. */
@@ -66,19 +83,24 @@ export class Collection<T extends BaseRecord = BaseRecord> {
     const stamp = this.author.clock.now();
     const next: Record<string, unknown> = { ...old };
     const stamps: Record<string, Stamp> = { ...(old._s ?? {}) };
+    const fields: Record<string, [unknown, unknown]> = {};
     let changed = false;
     for (const [k, v] of Object.entries(patch)) {
       if (SYSTEM_FIELDS.has(k) && k !== 'deleted') continue;
       if (sameValue(old[k], v)) continue;
       if (v === undefined) delete next[k]; else next[k] = v;
       stamps[k] = stamp;
+      fields[k] = [old[k] ?? null, v ?? null];
       changed = true;
     }
     if (!changed) return old;
     next._s = stamps;
     next.updatedAt = stamp[0];
     next.updatedBy = this.author.actor();
-    this.map.set(id, next as T);
+    this.author.doc.transact(() => {
+      this.map.set(id, next as T);
+      this.log({ c: this.name, r: id, s: stamp, u: next.updatedBy as string, f: fields });
+    });
     return next as T;
   }
 
@@ -93,7 +115,17 @@ export class Collection<T extends BaseRecord = BaseRecord> {
 
   /** Delete for good (emptying the recycle bin). */
   purge(id: string): void {
-    this.map.delete(id);
+    const old = this.get(id);
+    this.author.doc.transact(() => {
+      this.map.delete(id);
+      const n = old ? old.name ?? old.title ?? old.code : undefined;
+      this.log({ c: this.name, r: id, s: this.author.clock.now(), u: this.author.actor(), k: 'purge', n: typeof n === 'string' ? n : undefined });
+    });
+  }
+
+  private log(e: HistoryEntry): void {
+    if (e.n === undefined) delete e.n;
+    this.author.doc.getArray<HistoryEntry>(HISTORY).push([e]);
   }
 
   onChange(fn: ChangeListener): () => void {

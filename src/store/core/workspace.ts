@@ -32,7 +32,7 @@ export class Workspace {
    */
   constructor(readonly id: string, doc?: Y.Doc, names: string[] = ALL_COLLECTIONS) {
     this.doc = doc ?? new Y.Doc();
-    this.clock = new Clock(this.doc.clientID);
+    this.clock = new Clock(() => this.doc.clientID);
     for (const n of names) this.collection(n);
   }
 
