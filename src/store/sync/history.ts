@@ -1,0 +1,145 @@
+import type * as Y from 'yjs';
+import type { Stamp } from '../../domain/core/record';
+import { compareStamps } from '../../domain/core/record';
+import { sameValue } from '../../domain/core/merge';
+import { HISTORY, isRecord, type HistoryEntry } from '../core/collection';
+import type { Workspace } from '../core/workspace';
+
+/*
+ * Reading the change log that Collection.update and purge append to (store/core/collection.ts).
+ * Entries come from peers, so each is checked before use. Same-field conflicts need no extra
+ * writes: both writers' entries travel with their records; in stamp order, an entry whose new
+ * value the next writer of that field never saw (its "old" differs) lost a concurrent edit.
+ */
+
+export interface FieldChange { field: string; old: unknown; value: unknown; lost: boolean }
+
+export interface HistoryItem {
+  collection: string;
+  recordId: string;
+  stamp: Stamp;
+  at: number;
+  by: string;
+  kind: 'update' | 'purge' | 'sys' | 'create';
+  changes: FieldChange[];
+  name?: string;
+  event?: string;
+  params?: Record<string, string | number>;
+}
+
+const isStamp = (s: unknown): s is Stamp => Array.isArray(s) && s.length === 2 && typeof s[0] === 'number' && typeof s[1] === 'number';
+
+/** An entry from the document as a checked value, or null when it is not one (garbage from a peer). */
+export function readEntry(v: unknown): HistoryEntry | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const e = v as Record<string, unknown>;
+  if (typeof e.c !== 'string' || typeof e.r !== 'string' || !isStamp(e.s) || typeof e.u !== 'string') return null;
+  if (e.f !== undefined && (typeof e.f !== 'object' || e.f === null || Array.isArray(e.f))) return null;
+  if (e.f) for (const pair of Object.values(e.f)) if (!Array.isArray(pair) || pair.length !== 2) return null;
+  if (e.k !== undefined && e.k !== 'purge' && e.k !== 'sys') return null;
+  return e as unknown as HistoryEntry;
+}
+
+function toItem(e: HistoryEntry): HistoryItem {
+  return {
+    collection: e.c, recordId: e.r, stamp: e.s, at: e.s[0], by: e.u,
+    kind: e.k === 'purge' ? 'purge' : e.k === 'sys' ? 'sys' : 'update',
+    changes: Object.entries(e.f ?? {}).map(([field, [old, value]]) => ({ field, old, value, lost: false })),
+    name: typeof e.n === 'string' ? e.n : undefined,
+    event: typeof e.e === 'string' ? e.e : undefined,
+    params: typeof e.p === 'object' && e.p !== null ? e.p : undefined,
+  };
+}
+
+/** Mark, field by field, the values that a concurrent edit overwrote (items in ascending stamp order). */
+export function markLost(items: HistoryItem[]): void {
+  const last = new Map<string, FieldChange>();
+  for (const it of items) {
+    for (const ch of it.changes) {
+      const prev = last.get(ch.field);
+      if (prev && !sameValue(prev.value, ch.old)) prev.lost = true;
+      last.set(ch.field, ch);
+    }
+  }
+}
+
+/** The log of one workspace, indexed by record on first use and again after it changes. */
+export class HistoryLog {
+  private arr: Y.Array<unknown>;
+  private byRecord?: Map<string, HistoryEntry[]>;
+  private valid?: HistoryEntry[];
+  private invalid = 0;
+
+  constructor(doc: Y.Doc) {
+    this.arr = doc.getArray(HISTORY);
+    this.arr.observe(() => { this.byRecord = undefined; this.valid = undefined; });
+  }
+
+  private index(): Map<string, HistoryEntry[]> {
+    if (this.byRecord) return this.byRecord;
+    const m = new Map<string, HistoryEntry[]>();
+    const valid: HistoryEntry[] = [];
+    let invalid = 0;
+    this.arr.forEach((v) => {
+      const e = readEntry(v);
+      if (!e) { invalid++; return; }
+      valid.push(e);
+      const k = `${e.c}/${e.r}`;
+      const list = m.get(k);
+      if (list) list.push(e); else m.set(k, [e]);
+    });
+    this.valid = valid;
+    this.invalid = invalid;
+    return (this.byRecord = m);
+  }
+
+  /** Entries that were not valid entries (shown as a count, never rendered). */
+  invalidCount(): number {
+    this.index();
+    return this.invalid;
+  }
+
+  get length(): number {
+    return this.arr.length;
+  }
+
+  /** One record's history, newest first, with lost concurrent values marked. */
+  forRecord(collection: string, id: string, record?: { createdAt?: unknown; createdBy?: unknown; _c?: unknown }): HistoryItem[] {
+    const items = (this.index().get(`${collection}/${id}`) ?? []).map(toItem).sort((a, b) => compareStamps(a.stamp, b.stamp));
+    markLost(items);
+    if (record && typeof record.createdAt === 'number' && isStamp(record._c)) {
+      items.unshift({ collection, recordId: id, stamp: record._c, at: record.createdAt, by: String(record.createdBy ?? ''), kind: 'create', changes: [] });
+    }
+    return items.reverse();
+  }
+
+  /** All entries (checked), oldest first in document order. */
+  entries(): HistoryEntry[] {
+    this.index();
+    return this.valid ?? [];
+  }
+}
+
+/**
+ * The system log (系统日志): every logged change and system event plus each record's creation
+ * (read from the records themselves), newest first.
+ */
+export function systemLog(ws: Workspace, log: HistoryLog, collections: string[], limit = 300): HistoryItem[] {
+  const out: HistoryItem[] = log.entries().map(toItem);
+  for (const c of collections) {
+    for (const r of ws.collection(c).map.values()) {
+      if (!isRecord(r) || typeof r.createdAt !== 'number' || !isStamp(r._c)) continue;
+      out.push({ collection: c, recordId: r.id, stamp: r._c, at: r.createdAt, by: String(r.createdBy ?? ''), kind: 'create', changes: [],
+        name: typeof r.name === 'string' ? r.name : typeof r.title === 'string' ? r.title : typeof r.code === 'string' ? r.code : undefined });
+    }
+  }
+  out.sort((a, b) => compareStamps(b.stamp, a.stamp));
+  return out.slice(0, limit);
+}
+
+/** Record a system event (a file imported, a backup restored, a device joined) in the log. */
+export function logEvent(ws: Workspace, event: string, params: Record<string, string | number> = {}): void {
+  ws.transact(() => {
+    ws.doc.getArray<HistoryEntry>(HISTORY).push([{ c: '', r: '', s: ws.clock.now(), u: ws.actorId, k: 'sys', e: event, p: params }]);
+  });
+}

@@ -1,0 +1,286 @@
+import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
+import { toBase64 } from 'lib0/buffer';
+import type { Workspace } from '../core/workspace';
+import type { WorkspaceEntry } from '../core/local-db';
+import { GuardedWebrtc, type SignalingState } from './webrtc';
+import { GuardedWebsocket, type ServerState } from './websocket';
+import { loadPeers, loadSyncSettings, savePeers, saveSyncSettings, checkServerUrl, type PeerMemory, type SyncSettings } from './settings';
+import { colorFor, readPresence, type Presence } from './presence';
+
+/**
+ * What the status chip says, honestly:
+ * off — sync turned off on this device; no-server — no signaling address set;
+ * unreachable — no signaling server answers (offline when the browser also says so);
+ * waiting — signaling reached, nobody else online; wrong-password — devices in the room use
+ * another password; syncing — connected, first exchange under way; connected — N peers, in sync.
+ */
+export type SyncPhase = 'off' | 'starting' | 'no-server' | 'offline' | 'unreachable' | 'waiting' | 'wrong-password' | 'syncing' | 'connected';
+
+export interface PersonView {
+  userId: string;
+  name: string;
+  role: string;
+  color: string;
+  online: boolean;
+  /** Tabs/devices of this person online now. */
+  devices: number;
+  lastSyncedAt?: number;
+  at?: Presence['at'];
+}
+
+export interface Rejection { at: number; peer: string; reason: string; detail?: string }
+
+export interface SyncStatus {
+  phase: SyncPhase;
+  settings: SyncSettings;
+  signaling: SignalingState[];
+  /** Peers connected over WebRTC. */
+  peers: number;
+  /** Peers still in their first exchange. */
+  pending: number;
+  /** Other tabs of this browser in the workspace. */
+  tabs: number;
+  server?: ServerState;
+  wrongPasswordAt?: number;
+  rejections: Rejection[];
+  bytesSent: number;
+  bytesReceived: number;
+  /** Everyone known: online now, or remembered with the time they last synced with this device. */
+  people: PersonView[];
+}
+
+const RECENT = 60_000;
+
+/** The sync of one open workspace: providers, presence, status. Knows nothing of the UI. */
+export class SyncSession {
+  private webrtc?: GuardedWebrtc;
+  private server?: GuardedWebsocket;
+  private awareness: Awareness;
+  private settings!: SyncSettings;
+  private memory = new Map<string, PeerMemory>();
+  private listeners = new Set<() => void>();
+  private rejections: Rejection[] = [];
+  private me: Presence['user'] = { id: '', name: '', role: '', color: '#888888' };
+  private at: Presence['at'] = null;
+  private saveTimer?: ReturnType<typeof setTimeout>;
+  private tick?: ReturnType<typeof setInterval>;
+  private notifyQueued = false;
+  private stopped = false;
+  private restarting: Promise<void> = Promise.resolve();
+
+  private constructor(readonly ws: Workspace, readonly entry: WorkspaceEntry) {
+    this.awareness = new Awareness(ws.doc);
+  }
+
+  /** Start syncing an open workspace with the settings stored on this device. */
+  static async start(ws: Workspace, entry: WorkspaceEntry): Promise<SyncSession> {
+    const s = new SyncSession(ws, entry);
+    s.settings = await loadSyncSettings(entry.id);
+    for (const p of await loadPeers(entry.id)) s.memory.set(p.userId, p);
+    s.awareness.on('change', () => { s.rememberPeers(); s.notify(); });
+    // a status that depends on time (a wrong password a minute ago) is re-read every few seconds
+    s.tick = setInterval(() => s.notify(), 5000);
+    await s.connect();
+    return s;
+  }
+
+  private async connect(): Promise<void> {
+    if (this.stopped || !this.settings.enabled || !this.ws.compatible) return;
+    const signaling = this.settings.signaling.filter((u) => checkServerUrl(u) === null);
+    if (!this.awareness.getLocalState()) this.publishPresence();
+    this.webrtc = new GuardedWebrtc(this.ws.doc, {
+      room: this.entry.room, password: this.entry.password, signaling, iceServers: this.settings.iceServers, awareness: this.awareness,
+    }, { change: () => { this.rememberPeers(); this.notify(); }, rejected: (peer, reason, detail) => this.rejected(peer, reason, detail) });
+    await this.webrtc.ready;
+    const url = this.settings.websocket.trim();
+    if (url && checkServerUrl(url) === null) {
+      this.server = new GuardedWebsocket(this.ws.doc, url, this.entry.room, () => { this.rememberPeers(); this.notify(); },
+        (reason, detail) => this.rejected('server', reason, detail));
+      this.server.awareness.setLocalState(this.awareness.getLocalState());
+    }
+    this.notify();
+  }
+
+  private async disconnect(): Promise<void> {
+    const w = this.webrtc;
+    const s = this.server;
+    this.webrtc = undefined;
+    this.server = undefined;
+    s?.destroy();
+    await w?.destroy();
+  }
+
+  /** Save new settings for this device and reconnect with them. */
+  async applySettings(next: SyncSettings): Promise<void> {
+    this.settings = next;
+    await saveSyncSettings(this.entry.id, next);
+    this.restarting = this.restarting.then(async () => { await this.disconnect(); await this.connect(); });
+    await this.restarting;
+    this.notify();
+  }
+
+  getSettings(): SyncSettings {
+    return this.settings;
+  }
+
+  retryNow(): void {
+    this.webrtc?.retryNow();
+    this.server?.provider.connect();
+  }
+
+  /** Who this device acts as, for presence. */
+  setIdentity(user: { id: string; name: string; role: string }): void {
+    this.me = { ...user, color: colorFor(user.id) };
+    this.publishPresence();
+  }
+
+  /** Where this person is (a record page, its form), or null. */
+  setLocation(at: Presence['at']): void {
+    if (JSON.stringify(at ?? null) === JSON.stringify(this.at ?? null)) return;
+    this.at = at;
+    this.publishPresence();
+  }
+
+  private publishPresence(): void {
+    const state: Presence = { user: this.me, at: this.at };
+    this.awareness.setLocalState(state);
+    this.server?.awareness.setLocalState(state);
+  }
+
+  /** Other people's presence, one entry per awareness client (device or tab), untrusted states read safely. */
+  presence(): { clientId: number; p: Presence }[] {
+    const out: { clientId: number; p: Presence }[] = [];
+    const seen = new Set<number>();
+    for (const a of [this.awareness, this.server?.awareness]) {
+      if (!a) continue;
+      for (const [clientId, state] of a.getStates()) {
+        if (clientId === this.ws.doc.clientID || seen.has(clientId)) continue;
+        const p = readPresence(state);
+        if (p) { seen.add(clientId); out.push({ clientId, p }); }
+      }
+    }
+    return out;
+  }
+
+  /** People on a record now (other than this device). */
+  onRecord(collection: string, id: string): Presence[] {
+    return this.presence().map((x) => x.p).filter((p) => p.at?.c === collection && p.at.id === id);
+  }
+
+  status(): SyncStatus {
+    const st = this.settings;
+    const sig = this.webrtc?.signalingStates() ?? [];
+    const peers = [...(this.webrtc?.peers.values() ?? [])].filter((p) => p.connected);
+    const pending = peers.filter((p) => !p.synced).length;
+    const tabs = this.webrtc?.tabPeers() ?? 0;
+    const server = this.server ? { ...this.server.state } : undefined;
+    const wrongAt = this.webrtc?.undecryptableAt || undefined;
+    const wrongRecent = wrongAt !== undefined && Date.now() - wrongAt < RECENT;
+    let phase: SyncPhase;
+    if (!st.enabled) phase = 'off';
+    else if (!this.webrtc) phase = 'starting';
+    else if (peers.length && pending) phase = 'syncing';
+    else if (peers.length) phase = 'connected';
+    else if (server?.status === 'connected') phase = server.synced ? 'connected' : 'syncing';
+    else if (wrongRecent) phase = 'wrong-password';
+    else if (sig.some((s) => s.connected)) phase = 'waiting';
+    else if (!sig.length && !server) phase = 'no-server';
+    else if (sig.every((s) => !s.connected && s.failures > 0) && (!server || server.failures > 0)) {
+      phase = globalThis.navigator?.onLine === false ? 'offline' : 'unreachable';
+    } else phase = 'starting';
+    return {
+      phase, settings: st, signaling: sig, peers: peers.length, pending, tabs, server,
+      wrongPasswordAt: wrongAt, rejections: [...this.rejections],
+      bytesSent: this.webrtc?.bytesSent ?? 0,
+      bytesReceived: (this.webrtc?.bytesReceived ?? 0) + (this.server?.bytesReceived ?? 0),
+      people: this.people(),
+    };
+  }
+
+  private people(): PersonView[] {
+    const byUser = new Map<string, PersonView>();
+    for (const m of this.memory.values()) {
+      byUser.set(m.userId, { userId: m.userId, name: m.name, role: '', color: colorFor(m.userId), online: false, devices: 0, lastSyncedAt: m.lastSyncedAt });
+    }
+    for (const { p } of this.presence()) {
+      const v = byUser.get(p.user.id) ?? { userId: p.user.id, name: p.user.name, role: p.user.role, color: p.user.color, online: false, devices: 0 };
+      v.online = true;
+      v.devices++;
+      v.name = p.user.name;
+      v.role = p.user.role;
+      v.color = p.user.color;
+      if (p.at) v.at = p.at;
+      byUser.set(p.user.id, v);
+    }
+    return [...byUser.values()].filter((v) => v.userId !== this.me.id || v.online)
+      .sort((a, b) => Number(b.online) - Number(a.online) || (b.lastSyncedAt ?? 0) - (a.lastSyncedAt ?? 0));
+  }
+
+  /** Remember when each person (by the presence that came over a connection) last synced, and their state vector. */
+  private rememberPeers(): void {
+    if (!this.webrtc) return;
+    const states = this.awareness.getStates();
+    let changed = false;
+    for (const conn of this.webrtc.peers.values()) {
+      if (!conn.syncedAt) continue;
+      for (const clientId of conn.clients) {
+        const p = readPresence(states.get(clientId));
+        if (!p || p.user.id === this.me.id) continue;
+        const old = this.memory.get(p.user.id);
+        if (old && old.lastSyncedAt >= conn.syncedAt && old.name === p.user.name) continue;
+        this.memory.set(p.user.id, {
+          userId: p.user.id, name: p.user.name, lastSyncedAt: conn.syncedAt,
+          stateVector: conn.stateVector ? toBase64(Y.encodeStateVector(conn.stateVector)) : old?.stateVector,
+        });
+        changed = true;
+      }
+    }
+    if (changed && !this.saveTimer) {
+      this.saveTimer = setTimeout(() => {
+        this.saveTimer = undefined;
+        void savePeers(this.entry.id, [...this.memory.values()]).catch(() => undefined);
+      }, 2000);
+    }
+  }
+
+  /** What this device remembers of other people (for "export what a peer lacks"). */
+  rememberedPeers(): PeerMemory[] {
+    return [...this.memory.values()];
+  }
+
+  private rejected(peer: string, reason: string, detail?: string): void {
+    this.rejections.push({ at: Date.now(), peer, reason, detail: detail?.slice(0, 200) });
+    if (this.rejections.length > 20) this.rejections.shift();
+    if (this.rejections.length <= 3 || this.rejections.length % 20 === 0) console.warn(`[keyuan sync] rejected a message from a peer: ${reason}`, detail ?? '');
+  }
+
+  subscribe(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Listeners run at most once per frame (a burst of updates is one status change). */
+  private notify(): void {
+    if (this.notifyQueued) return;
+    this.notifyQueued = true;
+    setTimeout(() => {
+      this.notifyQueued = false;
+      for (const fn of this.listeners) fn();
+    }, 50);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.tick);
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+      await savePeers(this.entry.id, [...this.memory.values()]).catch(() => undefined);
+    }
+    this.awareness.setLocalState(null);
+    await this.disconnect();
+    this.awareness.destroy();
+    this.listeners.clear();
+  }
+}

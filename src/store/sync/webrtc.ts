@@ -1,0 +1,374 @@
+import type * as Y from 'yjs';
+import { WebrtcProvider } from 'y-webrtc';
+import * as bc from 'lib0/broadcastchannel';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { fromBase64, toBase64 } from 'lib0/buffer';
+import type { Awareness } from 'y-protocols/awareness';
+import { DEFAULT_LIMITS, Reassembler, chunkSize, inspectMessage, toFrames, type Inspection, type Limits } from './guard';
+import type { IceServer } from './settings';
+
+/*
+ * y-webrtc (10.3.0, pinned) with the defences it lacks, hooked into its objects rather than
+ * forked: messages are framed (no SCTP size limit), checked and size-limited before y-webrtc
+ * applies them, errors from peers are caught, signals that do not decrypt (another password)
+ * are counted instead of raising unhandled rejections, and a signaling server that cannot be
+ * reached is retried with a growing pause instead of every 2.5 s for ever.
+ */
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Listener = (...args: any[]) => void;
+interface SimplePeer {
+  send(data: Uint8Array): void;
+  on(ev: string, f: Listener): void;
+  listeners(ev: string): Listener[];
+  removeListener(ev: string, f: Listener): void;
+  destroyed?: boolean;
+  _channel?: RTCDataChannel | null;
+  _pc?: RTCPeerConnection | null;
+}
+interface Conn { remotePeerId: string; connected: boolean; synced: boolean; closed: boolean; peer: SimplePeer; destroy(): void }
+interface Room { name: string; peerId: string; key: CryptoKey | null; webrtcConns: Map<string, Conn>; bcConns: Set<string>; _bcSubscriber: (d: ArrayBuffer) => unknown; bcconnected: boolean; provider: { maxConns: number } }
+interface SignalingConn {
+  url: string; connected: boolean; connecting: boolean; shouldConnect: boolean; ws: WebSocket | null;
+  unsuccessfulReconnects: number; _observers: Map<string, Set<Listener>>;
+  on(ev: string, f: Listener): void; send(m: unknown): void; connect(): void;
+}
+
+/** What we know of one WebRTC connection to a peer. */
+export interface PeerConn {
+  id: string;
+  connected: boolean;
+  synced: boolean;
+  /** Awareness client ids whose presence came over this connection. */
+  clients: Set<number>;
+  connectedAt?: number;
+  /** Last time a sync answer or an update from this peer was applied. */
+  syncedAt?: number;
+  stateVector?: Map<number, number>;
+  rejected: number;
+}
+
+export interface SignalingState { url: string; connected: boolean; connecting: boolean; failures: number; nextRetryAt?: number; everConnected: boolean }
+
+export interface WebrtcEvents {
+  change(): void;
+  rejected(peer: string, reason: string, detail?: string): void;
+}
+
+export interface WebrtcOptions {
+  room: string;
+  password: string;
+  signaling: string[];
+  iceServers: IceServer[];
+  awareness: Awareness;
+  limits?: Limits;
+}
+
+/** Guards by room name, for the signaling hook (one SignalingConn serves every room of a page). */
+const guards = new Map<string, GuardedWebrtc>();
+const HOOKED = Symbol('keyuan-hooked');
+const BACKOFF_S = [1, 2, 4, 8, 15, 30, 30, 60];
+const HIGH_WATER = 1024 * 1024;
+
+export class GuardedWebrtc {
+  readonly provider: WebrtcProvider;
+  readonly peers = new Map<string, PeerConn>();
+  readonly ready: Promise<void>;
+  bytesSent = 0;
+  bytesReceived = 0;
+  /** When a signal in this room last failed to decrypt (a device with another password). */
+  undecryptableAt = 0;
+  undecryptable = 0;
+  private room: Room | null = null;
+  private signaling = new Map<string, SignalingState>();
+  private monitor: ReturnType<typeof setInterval>;
+  private lastReannounce = 0;
+  private destroyed = false;
+  private readonly limits: Limits;
+  private readonly onOnline = () => this.retryNow();
+
+  constructor(doc: Y.Doc, private readonly opts: WebrtcOptions, private readonly events: WebrtcEvents) {
+    this.limits = opts.limits ?? DEFAULT_LIMITS;
+    guards.set(opts.room, this);
+    this.provider = new WebrtcProvider(opts.room, doc, {
+      signaling: opts.signaling,
+      password: opts.password || undefined,
+      awareness: opts.awareness,
+      peerOpts: { config: { iceServers: opts.iceServers } },
+    } as any);
+    for (const s of opts.signaling) this.signaling.set(s, { url: s, connected: false, connecting: true, failures: 0, everConnected: false });
+    for (const c of this.signalingConns()) hookSignaling(c);
+    this.provider.on('peers', () => { this.syncPeers(); this.events.change(); });
+    this.provider.on('synced', () => { this.syncPeers(); this.events.change(); });
+    this.ready = Promise.resolve(this.provider.key).then(() => {
+      if (this.destroyed) return;
+      this.room = (this.provider as any).room as Room;
+      this.hookRoom(this.room);
+      this.events.change();
+    });
+    this.monitor = setInterval(() => this.watchSignaling(), 500);
+    globalThis.addEventListener?.('online', this.onOnline);
+  }
+
+  private signalingConns(): SignalingConn[] {
+    return ((this.provider as any).signalingConns ?? []) as SignalingConn[];
+  }
+
+  signalingStates(): SignalingState[] {
+    return [...this.signaling.values()].map((s) => ({ ...s }));
+  }
+
+  /** Tabs of this browser in the same room (BroadcastChannel, no network). */
+  tabPeers(): number {
+    return this.room?.bcConns.size ?? 0;
+  }
+
+  /** Reconnect to unreachable signaling servers now (a button, or the browser came online). */
+  retryNow(): void {
+    for (const c of this.signalingConns()) {
+      const st = this.signaling.get(c.url);
+      if (st) st.nextRetryAt = undefined;
+      if (!c.connected && !c.shouldConnect) c.connect();
+    }
+  }
+
+  private watchSignaling(): void {
+    const now = Date.now();
+    let changed = false;
+    for (const c of this.signalingConns()) {
+      const st = this.signaling.get(c.url) ?? { url: c.url, connected: false, connecting: false, failures: 0, everConnected: false };
+      this.signaling.set(c.url, st);
+      const before = JSON.stringify(st);
+      st.connected = c.connected;
+      st.connecting = c.connecting;
+      if (c.connected) {
+        st.failures = 0;
+        st.everConnected = true;
+        st.nextRetryAt = undefined;
+      } else if (c.shouldConnect && !c.connecting && c.ws === null && c.unsuccessfulReconnects > 0) {
+        // an attempt failed and lib0 has scheduled its own retry: take over with a growing pause
+        c.shouldConnect = false;
+        st.nextRetryAt = now + 1000 * BACKOFF_S[Math.min(st.failures, BACKOFF_S.length - 1)];
+        st.failures++;
+      } else if (!c.shouldConnect && !c.connected && st.nextRetryAt !== undefined && now >= st.nextRetryAt
+        && !(globalThis.document?.hidden)) {
+        st.nextRetryAt = undefined;
+        c.connect();
+      }
+      if (JSON.stringify(st) !== before) changed = true;
+    }
+    if (changed) this.events.change();
+  }
+
+  private hookRoom(room: Room): void {
+    // every connection is hardened the moment y-webrtc creates it, before any data can arrive
+    const conns = room.webrtcConns;
+    const self = this;
+    const guarded = new (class extends Map<string, Conn> {
+      set(k: string, conn: Conn) { self.hardenConn(conn); return super.set(k, conn); }
+    })();
+    for (const [k, v] of conns) guarded.set(k, v);
+    room.webrtcConns = guarded;
+    // tabs of this browser: a tab with another password (or garbage) must not raise rejections
+    const original = room._bcSubscriber;
+    const wrapped = (data: ArrayBuffer) => {
+      try {
+        const p = original(data) as PromiseLike<unknown> | undefined;
+        p?.then?.(undefined, () => this.noteUndecryptable());
+      } catch {
+        this.noteUndecryptable();
+      }
+    };
+    if (room.bcconnected) {
+      bc.unsubscribe(room.name, room._bcSubscriber as any);
+      bc.subscribe(room.name, wrapped as any);
+    }
+    room._bcSubscriber = wrapped;
+  }
+
+  private hardenConn(conn: Conn): void {
+    const peer = conn.peer as SimplePeer & { [HOOKED]?: boolean };
+    if (peer[HOOKED]) return;
+    peer[HOOKED] = true;
+    const info: PeerConn = { id: conn.remotePeerId, connected: false, synced: false, clients: new Set(), rejected: 0 };
+    this.peers.set(conn.remotePeerId, info);
+
+    // sending: frames, with our own back-pressure on the channel's buffer
+    const rawSend = peer.send.bind(peer);
+    const queue: Uint8Array[] = [];
+    let waiting = false;
+    const pump = () => {
+      const ch = peer._channel;
+      if (!ch || ch.readyState !== 'open') { waiting = false; return; }
+      try {
+        while (queue.length && ch.bufferedAmount < HIGH_WATER) {
+          const f = queue.shift()!;
+          rawSend(f);
+          this.bytesSent += f.length;
+        }
+      } catch {
+        queue.length = 0;
+      }
+      if (queue.length && !waiting) {
+        waiting = true;
+        const go = () => { ch.removeEventListener('bufferedamountlow', go); clearTimeout(timer); waiting = false; pump(); };
+        const timer = setTimeout(go, 200);
+        ch.addEventListener('bufferedamountlow', go);
+      }
+    };
+    peer.send = (data: Uint8Array) => {
+      if (peer.destroyed) return;
+      const size = chunkSize(peer._pc?.sctp?.maxMessageSize);
+      for (const f of toFrames(data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBufferLike), size)) queue.push(f);
+      if (!waiting) pump();
+    };
+    peer.on('connect', () => { info.connected = true; info.connectedAt = Date.now(); pump(); this.events.change(); });
+    peer.on('close', () => { info.connected = false; queue.length = 0; this.events.change(); });
+    peer.on('error', () => { /* y-webrtc re-announces; the connection is gone */ });
+
+    // receiving: reassemble, inspect, then hand to y-webrtc's own handler, catching everything
+    const handlers = peer.listeners('data');
+    for (const h of handlers) peer.removeListener('data', h);
+    const frames = new Reassembler(this.limits.update + 1024);
+    peer.on('data', (chunk: Uint8Array) => {
+      this.bytesReceived += chunk.length;
+      const r = frames.push(chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk));
+      if (r.kind === 'partial') return;
+      if (r.kind === 'rejected') return this.reject(info, r.reason);
+      const v = inspectMessage(r.message, this.limits);
+      if (!v.ok) return this.reject(info, v.reason, v.detail);
+      try {
+        for (const h of handlers) h(r.message);
+      } catch (e) {
+        return this.reject(info, 'apply-failed', String((e as Error)?.message ?? e));
+      }
+      this.noteMessage(info, v, conn);
+    });
+  }
+
+  private noteMessage(info: PeerConn, v: Inspection & { ok: true }, conn: Conn): void {
+    if (v.kind === 'step1') info.stateVector = v.stateVector;
+    else if (v.kind === 'step2' || v.kind === 'update') info.syncedAt = Date.now();
+    else if (v.kind === 'awareness') for (const c of v.clients) info.clients.add(c);
+    info.synced = conn.synced;
+    if (v.kind !== 'query-awareness') this.events.change();
+  }
+
+  private reject(info: PeerConn, reason: string, detail?: string): void {
+    info.rejected++;
+    this.events.rejected(info.id, reason, detail);
+    this.events.change();
+  }
+
+  private syncPeers(): void {
+    const conns = this.room?.webrtcConns;
+    for (const [id, info] of this.peers) {
+      const c = conns?.get(id);
+      if (!c) { if (!info.connected) this.peers.delete(id); else info.connected = false; continue; }
+      info.connected = c.connected;
+      info.synced = c.synced;
+    }
+  }
+
+  /** A signal in this room did not decrypt: another device uses a different password. */
+  noteUndecryptable(): void {
+    this.undecryptable++;
+    this.undecryptableAt = Date.now();
+    this.events.change();
+    // answer with our own announce (at most every 10 s) so that device learns it too
+    if (Date.now() - this.lastReannounce > 10_000) {
+      this.lastReannounce = Date.now();
+      void this.announce();
+    }
+  }
+
+  private async announce(): Promise<void> {
+    const room = this.room;
+    if (!room || this.destroyed || room.webrtcConns.size >= room.provider.maxConns) return;
+    try {
+      const body = { type: 'announce', from: room.peerId };
+      const data = room.key ? toBase64(await encryptJson(body, room.key)) : body;
+      for (const c of this.signalingConns()) if (c.connected) c.send({ type: 'publish', topic: room.name, data });
+    } catch {
+      /* the signaling connection closed meanwhile */
+    }
+  }
+
+  /** The room (once its key is derived), for the signaling hook. */
+  get activeRoom(): Room | null {
+    return this.room;
+  }
+
+  async destroy(): Promise<void> {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    clearInterval(this.monitor);
+    globalThis.removeEventListener?.('online', this.onOnline);
+    if (guards.get(this.opts.room) === this) guards.delete(this.opts.room);
+    this.provider.destroy();
+    // y-webrtc frees the room name once the key promise has run its destroy
+    await Promise.resolve(this.provider.key);
+    await new Promise((r) => setTimeout(r, 0));
+  }
+}
+
+/**
+ * Route every published signal of a room we guard through our own decryption first: a signal
+ * that does not decrypt is counted (wrong password) instead of becoming an unhandled rejection
+ * inside y-webrtc, and y-webrtc's handler then runs synchronously inside a try/catch.
+ */
+function hookSignaling(conn: SignalingConn): void {
+  const c = conn as SignalingConn & { [HOOKED]?: boolean };
+  if (c[HOOKED]) return;
+  c[HOOKED] = true;
+  const set = conn._observers.get('message');
+  const originals = set ? [...set] : [];
+  set?.clear();
+  let chain: Promise<void> = Promise.resolve();
+  const run = (m: unknown) => {
+    for (const f of originals) {
+      try { f(m, conn); } catch { /* a malformed signal from a peer */ }
+    }
+  };
+  conn.on('message', (m: any) => {
+    const guard = m && m.type === 'publish' && typeof m.topic === 'string' ? guards.get(m.topic) : undefined;
+    const room = guard?.activeRoom;
+    if (!guard || !room || !room.key) return run(m);
+    if (typeof m.data !== 'string') return; // unencrypted signal in an encrypted room: ignored, as y-webrtc does
+    const key = room.key;
+    chain = chain.then(async () => {
+      let data: unknown;
+      try {
+        data = await decryptJson(fromBase64(m.data), key);
+      } catch {
+        guard.noteUndecryptable();
+        return;
+      }
+      room.key = null; // y-webrtc then runs the decrypted signal at once, inside our try/catch
+      try { run({ ...m, data }); } finally { room.key = key; }
+    });
+  });
+}
+
+// y-webrtc's message encryption (src/crypto.js is not exported): AES-GCM, iv, cipher text.
+async function decryptJson(data: Uint8Array, key: CryptoKey): Promise<unknown> {
+  const d = decoding.createDecoder(data);
+  if (decoding.readVarString(d) !== 'AES-GCM') throw new Error('unknown cipher');
+  const iv = decoding.readVarUint8Array(d);
+  const cipher = decoding.readVarUint8Array(d);
+  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: iv as BufferSource }, key, cipher as BufferSource);
+  return decoding.readAny(decoding.createDecoder(new Uint8Array(plain)));
+}
+
+async function encryptJson(data: unknown, key: CryptoKey): Promise<Uint8Array> {
+  const e = encoding.createEncoder();
+  encoding.writeAny(e, data as any);
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const cipher = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, encoding.toUint8Array(e) as BufferSource);
+  const out = encoding.createEncoder();
+  encoding.writeVarString(out, 'AES-GCM');
+  encoding.writeVarUint8Array(out, iv);
+  encoding.writeVarUint8Array(out, new Uint8Array(cipher));
+  return encoding.toUint8Array(out);
+}
