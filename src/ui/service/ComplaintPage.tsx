@@ -24,6 +24,11 @@ export function ComplaintPage() {
   const status = () => (complaint() ? currentStatus(complaint()!) : null);
   const customerName = () => ctx.display({ key: 'customer', type: 'ref', ref: 'customers', label: { zh: '', en: '' } }, complaint()?.customer);
   const base = `/w/${ctx.ws.id}`;
+  // what the complaint is about first, then what the flow wrote
+  const infoFields = () => {
+    const shown = def().fields.filter((f) => form.showField(f, complaint() ?? {}));
+    return [...shown.filter((f) => !f.readOnly), ...shown.filter((f) => f.readOnly)];
+  };
 
   return (
     <section class="page">
@@ -51,7 +56,7 @@ export function ComplaintPage() {
                 <div class="card">
                   <h2>{t('complaint.info')}</h2>
                   <dl class="fields">
-                    <For each={def().fields.filter((f) => form.showField(f, c()))}>{(f) => (
+                    <For each={infoFields()}>{(f) => (
                       <div classList={{ 'has-error': !!bad()[f.key], wide: f.type === 'longtext' }}>
                         <dt>{L(f.label)}</dt><dd>{ctx.display(f, c()[f.key]) || '—'}</dd></div>
                     )}</For>

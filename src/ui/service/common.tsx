@@ -79,7 +79,7 @@ export function ToArticleButton(props: { selected: () => BaseRecord[] }) {
     const res = articleDraftFor(ctx.ws, r.id, lang());
     if (res.ok) setDraft(res.values);
     else if (res.existingId) {
-      notify(L(res.error), 'error');
+      notify(L(res.error));
       navigate(`/w/${ctx.ws.id}/service/knowledge?article=${res.existingId}`);
     } else notify(L(res.error), 'error');
   };
