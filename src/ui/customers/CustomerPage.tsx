@@ -7,6 +7,8 @@ import { RecordForm } from '../shared/RecordForm';
 import { useWorkspace } from '../shared/context';
 import { L, lang, t } from '../i18n';
 import { CUSTOMER_SECTIONS } from './sections';
+import { RecordPresence } from '../sync/RecordPresence';
+import { RecordHistory } from '../sync/RecordHistory';
 
 /** One customer: its archive fields, its contacts (with the primary one), who changed it and when. */
 export function CustomerPage() {
@@ -36,6 +38,7 @@ export function CustomerPage() {
               <A href={`/w/${ctx.ws.id}/customers`} class="btn ghost">← {t('common.back')}</A>
               <h1 class="page-title">{String(c().name ?? '')} <span class="muted">{String(c().code ?? '')}</span></h1>
               <span class="grow" />
+              <RecordPresence collection="customers" id={params.id!} />
               <button class="btn primary" onClick={() => setEditing(true)} disabled={!ctx.can('customers', 'write')}>{t('common.edit')}</button>
             </div>
             <Show when={Object.keys(bad()).length}>
@@ -64,6 +67,7 @@ export function CustomerPage() {
                 )} />
             </div>
             <For each={CUSTOMER_SECTIONS}>{(Section) => <Section customerId={params.id!} />}</For>
+            <RecordHistory collection="customers" id={params.id!} />
             <Show when={editing()}><RecordForm entity="customers" record={c()} onClose={() => setEditing(false)} /></Show>
           </>
         )}

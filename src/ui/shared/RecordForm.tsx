@@ -6,6 +6,8 @@ import { SYSTEM_FIELDS } from '../../domain/core/record';
 import { findDuplicates } from '../../domain/customers/rules';
 import { saveRecord } from '../../store/core/records';
 import { useWorkspace } from './context';
+import { onCleanup } from 'solid-js';
+import { setEditing } from '../sync/state';
 import { FieldInput } from './FieldInput';
 import { Modal } from './Modal';
 import { L, t } from '../i18n';
@@ -33,6 +35,9 @@ export function RecordForm(props: {
   hooks?: FormHooks;
 }) {
   const ctx = useWorkspace();
+  // presence: others see that this record is being edited
+  setEditing(props.entity, props.record?.id, true);
+  onCleanup(() => setEditing(props.entity, props.record?.id, false));
   const def = () => ctx.def(props.entity);
   const readOnly = () => !ctx.can(def().module, 'write');
   const initial: RecordValues = {};

@@ -4,6 +4,7 @@ import { openWorkspace, setIdentity } from '../../store/org/setup';
 import { createWorkspaceCtx, useWorkspace, WorkspaceProvider } from '../shared/context';
 import { Modal } from '../shared/Modal';
 import { LangSwitch } from './LangSwitch';
+import { SyncBar } from '../sync/SyncBar';
 import { t, type MessageKey } from '../i18n';
 
 /** Opens the workspace named in the URL and frames every page of it. */
@@ -62,6 +63,7 @@ function Frame(props: ParentProps) {
       <div class="main">
         <header class="topbar">
           <span class="grow" />
+          <SyncBar />
           <Show when={!ctx.ws.compatible}><span class="error-banner">{t('settings.incompatible')}</span></Show>
           <span class="status-dot" classList={{ on: online() }} title={online() ? t('shell.online') : t('shell.offline')}>
             {online() ? t('shell.online') : t('shell.offline')}

@@ -2,6 +2,7 @@ import { For, Show, createResource, createSignal } from 'solid-js';
 import { useNavigate } from '@solidjs/router';
 import { createWorkspace, listWorkspaces } from '../../store/org/setup';
 import { LangSwitch } from './LangSwitch';
+import { JoinWorkspace } from '../sync/JoinWorkspace';
 import { t } from '../i18n';
 
 /** First run and workspace chooser: create a workspace → name yourself → land on the home page. */
@@ -46,6 +47,7 @@ export function Welcome() {
         </Show>
         <Show when={step() === 0}>
           <button class="btn primary" onClick={() => setStep(1)}>+ {t('welcome.create')}</button>
+          <JoinWorkspace />
         </Show>
         <Show when={step() === 1}>
           <form class="wizard" onSubmit={(e) => { e.preventDefault(); next(); }}>

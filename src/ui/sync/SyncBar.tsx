@@ -1,0 +1,192 @@
+import { For, Show, createEffect, createMemo, createSignal, onCleanup } from 'solid-js';
+import { A, useLocation } from '@solidjs/router';
+import { SyncSession, type SyncStatus } from '../../store/sync/session';
+import { backupAgeDays } from '../../store/sync/file';
+import { ALL_COLLECTIONS } from '../../domain/registry';
+import { setIdentity } from '../../store/org/setup';
+import { useWorkspace } from '../shared/context';
+import { Modal } from '../shared/Modal';
+import { lang, t, type MessageKey } from '../i18n';
+import { attachSession, editing, formatTime, session, status } from './state';
+import './sync.css';
+
+/** What the chip says for a status. */
+export function phaseText(s: SyncStatus | undefined): string {
+  if (!s) return t('sync.phase.starting');
+  const n = { n: s.peers };
+  const base = t(`sync.phase.${s.phase}` as MessageKey, n);
+  return s.tabs ? `${base} · ${t('sync.tabs', { n: s.tabs })}` : base;
+}
+
+/**
+ * The top bar's sync corner: starts and stops the workspace's sync session, shows who is online
+ * (name, role, colour), the honest status, a backup reminder, and asks a device that joined
+ * without an identity who it is.
+ */
+export function SyncBar() {
+  const ctx = useWorkspace();
+  const location = useLocation();
+  let disposed = false;
+  void SyncSession.start(ctx.ws, ctx.entry).then((s) => {
+    if (disposed) void s.stop();
+    else attachSession(s);
+  }).catch((e) => console.error('[keyuan sync] could not start', e));
+  onCleanup(() => {
+    disposed = true;
+    const s = session();
+    attachSession(undefined);
+    void s?.stop();
+  });
+
+  createEffect(() => {
+    const s = session();
+    if (!s) return;
+    s.setIdentity({ id: ctx.userId(), name: String(ctx.user()?.name ?? ''), role: String(ctx.role()?.name ?? '') });
+  });
+  // where this person is: a record page (…/collection/id) and whether its form is open
+  createEffect(() => {
+    const s = session();
+    if (!s) return;
+    const segs = location.pathname.split('/').filter(Boolean).slice(2);
+    const ed = editing();
+    if (ed) s.setLocation({ c: ed.c, id: ed.id, editing: true });
+    else if (segs.length >= 2 && ALL_COLLECTIONS.includes(segs[segs.length - 2])) s.setLocation({ c: segs[segs.length - 2], id: segs[segs.length - 1], editing: false });
+    else s.setLocation(null);
+  });
+
+  const [details, setDetails] = createSignal(false);
+  const online = createMemo(() => (status()?.people ?? []).filter((p) => p.online));
+  const backupDue = createMemo(() => {
+    const days = status()?.settings.backupDays ?? 0;
+    return days > 0 && backupAgeDays(ctx.entry) > days;
+  });
+  const needsIdentity = createMemo(() => { ctx.version('users')(); return !ctx.userId() || !ctx.ws.collection('users').get(ctx.userId()); });
+
+  return (
+    <div class="sync-bar">
+      <div class="presence" aria-label={t('sync.online')}>
+        <For each={online().slice(0, 6)}>{(p) => (
+          <span class="avatar" style={{ background: p.color }} title={`${p.name}${p.role ? ` · ${p.role}` : ''}`} data-user={p.name}>
+            {p.name.slice(0, 1)}
+          </span>
+        )}</For>
+        <Show when={online().length > 6}><span class="badge">+{online().length - 6}</span></Show>
+      </div>
+      <Show when={backupDue()}>
+        <A class="warn backup-due" href={`/w/${ctx.ws.id}/settings?tab=sync`} title={t('sync.backupDueLong', { days: Math.floor(backupAgeDays(ctx.entry)) })}>
+          {t('sync.backupDue')}
+        </A>
+      </Show>
+      <button class="sync-chip" data-phase={status()?.phase ?? 'starting'} onClick={() => setDetails(true)} title={t('sync.details')}>
+        {phaseText(status())}
+      </button>
+      <Show when={details()}>
+        <Modal open wide title={t('sync.details')} onClose={() => setDetails(false)}
+          footer={<A class="btn" href={`/w/${ctx.ws.id}/settings?tab=sync`} onClick={() => setDetails(false)}>{t('sync.openSettings')}</A>}>
+          <SyncDetails />
+        </Modal>
+      </Show>
+      <Show when={needsIdentity()}><IdentityPrompt /></Show>
+    </div>
+  );
+}
+
+/** Every fact the status rests on: servers, peers and when each last synced, refused messages. */
+export function SyncDetails() {
+  const s = () => status();
+  const ago = (ms?: number) => (ms ? Math.max(0, Math.round((ms - Date.now()) / 1000)) : 0);
+  return (
+    <Show when={s()} fallback={<p>{t('sync.phase.starting')}</p>}>
+      {(st) => (
+        <div class="sync-details">
+          <p class="sync-status-line" data-phase={st().phase}><strong>{phaseText(st())}</strong></p>
+          <Show when={st().phase === 'wrong-password' || (st().wrongPasswordAt && Date.now() - st().wrongPasswordAt! < 60_000)}>
+            <p class="error-banner" role="alert">{t('sync.wrongPasswordLong')}</p>
+          </Show>
+          <Show when={st().phase === 'unreachable' || st().phase === 'offline'}>
+            <p class="warn">{t('sync.unreachableLong')}</p>
+          </Show>
+          <table class="sync-table">
+            <tbody>
+              <For each={st().signaling}>{(g) => (
+                <tr><td>{t('sync.signaling')}</td><td>{g.url}</td>
+                  <td>{g.connected ? t('sync.sigConnected') : g.nextRetryAt ? t('sync.sigRetry', { s: ago(g.nextRetryAt) }) : g.failures ? t('sync.sigFailed') : t('sync.sigConnecting')}</td></tr>
+              )}</For>
+              <Show when={st().server}>{(sv) => (
+                <tr><td>{t('sync.server')}</td><td>{sv().url}</td>
+                  <td>{t(`sync.server.${sv().status}` as MessageKey)}{sv().synced ? ` · ${t('sync.inSync')}` : ''} · {t('sync.lastSynced')}: {formatTime(sv().syncedAt, lang())}</td></tr>
+              )}</Show>
+              <tr><td>{t('sync.traffic')}</td><td colSpan={2} data-sent={st().bytesSent} data-received={st().bytesReceived}>
+                {t('sync.trafficValue', { sent: kb(st().bytesSent), received: kb(st().bytesReceived) })}</td></tr>
+            </tbody>
+          </table>
+          <h3>{t('sync.people')}</h3>
+          <Show when={st().people.length} fallback={<p class="muted">{t('sync.noPeople')}</p>}>
+            <table class="sync-table peers-table">
+              <thead><tr><th>{t('sync.person')}</th><th>{t('sync.personState')}</th><th>{t('sync.lastSynced')}</th></tr></thead>
+              <tbody>
+                <For each={st().people}>{(p) => (
+                  <tr><td><span class="avatar" style={{ background: p.color, 'margin-left': '0' }}>{p.name.slice(0, 1)}</span> {p.name} <span class="muted">{p.role}</span></td>
+                    <td>{p.online ? t('sync.personOnline', { n: p.devices }) : t('sync.personOffline')}</td>
+                    <td>{formatTime(p.lastSyncedAt, lang())}</td></tr>
+                )}</For>
+              </tbody>
+            </table>
+          </Show>
+          <Show when={st().rejections.length}>
+            <h3>{t('sync.rejected')}</h3>
+            <ul class="muted small">
+              <For each={st().rejections}>{(r) => <li>{formatTime(r.at, lang())} · {t(`sync.reject.${r.reason}` as MessageKey)} {r.detail ?? ''}</li>}</For>
+            </ul>
+          </Show>
+          <Show when={st().settings.enabled}>
+            <button class="btn" onClick={() => session()?.retryNow()}>{t('sync.retryNow')}</button>
+          </Show>
+        </div>
+      )}
+    </Show>
+  );
+}
+
+function kb(n: number): string {
+  return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** A device that joined a group has no identity yet: pick an existing user or add yourself. */
+function IdentityPrompt() {
+  const ctx = useWorkspace();
+  const [name, setName] = createSignal('');
+  const [error, setError] = createSignal('');
+  const [dismissed, setDismissed] = createSignal(false);
+  const users = createMemo(() => { ctx.version('users')(); return ctx.ws.collection('users').live().filter((u) => u.active !== false); });
+  const pick = async (id: string) => { await setIdentity(ctx.ws, id); ctx.setUserId(id); };
+  const addMe = async () => {
+    const n = name().trim();
+    if (!n) return setError(t('welcome.nameRequired'));
+    const roles = ctx.ws.collection('roles');
+    const roleId = roles.get('role-rep') ? 'role-rep' : roles.live()[0]?.id;
+    const id = crypto.randomUUID().replace(/-/g, '').slice(0, 16);
+    ctx.ws.actorId = id;
+    ctx.ws.transact(() => ctx.ws.collection('users').create({ name: n, code: `S${Date.now().toString(36).slice(-5).toUpperCase()}`, roleId, active: true }, id));
+    await pick(id);
+  };
+  return (
+    <Show when={!dismissed()}>
+      <Modal open title={t('sync.whoAreYou')} onClose={() => setDismissed(true)}>
+        <p class="muted">{t('sync.whoAreYouHint')}</p>
+        <Show when={users().length} fallback={<p class="warn" role="status">{t('sync.waitingForData')} — {phaseText(status())}</p>}>
+          <ul class="user-pick">
+            <For each={users()}>{(u) => (
+              <li><button class="btn" onClick={() => void pick(u.id)}>{String(u.name)} <span class="muted">{String(ctx.ws.collection('roles').get(String(u.roleId))?.name ?? '')}</span></button></li>
+            )}</For>
+          </ul>
+        </Show>
+        <form class="row-inline" onSubmit={(e) => { e.preventDefault(); void addMe(); }}>
+          <input id="new-member-name" placeholder={t('sync.newMemberName')} aria-label={t('sync.newMemberName')} value={name()} onInput={(e) => setName(e.currentTarget.value)} />
+          <button class="btn primary" type="submit">{t('sync.addMe')}</button>
+        </form>
+        <Show when={error()}><p class="field-error" role="alert">{error()}</p></Show>
+      </Modal>
+    </Show>
+  );
+}

@@ -1,0 +1,57 @@
+import { For, Show, createMemo, createSignal } from 'solid-js';
+import { systemLog, type HistoryItem } from '../../store/sync/history';
+import { ENTITIES } from '../../domain/registry';
+import { ALL_COLLECTIONS } from '../../domain/registry';
+import { useWorkspace } from '../shared/context';
+import { L, lang, t, type MessageKey } from '../i18n';
+import { formatTime } from './state';
+import { useHistory } from './history-ui';
+import './sync.css';
+
+/** 系统日志: every change and system event of the workspace, newest first, with who and when. */
+export function SystemLog() {
+  const ctx = useWorkspace();
+  const { log, version } = useHistory(ctx.ws);
+  const [limit, setLimit] = createSignal(200);
+  const [who, setWho] = createSignal('');
+  const items = createMemo(() => {
+    version();
+    for (const c of ALL_COLLECTIONS) ctx.version(c)();
+    return systemLog(ctx.ws, log, ALL_COLLECTIONS, 5000);
+  });
+  const users = createMemo(() => { ctx.version('users')(); return ctx.ws.collection('users').live(); });
+  const userName = (id: string) => String(ctx.ws.collection('users').get(id)?.name ?? (id || '?'));
+  const filtered = createMemo(() => (who() ? items().filter((i) => i.by === who()) : items()));
+  const what = (it: HistoryItem): string => {
+    if (it.kind === 'sys') return t(`log.event.${it.event}` as MessageKey, Object.fromEntries(Object.entries(it.params ?? {}).map(([k, v]) => [k, k === 'exportedAt' ? formatTime(Number(v), lang()) : String(v)])));
+    const entity = L(ENTITIES[it.collection]?.label) || it.collection;
+    const title = it.name ?? String(ctx.ws.collection(it.collection).get(it.recordId)?.name ?? ctx.ws.collection(it.collection).get(it.recordId)?.title ?? it.recordId);
+    if (it.kind === 'create') return t('log.created', { entity, title });
+    if (it.kind === 'purge') return t('log.purged', { entity, title });
+    const deleted = it.changes.find((c) => c.field === 'deleted');
+    if (deleted && it.changes.length === 1) return t(deleted.value === true ? 'log.binned' : 'log.restored', { entity, title });
+    return t('log.updated', { entity, title, fields: it.changes.map((c) => c.field).join(', ') });
+  };
+  return (
+    <div class="card system-log">
+      <div class="row-inline">
+        <label>{t('log.byUser')}{' '}
+          <select value={who()} onChange={(e) => setWho(e.currentTarget.value)}>
+            <option value="">{t('common.all')}</option>
+            <For each={users()}>{(u) => <option value={u.id}>{String(u.name)}</option>}</For>
+          </select></label>
+        <span class="muted">{t('log.count', { n: filtered().length })}</span>
+        <Show when={log.invalidCount()}><span class="warn">{t('log.invalid', { n: log.invalidCount() })}</span></Show>
+      </div>
+      <table class="sync-table">
+        <thead><tr><th>{t('log.when')}</th><th>{t('log.who')}</th><th>{t('log.what')}</th></tr></thead>
+        <tbody>
+          <For each={filtered().slice(0, limit())}>{(it) => (
+            <tr><td class="muted">{formatTime(it.at, lang())}</td><td>{userName(it.by)}</td><td>{what(it)}</td></tr>
+          )}</For>
+        </tbody>
+      </table>
+      <Show when={filtered().length > limit()}><button class="btn ghost" onClick={() => setLimit(limit() + 500)}>{t('log.more')}</button></Show>
+    </div>
+  );
+}

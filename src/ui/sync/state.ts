@@ -1,0 +1,30 @@
+import { createSignal } from 'solid-js';
+import type { SyncSession, SyncStatus } from '../../store/sync/session';
+
+/** The sync session of the open workspace, as Solid signals (one workspace is open at a time). */
+const [session, setSession] = createSignal<SyncSession | undefined>();
+const [status, setStatus] = createSignal<SyncStatus | undefined>();
+const [editing, setEditingSignal] = createSignal<{ c: string; id: string } | null>(null);
+export { session, status, editing };
+
+let off: (() => void) | undefined;
+
+export function attachSession(s: SyncSession | undefined): void {
+  off?.();
+  off = undefined;
+  setSession(s);
+  setStatus(s?.status());
+  if (s) off = s.subscribe(() => setStatus(s.status()));
+}
+
+/** A record form opened or closed (presence: "editing"). */
+export function setEditing(collection: string, id: string | undefined, on: boolean): void {
+  if (!id) return;
+  if (on) setEditingSignal({ c: collection, id });
+  else if (editing()?.c === collection && editing()?.id === id) setEditingSignal(null);
+}
+
+export function formatTime(ms: number | undefined, lang: string): string {
+  if (!ms) return '—';
+  return new Date(ms).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false });
+}
