@@ -25,6 +25,16 @@ import { KnowledgePage } from './service/KnowledgePage';
 
 // the analysis page brings uPlot: loaded on first visit, not with the app
 const ServiceAnalysisPage = lazy(() => import('./service/ServiceAnalysisPage'));
+// pipeline board and analysis pages (uPlot, SVG funnel) load on first visit, not with the app
+const KanbanPage = lazy(() => import('./pipeline/KanbanPage'));
+const PlansPage = lazy(() => import('./pipeline/PlansPage'));
+const QuotaPage = lazy(() => import('./pipeline/QuotaPage'));
+const ActivitiesPage = lazy(() => import('./work/ActivitiesPage'));
+const FunnelPage = lazy(() => import('./analysis/FunnelPage'));
+const ForecastPage = lazy(() => import('./analysis/ForecastPage'));
+const OpportunityAnalysisPage = lazy(() => import('./analysis/OpportunityAnalysisPage'));
+const ProjectAnalysisPage = lazy(() => import('./analysis/OpportunityAnalysisPage').then((m) => ({ default: m.ProjectAnalysisPage })));
+const QuoteDetailsPage = lazy(() => import('./analysis/QuoteDetailsPage'));
 
 function Root(props: ParentProps) {
   return (
@@ -66,6 +76,15 @@ export function App() {
         <Route path="/service/complaints/:id" component={ComplaintPage} />
         <Route path="/service/knowledge" component={KnowledgePage} />
         <Route path="/service/analysis" component={ServiceAnalysisPage} />
+        <Route path="/pipeline" component={KanbanPage} />
+        <Route path="/activities" component={ActivitiesPage} />
+        <Route path="/plans" component={PlansPage} />
+        <Route path="/quota" component={QuotaPage} />
+        <Route path="/analysis/funnel" component={FunnelPage} />
+        <Route path="/analysis/forecast" component={ForecastPage} />
+        <Route path="/analysis/opportunities" component={OpportunityAnalysisPage} />
+        <Route path="/analysis/projects" component={ProjectAnalysisPage} />
+        <Route path="/analysis/quotes" component={QuoteDetailsPage} />
       </Route>
     </HashRouter>
   );

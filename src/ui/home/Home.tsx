@@ -1,20 +1,19 @@
-import { For, Show, createMemo, createSignal } from 'solid-js';
+import { Show, Suspense, createMemo, createSignal, lazy } from 'solid-js';
 import { A } from '@solidjs/router';
 import { useWorkspace } from '../shared/context';
 import { notify } from '../shared/toast';
 import { t } from '../i18n';
 
-/** 我的工作台: counts, recent customers, and the sample-company action for a fresh workspace. */
+// "my work" brings the sales rules: it loads right after the page, not with the first-load JavaScript
+const MyWork = lazy(() => import('../work/MyWork').then((m) => ({ default: m.MyWork })));
+
+/** 我的工作台: counts, "my work" (tasks with alerts, my opportunities, my target), and the sample-company action. */
 export function Home() {
   const ctx = useWorkspace();
   const count = (name: string) => createMemo(() => { ctx.version(name)(); return ctx.ws.collection(name).live().length; });
   const customers = count('customers');
   const contacts = count('contacts');
   const competitors = count('competitors');
-  const recent = createMemo(() => {
-    ctx.version('customers')();
-    return ctx.ws.collection('customers').live().sort((a, b) => b.updatedAt - a.updatedAt).slice(0, 8);
-  });
   const [loading, setLoading] = createSignal(false);
   const loadSample = async () => {
     setLoading(true);
@@ -33,16 +32,8 @@ export function Home() {
         <A class="kpi" href={`${base}/contacts`}><b>{contacts()}</b><span>{t('home.contacts')}</span></A>
         <A class="kpi" href={`${base}/competitors`}><b>{competitors()}</b><span>{t('home.competitors')}</span></A>
       </div>
+      <Suspense fallback={<p class="loading">{t('common.loading')}</p>}><MyWork /></Suspense>
       <div class="cards">
-        <div class="card">
-          <h2>{t('home.recent')}</h2>
-          <ul class="plain-list">
-            <For each={recent()}>{(c) => (
-              <li><A href={`${base}/customers/${c.id}`}>{String(c.name ?? '')}</A>
-                <span class="muted">{new Date(c.updatedAt).toLocaleDateString()}</span></li>
-            )}</For>
-          </ul>
-        </div>
         <Show when={ctx.can('org', 'write')}>
           <div class="card">
             <h2>{t('home.sample')}</h2>

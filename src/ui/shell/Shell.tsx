@@ -31,6 +31,8 @@ const NAV: { group: MessageKey; items: [string, MessageKey][] }[] = [
   { group: 'nav.groupCustomers', items: [['customers', 'nav.customers'], ['contacts', 'nav.contacts'], ['competitors', 'nav.competitors']] },
   { group: 'nav.groupSales', items: [['leads', 'nav.leads'], ['opportunities', 'nav.opportunities'], ['quotes', 'nav.quotes'], ['approvals', 'nav.approvals'], ['projects', 'nav.projects'], ['products', 'nav.products'], ['discounts', 'nav.discounts'], ['sales-modes', 'nav.salesModes']] },
   { group: 'nav.groupService', items: [['service/records', 'nav.serviceRecords'], ['service/complaints', 'nav.complaints'], ['service/knowledge', 'nav.knowledge'], ['service/analysis', 'nav.serviceAnalysis']] },
+  { group: 'nav.groupPipeline', items: [['pipeline', 'nav.pipeline'], ['activities', 'nav.activities'], ['plans', 'nav.plans'], ['quota', 'nav.quota']] },
+  { group: 'nav.groupAnalysis', items: [['analysis/funnel', 'nav.funnel'], ['analysis/forecast', 'nav.forecast'], ['analysis/opportunities', 'nav.oppAnalysis'], ['analysis/projects', 'nav.projectAnalysis'], ['analysis/quotes', 'nav.quoteDetails']] },
   { group: 'nav.groupSystem', items: [['org', 'nav.org'], ['settings', 'nav.settings'], ['bin', 'nav.bin']] },
 ];
 

@@ -1,0 +1,209 @@
+import { For, Show, createMemo, createSignal } from 'solid-js';
+import { A } from '@solidjs/router';
+import { funnel, quotaMap, type Bucket, type FunnelRow } from '../../domain/sales';
+import { FUNNEL_FILL } from './colors';
+import { userDepartments } from '../../store/analysis/pipeline';
+import { quotaSource } from '../../store/analysis/quota';
+import { useWorkspace } from '../shared/context';
+import { t } from '../i18n';
+import { DrillDialog, Fig, type DrillSpec } from './Drill';
+import {
+  DepartmentSelect, ModeSelect, NoModes, OwnerSelect, PeriodInputs, departmentSubtree, inDepartments, localToday,
+  stageName, useModeId, useModes, useParam,
+} from './filters';
+import { DASH, int, money, money0, pct } from './format';
+
+/**
+ * 销售漏斗 (SPEC K; U8 §2.1.1.7): per stage of one sales mode the count, amount and weighted
+ * amount of the active opportunities, the drop-off from the stage before, and the attainment of the
+ * stage quota coloured red / yellow / green. Figures come from domain/sales funnel(); quotas from
+ * the sales plan through the U8 quota helper (store/analysis/quota.ts).
+ */
+
+export default function FunnelPage() {
+  const ctx = useWorkspace();
+  const p = useParam();
+  const modes = useModes();
+  const modeId = useModeId();
+  const basis = () => (p.get('basis') === 'amount' ? 'amount' : 'count');
+  const month = () => (/^\d{4}-\d{2}$/.test(p.get('month')) ? p.get('month') : localToday().slice(0, 7));
+  const [drill, setDrill] = createSignal<DrillSpec | null>(null);
+
+  const source = createMemo(() => {
+    ctx.version('salesPlans')(); ctx.version('salesStages')(); ctx.version('opportunities')();
+    if (!modeId()) return null;
+    return quotaSource(ctx.ws, { modeId: modeId(), month: month(), ownerId: p.get('owner') || undefined, departmentId: p.get('dept') || undefined });
+  });
+  const data = createMemo(() => {
+    ctx.version('opportunities')(); ctx.version('salesStages')(); ctx.version('users')(); ctx.version('departments')();
+    const t0 = performance.now();
+    const all = ctx.ws.collection('opportunities').live();
+    const t1 = performance.now();
+    const dept = p.get('dept');
+    const opps = inDepartments(all, dept ? departmentSubtree(ctx.ws, dept) : null, userDepartments(ctx.ws));
+    const s = source();
+    const quotas = s?.result ? quotaMap(s.result, basis()) : undefined;
+    const f = funnel(opps, ctx.ws.collection('salesStages').live(), modeId(), {
+      filter: { ownerId: p.get('owner') || undefined, from: p.get('from') || undefined, to: p.get('to') || undefined, periodField: 'plannedDate' },
+      quotas, basis: basis(),
+    });
+    performance.measure('keyuan:funnel-read', { start: t0, end: t1 });
+    performance.measure('keyuan:funnel-compute', { start: t1, end: performance.now() });
+    return f;
+  });
+
+  const open = (title: string, b: Bucket, figure?: string) => setDrill({ title, entity: 'opportunities', ids: b.ids, figure });
+  const rowTitle = (r: FunnelRow) => t('analysis.funnelDrill', { stage: stageName(r) });
+
+  return (
+    <section class="page analysis-page">
+      <div class="page-head">
+        <h1 class="page-title">{t('nav.funnel')}</h1>
+        <span class="grow" />
+        <A class="btn" href={`/w/${ctx.ws.id}/analysis/forecast`}>{t('nav.forecast')}</A>
+        <A class="btn" href={`/w/${ctx.ws.id}/quota`}>{t('nav.quota')}</A>
+      </div>
+      <div class="filter-bar">
+        <ModeSelect />
+        <OwnerSelect />
+        <DepartmentSelect />
+        <PeriodInputs label={t('analysis.plannedPeriod')} />
+        <label class="filter-item">
+          <span>{t('analysis.quotaBasis')}</span>
+          <select aria-label={t('analysis.quotaBasis')} value={basis()} onChange={(e) => p.set({ basis: e.currentTarget.value === 'amount' ? 'amount' : '' })}>
+            <option value="count">{t('analysis.basisCount')}</option>
+            <option value="amount">{t('analysis.basisAmount')}</option>
+          </select>
+        </label>
+        <label class="filter-item">
+          <span>{t('analysis.quotaMonth')}</span>
+          <input type="month" aria-label={t('analysis.quotaMonth')} value={month()} onChange={(e) => p.set({ month: e.currentTarget.value })} />
+        </label>
+      </div>
+      <NoModes when={!modes().length} />
+      <Show when={modeId()}>
+        <QuotaNote />
+        <div class="funnel-layout">
+          <div class="card funnel-card">
+            <FunnelSvg rows={data().rows} basis={basis()} onPick={(r) => open(rowTitle(r), r)} />
+            <div class="legend">
+              <span><i style={{ background: FUNNEL_FILL.green }} />{t('analysis.legendGreen')}</span>
+              <span><i style={{ background: FUNNEL_FILL.yellow }} />{t('analysis.legendYellow')}</span>
+              <span><i style={{ background: FUNNEL_FILL.red }} />{t('analysis.legendRed')}</span>
+              <span><i style={{ background: FUNNEL_FILL.none }} />{t('analysis.legendNone')}</span>
+            </div>
+          </div>
+          <div class="card table-card">
+            <div class="table-wrap">
+              <table class="grid simple figures" data-testid="funnel-table">
+                <thead><tr>
+                  <th>{t('analysis.stage')}</th><th class="num">{t('analysis.count')}</th><th class="num">{t('analysis.amount')}</th>
+                  <th class="num">{t('analysis.weighted')}</th><th class="num">{t('analysis.quota')}</th>
+                  <th class="num">{t('analysis.attainment')}</th><th class="num">{t('analysis.dropOff')}</th>
+                </tr></thead>
+                <tbody>
+                  <For each={data().rows}>{(r) => (
+                    <tr data-stage={r.stageId}>
+                      <td><i class="swatch" style={{ background: FUNNEL_FILL[r.color] }} />{stageName(r)}</td>
+                      <td class="num"><Fig v={int(r.count)} on={() => open(rowTitle(r), r, t('analysis.count'))} /></td>
+                      <td class="num"><Fig v={money(r.amount)} on={() => open(rowTitle(r), r, t('analysis.amount'))} /></td>
+                      <td class="num"><Fig v={money(r.weighted)} on={() => open(rowTitle(r), r, t('analysis.weighted'))} /></td>
+                      <td class="num">{r.quota === null ? DASH : basis() === 'amount' ? money0(r.quota) : int(r.quota)}</td>
+                      <td class="num" classList={{ [`tone-${r.color}`]: true }}>{pct(r.attainment)}</td>
+                      <td class="num">{pct(r.dropOff)}</td>
+                    </tr>
+                  )}</For>
+                  <Show when={data().unstaged.count}>
+                    <tr class="muted">
+                      <td>{t('analysis.unstaged')}</td>
+                      <td class="num"><Fig v={int(data().unstaged.count)} on={() => open(t('analysis.unstaged'), data().unstaged)} /></td>
+                      <td class="num"><Fig v={money(data().unstaged.amount)} on={() => open(t('analysis.unstaged'), data().unstaged)} /></td>
+                      <td class="num"><Fig v={money(data().unstaged.weighted)} on={() => open(t('analysis.unstaged'), data().unstaged)} /></td>
+                      <td /><td /><td />
+                    </tr>
+                  </Show>
+                </tbody>
+                <tfoot><tr data-stage="total">
+                  <td>{t('analysis.total')}</td>
+                  <td class="num"><Fig v={int(data().total.count)} on={() => open(t('analysis.funnelTotal'), data().total, t('analysis.count'))} /></td>
+                  <td class="num"><Fig v={money(data().total.amount)} on={() => open(t('analysis.funnelTotal'), data().total, t('analysis.amount'))} /></td>
+                  <td class="num"><Fig v={money(data().total.weighted)} on={() => open(t('analysis.funnelTotal'), data().total, t('analysis.weighted'))} /></td>
+                  <td /><td /><td />
+                </tr></tfoot>
+              </table>
+            </div>
+            <p class="muted small">{t('analysis.funnelHint')}</p>
+          </div>
+        </div>
+      </Show>
+      <Show when={drill()}>{(d) => <DrillDialog spec={d()} onClose={() => setDrill(null)} />}</Show>
+    </section>
+  );
+
+  function QuotaNote() {
+    const s = () => source();
+    return (
+      <Show when={s()}>{(src) => (
+        <p class="muted small quota-note">
+          <Show when={src().target} fallback={<>{t('analysis.noPlan', { month: month() })} <A href={`/w/${ctx.ws.id}/plans`}>{t('nav.plans')}</A></>}>
+            {(tg) => t('analysis.quotaFrom', {
+              month: month(), target: money0(tg().target),
+              deal: money0(src().dealSize.value),
+              from: t(tg().from === 'quarter' ? 'analysis.fromQuarter' : 'analysis.fromMonth'),
+            })}
+          </Show>
+        </p>
+      )}</Show>
+    );
+  }
+}
+
+/**
+ * The funnel drawn as stacked trapezoids, one per stage; each one's top width follows the stage's
+ * count (or amount) and its bottom meets the next stage, filled with the quota colour.
+ */
+function FunnelSvg(props: { rows: FunnelRow[]; basis: 'count' | 'amount'; onPick: (r: FunnelRow) => void }) {
+  const W = 720;
+  const H = 62;
+  const GAP = 4;
+  const CX = 330;
+  const MAXW = 330;
+  const MINW = 56;
+  const measure = (r: FunnelRow) => (props.basis === 'amount' ? r.amount : r.count);
+  const max = () => Math.max(1, ...props.rows.map(measure));
+  const width = (r: FunnelRow | undefined) => (r ? MINW + (MAXW - MINW) * (measure(r) / max()) : 0);
+  const height = () => props.rows.length * H + 8;
+  return (
+    <svg class="funnel-svg" viewBox={`0 0 ${W} ${height()}`} role="img" aria-label={t('nav.funnel')}
+      style={{ 'max-height': `${height() * 1.1}px` }}>
+      <For each={props.rows}>{(r, i) => {
+        const y = () => i() * H + 4;
+        const top = () => width(r);
+        const bottom = () => (i() < props.rows.length - 1 ? width(props.rows[i() + 1]) : top() * 0.8);
+        const pts = () => {
+          const y0 = y();
+          const y1 = y() + H - GAP;
+          return `${CX - top() / 2},${y0} ${CX + top() / 2},${y0} ${CX + bottom() / 2},${y1} ${CX - bottom() / 2},${y1}`;
+        };
+        return (
+          <g class="funnel-stage" role="button" tabIndex={0} data-stage={r.stageId}
+            aria-label={`${stageName(r)} ${int(r.count)}`}
+            onClick={() => props.onPick(r)} onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); props.onPick(r); } }}>
+            <polygon points={pts()} fill={FUNNEL_FILL[r.color]} />
+            <text x={CX} y={y() + H / 2 - 6} class="funnel-count" text-anchor="middle">{int(r.count)}</text>
+            <text x={CX} y={y() + H / 2 + 11} class="funnel-amount" text-anchor="middle">{money0(r.amount)}</text>
+            <text x={8} y={y() + H / 2 + 2} class="funnel-name">{stageName(r)}</text>
+            <text x={W - 8} y={y() + H / 2 - 6} class="funnel-side" text-anchor="end">
+              {t('analysis.weightedShort')} {money0(r.weighted)}</text>
+            <text x={W - 8} y={y() + H / 2 + 11} class="funnel-side" text-anchor="end">
+              {r.quota === null ? t('analysis.noQuota') : `${t('analysis.quota')} ${props.basis === 'amount' ? money0(r.quota) : int(r.quota)} · ${pct(r.attainment)}`}</text>
+            <Show when={i() > 0}>
+              <text x={8} y={y() + 3} class="funnel-drop" classList={{ gain: (r.dropOff ?? 0) < 0 }}>
+                {(r.dropOff ?? 0) < 0 ? `↑ ${pct(-r.dropOff!)}` : `↓ ${pct(r.dropOff)}`}</text>
+            </Show>
+          </g>
+        );
+      }}</For>
+    </svg>
+  );
+}
