@@ -1,4 +1,4 @@
-import { For, Show, createEffect, createMemo, createResource, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
+import { For, Show, untrack, createEffect, createMemo, createResource, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
 import type { BaseRecord, RecordValues } from '../../domain/core/record';
 import type { FieldDef, Label } from '../../domain/core/entity';
 import { compareBy, compileFilter, type Filter } from '../../domain/core/filter';
@@ -100,14 +100,22 @@ export function RecordList(props: RecordListProps) {
     const cmp = compareBy(f, ctx.display);
     return rows.sort((a, b) => s.dir * cmp(a, b));
   });
-  /** Lower-cased display text per row and column, built once per change so a keystroke is cheap. */
-  const searchText = createMemo(() => {
-    lang();
-    const cols = columns();
-    const index = new Map<string, string[]>();
-    for (const r of base()) index.set(r.id, cols.map((f) => ctx.display(f, r[f.key]).toLowerCase()));
-    return { cols: cols.map((c) => c.key), index };
-  });
+  /**
+   * Lower-cased display text per row: every column joined (for "any column") and each column,
+   * built once per change so a keystroke only runs `includes` over plain strings.
+   */
+  type SearchIndex = { rows: BaseRecord[]; fields: FieldDef[]; lang: string; cols: string[]; index: Map<string, { all: string; cols: string[] }> };
+  let searchCache: SearchIndex | null = null;
+  const searchText = (): SearchIndex => {
+    const rows = base(), fields = columns(), l = lang();
+    if (searchCache && searchCache.rows === rows && searchCache.fields === fields && searchCache.lang === l) return searchCache;
+    const index = new Map<string, { all: string; cols: string[] }>();
+    for (const r of rows) {
+      const texts = fields.map((f) => ctx.display(f, r[f.key]).toLowerCase());
+      index.set(r.id, { all: texts.join('\u0001'), cols: texts });
+    }
+    return (searchCache = { rows, fields, lang: l, cols: fields.map((c) => c.key), index });
+  };
   const treeField = () => def().treeField;
   const treeCodes = createMemo(() => {
     const code = treeSel();
@@ -116,21 +124,31 @@ export function RecordList(props: RecordListProps) {
     const dict = def().fields.find((f) => f.key === treeField())?.dict ?? '';
     return descendantCodes(dictOptions(ctx.ws, dict), code);
   });
-  const rows = createMemo(() => {
+  /** Tree and filter builder: recomputed when they change, not on every keystroke of "find". */
+  const narrowed = createMemo(() => {
     const codes = treeCodes();
+    const tf = treeField();
+    const active = filter().conditions.length > 0;
+    if (!codes && !active) return sorted();
     const pred = compileFilter(def(), filter(), ctx.display);
+    return sorted().filter((r) => (!codes || !tf || codes.has(r[tf] as string)) && pred(r));
+  });
+  // typing one more letter narrows the previous result instead of scanning everything again
+  let lastFind: { source: BaseRecord[]; needle: string; col: number; result: BaseRecord[] } | null = null;
+  const rows = createMemo(() => {
+    const source = narrowed();
     const needle = findText().trim().toLowerCase();
+    if (!needle) return (lastFind = null, source);
     const { cols, index } = searchText();
     const col = findField() === '*' ? -1 : cols.indexOf(findField());
-    const tf = treeField();
-    return sorted().filter((r) => {
-      if (codes && tf && !codes.has(r[tf] as string)) return false;
-      if (needle) {
-        const texts = index.get(r.id) ?? [];
-        if (col >= 0 ? !texts[col]?.includes(needle) : !texts.some((x) => x.includes(needle))) return false;
-      }
-      return pred(r);
+    const from = lastFind && lastFind.source === source && lastFind.col === col && needle.startsWith(lastFind.needle)
+      ? lastFind.result : source;
+    const result = from.filter((r) => {
+      const t = index.get(r.id);
+      return !!t && (col >= 0 ? t.cols[col].includes(needle) : t.all.includes(needle));
     });
+    lastFind = { source, needle, col, result };
+    return result;
   });
 
   // ----- selection and focus -----
@@ -172,6 +190,9 @@ export function RecordList(props: RecordListProps) {
     if (painted || layout.loading || !rows()) return;
     painted = true;
     requestAnimationFrame(() => props.onFirstPaint?.());
+    // build the find index while the user looks at the list, not on their first keystroke
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
+    idle(() => untrack(searchText));
   });
 
   // ----- actions -----

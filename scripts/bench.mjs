@@ -1,0 +1,115 @@
+// `npm run bench`: performance in real Chromium with real IndexedDB, reported beside the
+// plain-JSON IndexedDB baseline of DESIGN.md as figures and ratios (never asserted in tests).
+//   BENCH_SCALES=class,company (default both)   BENCH_RUNS=3 (medians of N cold opens)
+import { spawnSync } from 'node:child_process';
+import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { preview } from 'vite';
+import { launch } from './lib/browser.mjs';
+
+const SCALES = (process.env.BENCH_SCALES || 'class,company').split(',');
+const RUNS = Number(process.env.BENCH_RUNS || 3);
+const CONFIG = 'scripts/bench/vite.bench.config.mjs';
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const mb = (n) => n / 1024 / 1024;
+
+console.log('building app + bench page…');
+const built = spawnSync('npx', ['vite', 'build', '--config', CONFIG], { stdio: 'inherit' });
+if (built.status !== 0) process.exit(1);
+const server = await preview({ configFile: CONFIG, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+const url = `http://127.0.0.1:${server.httpServer.address().port}/`;
+const benchUrl = `${url}scripts/bench/page/bench.html`;
+
+const browser = await launch();
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['camera', 'microphone'] });
+const newPage = async () => {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('  page error:', e.message));
+  return page;
+};
+
+async function benchPage() {
+  const page = await newPage();
+  await page.goto(benchUrl);
+  await page.waitForFunction(() => 'keyuanBench' in window);
+  return page;
+}
+
+async function heapMB(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return mb(usedSize);
+}
+
+/** Keystrokes in the customer list's find box: input event → DOM updated and laid out. */
+async function filterKeystrokes(page) {
+  return page.evaluate(async () => {
+    const input = document.querySelector('input.find');
+    const times = [];
+    for (const q of ['华', '华东', '有', '有限', '机', '机械', '科', '科技', 'K', 'KH0', '']) {
+      const t0 = performance.now();
+      input.value = q;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      void document.body.offsetHeight; // include style and layout of the updated rows
+      times.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return times;
+  });
+}
+
+const results = [];
+const row = (scale, name, value, unit, baseline, budget) => {
+  results.push({ scale, name, value, unit, baseline, budget });
+  const ratio = baseline ? ` (${(value / baseline).toFixed(2)}× baseline ${baseline.toFixed(1)} ${unit})` : '';
+  console.log(`  ${name}: ${value.toFixed(1)} ${unit}${ratio}${budget ? ` — budget ${budget}` : ''}`);
+};
+const workspaces = {};
+
+for (const scale of SCALES) {
+  console.log(`\n== ${scale} scale ==`);
+  const seeder = await benchPage();
+  const t0 = Date.now();
+  const seeded = await seeder.evaluate((s) => window.keyuanBench.seed(s), scale);
+  console.log(`  seeded ${seeded.records} records (${(seeded.updateBytes / 1e6).toFixed(1)} MB document) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  await seeder.close();
+  workspaces[scale] = seeded.workspaceId;
+
+  const base = [], open = [], heaps = [], baseHeaps = [], keys = [], baseKeys = [];
+  for (let i = 0; i < RUNS; i++) {
+    const b = await benchPage();
+    const r = await b.evaluate(() => window.keyuanBench.readBaseline());
+    base.push(r.ms);
+    baseHeaps.push(await heapMB(b));
+    baseKeys.push(...(await b.evaluate(() => window.keyuanBench.baselineFilter(['华', '华东', '有', '有限', '机', '机械', '科', '科技', 'K', 'KH0']))));
+    await b.close();
+
+    const page = await newPage();
+    await page.goto(`${url}#/w/${seeded.workspaceId}/customers`);
+    await page.waitForFunction(() => performance.getEntriesByName('keyuan:list-painted').length > 0, null, { timeout: 60_000 });
+    open.push(await page.evaluate(() => performance.getEntriesByName('keyuan:list-painted')[0].startTime));
+    heaps.push(await heapMB(page));
+    keys.push(...(await filterKeystrokes(page)));
+    await page.close();
+  }
+  row(scale, 'cold open → first list painted', median(open), 'ms', median(base), scale === 'company' ? '≤ 2× baseline and ≤ 1500 ms' : '≤ 300 ms');
+  row(scale, 'JS heap after open', median(heaps), 'MB', median(baseHeaps), scale === 'company' ? '≤ 200 MB' : undefined);
+  row(scale, 'filter keystroke (median)', median(keys), 'ms', median(baseKeys), '≤ 16 ms');
+  row(scale, 'filter keystroke (worst)', Math.max(...keys), 'ms', Math.max(...baseKeys));
+}
+
+// Scenarios of feature modules: scripts/bench/scenarios/*.mjs export default async (env) => rows.
+for (const file of readdirSync('scripts/bench/scenarios').filter((f) => f.endsWith('.mjs')).sort()) {
+  console.log(`\n== ${file} ==`);
+  const { default: scenario } = await import(`./bench/scenarios/${file}`);
+  const rows = await scenario({ browser, context, url, benchUrl, newPage, benchPage, workspaces, scales: SCALES, median, heapMB });
+  for (const r of rows ?? []) row(r.scale ?? '', r.name, r.value, r.unit, r.baseline, r.budget);
+}
+
+mkdirSync('.bench', { recursive: true });
+writeFileSync('.bench/results.json', JSON.stringify(results, null, 2));
+console.log('\nresults written to .bench/results.json');
+await browser.close();
+server.httpServer.close();
+process.exit(0);

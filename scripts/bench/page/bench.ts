@@ -1,0 +1,77 @@
+// The bench page: seeds datasets into real IndexedDB (the app's own store and the plain-JSON
+// baseline) and measures the baseline read. Built only by `npm run bench`, never shipped.
+import * as Y from 'yjs';
+import { benchDataset, type SampleData } from '../../../src/domain/sample';
+import { Workspace } from '../../../src/store/core/workspace';
+import { localDb } from '../../../src/store/core/local-db';
+import { loadDataset } from '../../../src/store/sample/load';
+import { seedWorkspace } from '../../../src/store/org/setup';
+
+const BASELINE_DB = 'keyuan-bench-baseline';
+
+function idb<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => { req.onsuccess = () => resolve(req.result); req.onerror = () => reject(req.error); });
+}
+
+function openBaseline(): Promise<IDBDatabase> {
+  const req = indexedDB.open(BASELINE_DB, 1);
+  req.onupgradeneeded = () => req.result.createObjectStore('records');
+  return idb(req);
+}
+
+/** The baseline: every record as a JSON string in one object store. */
+async function writeBaseline(data: SampleData): Promise<void> {
+  const db = await openBaseline();
+  const tx = db.transaction('records', 'readwrite');
+  const store = tx.objectStore('records');
+  store.clear();
+  for (const [name, rows] of Object.entries(data)) for (const r of rows) store.put(JSON.stringify(r), `${name}/${r.id}`);
+  await new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); });
+  db.close();
+}
+
+/** Read and parse every baseline record: "the physical limit" of a cold open. */
+async function readBaseline(): Promise<{ ms: number; count: number; customers: number }> {
+  const db = await openBaseline();
+  const rows = await idb(db.transaction('records').objectStore('records').getAll());
+  let customers = 0;
+  const parsed = rows.map((s) => JSON.parse(s as string));
+  for (const r of parsed) if (typeof r.code === 'string' && r.code.startsWith('KH')) customers++;
+  (window as unknown as { keep: unknown }).keep = parsed;
+  return { ms: performance.now(), count: parsed.length, customers };
+}
+
+/** Seed a workspace of the given scale into the app's real store and register it on this device. */
+async function seed(scale: 'class' | 'company'): Promise<{ workspaceId: string; records: number; updateBytes: number }> {
+  const data = benchDataset(scale);
+  const id = `bench${scale}`;
+  await indexedDB.deleteDatabase(`keyuan-ws-${id}`);
+  const ws = await Workspace.open(id);
+  const adminId = seedWorkspace(ws, `Bench ${scale}`, 'Bench');
+  const records = loadDataset(ws, data);
+  const updateBytes = Y.encodeStateAsUpdate(ws.doc).byteLength;
+  await ws.close();
+  await localDb().workspaces.put({ id, name: `Bench ${scale}`, room: `bench-${id}`, password: 'bench', createdAt: Date.now(), lastOpenedAt: Date.now() });
+  await localDb().identities.put({ workspaceId: id, userId: adminId });
+  await writeBaseline(data);
+  // reopen once so the data is known to be persisted, not just queued
+  const check = await Workspace.open(id);
+  const persisted = check.collection('customers').size;
+  await check.close();
+  if (persisted !== data.customers.length) throw new Error(`persisted ${persisted} of ${data.customers.length} customers`);
+  return { workspaceId: id, records, updateBytes };
+}
+
+/** Plain filtering of the same customers (the baseline of a filter keystroke). */
+function baselineFilter(needles: string[]): number[] {
+  const all = (window as unknown as { keep: Record<string, unknown>[] }).keep ?? [];
+  const customers = all.filter((r) => typeof r.code === 'string' && (r.code as string).startsWith('KH'));
+  return needles.map((n) => {
+    const t0 = performance.now();
+    customers.filter((r) => String(r.name).includes(n) || String(r.code).includes(n)).length;
+    return performance.now() - t0;
+  });
+}
+
+Object.assign(window, { keyuanBench: { seed, readBaseline, baselineFilter } });
+document.getElementById('out')!.textContent = 'ready';
