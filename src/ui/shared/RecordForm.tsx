@@ -36,8 +36,9 @@ export function RecordForm(props: {
 }) {
   const ctx = useWorkspace();
   // presence: others see that this record is being edited
-  setEditing(props.entity, props.record?.id, true);
-  onCleanup(() => setEditing(props.entity, props.record?.id, false));
+  const presence = { entity: props.entity, id: props.record?.id };
+  setEditing(presence.entity, presence.id, true);
+  onCleanup(() => setEditing(presence.entity, presence.id, false));
   const def = () => ctx.def(props.entity);
   const readOnly = () => !ctx.can(def().module, 'write');
   const initial: RecordValues = {};
