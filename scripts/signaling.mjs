@@ -11,5 +11,6 @@ http.Server.prototype.listen = function (port, ...rest) {
   const callback = rest.find((a) => typeof a === 'function');
   return listen.call(this, port, host, callback);
 };
-const pkg = createRequire(import.meta.url).resolve('y-webrtc/package.json');
-await import(pathToFileURL(join(dirname(pkg), 'bin', 'server.js')).href);
+// y-webrtc's package exports hide package.json: find its folder through its main entry (dist/)
+const main = createRequire(import.meta.url).resolve('y-webrtc');
+await import(pathToFileURL(join(dirname(main), '..', 'bin', 'server.js')).href);
