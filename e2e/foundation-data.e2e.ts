@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import * as Y from 'yjs';
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { baseUrl, createWorkspace, fill, goto, launch, newPage, rowTexts, shot } from './lib';
+
+let browser: Browser;
+beforeAll(async () => { browser = await launch(); });
+afterAll(async () => { await browser?.close(); });
+
+/** Append a Yjs update to the workspace's y-indexeddb store, as a peer's sync would have. */
+async function injectUpdate(page: Page, wsId: string, update: Uint8Array): Promise<void> {
+  await page.evaluate(async ([name, bytes]) => {
+    const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open(name as string); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const tx = db.transaction('updates', 'readwrite');
+    tx.objectStore('updates').add(new Uint8Array(bytes as number[]));
+    await new Promise((res) => { tx.oncomplete = res; });
+    db.close();
+  }, [`keyuan-ws-${wsId}`, Array.from(update)]);
+}
+
+describe('foundation: custom fields, malformed data, static hosting', () => {
+  it('a custom dictionary field added at run time appears in the form, list, filter and export', async () => {
+    const { ctx, page, errors } = await newPage(browser);
+    const id = await createWorkspace(page);
+    await goto(page, id, 'settings');
+    await page.getByRole('button', { name: '添加“受教育程度”字典(实验示例)' }).click();
+    await page.getByRole('tab', { name: '自定义字段' }).click();
+    await page.getByLabel('所属对象').selectOption({ label: '联系人' });
+    await page.getByLabel('字段名(中文)').fill('受教育程度');
+    await page.getByLabel('字段名(英文)').fill('Education');
+    await page.getByLabel('类型', { exact: true }).selectOption({ label: '字典(下拉选择)' });
+    await page.getByLabel('字典', { exact: true }).selectOption({ label: '受教育程度' });
+    await page.getByRole('button', { name: '+ 添加字段' }).click();
+    await page.getByText('已添加自定义字段“受教育程度”').waitFor();
+
+    await goto(page, id, 'customers');
+    await page.getByRole('heading', { name: '客户档案' }).waitFor();
+    await page.keyboard.press('Alt+A');
+    await fill(page, 'code', 'KH1');
+    await fill(page, 'name', '甲公司');
+    await page.locator('.modal').getByRole('button', { name: '保存', exact: true }).click();
+    await page.locator('.modal').waitFor({ state: 'detached' });
+    await goto(page, id, 'contacts');
+    await page.getByRole('heading', { name: '联系人' }).waitFor();
+    await page.keyboard.press('Alt+A');
+    await fill(page, 'name', '周敏');
+    await page.locator('.modal #f-customerId').fill('甲公司');
+    await page.locator('.ref-options li', { hasText: '甲公司' }).click();
+    const options = await page.locator('.modal #f-education option').allInnerTexts();
+    expect(options.slice(1)).toEqual(['博士', '硕士', '本科', '专科', '高中及以下']);
+    await fill(page, 'education', '硕士');
+    await page.locator('.modal').getByRole('button', { name: '保存', exact: true }).click();
+    await page.locator('.modal').waitFor({ state: 'detached' });
+    await expect(page.locator('.grid-head').innerText()).resolves.toContain('受教育程度');
+    expect((await rowTexts(page))[0]).toContain('硕士');
+    await page.getByRole('button', { name: '过滤' }).click();
+    const fields = await page.getByLabel('字段', { exact: true }).first().locator('option').allInnerTexts();
+    expect(fields).toContain('受教育程度');
+    await page.locator('.modal').getByRole('button', { name: '清除过滤' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出' }).click()]);
+    const csv = await readFile(await download.path(), 'utf8');
+    expect(csv.split('\r\n')[0]).toContain('受教育程度');
+    expect(csv.split('\r\n')[1]).toContain('硕士');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('marks a malformed record from another device in the list and on its page, and nothing crashes', async () => {
+    const { ctx, page, errors } = await newPage(browser);
+    const id = await createWorkspace(page);
+    // a peer with a bug writes an object where a number belongs and a number where a date belongs
+    const peer = new Y.Doc();
+    peer.getMap('customers').set('bad00000000001', {
+      id: 'bad00000000001', code: 'KH999', name: '格式错误的客户', kind: 'customer', creditLimit: { amount: 5 }, nextContact: 20240101,
+      createdAt: Date.now(), createdBy: 'x', updatedAt: Date.now(), updatedBy: 'x', _c: [Date.now(), peer.clientID],
+    });
+    peer.getMap('customers').set('junk', 'not a record at all');
+    await injectUpdate(page, id, Y.encodeStateAsUpdate(peer));
+    await goto(page, id, 'customers');
+    await page.reload();
+    const row = page.locator('.grid-row', { hasText: '格式错误的客户' });
+    await row.waitFor();
+    await expect(row.locator('.bad-mark').getAttribute('title')).resolves.toContain('信用额度必须是数字');
+    await shot(page, 'malformed-list-1280x800');
+    await row.getByRole('link').click();
+    const banner = page.getByRole('alert');
+    await expect(banner.innerText()).resolves.toContain('信用额度必须是数字');
+    await expect(banner.innerText()).resolves.toContain('下次联系时间不是有效日期');
+    await shot(page, 'malformed-page-1280x800');
+    // the user fixes it through the form
+    await page.getByRole('button', { name: '编辑' }).first().click();
+    await fill(page, 'creditLimit', '5000');
+    await fill(page, 'nextContact', '2026-12-01');
+    await page.locator('.modal').getByRole('button', { name: '保存', exact: true }).click();
+    await page.locator('.modal').waitFor({ state: 'detached' });
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('the built app works from a static host under a sub-path', async () => {
+    const server = await staticServer('/course/crm/keyuan/');
+    const { ctx, page, errors } = await newPage(browser);
+    const root = `http://127.0.0.1:${(server.address() as { port: number }).port}/course/crm/keyuan/`;
+    await page.goto(root);
+    await page.getByRole('button', { name: '创建工作区' }).click();
+    await page.fill('#ws-name', '子路径演示');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.fill('#user-name', '演示老师');
+    await page.getByRole('button', { name: '创建工作区' }).click();
+    await page.getByText('您好,演示老师').waitFor();
+    expect(page.url()).toContain('/course/crm/keyuan/#/w/');
+    const sw = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    expect(sw).toContain('/course/crm/keyuan/');
+    await page.reload();
+    await page.getByText('您好,演示老师').waitFor();
+    expect(errors).toEqual([]);
+    await ctx.close();
+    server.close();
+  });
+
+  it('looks right on a tablet (768×1024) and a laptop (1024×768)', async () => {
+    for (const viewport of [{ width: 768, height: 1024 }, { width: 1024, height: 768 }]) {
+      const { ctx, page } = await newPage(browser, viewport);
+      const id = await createWorkspace(page);
+      await page.getByRole('button', { name: '载入示例公司' }).click();
+      await page.getByText('示例公司已载入').waitFor();
+      const size = `${viewport.width}x${viewport.height}`;
+      await shot(page, `home-${size}`);
+      for (const path of ['customers', 'contacts', 'org', 'settings']) {
+        await goto(page, id, path);
+        await page.locator('.page-title').first().waitFor();
+        await page.waitForTimeout(150);
+        await shot(page, `${path}-${size}`);
+      }
+      // nothing spills sideways out of the page on a tablet
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await ctx.close();
+    }
+  });
+});
+
+/** Serve dist/ under a sub-path, as a teacher's static site would. */
+function staticServer(prefix: string): Promise<Server> {
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json' };
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    if (!path.startsWith(prefix)) { res.writeHead(404).end(); return; }
+    const file = normalize(join('dist', path.slice(prefix.length) || 'index.html'));
+    try {
+      const body = await readFile(file.endsWith('/') || file === 'dist' ? join(file, 'index.html') : file);
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch { res.writeHead(404).end(); }
+  });
+  return new Promise((r) => server.listen(0, '127.0.0.1', () => r(server)));
+}
+void baseUrl;
