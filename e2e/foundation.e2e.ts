@@ -42,14 +42,14 @@ describe('foundation: a new user in real Chromium', () => {
     await page.getByRole('link', { name: 'KH001' }).click();
     await page.getByRole('heading', { name: /杭州恒远机械有限公司/ }).waitFor();
     for (const [name, mobile] of [['张伟', '13800000001'], ['李娜', '13800000002']]) {
-      await page.locator('.card').getByRole('button', { name: '+ 新增' }).click();
+      await page.locator('.card').filter({ has: page.locator('h2', { hasText: /^联系人$/ }) }).getByRole('button', { name: '+ 新增' }).click();
       await fill(page, 'name', name);
       await fill(page, 'mobile', mobile);
       await page.locator('.modal').getByRole('button', { name: '保存', exact: true }).click();
       await page.locator('.modal').waitFor({ state: 'detached' });
     }
     // duplicate warning on the same phone
-    await page.locator('.card').getByRole('button', { name: '+ 新增' }).click();
+    await page.locator('.card').filter({ has: page.locator('h2', { hasText: /^联系人$/ }) }).getByRole('button', { name: '+ 新增' }).click();
     await fill(page, 'name', '张三');
     await fill(page, 'mobile', '138-0000-0001');
     await page.locator('.modal').getByRole('button', { name: '保存', exact: true }).click();
@@ -191,7 +191,7 @@ describe('foundation: a new user in real Chromium', () => {
     await page.locator('.grid-row').first().dblclick();
     await page.getByRole('heading', { name: /只读测试客户/ }).waitFor();
     expect(await page.getByRole('button', { name: '编辑' }).first().isDisabled()).toBe(true);
-    expect(await page.locator('.card').getByRole('button', { name: '+ 新增' }).isDisabled()).toBe(true);
+    expect(await page.locator('.card').filter({ has: page.locator('h2', { hasText: /^联系人$/ }) }).getByRole('button', { name: '+ 新增' }).isDisabled()).toBe(true);
     await shot(page, 'readonly-1280x800');
     await ctx.close();
   });
