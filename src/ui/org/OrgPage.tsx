@@ -20,7 +20,9 @@ export function OrgPage() {
           <Tabs.Trigger class="tab" value="users">{t('org.users')}</Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content class="tab-panel" value="company"><CompanyInfo /></Tabs.Content>
-        <Tabs.Content class="tab-panel fill" value="departments"><RecordList entity="departments" embedded /></Tabs.Content>
+        <Tabs.Content class="tab-panel fill" value="departments">
+          <div class="split fill"><DepartmentTree /><RecordList entity="departments" embedded /></div>
+        </Tabs.Content>
         <Tabs.Content class="tab-panel" value="roles"><RoleMatrix /></Tabs.Content>
         <Tabs.Content class="tab-panel fill" value="users"><RecordList entity="users" embedded checkDuplicates /></Tabs.Content>
       </Tabs>
@@ -84,5 +86,27 @@ function RoleMatrix() {
         </div>
       </Show>
     </div>
+  );
+}
+
+/** The department tree (部门), drawn from each department's parent. */
+function DepartmentTree() {
+  const ctx = useWorkspace();
+  const depts = createMemo(() => { ctx.version('departments')(); return ctx.ws.collection('departments').live(); });
+  const children = (parent?: string) => depts().filter((d) => (typeof d.parentId === 'string' && d.parentId ? d.parentId : undefined) === parent
+    || (parent === undefined && typeof d.parentId === 'string' && !depts().some((p) => p.id === d.parentId)));
+  const staff = (id: string) => ctx.ws.collection('users').live().filter((u) => u.departmentId === id).length;
+  const Node = (p: { id: string; name: string; depth: number; seen: Set<string> }) => (
+    <>
+      <li style={{ 'padding-left': `${p.depth * 14}px` }}>{p.name} <span class="muted small">({staff(p.id)})</span></li>
+      <For each={p.seen.has(p.id) ? [] : children(p.id)}>{(c) => (
+        <Node id={c.id} name={String(c.name ?? '')} depth={p.depth + 1} seen={new Set([...p.seen, p.id])} />
+      )}</For>
+    </>
+  );
+  return (
+    <ul class="side-list dept-tree" aria-label={t('org.departments')}>
+      <For each={children(undefined)}>{(d) => <Node id={d.id} name={String(d.name ?? '')} depth={0} seen={new Set()} />}</For>
+    </ul>
   );
 }

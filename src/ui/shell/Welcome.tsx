@@ -23,6 +23,8 @@ export function Welcome() {
   const create = async () => {
     if (!userName().trim()) return setError(t('welcome.nameRequired'));
     setBusy(true);
+    // ask the browser not to evict this data (Safari clears site data after 7 days without a visit)
+    void navigator.storage?.persist?.().catch(() => false);
     const { entry, ws } = await createWorkspace(wsName().trim(), userName().trim());
     await ws.close();
     navigate(`/w/${entry.id}`);
