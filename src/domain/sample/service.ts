@@ -179,16 +179,21 @@ type Kind = 'product' | 'department' | 'person';
 const KIND_W = weighted([['product', 50], ['department', 20], ['person', 30]] as const);
 const REASON_W: Record<Kind, Weighted<string>> = {
   product: weighted([['quality', 60], ['delivery', 25], ['price', 15]]),
-  department: weighted([['response', 45], ['delivery', 30], ['price', 15], ['other', 10]]),
+  department: weighted([['response', 50], ['delivery', 25], ['price', 15], ['other', 10]]),
   person: weighted([['attitude', 60], ['response', 40]]),
 };
 const DETAILS: Record<string, readonly string[]> = {
   quality: ['{t}上线后多次出现报错，影响日常开单', '{t}升级后部分报表数据不准确', '{t}运行不稳定，一周内宕机两次'],
-  delivery: ['{t}的交付比合同约定晚了两周', '{t}实施进度一再推迟，客户多次催促', '购买的{t}迟迟没有到货'],
+  delivery: ['{t}的交付比合同约定晚了两周', '{t}的实施进度一再推迟，客户多次催促', '购买的{t}迟迟没有到货'],
   price: ['对{t}的年度维护费上涨有异议', '认为{t}的报价高于同类产品', '对{t}追加用户许可的收费方式不满'],
   response: ['{t}对报修电话响应太慢，等了两天才有人联系', '{t}答应的回电一直没有回', '{t}处理问题拖延，客户业务受影响'],
   attitude: ['{t}在电话中态度生硬，客户很不满意', '{t}上门服务时不耐烦，未解释清楚问题', '{t}多次打断客户，未认真听取需求'],
   other: ['对{t}的服务流程有意见', '{t}开具的服务单据信息有误'],
+};
+/** Details that only fit a department (a department is not delivered, its work is). */
+const DEPT_DETAILS: Record<string, readonly string[]> = {
+  delivery: ['{t}安排的实施进度一再推迟，客户多次催促', '{t}承诺的上线日期一拖再拖'],
+  price: ['对{t}的收费标准有异议', '认为{t}报价前后不一致'],
 };
 const RESULTS: Record<string, readonly string[]> = {
   quality: ['上门排查并安装补丁，连续观察一周未再出现问题', '修正报表取数规则并重算历史数据，客户核对无误', '更换硬件并调整配置，系统已稳定运行'],
@@ -260,7 +265,7 @@ export function genComplaints(ctx: GenContext, cust: CustomerTable, contacts: Co
       target = `${who.get(person)?.name ?? ''}`;
     }
     rec.reason = reason;
-    const details = DETAILS[reason];
+    const details = (kind === 'department' && DEPT_DETAILS[reason]) || DETAILS[reason];
     rec.details = withName(details[rng.int(details.length)], target) + '。';
 
     // The flow: older complaints are further along; no step lies in the future.

@@ -39,7 +39,7 @@ export function ComplaintPage() {
               <div class="page-head">
                 <A href={`${base}/service/complaints`} class="btn ghost">← {t('common.back')}</A>
                 <h1 class="page-title">{t('complaint.title')} · {customerName() || '—'}</h1>
-                <Show when={status()}>{(s) => <span class={`status-badge st-${s()}`}>{L(STATUS_LABELS[s()])}</span>}</Show>
+                <Show when={status()}>{(s) => <span class={`status-badge svc-cap st-${s()}`}>{L(STATUS_LABELS[s()])}</span>}</Show>
                 <span class="grow" />
                 <Show when={typeof c().customer === 'string' && c().customer}>
                   <A class="btn" href={`${base}/customers/${String(c().customer)}`}>{t('complaint.openCustomer')}</A>
@@ -88,7 +88,7 @@ function Stepper(props: { status: string | null }) {
     <ol class="svc-stepper" aria-label="status">
       <For each={COMPLAINT_STATUSES}>{(s, i) => (
         <li classList={{ done: i() < at(), current: i() === at() }} aria-current={i() === at() ? 'step' : undefined}>
-          <span class="dot">{i() + 1}</span>{L(STATUS_LABELS[s])}
+          <span class="dot">{i() + 1}</span><span class="svc-cap">{L(STATUS_LABELS[s])}</span>
         </li>
       )}</For>
     </ol>
@@ -105,7 +105,7 @@ function Timeline(props: { steps: ComplaintStep[] }) {
         <For each={props.steps}>{(s) => (
           <li class={`tl-${s.kind}`}>
             <div class="tl-head">
-              <b>{L(STEP_LABELS[s.kind])}</b>
+              <b class="svc-cap">{L(STEP_LABELS[s.kind])}</b>
               <span>{userName(s.by)}</span>
               <span class="muted">{fmtTime(s.at)}</span>
             </div>
