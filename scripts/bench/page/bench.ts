@@ -6,6 +6,8 @@ import { Workspace } from '../../../src/store/core/workspace';
 import { localDb } from '../../../src/store/core/local-db';
 import { loadDataset } from '../../../src/store/sample/load';
 import { seedWorkspace } from '../../../src/store/org/setup';
+import { funnel, forecast, opportunityAnalysis } from '../../../src/domain/sales';
+import { analyzeService } from '../../../src/domain/service';
 
 const BASELINE_DB = 'keyuan-bench-baseline';
 
@@ -73,5 +75,29 @@ function baselineFilter(needles: string[]): number[] {
   });
 }
 
-Object.assign(window, { keyuanBench: { seed, readBaseline, baselineFilter } });
+/**
+ * The analyses at this scale, each beside the time to simply read the records it needs:
+ * funnel + forecast + opportunity analysis (by customer and by owner) and service analysis.
+ */
+async function analyses(id: string): Promise<Record<string, number>> {
+  const ws = await Workspace.open(id);
+  const time = (fn: () => unknown) => { const t0 = performance.now(); fn(); return performance.now() - t0; };
+  const runs = (fn: () => unknown) => { const xs = [0, 1, 2, 3, 4].map(() => time(fn)).sort((a, b) => a - b); return xs[2]; };
+  const read = () => ({
+    opps: ws.collection('opportunities').live(), stages: ws.collection('salesStages').live(), service: ws.collection('serviceRecords').live(),
+  });
+  const d = read();
+  const out = {
+    readMs: runs(read),
+    opportunities: d.opps.length,
+    serviceRecords: d.service.length,
+    funnelMs: runs(() => { funnel(d.opps, d.stages, 'standard'); forecast(d.opps); }),
+    opportunityAnalysisMs: runs(() => { opportunityAnalysis(d.opps, 'customer'); opportunityAnalysis(d.opps, 'owner'); }),
+    serviceAnalysisMs: runs(() => analyzeService(d.service, { groupBy: 'handler' })),
+  };
+  await ws.close();
+  return out;
+}
+
+Object.assign(window, { keyuanBench: { seed, readBaseline, baselineFilter, analyses } });
 document.getElementById('out')!.textContent = 'ready';

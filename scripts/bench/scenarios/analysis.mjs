@@ -1,0 +1,19 @@
+// Analyses at each scale (funnel + forecast, opportunity analysis, service analysis), computed on
+// the device from the workspace's records, beside the time to simply read the same records.
+export default async function analysisBench({ benchPage, workspaces, scales }) {
+  const rows = [];
+  for (const scale of scales) {
+    const page = await benchPage();
+    const r = await page.evaluate((id) => window.keyuanBench.analyses(id), workspaces[scale]);
+    await page.close();
+    const total = r.funnelMs + r.opportunityAnalysisMs + r.serviceAnalysisMs;
+    rows.push(
+      { scale, name: `read ${r.opportunities} opportunities + ${r.serviceRecords} service records`, value: r.readMs, unit: 'ms' },
+      { scale, name: 'funnel + forecast', value: r.funnelMs, unit: 'ms', baseline: r.readMs },
+      { scale, name: 'opportunity analysis (by customer and by owner)', value: r.opportunityAnalysisMs, unit: 'ms', baseline: r.readMs },
+      { scale, name: 'service analysis (by handler)', value: r.serviceAnalysisMs, unit: 'ms', baseline: r.readMs },
+      { scale, name: 'all analyses together', value: total, unit: 'ms', baseline: r.readMs, budget: scale === 'company' ? '≤ 100 ms (with pyramids, when orders exist)' : undefined },
+    );
+  }
+  return rows;
+}
