@@ -32,35 +32,40 @@ export function ApprovalsPage() {
       <Show when={!ctx.can('sales', 'approve')}><p class="notice">{t('sales.noApproveRight')}</p></Show>
       <div class="card">
         <h2>{t('sales.inbox')} <span class="count-pill">{inbox().length}</span></h2>
-        <div class="scroll-x">
-          <table class="grid simple inbox">
-            <thead><tr><th>{t('sales.col.quoteNo')}</th><th>{t('sales.col.customer')}</th><th>{t('sales.col.owner')}</th><th>{t('sales.col.submittedAt')}</th>
-              <th class="num">{t('sales.col.discounted')}</th><th class="num">{t('sales.overallRate')}</th><th>{t('sales.col.reason')}</th><th>{t('sales.col.comment')}</th><th /></tr></thead>
-            <tbody>
-              <For each={inbox()} fallback={<tr><td colspan="9" class="muted">{t('sales.inboxEmpty')}</td></tr>}>{(q) => {
-                const tot = () => quoteTotals(q.lines);
-                const submit = () => lastStep(q, 'submit');
-                const need = () => approvalNeedOf(ctx.ws, q, String(submit()?.by ?? ''));
-                return (
-                  <tr data-id={q.id}>
-                    <td><A href={`${base}/quotes/${q.id}`}>{String(q.code ?? '—')}</A></td>
-                    <td>{names.customer(q.customerId)}</td>
-                    <td>{names.user(submit()?.by ?? q.ownerId)}</td>
-                    <td>{when(submit()?.at)}</td>
-                    <td class="num">{money(tot().discountedAmount)}</td>
-                    <td class="num">{rateText(tot().rate)}</td>
-                    <td class="wrap small">{need().reason ? L(need().reason!) : t('sales.withinLimit')}</td>
-                    <td class="wrap">{String(submit()?.comment ?? '')}</td>
-                    <td class="actions">
-                      <button class="btn primary small-btn" onClick={() => setDeciding({ q, approve: true })}>{t('sales.approve')}</button>
-                      <button class="btn danger small-btn" onClick={() => setDeciding({ q, approve: false })}>{t('sales.reject')}</button>
-                    </td>
-                  </tr>
-                );
-              }}</For>
-            </tbody>
-          </table>
-        </div>
+        <ul class="inbox">
+          <For each={inbox()} fallback={<li class="muted empty-line">{t('sales.inboxEmpty')}</li>}>{(q) => {
+            const tot = () => quoteTotals(q.lines);
+            const submit = () => lastStep(q, 'submit');
+            const need = () => approvalNeedOf(ctx.ws, q, String(submit()?.by ?? ''));
+            const opp = () => (typeof q.opportunityId === 'string' ? ctx.ws.collection('opportunities').get(q.opportunityId) : undefined);
+            const products = () => (Array.isArray(q.lines) ? (q.lines as Values[]) : []).map((l) => `${names.product(l.productId)} × ${String(l.quantity ?? '?')}`).join(', ');
+            return (
+              <li class="inbox-item" data-id={q.id}>
+                <div class="inbox-main">
+                  <div class="inbox-title">
+                    <A href={`${base}/quotes/${q.id}`}><b>{String(q.code ?? '—')}</b></A>
+                    <span>{names.customer(q.customerId)}</span>
+                    <Show when={opp()}><span class="muted">· {String(opp()!.subject ?? '')}</span></Show>
+                  </div>
+                  <dl class="inbox-facts">
+                    <div><dt>{t('sales.col.owner')}</dt><dd>{names.user(submit()?.by ?? q.ownerId)}</dd></div>
+                    <div><dt>{t('sales.col.submittedAt')}</dt><dd>{when(submit()?.at)}</dd></div>
+                    <div><dt>{t('sales.col.lineAmount')}</dt><dd>{money(tot().amount)}</dd></div>
+                    <div><dt>{t('sales.col.discounted')}</dt><dd><b>{money(tot().discountedAmount)}</b></dd></div>
+                    <div><dt>{t('sales.overallRate')}</dt><dd class="warn"><b>{rateText(tot().rate)}</b></dd></div>
+                    <div><dt>{t('sales.lines')}</dt><dd>{products()}</dd></div>
+                  </dl>
+                  <p class="small warn">{need().reason ? L(need().reason!) : t('sales.withinLimit')}</p>
+                  <Show when={submit()?.comment}><p class="submit-comment">“{String(submit()!.comment)}”</p></Show>
+                </div>
+                <div class="inbox-actions">
+                  <button class="btn primary" onClick={() => setDeciding({ q, approve: true })}>{t('sales.approve')}</button>
+                  <button class="btn danger" onClick={() => setDeciding({ q, approve: false })}>{t('sales.reject')}</button>
+                </div>
+              </li>
+            );
+          }}</For>
+        </ul>
       </div>
       <div class="card">
         <h2>{t('sales.mySubmissions')}</h2>

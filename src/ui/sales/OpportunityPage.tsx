@@ -119,12 +119,6 @@ export function OpportunityPage() {
                 <Show when={o().note}><p class="muted">{String(o().note)}</p></Show>
                 <p class="muted small">{t('sales.backfillHint')}</p>
               </div>
-              <div class="cards">
-                <IdList title={t('sales.competitors')} entity="competitors" ids={o().competitorIds} disabled={!writable()}
-                  onChange={(ids) => setOpportunityList(ctx.ws, o().id, 'competitorIds', ids)} />
-                <IdList title={t('sales.team')} entity="users" ids={o().teamIds} disabled={!writable()}
-                  onChange={(ids) => setOpportunityList(ctx.ws, o().id, 'teamIds', ids)} />
-              </div>
               <RecordsSection kind="contactRecords" parentId={o().id} parent={o()} refusal={refusal}
                 addBlocked={status() === 'terminated' ? t('sales.terminatedNoRecords') : null} />
               <div class="card">
@@ -133,6 +127,12 @@ export function OpportunityPage() {
                   <button class="btn" disabled={!writable()} onClick={newQuote}>+ {t('sales.newQuote')}</button>
                 </div>
                 <QuoteTable quotes={quotes()} />
+              </div>
+              <div class="cards">
+                <IdList title={t('sales.competitors')} entity="competitors" ids={o().competitorIds} disabled={!writable()}
+                  onChange={(ids) => setOpportunityList(ctx.ws, o().id, 'competitorIds', ids)} />
+                <IdList title={t('sales.team')} entity="users" ids={o().teamIds} disabled={!writable()}
+                  onChange={(ids) => setOpportunityList(ctx.ws, o().id, 'teamIds', ids)} />
               </div>
               <Show when={projects().length}>
                 <div class="card">

@@ -66,6 +66,7 @@ export function QuotePage() {
   const limit = createMemo(() => { const q = quote(); return q ? limitOf(ctx.ws, quotingUser(q, ctx.userId())) : null; });
 
   const status = () => (quote() ? quoteStatusOf(quote()!) : 'draft');
+  const lastDecision = () => (Array.isArray(quote()?.steps) ? (quote()!.steps as Values[]) : []).filter((s) => s?.action === 'approve').pop();
   const writable = () => ctx.can('sales', 'write');
   const locked = () => (quote() ? quoteEditBlocker(quote()!) : null);
   const decideWhy = createMemo(() => { ctx.version('users')(); ctx.version('roles')(); return quote() ? deciderBlocker(quote()!, approverOf(ctx.ws, ctx.userId())) : null; });
@@ -204,21 +205,25 @@ export function QuotePage() {
                         );
                       }}</For>
                     </tbody>
-                    <tfoot><tr>
-                      <td colspan="4"><button class="btn" disabled={!writable() || !!locked()}
-                        onClick={() => { setDrafts([...drafts(), { productId: '', quantity: '1', unitPrice: '', manualRate: '' }]); setDirty(true); }}>+ {t('sales.addLine')}</button></td>
-                      <td class="num" colspan="2">{t('sales.overallRate')}: <b class="overall-rate">{rateText(totals().rate)}</b></td>
-                      <td class="num"><b>{money(totals().amount)}</b></td>
-                      <td class="num"><b class="total-discounted">{money(totals().discountedAmount)}</b></td>
-                      <td />
-                    </tr></tfoot>
                   </table>
+                </div>
+                <div class="quote-summary">
+                  <button class="btn" disabled={!writable() || !!locked()}
+                    onClick={() => { setDrafts([...drafts(), { productId: '', quantity: '1', unitPrice: '', manualRate: '' }]); setDirty(true); }}>+ {t('sales.addLine')}</button>
+                  <span class="grow" />
+                  <span>{t('sales.total')} {t('sales.col.lineAmount')}: <b>{money(totals().amount)}</b></span>
+                  <span>{t('sales.col.discounted')}: <b class="total-discounted">{money(totals().discountedAmount)}</b></span>
+                  <span>{t('sales.overallRate')}: <b class="overall-rate">{rateText(totals().rate)}</b></span>
                 </div>
                 <p class="muted small">{t('sales.pricingRule')}</p>
                 <Show when={need()}>{(n) => (
-                  <p class={n().needed ? 'notice approval-need' : 'ok-banner approval-need'}>
-                    {n().needed ? `${L(n().reason!)}` : t('sales.withinLimit')}
-                  </p>
+                  <Show when={dirty() || status() !== 'approved' || !n().needed} fallback={
+                    <p class="ok-banner approval-need">{t('sales.approvedBy', { who: names.user(lastDecision()?.by), reason: L(n().reason!) })}</p>
+                  }>
+                    <p class={n().needed ? 'notice approval-need' : 'ok-banner approval-need'}>
+                      {n().needed ? `${L(n().reason!)}${status() === 'pending' && !dirty() ? ` — ${t('sales.waitingApproval')}` : ''}` : t('sales.withinLimit')}
+                    </p>
+                  </Show>
                 )}</Show>
               </div>
 

@@ -59,12 +59,12 @@ export function RecordsSection(props: {
       <div class="scroll-x">
         <table class="grid simple records">
           <thead><tr>
-            <th>#</th><th>{t('sales.col.date')}</th><th>{t('sales.col.way')}</th><th>{t('sales.col.summary')}</th><th>{t('sales.col.stage')}</th>
-            <th class="num">{t('sales.col.rate')}</th><th class="num">{t('sales.col.cost')}</th><th class="num">{t('sales.col.expected')}</th>
+            <th>#</th><th>{t('sales.col.date')}</th><th>{t('sales.col.way')}</th><th>{t('sales.col.summary')}</th><th>{t('sales.col.stage')} / {t('sales.col.rate')}</th>
+            <th class="num">{t('sales.col.cost')}</th><th class="num">{t('sales.col.expected')}</th>
             <th class="num">{t('sales.col.amount')}</th><th>{t('sales.col.completed')}</th><th>{t('sales.col.reply')}</th><th>{t('sales.col.quote')}</th><th />
           </tr></thead>
           <tbody>
-            <For each={records()} fallback={<tr><td colspan="13" class="muted">{t('sales.noRecords')}</td></tr>}>{(r, i) => {
+            <For each={records()} fallback={<tr><td colspan="12" class="muted">{t('sales.noRecords')}</td></tr>}>{(r, i) => {
               const done = () => isCompleted(r);
               const blocker = () => completeBlocker(records(), r.id);
               const q = () => quotes().get(r.id);
@@ -74,8 +74,7 @@ export function RecordsSection(props: {
                   <td>{String(r.date ?? '—')}</td>
                   <td>{names.dict('contactWay', r.way)}</td>
                   <td class="wrap">{String(r.summary ?? '')}</td>
-                  <td>{names.stage(r.stageId)}</td>
-                  <td class="num">{r.rate === undefined ? '—' : `${String(r.rate)}%`}</td>
+                  <td class="nowrap">{names.stage(r.stageId)} · {r.rate === undefined ? '—' : `${String(r.rate)}%`}</td>
                   <td class="num">{money(r.cost)}</td>
                   <td class="num">{money(r.expectedAmount)}</td>
                   <td class="num">{money(r.amount)}</td>
@@ -96,11 +95,11 @@ export function RecordsSection(props: {
                       <button class="btn small-btn" disabled={!writable()} onClick={() => quote(r)}>{t('sales.makeQuote')}</button>
                     }>{(qq) => <A href={`${base}/quotes/${qq().id}`}>{String(qq().code ?? t('sales.quote'))}</A>}</Show>
                   </td>
-                  <td class="actions">
+                  <td><div class="row-actions">
                     <button class="btn small-btn" disabled={!writable() || done()} title={done() ? L(editBlocker(r, ['summary'])!) : ''}
                       onClick={() => setForm({ record: r })}>{t('common.edit')}</button>
                     <button class="btn small-btn danger" disabled={!writable()} onClick={() => setDeleting(r)}>{t('common.delete')}</button>
-                  </td>
+                  </div></td>
                 </tr>
               );
             }}</For>

@@ -161,12 +161,13 @@ export function Confirm(props: { title: string; children: JSX.Element; okLabel?:
   );
 }
 
-/** The last refusal shown on a page, as a persistent banner (as well as a toast). */
+/** The last refusal shown on a page as a banner (it stays until the next action); successes as a toast. */
 export function useRefusal() {
   const [refusal, setRefusal] = createSignal<Label | null>(null);
   const run = <T,>(res: Outcome<T>, done?: string): res is { ok: true; value: T } => {
     setRefusal(res.ok ? null : res.reason);
-    return report(res, done);
+    if (res.ok && done) notify(done);
+    return res.ok;
   };
   const Banner = () => (
     <Show when={refusal()}>
