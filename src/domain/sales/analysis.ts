@@ -71,7 +71,7 @@ function keep(rec: Values, f: AnalysisFilter): boolean {
     && (!f.statuses || f.statuses.includes(statusOf(rec)))
     && (!f.customerId || rec.customerId === f.customerId)
     && (!f.ownerId || rec.ownerId === f.ownerId)
-    && inPeriod(asDay(rec.startDate), f.from, f.to);
+    && ((!f.from && !f.to) || inPeriod(asDay(rec.startDate), f.from, f.to));
 }
 
 function groupKey(rec: Values, by: GroupBy): string {
@@ -176,7 +176,7 @@ function keepQuote(q: Values, f: QuoteDetailFilter): boolean {
     && (!f.customerId || q.customerId === f.customerId)
     && (!f.ownerId || q.ownerId === f.ownerId)
     && (!f.statuses || f.statuses.includes(quoteStatusOf(q)))
-    && inPeriod(asDay(q.date), f.from, f.to);
+    && ((!f.from && !f.to) || inPeriod(asDay(q.date), f.from, f.to));
 }
 
 function addLine(row: ProductQuoteRow, raw: unknown, quoteId: string): void {
