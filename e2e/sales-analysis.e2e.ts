@@ -296,7 +296,7 @@ describe('pipeline and analysis on the sample company', () => {
     await page.getByRole('button', { name: /张伟/ }).click();
     await page.locator('.user-chip', { hasText: '张伟' }).waitFor();
     await expect.poll(() => page.locator('.kpi.tone-red b').innerText()).toBe(String(theirs.length));
-    await expect(page.getByTestId('work-overdue').locator('.badge').innerText()).resolves.toBe(String(theirs.length));
+    await expect(page.getByTestId('work-overdue').locator('.n-badge').innerText()).resolves.toBe(String(theirs.length));
     // the oldest first; a long list continues on the activities page
     const oldest = theirs.map((a) => String(a.dueDate)).sort()[0];
     await expect(page.getByTestId('work-overdue').locator('.task').first().innerText()).resolves.toContain(oldest);

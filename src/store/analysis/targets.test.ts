@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rec } from '../../domain/sales/testing';
-import { alertRuleOf, plannedSubjects, targetProgress } from './targets';
+import { alertRuleOf, planErrors, plannedSubjects, targetProgress } from './targets';
 import { averageDealSize, nextMonth, subjectOf } from './quota';
 
 const plans = [
@@ -50,6 +50,16 @@ describe('sales targets and their alerts', () => {
       { scope: 'company' }, { scope: 'department', departmentId: 'd1' }, { scope: 'person', userId: 'u1' },
     ]);
     expect(plannedSubjects(plans, '2027-01')).toEqual([]);
+  });
+});
+
+describe('the plan form', () => {
+  it('asks for a month or quarter, and for the department or person of the scope', () => {
+    expect(planErrors({ scope: 'company', period: '2026-11', target: 1 })).toEqual({});
+    expect(planErrors({ scope: 'company', period: '2026-Q4' })).toEqual({});
+    expect(Object.keys(planErrors({ scope: 'company', period: '2026-13' }))).toEqual(['period']);
+    expect(Object.keys(planErrors({ scope: 'department', period: '2026-11' }))).toEqual(['departmentId']);
+    expect(Object.keys(planErrors({ scope: 'person', period: 'Nov' }))).toEqual(['period', 'userId']);
   });
 });
 

@@ -3,6 +3,8 @@ import {
   asDay, asText, isLive, monthOf, monthlyTarget, statusOf, type MonthTarget, type PlanSubject, type Values,
 } from '../../domain/sales';
 import { idOf } from '../../domain/sales/read';
+import type { RecordValues } from '../../domain/core/record';
+import type { Errors } from '../../domain/core/validate';
 
 /**
  * Sales targets against actuals (SPEC K 销售目标; seed 004 on sales alerts): for a person,
@@ -86,4 +88,14 @@ export function plannedSubjects(plans: readonly Values[], month: string): PlanSu
     if (!seen.has(key)) { seen.add(key); out.push(who); }
   }
   return out.sort((a, b) => order[a.scope] - order[b.scope]);
+}
+
+/** A plan names its department or person, and a month '2026-03' or a quarter '2026-Q1'. */
+export function planErrors(v: RecordValues): Errors {
+  const out: Errors = {};
+  const period = typeof v.period === 'string' ? v.period.trim() : '';
+  if (period && !/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/.test(period)) out.period = { zh: '期间格式应为 2026-03 或 2026-Q1', en: 'Use a period like 2026-03 or 2026-Q1' };
+  if (v.scope === 'department' && !v.departmentId) out.departmentId = { zh: '请选择部门', en: 'Choose the department' };
+  if (v.scope === 'person' && !v.userId) out.userId = { zh: '请选择人员', en: 'Choose the person' };
+  return out;
 }

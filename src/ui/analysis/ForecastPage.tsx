@@ -11,12 +11,13 @@ import {
   DepartmentSelect, OwnerSelect, PeriodInputs, departmentSubtree, inDepartments, modeName, useModes, useParam,
 } from './filters';
 import { int, money, money0 } from './format';
+import { Guard } from './Guard';
 
 /**
  * 预测 (SPEC K): Σ expected amount × completion % of the active opportunities by planned close
  * month (domain/sales forecast()), as bars with the unweighted expected amount as a line.
  */
-export default function ForecastPage() {
+function Forecast() {
   const ctx = useWorkspace();
   const p = useParam();
   const modes = useModes();
@@ -134,4 +135,8 @@ export default function ForecastPage() {
       <Show when={drill()}>{(d) => <DrillDialog spec={d()} onClose={() => setDrill(null)} />}</Show>
     </section>
   );
+}
+
+export default function ForecastPage() {
+  return <Guard module="analysis"><Forecast /></Guard>;
 }

@@ -1,4 +1,4 @@
-import { For, Show, createMemo, createSignal } from 'solid-js';
+import { For, Show, createMemo, createSignal, onMount } from 'solid-js';
 import { A } from '@solidjs/router';
 import { funnel, quotaMap, type Bucket, type FunnelRow } from '../../domain/sales';
 import { FUNNEL_FILL } from './colors';
@@ -12,6 +12,7 @@ import {
   stageName, useModeId, useModes, useParam,
 } from './filters';
 import { DASH, int, money, money0, pct } from './format';
+import { Guard } from './Guard';
 
 /**
  * 销售漏斗 (SPEC K; U8 §2.1.1.7): per stage of one sales mode the count, amount and weighted
@@ -20,7 +21,7 @@ import { DASH, int, money, money0, pct } from './format';
  * the sales plan through the U8 quota helper (store/analysis/quota.ts).
  */
 
-export default function FunnelPage() {
+function Funnel() {
   const ctx = useWorkspace();
   const p = useParam();
   const modes = useModes();
@@ -52,6 +53,8 @@ export default function FunnelPage() {
     return f;
   });
 
+  // the bench reads this: the funnel is computed and painted
+  onMount(() => requestAnimationFrame(() => performance.mark('keyuan:funnel-painted')));
   const open = (title: string, b: Bucket, figure?: string) => setDrill({ title, entity: 'opportunities', ids: b.ids, figure });
   const rowTitle = (r: FunnelRow) => t('analysis.funnelDrill', { stage: stageName(r) });
 
@@ -86,7 +89,7 @@ export default function FunnelPage() {
         <div class="funnel-layout">
           <div class="card funnel-card">
             <FunnelSvg rows={data().rows} basis={basis()} onPick={(r) => open(rowTitle(r), r)} />
-            <div class="legend">
+            <div class="funnel-legend">
               <span><i style={{ background: FUNNEL_FILL.green }} />{t('analysis.legendGreen')}</span>
               <span><i style={{ background: FUNNEL_FILL.yellow }} />{t('analysis.legendYellow')}</span>
               <span><i style={{ background: FUNNEL_FILL.red }} />{t('analysis.legendRed')}</span>
@@ -206,4 +209,8 @@ function FunnelSvg(props: { rows: FunnelRow[]; basis: 'count' | 'amount'; onPick
       }}</For>
     </svg>
   );
+}
+
+export default function FunnelPage() {
+  return <Guard module="analysis"><Funnel /></Guard>;
 }

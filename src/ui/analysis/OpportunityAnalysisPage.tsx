@@ -1,4 +1,4 @@
-import { For, Show, createMemo, createSignal } from 'solid-js';
+import { For, Show, createMemo, createSignal, onMount } from 'solid-js';
 import {
   OPPORTUNITY_STATUSES, opportunityAnalysis, projectAnalysis, type AnalysisFilter, type AnalysisRow, type GroupBy,
   type OpportunityStatus, type ProjectRow,
@@ -8,6 +8,7 @@ import { t } from '../i18n';
 import { DrillDialog, type DrillSpec } from './Drill';
 import { ModeSelect, OwnerSelect, PeriodInputs, stageName, useModeId, useParam, useStages } from './filters';
 import { ReportTable, type ReportCol } from './ReportTable';
+import { Guard } from './Guard';
 
 /**
  * 客户机会分析 and 客户项目分析 (精财 §4.1, §4.2; SPEC K): opportunities or projects grouped by
@@ -91,7 +92,7 @@ function Filters(props: { statuses: boolean }) {
   );
 }
 
-export default function OpportunityAnalysisPage() {
+function OpportunityAnalysis() {
   const { ctx, by, filter, nameOf } = useReport('opportunities');
   const [drill, setDrill] = createSignal<DrillSpec | null>(null);
   const report = createMemo(() => {
@@ -104,6 +105,7 @@ export default function OpportunityAnalysisPage() {
     performance.measure('keyuan:opp-analysis-compute', { start: t1, end: performance.now() });
     return r;
   });
+  onMount(() => requestAnimationFrame(() => performance.mark('keyuan:opp-analysis-painted')));
   return (
     <section class="page analysis-page">
       <div class="page-head"><h1 class="page-title">{t('nav.oppAnalysis')}</h1></div>
@@ -119,7 +121,7 @@ export default function OpportunityAnalysisPage() {
   );
 }
 
-export function ProjectAnalysisPage() {
+function ProjectAnalysis() {
   const { ctx, by, filter, nameOf } = useReport('projects');
   const [drill, setDrill] = createSignal<DrillSpec | null>(null);
   const report = createMemo(() => { ctx.version('projects')(); return projectAnalysis(ctx.ws.collection('projects').live(), by(), filter()); });
@@ -137,4 +139,12 @@ export function ProjectAnalysisPage() {
       <Show when={drill()}>{(d) => <DrillDialog spec={d()} onClose={() => setDrill(null)} />}</Show>
     </section>
   );
+}
+
+export default function OpportunityAnalysisPage() {
+  return <Guard module="analysis"><OpportunityAnalysis /></Guard>;
+}
+
+export function ProjectAnalysisPage() {
+  return <Guard module="analysis"><ProjectAnalysis /></Guard>;
 }

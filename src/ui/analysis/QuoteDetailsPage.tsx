@@ -6,13 +6,14 @@ import { t } from '../i18n';
 import { DrillDialog, type DrillSpec } from './Drill';
 import { OwnerSelect, PeriodInputs, useParam } from './filters';
 import { ReportTable, type ReportCol } from './ReportTable';
+import { Guard } from './Guard';
 
 /**
  * 商品报价明细 (精财 §4.4; SPEC K): per product over the lines of the quotes, filterable by customer
  * and employee — quantity, amount, unit price = amount ÷ quantity, discounted amount — computed by
  * domain/sales productQuoteDetails(). Each figure drills down to the quotes.
  */
-export default function QuoteDetailsPage() {
+function QuoteDetails() {
   const ctx = useWorkspace();
   const p = useParam();
   const [drill, setDrill] = createSignal<DrillSpec | null>(null);
@@ -65,4 +66,8 @@ export default function QuoteDetailsPage() {
       <Show when={drill()}>{(d) => <DrillDialog spec={d()} onClose={() => setDrill(null)} />}</Show>
     </section>
   );
+}
+
+export default function QuoteDetailsPage() {
+  return <Guard module="analysis"><QuoteDetails /></Guard>;
 }

@@ -308,6 +308,7 @@ export const en: Record<keyof typeof zh, string> = {
   'nav.oppAnalysis': 'Opportunity analysis',
   'nav.projectAnalysis': 'Project analysis',
   'nav.quoteDetails': 'Product quote details',
+  'analysis.noAccess': 'Your role has no permission to view {module}',
   'work.seeAll': 'See all {n} →',
   'work.title': 'My tasks',
   'work.overdue': 'Overdue',

@@ -306,6 +306,7 @@ export const zh = {
   'nav.oppAnalysis': '客户机会分析',
   'nav.projectAnalysis': '客户项目分析',
   'nav.quoteDetails': '商品报价明细',
+  'analysis.noAccess': '当前角色没有“{module}”的查看权限',
   'work.seeAll': '查看全部 {n} 项 →',
   'work.title': '我的任务',
   'work.overdue': '已逾期',

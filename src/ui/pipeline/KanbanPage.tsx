@@ -12,6 +12,7 @@ import {
 } from '../analysis/filters';
 import { DASH, int, money, money0, pct } from '../analysis/format';
 import { MoveDialog } from './MoveDialog';
+import { Guard } from '../analysis/Guard';
 
 const PER_COLUMN = 40;
 
@@ -21,7 +22,7 @@ const PER_COLUMN = 40;
  * its "move" button, or from the keyboard (Shift+← / Shift+→ on a focused card); every move asks
  * for the contact record it creates (MoveDialog).
  */
-export default function KanbanPage() {
+function Kanban() {
   const ctx = useWorkspace();
   const p = useParam();
   const modes = useModes();
@@ -223,4 +224,8 @@ function OppPeek(props: { oppId: string; onClose: () => void; onMove: (stageId: 
       </Show>
     </Modal>
   );
+}
+
+export default function KanbanPage() {
+  return <Guard module="sales"><Kanban /></Guard>;
 }

@@ -1,7 +1,7 @@
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { checkPlans, todayOf, type PlanSubject } from '../../domain/sales';
 import { userDepartments } from '../../store/analysis/pipeline';
-import { alertRuleOf, plannedSubjects, targetProgress, type TargetProgress } from '../../store/analysis/targets';
+import { alertRuleOf, planErrors, plannedSubjects, targetProgress, type TargetProgress } from '../../store/analysis/targets';
 import { RecordList } from '../shared/RecordList';
 import { useWorkspace } from '../shared/context';
 import { notify } from '../shared/toast';
@@ -9,13 +9,14 @@ import { L, t } from '../i18n';
 import { DrillDialog, Fig, type DrillSpec } from '../analysis/Drill';
 import { departmentSubtree } from '../analysis/filters';
 import { money, pct } from '../analysis/format';
+import { Guard } from '../analysis/Guard';
 
 /**
  * 销售计划/配额: targets per company, department and person per month or quarter (entity
  * salesPlans), and for a month each planned subject's actual against its target with the alerts of
  * seed 004 (reached; under the set share by the set day).
  */
-export default function PlansPage() {
+function Plans() {
   const ctx = useWorkspace();
   const today = todayOf(Date.now());
   const [month, setMonth] = createSignal(today.slice(0, 7));
@@ -52,7 +53,10 @@ export default function PlansPage() {
     <section class="page">
       <h1 class="page-title">{t('nav.plans')}</h1>
       <div class="plans-list">
-        <RecordList entity="salesPlans" embedded defaults={{ scope: 'company', period: today.slice(0, 7) }} />
+        <RecordList entity="salesPlans" embedded defaults={{ scope: 'company', period: today.slice(0, 7) }}
+          showField={(f, v) => (f.key === 'departmentId' ? v.scope === 'department' : f.key === 'userId' ? v.scope === 'person' : true)}
+          prepare={(v) => ({ ...v, departmentId: v.scope === 'department' ? v.departmentId : undefined, userId: v.scope === 'person' ? v.userId : undefined })}
+          validate={planErrors} />
       </div>
       <Show when={problems().length}>
         <div class="notice"><For each={problems()}>{(v) => <div>{L(v.message)}</div>}</For></div>
@@ -102,4 +106,8 @@ export default function PlansPage() {
       <Show when={drill()}>{(d) => <DrillDialog spec={d()} onClose={() => setDrill(null)} />}</Show>
     </section>
   );
+}
+
+export default function PlansPage() {
+  return <Guard module="sales"><Plans /></Guard>;
 }

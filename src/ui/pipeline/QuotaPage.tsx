@@ -14,6 +14,7 @@ import {
 } from '../analysis/filters';
 import { dec, int, money, money0, pct } from '../analysis/format';
 import { FUNNEL_FILL } from '../analysis/colors';
+import { Guard } from '../analysis/Guard';
 
 type Scope = 'company' | 'department' | 'person';
 
@@ -23,7 +24,7 @@ type Scope = 'company' | 'department' | 'person';
  * stage's average days and conversion, the ideal number of opportunities each stage should hold
  * and the ideal number of new customers (domain/sales quotaHelper), beside what the stages hold now.
  */
-export default function QuotaPage() {
+function Quota() {
   const ctx = useWorkspace();
   const p = useParam();
   const modes = useModes();
@@ -207,4 +208,8 @@ export default function QuotaPage() {
       <Show when={drill()}>{(d) => <DrillDialog spec={d()} onClose={() => setDrill(null)} />}</Show>
     </section>
   );
+}
+
+export default function QuotaPage() {
+  return <Guard module="sales"><Quota /></Guard>;
 }

@@ -7,6 +7,7 @@ import { RecordList } from '../shared/RecordList';
 import { useWorkspace } from '../shared/context';
 import { notify } from '../shared/toast';
 import { L, t, type MessageKey } from '../i18n';
+import { Guard } from '../analysis/Guard';
 
 const TABS: [ActivityAlert | '', MessageKey][] = [
   ['', 'work.tabAll'], ['overdue', 'work.overdue'], ['dueSoon', 'work.tabDueSoon'], ['upcoming', 'work.upcoming'],
@@ -14,7 +15,7 @@ const TABS: [ActivityAlert | '', MessageKey][] = [
 ];
 
 /** 活动/销售任务: every activity, filtered by alert (overdue, due soon…) and by "mine", with a bulk "done". */
-export default function ActivitiesPage() {
+function Activities() {
   const ctx = useWorkspace();
   const [params, setParams] = useSearchParams();
   const today = todayOf(Date.now());
@@ -53,7 +54,7 @@ export default function ActivitiesPage() {
           <For each={TABS}>{([key, label]) => (
             <button class="btn" role="tab" aria-selected={alert() === key} classList={{ active: alert() === key, [`tone-${key}`]: !!key }}
               onClick={() => setParams({ alert: key || undefined }, { replace: true })}>
-              {t(label, { n: DEFAULT_SOON_DAYS })} <span class="badge">{counts()[key] ?? 0}</span>
+              {t(label, { n: DEFAULT_SOON_DAYS })} <span class="n-badge">{counts()[key] ?? 0}</span>
             </button>
           )}</For>
         </div>
@@ -71,4 +72,8 @@ export default function ActivitiesPage() {
         )} />
     </section>
   );
+}
+
+export default function ActivitiesPage() {
+  return <Guard module="sales"><Activities /></Guard>;
 }

@@ -74,7 +74,7 @@ export function MyWork() {
   };
   const Section = (p: { title: string; tone: string; list: (Values & BaseRecord)[]; empty: string; testid: string; alert: string }) => (
     <div class={`card work-card tone-${p.tone}`} data-testid={p.testid}>
-      <h2>{p.title} <span class="badge">{p.list.length}</span></h2>
+      <h2>{p.title} <span class="n-badge">{p.list.length}</span></h2>
       <Show when={p.list.length} fallback={<p class="muted">{p.empty}</p>}>
         <ul class="task-list"><For each={p.list.slice(0, SHOWN)}>{(a) => <Task a={a} tone={p.tone} />}</For></ul>
       </Show>
@@ -106,7 +106,7 @@ export function MyWork() {
       </div>
       <div class="cards work-cards">
         <div class="card" data-testid="work-opps">
-          <h2>{t('work.myOpps')} <span class="badge">{opps().length}</span></h2>
+          <h2>{t('work.myOpps')} <span class="n-badge">{opps().length}</span></h2>
           <Show when={opps().length} fallback={<p class="muted">{t('work.noOpps')}</p>}>
             <table class="grid simple">
               <thead><tr><th>{t('work.oppSubject')}</th><th>{t('analysis.customer')}</th><th>{t('analysis.stage')}</th>
