@@ -13,9 +13,10 @@ import { colorFor, readPresence, type Presence } from './presence';
  * off — sync turned off on this device; no-server — no signaling address set;
  * unreachable — no signaling server answers (offline when the browser also says so);
  * waiting — signaling reached, nobody else online; wrong-password — devices in the room use
- * another password; syncing — connected, first exchange under way; connected — N peers, in sync.
+ * another password; syncing — connected, first exchange under way; connected — N peers, in sync;
+ * server — in sync through the Yjs server only.
  */
-export type SyncPhase = 'off' | 'starting' | 'no-server' | 'offline' | 'unreachable' | 'waiting' | 'wrong-password' | 'syncing' | 'connected';
+export type SyncPhase = 'off' | 'starting' | 'no-server' | 'offline' | 'unreachable' | 'waiting' | 'wrong-password' | 'syncing' | 'connected' | 'server';
 
 export interface PersonView {
   userId: string;
@@ -182,12 +183,14 @@ export class SyncSession {
     else if (!this.webrtc) phase = 'starting';
     else if (peers.length && pending) phase = 'syncing';
     else if (peers.length) phase = 'connected';
-    else if (server?.status === 'connected') phase = server.synced ? 'connected' : 'syncing';
+    else if (server?.status === 'connected') phase = server.synced ? 'server' : 'syncing';
     else if (wrongRecent) phase = 'wrong-password';
     else if (sig.some((s) => s.connected)) phase = 'waiting';
     else if (!sig.length && !server) phase = 'no-server';
     else if (sig.every((s) => !s.connected && s.failures > 0) && (!server || server.failures > 0)) {
-      phase = globalThis.navigator?.onLine === false ? 'offline' : 'unreachable';
+      // a browser with no network is offline, unless the server is on this very machine
+      const local = sig.some((g) => /^wss?:\/\/(127\.|localhost|\[::1\])/.test(g.url));
+      phase = globalThis.navigator?.onLine === false && !local ? 'offline' : 'unreachable';
     } else phase = 'starting';
     return {
       phase, settings: st, signaling: sig, peers: peers.length, pending, tabs, server,

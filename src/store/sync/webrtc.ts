@@ -251,7 +251,9 @@ export class GuardedWebrtc {
     if (v.kind === 'step1') info.stateVector = v.stateVector;
     else if (v.kind === 'step2' || v.kind === 'update') info.syncedAt = Date.now();
     else if (v.kind === 'awareness') for (const c of v.clients) info.clients.add(c);
-    info.synced = conn.synced;
+    // y-webrtc's own conn.synced is only set while the room is not yet synced as a whole, so a
+    // peer that (re)connects later would look unsynced for ever: its sync answer is what counts
+    if (v.kind === 'step2' || conn.synced) info.synced = true;
     if (v.kind !== 'query-awareness') this.events.change();
   }
 
@@ -267,7 +269,7 @@ export class GuardedWebrtc {
       const c = conns?.get(id);
       if (!c) { if (!info.connected) this.peers.delete(id); else info.connected = false; continue; }
       info.connected = c.connected;
-      info.synced = c.synced;
+      info.synced = info.synced || c.synced;
     }
   }
 

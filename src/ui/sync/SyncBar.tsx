@@ -174,6 +174,8 @@ function IdentityPrompt() {
     <Show when={!dismissed()}>
       <Modal open title={t('sync.whoAreYou')} onClose={() => setDismissed(true)}>
         <p class="muted">{t('sync.whoAreYouHint')}</p>
+        <Show when={status()?.phase === 'wrong-password'}><p class="error-banner" role="alert">{t('sync.wrongPasswordLong')}</p></Show>
+        <Show when={status()?.phase === 'unreachable' || status()?.phase === 'offline'}><p class="warn">{t('sync.unreachableLong')}</p></Show>
         <Show when={users().length} fallback={<p class="warn" role="status">{t('sync.waitingForData')} — {phaseText(status())}</p>}>
           <ul class="user-pick">
             <For each={users()}>{(u) => (
