@@ -211,9 +211,8 @@ describe('class-group peer sync over real WebRTC', () => {
     const out = (Array.isArray(bundle) ? bundle[0] : bundle) as { output: { code?: string }[] };
     const js = out.output[0].code!;
     const H = await peer();
-    const url = `${baseUrl()}hostile-peer.html`;
-    await H.page.route(url, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>peer</title>' }));
-    await H.page.goto(url);
+    // a page of the same server (the welcome page of an empty profile: it opens no workspace and no room)
+    await H.page.goto(baseUrl());
     await H.page.addScriptTag({ content: js });
     const room = JSON.parse(Buffer.from(code.slice(4).replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString()).r;
     const r = await H.page.evaluate(([room, pw, sig]) => (globalThis as unknown as { hostile: (a: string, b: string, c: string[]) => Promise<{ customers: number }> }).hostile(room, pw, [sig]), [room, password, sigUrl] as const);
@@ -223,7 +222,8 @@ describe('class-group peer sync over real WebRTC', () => {
     await expect.poll(async () => (await rowTexts(A.page)).some((x) => x.includes('KH-EVIL')), { timeout: 20_000 }).toBe(true);
     const evilRow = A.page.locator('.grid-row', { hasText: 'KH-EVIL' });
     await expect(evilRow.locator('.bad-mark').count()).resolves.toBe(1);
-    await goto(A.page, A.wsId, 'customers/evil1');
+    await evilRow.getByRole('link', { name: 'KH-EVIL' }).click();
+    await A.page.waitForURL(/customers\/evil1$/);
     await expect(A.page.getByRole('alert').first().innerText()).resolves.toContain('格式错误');
     await shot(A.page, 'sync-malformed-record');
     await A.page.locator('.sync-chip').click();

@@ -9,6 +9,7 @@ import { L, lang, t } from '../i18n';
 import { CUSTOMER_SECTIONS } from './sections';
 import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
+import { plainText } from '../sync/state';
 
 /** One customer: its archive fields, its contacts (with the primary one), who changed it and when. */
 export function CustomerPage() {
@@ -36,7 +37,7 @@ export function CustomerPage() {
           <>
             <div class="page-head">
               <A href={`/w/${ctx.ws.id}/customers`} class="btn ghost">← {t('common.back')}</A>
-              <h1 class="page-title">{String(c().name ?? '')} <span class="muted">{String(c().code ?? '')}</span></h1>
+              <h1 class="page-title">{plainText(c().name)} <span class="muted">{plainText(c().code)}</span></h1>
               <span class="grow" />
               <RecordPresence collection="customers" id={params.id!} />
               <button class="btn primary" onClick={() => setEditing(true)} disabled={!ctx.can('customers', 'write')}>{t('common.edit')}</button>

@@ -2,7 +2,7 @@ import { For, Show, createMemo, createSignal } from 'solid-js';
 import type { HistoryItem } from '../../store/sync/history';
 import { useWorkspace } from '../shared/context';
 import { L, lang, t } from '../i18n';
-import { formatTime } from './state';
+import { formatTime, plainText } from './state';
 import { useHistory } from './history-ui';
 import './sync.css';
 
@@ -38,7 +38,7 @@ export function RecordHistory(props: { collection: string; id: string }) {
     ctx.version(props.collection)();
     return log.forRecord(props.collection, props.id, ctx.ws.collection(props.collection).get(props.id));
   });
-  const userName = (id: string) => String(ctx.ws.collection('users').get(id)?.name ?? (id || '?'));
+  const userName = (id: string) => (plainText(ctx.ws.collection('users').get(id)?.name) || id || '?');
   const label = useFieldLabel(() => props.collection);
   const text = useValueText(() => props.collection);
   const shown = () => (all() ? items() : items().slice(0, 20));

@@ -7,7 +7,7 @@ import { setIdentity } from '../../store/org/setup';
 import { useWorkspace } from '../shared/context';
 import { Modal } from '../shared/Modal';
 import { lang, t, type MessageKey } from '../i18n';
-import { attachSession, editing, formatTime, session, status } from './state';
+import { attachSession, editing, formatTime, plainText, session, status } from './state';
 import './sync.css';
 
 /** What the chip says for a status. */
@@ -41,7 +41,7 @@ export function SyncBar() {
   createEffect(() => {
     const s = session();
     if (!s) return;
-    s.setIdentity({ id: ctx.userId(), name: String(ctx.user()?.name ?? ''), role: String(ctx.role()?.name ?? '') });
+    s.setIdentity({ id: ctx.userId(), name: plainText(ctx.user()?.name), role: plainText(ctx.role()?.name) });
   });
   // where this person is: a record page (…/collection/id) and whether its form is open
   createEffect(() => {
@@ -179,7 +179,7 @@ function IdentityPrompt() {
         <Show when={users().length} fallback={<p class="warn" role="status">{t('sync.waitingForData')} — {phaseText(status())}</p>}>
           <ul class="user-pick">
             <For each={users()}>{(u) => (
-              <li><button class="btn" onClick={() => void pick(u.id)}>{String(u.name)} <span class="muted">{String(ctx.ws.collection('roles').get(String(u.roleId))?.name ?? '')}</span></button></li>
+              <li><button class="btn" onClick={() => void pick(u.id)}>{plainText(u.name)} <span class="muted">{plainText(ctx.ws.collection('roles').get(plainText(u.roleId))?.name)}</span></button></li>
             )}</For>
           </ul>
         </Show>

@@ -10,7 +10,7 @@ import { download, today } from '../shared/download';
 import { notify } from '../shared/toast';
 import { Modal } from '../shared/Modal';
 import { lang, t, type MessageKey } from '../i18n';
-import { formatTime, session, status } from './state';
+import { formatTime, plainText, session, status } from './state';
 import { SyncDetails } from './SyncBar';
 import './sync.css';
 
@@ -148,7 +148,7 @@ function Servers() {
 function Files() {
   const ctx = useWorkspace();
   const [peerSv, setPeerSv] = createSignal<{ name: string; sv: Uint8Array } | null>(null);
-  const who = () => String(ctx.user()?.name ?? '');
+  const who = () => plainText(ctx.user()?.name);
   const [backupAt, setBackupAt] = createSignal(ctx.entry.lastBackupAt);
   const remembered = createMemo(() => { status(); return session()?.rememberedPeers().filter((p) => p.stateVector) ?? []; });
 

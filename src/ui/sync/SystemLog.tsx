@@ -4,7 +4,7 @@ import { ENTITIES } from '../../domain/registry';
 import { ALL_COLLECTIONS } from '../../domain/registry';
 import { useWorkspace } from '../shared/context';
 import { L, lang, t, type MessageKey } from '../i18n';
-import { formatTime } from './state';
+import { formatTime, plainText } from './state';
 import { useHistory } from './history-ui';
 import './sync.css';
 
@@ -20,12 +20,13 @@ export function SystemLog() {
     return systemLog(ctx.ws, log, ALL_COLLECTIONS, 5000);
   });
   const users = createMemo(() => { ctx.version('users')(); return ctx.ws.collection('users').live(); });
-  const userName = (id: string) => String(ctx.ws.collection('users').get(id)?.name ?? (id || '?'));
+  const userName = (id: string) => (plainText(ctx.ws.collection('users').get(id)?.name) || id || '?');
   const filtered = createMemo(() => (who() ? items().filter((i) => i.by === who()) : items()));
   const what = (it: HistoryItem): string => {
-    if (it.kind === 'sys') return t(`log.event.${it.event}` as MessageKey, Object.fromEntries(Object.entries(it.params ?? {}).map(([k, v]) => [k, k === 'exportedAt' ? formatTime(Number(v), lang()) : String(v)])));
+    if (it.kind === 'sys') return t(`log.event.${it.event}` as MessageKey, Object.fromEntries(Object.entries(it.params ?? {}).map(([k, v]) => [k, k === 'exportedAt' ? formatTime(Number(v), lang()) : plainText(v)])));
     const entity = L(ENTITIES[it.collection]?.label) || it.collection;
-    const title = it.name ?? String(ctx.ws.collection(it.collection).get(it.recordId)?.name ?? ctx.ws.collection(it.collection).get(it.recordId)?.title ?? it.recordId);
+    const rec = ctx.ws.collection(it.collection).get(it.recordId);
+    const title = it.name ?? (plainText(rec?.name ?? rec?.title) || it.recordId);
     if (it.kind === 'create') return t('log.created', { entity, title });
     if (it.kind === 'purge') return t('log.purged', { entity, title });
     const deleted = it.changes.find((c) => c.field === 'deleted');
@@ -38,7 +39,7 @@ export function SystemLog() {
         <label>{t('log.byUser')}{' '}
           <select value={who()} onChange={(e) => setWho(e.currentTarget.value)}>
             <option value="">{t('common.all')}</option>
-            <For each={users()}>{(u) => <option value={u.id}>{String(u.name)}</option>}</For>
+            <For each={users()}>{(u) => <option value={u.id}>{plainText(u.name)}</option>}</For>
           </select></label>
         <span class="muted">{t('log.count', { n: filtered().length })}</span>
         <Show when={log.invalidCount()}><span class="warn">{t('log.invalid', { n: log.invalidCount() })}</span></Show>

@@ -28,3 +28,14 @@ export function formatTime(ms: number | undefined, lang: string): string {
   if (!ms) return '—';
   return new Date(ms).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false });
 }
+
+/**
+ * Any stored value as text without trusting it: a value from a peer may be an object whose own
+ * `toString` is not a function, and String() on it throws.
+ */
+export function plainText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  try { return JSON.stringify(v)?.slice(0, 200) ?? ''; } catch { return '⚠'; }
+}
