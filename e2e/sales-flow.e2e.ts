@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createWorkspace, fill, goto, launch, newPage, pickRef, rowTexts, shot } from './lib';
+import { baseUrl, createWorkspace, fill, goto, launch, newPage, OUT, pickRef, rowTexts, shot } from './lib';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
@@ -19,8 +19,9 @@ async function openForm(page: Page, open: () => Promise<void>) {
   }
 }
 
-/** Alt+A on a list page (the page's own list, not an embedded one), once the list is there. */
-async function addNew(page: Page) {
+/** Alt+A on a list page (the page's own list, not an embedded one), once that page is shown. */
+async function addNew(page: Page, title: string) {
+  await page.locator('h1.page-title', { hasText: title }).waitFor();
   await page.locator('.record-list:not(.embedded) .toolbar').waitFor();
   await openForm(page, () => page.keyboard.press('Alt+A'));
 }
@@ -79,12 +80,12 @@ describe('sales flow: lead → opportunity → contact records → quote with ap
     await addUser(page, '李经理', '销售经理');
 
     await goto(page, ws, 'competitors');
-    await addNew(page);
+    await addNew(page, '竞争对手');
     await fill(page, 'name', '用友');
     await save(page);
 
     await goto(page, ws, 'products');
-    await addNew(page);
+    await addNew(page, '产品');
     await fill(page, 'code', 'P001');
     await fill(page, 'name', 'ERP 标准版');
     await page.locator('.modal #f-category').selectOption('erp');
@@ -97,7 +98,7 @@ describe('sales flow: lead → opportunity → contact records → quote with ap
     expect(await rowTexts(page)).toEqual([]);
 
     await goto(page, ws, 'discounts');
-    await addNew(page);
+    await addNew(page, '折扣');
     // a volume rule's form offers its own fields only
     expect(await page.locator('.modal #f-roleId').count()).toBe(0);
     await fill(page, 'name', '5 套以上');
@@ -116,7 +117,7 @@ describe('sales flow: lead → opportunity → contact records → quote with ap
     // --- the rep records a potential customer and a lead, and promotes it ---
     await switchUser(page, '张三', '业务员');
     await goto(page, ws, 'customers');
-    await addNew(page);
+    await addNew(page, '客户档案');
     await fill(page, 'code', 'KH001');
     await fill(page, 'name', '杭州恒远机械有限公司');
     await fill(page, 'kind', '潜在客户');
@@ -128,7 +129,7 @@ describe('sales flow: lead → opportunity → contact records → quote with ap
     await save(page);
 
     await goto(page, ws, 'leads');
-    await addNew(page);
+    await addNew(page, '意向');
     await fill(page, 'subject', 'ERP 升级意向');
     await pickRef(page, 'customerId', '杭州恒远');
     await fill(page, 'expectedAmount', '200000');
@@ -228,6 +229,11 @@ describe('sales flow: lead → opportunity → contact records → quote with ap
     await page.goto(oppUrl);
     await page.getByRole('heading', { name: 'ERP 升级意向' }).waitFor();
     expect(await page.getByRole('button', { name: '转为项目' }).isDisabled()).toBe(true);
+    // the manager's comment (批复) on a completed record
+    await recordRow(page, 1).getByRole('button', { name: '批复' }).click();
+    await page.locator('#prompt-text').fill('先确认预算再报价');
+    await page.locator('.modal').getByRole('button', { name: '确认' }).click();
+    await expect(recordRow(page, 1).innerText()).resolves.toMatch(/先确认预算再报价[\s\S]*李经理/);
     await page.getByRole('button', { name: '成功', exact: true }).click();
     await page.locator('#prompt-text').fill('签订合同');
     await page.locator('.modal').getByRole('button', { name: '确认' }).click();
@@ -266,20 +272,27 @@ describe('sales flow: lead → opportunity → contact records → quote with ap
     const cust = await page.locator('.grid-row', { hasText: 'KH001' }).innerText();
     expect(cust).toContain('客户');
     expect(cust).not.toContain('潜在客户');
+    // the customer's page lists its lead, opportunity, quote and project
+    await page.getByRole('link', { name: 'KH001' }).click();
+    const sales = page.locator('.customer-sales');
+    await sales.waitFor();
+    await expect(sales.innerText()).resolves.toMatch(/意向 \(1\)[\s\S]*ERP 升级意向[\s\S]*已升迁/);
+    await expect(sales.innerText()).resolves.toMatch(/报价单 \(1\)[\s\S]*BJ\d{8}-001/);
+    await expect(sales.innerText()).resolves.toContain('项目 (1)');
     expect(errors).toEqual([]);
     await ctx.close();
   });
 
-  it('an opportunity: live amount in the form, terminate (red) and re-enable, lost needs a summary, delete takes its records', async () => {
+  it('an opportunity: live amount in the form, terminate (red) and re-enable, lost needs a summary, delete takes its records', { timeout: 180_000 }, async () => {
     const { ctx, page, errors } = await newPage(browser);
     const ws = await createWorkspace(page, '终止测试', '王老师');
     await goto(page, ws, 'customers');
-    await addNew(page);
+    await addNew(page, '客户档案');
     await fill(page, 'code', 'KH002');
     await fill(page, 'name', '宁波海通贸易');
     await save(page);
     await goto(page, ws, 'opportunities');
-    await addNew(page);
+    await addNew(page, '商机');
     await fill(page, 'subject', '仓储系统');
     await pickRef(page, 'customerId', '宁波海通');
     await fill(page, 'expectedAmount', '100000');
@@ -315,5 +328,98 @@ describe('sales flow: lead → opportunity → contact records → quote with ap
     expect(await rowTexts(page)).toEqual([]);
     expect(errors).toEqual([]);
     await ctx.close();
+  });
+
+  it('the sample company loads a year of opportunities: won blue, terminated red, each with its page', { timeout: 180_000 }, async () => {
+    const { ctx, page, errors } = await newPage(browser);
+    const ws = await createWorkspace(page, '示例', '王老师');
+    await page.getByRole('button', { name: '载入示例公司' }).click();
+    await page.getByText('示例公司已载入').waitFor();
+    await goto(page, ws, 'opportunities');
+    await page.locator('.grid-row').first().waitFor();
+    expect(await page.locator('.grid-row[data-tone=blue]').count()).toBeGreaterThan(0);
+    await page.locator('.record-list .find').fill('已终止');
+    await page.locator('.grid-row[data-tone=red]').first().waitFor();
+    expect(await page.locator('.grid-row:not([data-tone=red])').count()).toBe(0);
+    await snap(page, 'sales-opportunities-sample-1280x800');
+    await page.locator('.grid-row .cell-link').first().click();
+    await page.locator('.badge', { hasText: '已终止' }).waitFor();
+    await page.getByRole('button', { name: '启用机会' }).waitFor();
+    await goto(page, ws, 'discounts');
+    await page.locator('.price-check #pc-product').selectOption({ index: 1 });
+    await expect(page.locator('.price-check dl').innerText()).resolves.toContain('折后金额');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('two devices apart: the merge breaks the sequence rule, and the opportunity page says so', { timeout: 240_000 }, async () => {
+    // device A: an opportunity with record 1 completed and record 3 open
+    const a = await newPage(browser);
+    const wsA = await createWorkspace(a.page, '两台设备', '王老师');
+    await goto(a.page, wsA, 'customers');
+    await addNew(a.page, '客户档案');
+    await fill(a.page, 'code', 'KH009');
+    await fill(a.page, 'name', '温州瑞达电器');
+    await save(a.page);
+    await goto(a.page, wsA, 'opportunities');
+    await addNew(a.page, '商机');
+    await fill(a.page, 'subject', '生产管理系统');
+    await pickRef(a.page, 'customerId', '温州瑞达');
+    await save(a.page);
+    await a.page.getByRole('heading', { name: '生产管理系统' }).waitFor();
+    const oppPath = a.page.url().split('#/w/')[1].split('/').slice(1).join('/');
+    await addRecord(a.page, 'contactRecords', { date: '2026-11-01', summary: '第一次拜访' });
+    await addRecord(a.page, 'contactRecords', { date: '2026-11-10', summary: '方案演示' });
+    await recordRow(a.page, 0).getByRole('button', { name: '设为完成' }).click();
+    await recordRow(a.page, 0).getByText('✓ 已完成').waitFor();
+    // A's backup goes to device B (a file: no network between them)
+    await goto(a.page, wsA, 'settings');
+    await a.page.getByRole('tab', { name: '同步' }).click();
+    const password = await a.page.locator('#sync-password').inputValue();
+    const [backup] = await Promise.all([a.page.waitForEvent('download'), a.page.getByRole('button', { name: '导出全部(备份)' }).click()]);
+    await backup.saveAs(`${OUT}/device-a.keyuan`);
+
+    // device B restores it and, apart, adds an open record dated between the two
+    const b = await newPage(browser);
+    await b.page.goto(baseUrl());
+    await b.page.getByRole('button', { name: '从备份恢复' }).click();
+    await b.page.locator('#restore-file').setInputFiles(`${OUT}/device-a.keyuan`);
+    await b.page.locator('#restore-password').fill(password);
+    await b.page.getByRole('button', { name: '恢复', exact: true }).click();
+    await b.page.locator('.user-pick').getByRole('button', { name: '王老师' }).click();
+    await b.page.waitForURL(/#\/w\/[a-z0-9]+$/);
+    const wsB = b.page.url().split('#/w/')[1];
+    await goto(b.page, wsB, oppPath);
+    await b.page.getByRole('heading', { name: '生产管理系统' }).waitFor();
+    await addRecord(b.page, 'contactRecords', { date: '2026-11-05', summary: '电话跟进' });
+    await goto(b.page, wsB, 'settings');
+    await b.page.getByRole('tab', { name: '同步' }).click();
+    const [fromB] = await Promise.all([b.page.waitForEvent('download'), b.page.getByRole('button', { name: '导出全部(备份)' }).click()]);
+    await fromB.saveAs(`${OUT}/device-b.keyuan`);
+
+    // meanwhile A completes record 3, which is valid on A; then A takes B's file in
+    await goto(a.page, wsA, oppPath);
+    await recordRow(a.page, 1).getByRole('button', { name: '设为完成' }).click();
+    await recordRow(a.page, 1).getByText('✓ 已完成').waitFor();
+    expect(await a.page.locator('.violations').count()).toBe(0);
+    await goto(a.page, wsA, 'settings');
+    await a.page.getByRole('tab', { name: '同步' }).click();
+    await a.page.locator('[data-testid=import-file]').setInputFiles(`${OUT}/device-b.keyuan`);
+    await a.page.getByText(/已合并/).waitFor();
+    await goto(a.page, wsA, oppPath);
+    const warning = a.page.locator('.violations');
+    await warning.waitFor();
+    await expect(warning.innerText()).resolves.toContain('2026-11-10 的记录已完成,但排在它前面的 2026-11-05 的记录未完成');
+    // both edits are kept: three records, the middle one open, nothing repaired behind the user's back
+    expect(await a.page.locator('.records-section tbody tr').count()).toBe(3);
+    await expect(recordRow(a.page, 1).innerText()).resolves.toContain('电话跟进');
+    await expect(recordRow(a.page, 1).getByRole('button', { name: '设为完成' }).isVisible()).resolves.toBe(true);
+    // the two records involved are highlighted
+    expect(await a.page.locator('.records-section tr.flagged').count()).toBe(2);
+    await snap(a.page, 'sales-opportunity-violation-1280x800');
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+    await a.ctx.close();
+    await b.ctx.close();
   });
 });

@@ -1,6 +1,6 @@
 import { useNavigate } from '@solidjs/router';
 import type { BaseRecord } from '../../domain/core/record';
-import { allowedActions, projectStatusOf, quoteEditBlocker, type Outcome } from '../../domain/sales';
+import { allowedActions, projectStatusOf, quoteEditBlocker, quoteLinkBlocker, type Outcome } from '../../domain/sales';
 import {
   auditOpportunity, cascadeAfterListDelete, changeOpportunityStatus, changeProjectStatus, copyProjectAsOpportunity,
   newOpportunityDefaults, unauditOpportunity,
@@ -94,6 +94,10 @@ export function QuotesPage() {
         onOpen={(r) => navigate(`/w/${ctx.ws.id}/quotes/${r.id}`)}
         rowTone={quoteTone}
         deleteBlocker={(r) => quoteEditBlocker(r)}
+        validate={(v, old) => {
+          const clash = quoteLinkBlocker({ ...v, id: old?.id }, ctx.ws.collection('quotes').live());
+          return clash ? { [v.maintenanceRecordId ? 'maintenanceRecordId' : 'contactRecordId']: clash } : {};
+        }}
         hooks={{ locked: (old) => (old?.status === 'pending' ? ctx.def('quotes').fields.map((f) => f.key) : []), onSaved: (r) => navigate(`/w/${ctx.ws.id}/quotes/${r.id}`) }} />
     </section>
   );

@@ -119,7 +119,7 @@ export function OpportunityPage() {
                 <Show when={o().note}><p class="muted">{String(o().note)}</p></Show>
                 <p class="muted small">{t('sales.backfillHint')}</p>
               </div>
-              <RecordsSection kind="contactRecords" parentId={o().id} parent={o()} refusal={refusal}
+              <RecordsSection kind="contactRecords" parentId={o().id} parent={o()} refusal={refusal} flagged={new Set(violations().flatMap((v) => v.ids))}
                 addBlocked={status() === 'terminated' ? t('sales.terminatedNoRecords') : null} />
               <div class="card">
                 <div class="card-head">

@@ -83,7 +83,7 @@ export function ProjectPage() {
                 <p class="kpi-line">{t('sales.actualProfit')}: <b>{money(actualProfit(p()))}</b> · {t('sales.actualProfitRate')}: <b>{rate() === null ? '—' : `${rate()!.toFixed(1)}%`}</b></p>
                 <Show when={p().note}><p class="muted">{String(p().note)}</p></Show>
               </div>
-              <RecordsSection kind="maintenanceRecords" parentId={p().id} parent={p()} refusal={refusal}
+              <RecordsSection kind="maintenanceRecords" parentId={p().id} parent={p()} refusal={refusal} flagged={new Set(violations().flatMap((v) => v.ids))}
                 addBlocked={terminated() ? t('sales.terminatedNoRecords') : null} />
               <div class="card">
                 <div class="card-head">

@@ -5,7 +5,7 @@ import type { Errors } from '../../domain/core/validate';
 import { asNumber } from '../../domain/core/numbers';
 import { toCsv } from '../../domain/core/csv';
 import {
-  deciderBlocker, quoteEditBlocker, quoteStatusOf, quoteTotals, statusAfterEdit, submitterOf, lineAmounts,
+  deciderBlocker, quoteEditBlocker, quoteLinkBlocker, quoteStatusOf, quoteTotals, statusAfterEdit, submitterOf, lineAmounts,
   type LineInput, type RateBreakdown, type Values,
 } from '../../domain/sales';
 import {
@@ -110,9 +110,11 @@ export function QuotePage() {
   const company = () => { ctx.version('company')(); return ctx.ws.collection('company').get('company'); };
 
   const headLocked = (old?: BaseRecord) => (old && quoteEditBlocker(old) ? ctx.def('quotes').fields.map((f) => f.key) : []);
-  const headValidate = (_v: RecordValues, old?: BaseRecord): Errors => {
+  const headValidate = (v: RecordValues, old?: BaseRecord): Errors => {
     const why = old ? quoteEditBlocker(old) : null;
-    return why ? { code: why } : {};
+    if (why) return { code: why };
+    const clash = quoteLinkBlocker({ ...v, id: old?.id }, ctx.ws.collection('quotes').live());
+    return clash ? { [v.maintenanceRecordId ? 'maintenanceRecordId' : 'contactRecordId']: clash } : {};
   };
 
   return (

@@ -19,6 +19,8 @@ import { L, t } from '../i18n';
  */
 export function RecordsSection(props: {
   kind: RecordKind; parentId: string; parent: BaseRecord; refusal: ReturnType<typeof useRefusal>; addBlocked?: string | null;
+  /** Records named by a rule violation (highlighted). */
+  flagged?: Set<string>;
 }) {
   const ctx = useWorkspace();
   const navigate = useNavigate();
@@ -69,7 +71,7 @@ export function RecordsSection(props: {
               const blocker = () => completeBlocker(records(), r.id);
               const q = () => quotes().get(r.id);
               return (
-                <tr classList={{ done: done() }} data-id={r.id}>
+                <tr classList={{ done: done(), flagged: !!props.flagged?.has(r.id) }} data-id={r.id}>
                   <td>{i() + 1}</td>
                   <td>{String(r.date ?? '—')}</td>
                   <td>{names.dict('contactWay', r.way)}</td>
@@ -96,9 +98,10 @@ export function RecordsSection(props: {
                     }>{(qq) => <A href={`${base}/quotes/${qq().id}`}>{String(qq().code ?? t('sales.quote'))}</A>}</Show>
                   </td>
                   <td><div class="row-actions">
-                    <button class="btn small-btn" disabled={!writable() || done()} title={done() ? L(editBlocker(r, ['summary'])!) : ''}
-                      onClick={() => setForm({ record: r })}>{t('common.edit')}</button>
-                    <button class="btn small-btn danger" disabled={!writable()} onClick={() => setDeleting(r)}>{t('common.delete')}</button>
+                    <button class="btn small-btn icon" disabled={!writable() || done()} aria-label={t('common.edit')}
+                      title={done() ? L(editBlocker(r, ['summary'])!) : t('common.edit')} onClick={() => setForm({ record: r })}>✎</button>
+                    <button class="btn small-btn icon danger" disabled={!writable()} aria-label={t('common.delete')} title={t('common.delete')}
+                      onClick={() => setDeleting(r)}>×</button>
                   </div></td>
                 </tr>
               );
