@@ -77,7 +77,7 @@ export function SyncBar() {
           {t('sync.backupDue')}
         </A>
       </Show>
-      <button class="sync-chip" data-phase={status()?.phase ?? 'starting'} onClick={() => setDetails(true)} title={t('sync.details')}>
+      <button class="sync-chip" data-phase={status()?.phase ?? 'starting'} data-sent={status()?.bytesSent ?? 0} onClick={() => setDetails(true)} title={t('sync.details')}>
         {phaseText(status())}
       </button>
       <Show when={details()}>
