@@ -259,6 +259,22 @@ describe('sales flow: lead → opportunity → contact records → quote with ap
     await addRecord(page, 'maintenanceRecords', { date: '2026-12-01', summary: '上线后回访', cost: '5000' });
     await recordRow(page, 0, 'maintenanceRecords').getByRole('button', { name: '设为完成' }).click();
     await expect(shown(page, 'cost')).resolves.toBe('5,000.00');
+    const projectUrl = page.url();
+    // actual cost and amount, and the profit from them
+    await openForm(page, () => page.locator('.head-actions').getByRole('button', { name: '编辑' }).click());
+    await fill(page, 'actualCost', '150000');
+    await fill(page, 'actualAmount', '323000');
+    await save(page);
+    await expect(page.locator('.kpi-line').innerText()).resolves.toMatch(/173,000\.00[\s\S]*53\.6%/);
+    // 复制为机会: a new opportunity for the same customer, starting over
+    await page.getByRole('button', { name: '复制为机会' }).click();
+    await page.waitForURL(/\/opportunities\/[a-z0-9]+$/);
+    expect(page.url()).not.toBe(oppUrl);
+    await page.locator('.badge', { hasText: '进行中' }).waitFor();
+    await expect(shown(page, 'stageId')).resolves.toBe('初步接洽');
+    await expect(shown(page, 'sourceProjectId')).resolves.toBe('ERP 升级意向');
+    await page.goto(projectUrl);
+    await snap(page, 'sales-project-1280x800');
 
     await page.goto(oppUrl);
     await page.getByRole('button', { name: '反审核' }).click();
@@ -267,7 +283,10 @@ describe('sales flow: lead → opportunity → contact records → quote with ap
 
     // the won opportunity shows blue in the list; the customer became a formal one
     await goto(page, ws, 'opportunities');
-    await expect(page.locator('.grid-row', { hasText: 'ERP 升级意向' }).getAttribute('data-tone')).resolves.toBe('blue');
+    await page.locator('.grid-row', { hasText: 'ERP 升级意向' }).first().waitFor();
+    // the won one is blue; its copy (a new, active opportunity) is not
+    expect(await page.locator('.grid-row[data-tone=blue]', { hasText: 'ERP 升级意向' }).count()).toBe(1);
+    expect(await page.locator('.grid-row:not([data-tone])', { hasText: 'ERP 升级意向' }).count()).toBe(1);
     await goto(page, ws, 'customers');
     const cust = await page.locator('.grid-row', { hasText: 'KH001' }).innerText();
     expect(cust).toContain('客户');
@@ -348,6 +367,10 @@ describe('sales flow: lead → opportunity → contact records → quote with ap
     await goto(page, ws, 'discounts');
     await page.locator('.price-check #pc-product').selectOption({ index: 1 });
     await expect(page.locator('.price-check dl').innerText()).resolves.toContain('折后金额');
+    await snap(page, 'sales-discounts-1280x800');
+    await goto(page, ws, 'sales-modes');
+    await page.locator('table.stages tbody tr').first().waitFor();
+    await snap(page, 'sales-modes-1280x800');
     expect(errors).toEqual([]);
     await ctx.close();
   });

@@ -487,6 +487,8 @@ export const en: Record<keyof typeof zh, string> = {
   'quota.saved': 'Stage parameters saved',
   'quota.explain': 'Method (U8 sales quota): deals per month W = target ÷ deal size;\nstage i entering per month F = W ÷ (product of the conversions of stage i and every later stage);\nstage i should hold N = F × average days ÷ 30 (Little\'s law: in progress = inflow × time), rounded up: the stage quota;\nquota amount = N × deal size; ideal customers = what enters the first stage per month.',
   // ---- sales flow (ui/sales) ----
+  'sales.anyDiscount': 'Any discount',
+  'sales.noDiscountRight': '1 (no discount without approval)',
   'sales.approvedBy': 'Approved by {who} ({reason})',
   'sales.waitingApproval': 'awaiting approval',
   'nav.groupSales': 'Sales',

@@ -485,6 +485,8 @@ export const zh = {
   'quota.saved': '阶段参数已保存',
   'quota.explain': '计算方法(U8 销售配额):每月需成交单数 W = 月目标 ÷ 每单成交金额;\n阶段 i 每月进入数 F = W ÷ (该阶段及其后各阶段转化比例之积);\n阶段 i 应有商机数 N = F × 平均停留天数 ÷ 30(利特尔法则:在途数量 = 流入速度 × 停留时间),向上取整即阶段配额;\n配额金额 = N × 每单成交金额;理想客户数量 = 第一阶段每月进入数。',
   // ---- sales flow (ui/sales) ----
+  'sales.anyDiscount': '不限(任意折扣)',
+  'sales.noDiscountRight': '1(不能打折,任何折扣都须审批)',
   'sales.approvedBy': '已由 {who} 批准({reason})',
   'sales.waitingApproval': '等待审批',
   'nav.groupSales': '销售管理',

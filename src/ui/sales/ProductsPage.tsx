@@ -68,7 +68,7 @@ function RoleLimits() {
       <table class="grid simple">
         <thead><tr><th>{t('sales.col.role')}</th><th>{t('sales.positionLimit')}</th><th>{t('sales.col.source')}</th></tr></thead>
         <tbody><For each={rows()}>{(r) => (
-          <tr><td>{r.name}</td><td>{r.limit === null ? t('sales.noLimit') : rateText(r.limit)}</td><td class="muted">{r.rule ? t('sales.fromRule') : t('sales.fromRole')}</td></tr>
+          <tr><td>{r.name}</td><td>{r.limit === null ? t('sales.noLimit') : r.limit <= 0 ? t('sales.anyDiscount') : r.limit >= 1 ? t('sales.noDiscountRight') : rateText(r.limit)}</td><td class="muted">{r.rule ? t('sales.fromRule') : t('sales.fromRole')}</td></tr>
         )}</For></tbody>
       </table>
     </div>
