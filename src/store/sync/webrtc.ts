@@ -69,7 +69,9 @@ export interface WebrtcOptions {
 const guards = new Map<string, GuardedWebrtc>();
 const HOOKED = Symbol('keyuan-hooked');
 const BACKOFF_S = [1, 2, 4, 8, 15, 30, 30, 60];
-const HIGH_WATER = 1024 * 1024;
+/** Frames are queued on the channel up to HIGH_WATER and topped up once it drains below LOW_WATER. */
+const HIGH_WATER = 4 * 1024 * 1024;
+const LOW_WATER = 512 * 1024;
 
 export class GuardedWebrtc {
   readonly provider: WebrtcProvider;
@@ -84,6 +86,8 @@ export class GuardedWebrtc {
   private signaling = new Map<string, SignalingState>();
   private monitor: ReturnType<typeof setInterval>;
   private lastReannounce = 0;
+  /** The peer whose message is being applied: y-webrtc would echo its updates straight back to it. */
+  private applyingFrom: string | null = null;
   private destroyed = false;
   private readonly limits: Limits;
   private readonly onOnline = () => this.retryNow();
@@ -201,6 +205,7 @@ export class GuardedWebrtc {
     const pump = () => {
       const ch = peer._channel;
       if (!ch || ch.readyState !== 'open') { waiting = false; return; }
+      if (ch.bufferedAmountLowThreshold < LOW_WATER) ch.bufferedAmountLowThreshold = LOW_WATER;
       try {
         while (queue.length && ch.bufferedAmount < HIGH_WATER) {
           const f = queue.shift()!;
@@ -219,6 +224,9 @@ export class GuardedWebrtc {
     };
     peer.send = (data: Uint8Array) => {
       if (peer.destroyed) return;
+      // y-webrtc relays every document update to every peer, also to the one it just came from
+      // (a joining peer would send a whole workspace back): never echo an update to its sender
+      if (this.applyingFrom === info.id && data[0] === 0 && data[1] === 2) return;
       const size = chunkSize(peer._pc?.sctp?.maxMessageSize);
       for (const f of toFrames(data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBufferLike), size)) queue.push(f);
       if (!waiting) pump();
@@ -238,10 +246,13 @@ export class GuardedWebrtc {
       if (r.kind === 'rejected') return this.reject(info, r.reason);
       const v = inspectMessage(r.message, this.limits);
       if (!v.ok) return this.reject(info, v.reason, v.detail);
+      this.applyingFrom = info.id;
       try {
         for (const h of handlers) h(r.message);
       } catch (e) {
         return this.reject(info, 'apply-failed', String((e as Error)?.message ?? e));
+      } finally {
+        this.applyingFrom = null;
       }
       this.noteMessage(info, v, conn);
     });
