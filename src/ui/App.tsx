@@ -1,27 +1,35 @@
 import { HashRouter, Route } from '@solidjs/router';
-import { lazy, type ParentProps } from 'solid-js';
+import { lazy, type Component, type ParentProps } from 'solid-js';
 import { Welcome } from './shell/Welcome';
 import { Shell } from './shell/Shell';
 import { Home } from './home/Home';
 import { CustomersPage, ContactsPage, CompetitorsPage } from './customers/CustomersPage';
 import { CustomerPage } from './customers/CustomerPage';
-import { OrgPage } from './org/OrgPage';
-import { SettingsPage } from './settings/SettingsPage';
-import { BinPage } from './settings/BinPage';
 import { UpdatePrompt } from './pwa/UpdatePrompt';
 import { ToastRegion } from './shared/toast';
-import { ProductsPage, DiscountsPage } from './sales/ProductsPage';
-import { SalesModesPage } from './sales/SalesModesPage';
-import { LeadsPage } from './sales/LeadsPage';
-import { OpportunitiesPage, ProjectsPage, QuotesPage } from './sales/OpportunitiesPage';
-import { OpportunityPage } from './sales/OpportunityPage';
-import { QuotePage } from './sales/QuotePage';
-import { ApprovalsPage } from './sales/ApprovalsPage';
-import { ProjectPage } from './sales/ProjectPage';
-import { ServiceRecordsPage } from './service/ServiceRecordsPage';
-import { ComplaintsPage } from './service/ComplaintsPage';
-import { ComplaintPage } from './service/ComplaintPage';
-import { KnowledgePage } from './service/KnowledgePage';
+
+/** A page from a module loaded on first visit: first-load JavaScript carries only the core. */
+function page(load: () => Promise<Record<string, unknown>>, name: string) {
+  return lazy(async () => ({ default: (await load())[name] as Component }));
+}
+const OrgPage = page(() => import('./org/OrgPage'), 'OrgPage');
+const SettingsPage = page(() => import('./settings/SettingsPage'), 'SettingsPage');
+const BinPage = page(() => import('./settings/BinPage'), 'BinPage');
+const ProductsPage = page(() => import('./sales/ProductsPage'), 'ProductsPage');
+const DiscountsPage = page(() => import('./sales/ProductsPage'), 'DiscountsPage');
+const SalesModesPage = page(() => import('./sales/SalesModesPage'), 'SalesModesPage');
+const LeadsPage = page(() => import('./sales/LeadsPage'), 'LeadsPage');
+const OpportunitiesPage = page(() => import('./sales/OpportunitiesPage'), 'OpportunitiesPage');
+const ProjectsPage = page(() => import('./sales/OpportunitiesPage'), 'ProjectsPage');
+const QuotesPage = page(() => import('./sales/OpportunitiesPage'), 'QuotesPage');
+const OpportunityPage = page(() => import('./sales/OpportunityPage'), 'OpportunityPage');
+const QuotePage = page(() => import('./sales/QuotePage'), 'QuotePage');
+const ApprovalsPage = page(() => import('./sales/ApprovalsPage'), 'ApprovalsPage');
+const ProjectPage = page(() => import('./sales/ProjectPage'), 'ProjectPage');
+const ServiceRecordsPage = page(() => import('./service/ServiceRecordsPage'), 'ServiceRecordsPage');
+const ComplaintsPage = page(() => import('./service/ComplaintsPage'), 'ComplaintsPage');
+const ComplaintPage = page(() => import('./service/ComplaintPage'), 'ComplaintPage');
+const KnowledgePage = page(() => import('./service/KnowledgePage'), 'KnowledgePage');
 
 // the analysis page brings uPlot: loaded on first visit, not with the app
 const ServiceAnalysisPage = lazy(() => import('./service/ServiceAnalysisPage'));
