@@ -203,6 +203,35 @@ describe('class-group peer sync over real WebRTC', () => {
     expect(B.errors).toEqual([]);
   });
 
+  it('the same file restores a backup into a new workspace on a fresh device, which can then be removed', async () => {
+    const R = await peer();
+    await R.page.goto(baseUrl());
+    await R.page.getByRole('button', { name: '从备份恢复' }).click();
+    await R.page.locator('#restore-file').setInputFiles(`${OUT}/a-full.keyuan`);
+    await expect.poll(() => R.page.locator('#restore-name').inputValue()).toBe('营销1班第2组');
+    await R.page.fill('#restore-name', '营销1班第2组(恢复)');
+    await R.page.getByRole('button', { name: '恢复', exact: true }).click();
+    await R.page.getByText('已恢复。您是谁?').waitFor();
+    await R.page.locator('.user-pick').getByRole('button', { name: '王老师' }).click();
+    await R.page.waitForURL(/#\/w\/[a-z0-9]+$/);
+    R.wsId = R.page.url().split('/w/')[1];
+    await expectCustomers(R.page, R.wsId, ['KH001', 'KH400'], 10_000);
+    // an independent copy: no password given, so it syncs with nobody
+    await goto(R.page, R.wsId, 'settings?tab=log');
+    await expect(R.page.locator('.system-log').innerText()).resolves.toContain('从 王老师');
+    await goto(R.page, R.wsId, 'settings?tab=sync');
+    await R.page.getByRole('button', { name: '删除本机副本' }).click();
+    await expect(R.page.getByRole('alert').first().innerText()).resolves.toContain('永久丢失');
+    const del = R.page.locator('.modal').getByRole('button', { name: '永久删除' });
+    expect(await del.isDisabled()).toBe(true);
+    await R.page.fill('#remove-confirm-name', '营销1班第2组(恢复)');
+    await del.click();
+    await R.page.getByText('本机副本已删除').waitFor();
+    await expect(R.page.locator('.ws-list, .muted').first().innerText()).resolves.not.toContain('营销1班第2组(恢复)');
+    expect(R.errors).toEqual([]);
+    await R.browser.close();
+  });
+
   it('a malformed record from a real peer is shown as such and crashes nothing', async () => {
     const bundle = await build({
       configFile: false, logLevel: 'silent',

@@ -71,13 +71,20 @@ export async function freshPeerReceives(env, scale, signaling) {
   const browser = await launch();
   const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 }, permissions: ['camera', 'microphone'] });
   const peer = await ctx.newPage();
+  if (process.env.SYNC_DEBUG) for (const [n, p] of [['peer', peer], ['host', host]]) {
+    p.on('console', (m) => console.log(`  [${n}] ${m.type()} ${m.text().slice(0, 200)}`));
+    p.on('pageerror', (e) => console.log(`  [${n}] pageerror ${e.message}`));
+  }
   await peer.goto(env.url);
   await peer.getByRole('button', { name: '加入工作区' }).click();
   await peer.fill('#join-code', code);
   await peer.fill('#join-password', password);
   const t0 = Date.now();
   await peer.getByRole('button', { name: '加入', exact: true }).click();
-  await waitChip(peer, /已连接 1 台设备/, 120_000);
+  await waitChip(peer, /已连接 1 台设备/, 120_000).catch(async (e) => {
+    await peer.screenshot({ path: '.bench/sync-peer-stuck.png' });
+    throw e;
+  });
   const ms = Date.now() - t0;
   return { ms, host, peer, browser, wsId, peerWsId: peer.url().split('/w/')[1] };
 }
@@ -94,9 +101,9 @@ export async function editLatency(session, rounds = 5) {
   await link.waitFor({ timeout: 60_000 });
   const code = (await link.innerText()).trim();
   await link.click();
-  const customerPath = host.url().split('#')[1];
-  await peer.goto(`${url}#${customerPath.replace(`/w/${wsId}`, `/w/${peerWsId}`)}`);
-  await peer.locator('h1.page-title').waitFor({ timeout: 60_000 });
+  await peer.goto(`${url}#/w/${peerWsId}/customers`);
+  await peer.getByRole('link', { name: code, exact: true }).click({ timeout: 60_000 });
+  await peer.locator('h1.page-title', { hasText: code }).waitFor({ timeout: 60_000 });
   const ms = [];
   const bytes = [];
   for (let i = 0; i < rounds; i++) {
@@ -104,7 +111,8 @@ export async function editLatency(session, rounds = 5) {
     await host.locator('.page-head').getByRole('button', { name: '编辑', exact: true }).click();
     await host.locator('.modal #f-name').fill(name);
     await host.waitForTimeout(300);
-    const seen = peer.evaluate((text) => new Promise((resolve) => {
+    const seen = peer.evaluate((text) => new Promise((resolve, reject) => {
+      setTimeout(() => reject(new Error('the edit did not arrive within 30 s')), 30_000);
       const check = () => { if (document.querySelector('h1.page-title')?.textContent?.includes(text)) { obs.disconnect(); resolve(Date.now()); return true; } return false; };
       const obs = new MutationObserver(check);
       obs.observe(document.body, { subtree: true, childList: true, characterData: true });
@@ -117,7 +125,11 @@ export async function editLatency(session, rounds = 5) {
       btn.click();
       return t;
     });
-    ms.push((await seen) - t0);
+    ms.push((await seen.catch(async (e) => {
+      await peer.screenshot({ path: '.bench/sync-edit-peer.png' });
+      await host.screenshot({ path: '.bench/sync-edit-host.png' });
+      throw e;
+    })) - t0);
     await host.waitForTimeout(1200);
     bytes.push((await sentBytes(host)) - sentBefore);
   }

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { FRAME_FINAL, Reassembler, inspectMessage, toFrames, chunkSize } from './guard';
+import { FRAME_FINAL, Reassembler, inspectMessage, toFrames, chunkSize, compress, decompress } from './guard';
 
 const syncMsg = (write: (e: encoding.Encoder) => void) => {
   const e = encoding.createEncoder();
@@ -70,5 +70,29 @@ describe('inspection before y-webrtc applies a message', () => {
     expect(inspectMessage(Uint8Array.of(4, 1, 3, 65, 66, 67))).toMatchObject({ ok: false, reason: 'unknown-type' });
     expect(inspectMessage(Uint8Array.of(0, 1, 200))).toMatchObject({ ok: false, reason: 'malformed' });
     expect(inspectMessage(new Uint8Array(0))).toMatchObject({ ok: false, reason: 'malformed' });
+  });
+});
+
+describe('compression of large messages', () => {
+  it('deflates a workspace-sized message and inflates it back, marked on its last frame', async () => {
+    const doc = new Y.Doc();
+    const m = doc.getMap('customers');
+    doc.transact(() => { for (let i = 0; i < 3000; i++) m.set(`c${i}`, { id: `c${i}`, name: `华东机械 ${i}`, phone: `021-${1000 + i}`, region: 'east' }); });
+    const update = Y.encodeStateAsUpdate(doc);
+    const z = await compress(update);
+    expect(z.length).toBeLessThan(update.length / 2);
+    const r = new Reassembler(10_000_000);
+    const out = toFrames(z, 16384, true).map((f) => r.push(f));
+    const last = out[out.length - 1];
+    expect(last.kind === 'message' && last.compressed).toBe(true);
+    const back = await decompress(last.kind === 'message' ? last.message : new Uint8Array(), 10_000_000);
+    expect(Buffer.from(back).equals(Buffer.from(update))).toBe(true);
+  });
+
+  it('stops inflating past the limit (a small message must not unpack into gigabytes)', async () => {
+    const bomb = await compress(new Uint8Array(5_000_000));
+    expect(bomb.length).toBeLessThan(20_000);
+    await expect(decompress(bomb, 1_000_000)).rejects.toThrow('too-large');
+    await expect(decompress(Uint8Array.of(1, 2, 3, 4), 1000)).rejects.toThrow();
   });
 });

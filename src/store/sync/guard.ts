@@ -14,6 +14,10 @@ import * as decoding from 'lib0/decoding';
  */
 export const FRAME_FINAL = 0xa0;
 export const FRAME_MORE = 0xa1;
+/** Last frame of a message whose payload is deflate-compressed (large messages: a whole workspace). */
+export const FRAME_FINAL_Z = 0xa2;
+/** Messages above this size are compressed before framing (records compress several times over). */
+export const COMPRESS_ABOVE = 64 * 1024;
 
 /** Default limits (bytes) for what a peer may send in one message. */
 export interface Limits {
@@ -26,14 +30,14 @@ export interface Limits {
 }
 export const DEFAULT_LIMITS: Limits = { update: 256 * 1024 * 1024, stateVector: 1024 * 1024, awareness: 64 * 1024 };
 
-/** Cut a message into frames of at most `chunk` bytes (header included). */
-export function toFrames(message: Uint8Array, chunk: number): Uint8Array[] {
+/** Cut a message into frames of at most `chunk` bytes (header included); `compressed` marks the last one. */
+export function toFrames(message: Uint8Array, chunk: number, compressed = false): Uint8Array[] {
   const size = Math.max(2, chunk) - 1;
   const out: Uint8Array[] = [];
   for (let at = 0; at < message.length || out.length === 0; at += size) {
     const part = message.subarray(at, Math.min(message.length, at + size));
     const frame = new Uint8Array(part.length + 1);
-    frame[0] = at + size >= message.length ? FRAME_FINAL : FRAME_MORE;
+    frame[0] = at + size >= message.length ? (compressed ? FRAME_FINAL_Z : FRAME_FINAL) : FRAME_MORE;
     frame.set(part, 1);
     out.push(frame);
   }
@@ -42,7 +46,7 @@ export function toFrames(message: Uint8Array, chunk: number): Uint8Array[] {
 
 export type FrameResult =
   | { kind: 'partial' }
-  | { kind: 'message'; message: Uint8Array }
+  | { kind: 'message'; message: Uint8Array; compressed: boolean }
   | { kind: 'rejected'; reason: 'bad-frame' | 'too-large' };
 
 /** Joins the frames of one peer; never holds more than `limit` bytes. */
@@ -54,7 +58,7 @@ export class Reassembler {
 
   push(frame: Uint8Array): FrameResult {
     const flag = frame[0];
-    if (frame.length < 1 || (flag !== FRAME_FINAL && flag !== FRAME_MORE)) {
+    if (frame.length < 1 || (flag !== FRAME_FINAL && flag !== FRAME_MORE && flag !== FRAME_FINAL_Z)) {
       this.reset();
       return { kind: 'rejected', reason: 'bad-frame' };
     }
@@ -75,7 +79,7 @@ export class Reassembler {
     }
     const message = this.parts.length === 1 ? this.parts[0] : concat(this.parts, this.size);
     this.reset();
-    return { kind: 'message', message };
+    return { kind: 'message', message, compressed: flag === FRAME_FINAL_Z };
   }
 
   private reset(): void {
@@ -151,4 +155,31 @@ export function inspectMessage(msg: Uint8Array, limits: Limits = DEFAULT_LIMITS)
 export function chunkSize(maxMessageSize: number | null | undefined): number {
   const max = typeof maxMessageSize === 'number' && maxMessageSize > 0 ? maxMessageSize : 16 * 1024;
   return Math.min(64 * 1024, max);
+}
+
+async function pipe(data: Uint8Array, stream: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array> {
+  const reader = new Blob([data as BlobPart]).stream().pipeThrough(stream).getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      await reader.cancel();
+      throw new Error('too-large');
+    }
+    parts.push(value);
+  }
+  return concat(parts, size);
+}
+
+/** Deflate a large message before framing (the browser's own CompressionStream). */
+export function compress(data: Uint8Array): Promise<Uint8Array> {
+  return pipe(data, new CompressionStream('deflate-raw'), Number.MAX_SAFE_INTEGER);
+}
+
+/** Inflate a received message, never past `limit` bytes (a small message must not unpack into gigabytes). */
+export function decompress(data: Uint8Array, limit: number): Promise<Uint8Array> {
+  return pipe(data, new DecompressionStream('deflate-raw'), limit);
 }

@@ -5,7 +5,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import type { Awareness } from 'y-protocols/awareness';
-import { DEFAULT_LIMITS, Reassembler, chunkSize, inspectMessage, toFrames, type Inspection, type Limits } from './guard';
+import { COMPRESS_ABOVE, DEFAULT_LIMITS, Reassembler, chunkSize, compress, decompress, inspectMessage, toFrames, type Inspection, type Limits } from './guard';
 import type { IceServer } from './settings';
 
 /*
@@ -222,14 +222,24 @@ export class GuardedWebrtc {
         ch.addEventListener('bufferedamountlow', go);
       }
     };
+    // large messages are compressed (async): later messages wait behind them, order is kept
+    let sending: Promise<void> = Promise.resolve();
+    const enqueue = (bytes: Uint8Array, compressed: boolean) => {
+      if (peer.destroyed) return;
+      for (const f of toFrames(bytes, chunkSize(peer._pc?.sctp?.maxMessageSize), compressed)) queue.push(f);
+      if (!waiting) pump();
+    };
     peer.send = (data: Uint8Array) => {
       if (peer.destroyed) return;
       // y-webrtc relays every document update to every peer, also to the one it just came from
       // (a joining peer would send a whole workspace back): never echo an update to its sender
       if (this.applyingFrom === info.id && data[0] === 0 && data[1] === 2) return;
-      const size = chunkSize(peer._pc?.sctp?.maxMessageSize);
-      for (const f of toFrames(data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBufferLike), size)) queue.push(f);
-      if (!waiting) pump();
+      const bytes = data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBufferLike);
+      if (bytes.length > COMPRESS_ABOVE) {
+        sending = sending.then(() => compress(bytes)).then((z) => enqueue(z, true), () => enqueue(bytes, false));
+      } else {
+        sending = sending.then(() => enqueue(bytes, false));
+      }
     };
     peer.on('connect', () => { info.connected = true; info.connectedAt = Date.now(); pump(); this.events.change(); });
     peer.on('close', () => { info.connected = false; queue.length = 0; this.events.change(); });
@@ -239,11 +249,27 @@ export class GuardedWebrtc {
     const handlers = peer.listeners('data');
     for (const h of handlers) peer.removeListener('data', h);
     const frames = new Reassembler(this.limits.update + 1024);
+    let receiving: Promise<void> = Promise.resolve();
     peer.on('data', (chunk: Uint8Array) => {
       this.bytesReceived += chunk.length;
       const r = frames.push(chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk));
       if (r.kind === 'partial') return;
       if (r.kind === 'rejected') return this.reject(info, r.reason);
+      // messages are handled in arrival order, a compressed one once it is inflated
+      receiving = receiving.then(async () => {
+        let message = r.message;
+        if (r.compressed) {
+          try {
+            message = await decompress(message, this.limits.update + 1024);
+          } catch (e) {
+            return this.reject(info, (e as Error)?.message === 'too-large' ? 'too-large' : 'malformed', 'deflate');
+          }
+        }
+        if (!peer.destroyed) handle(message);
+      });
+    });
+    const handle = (message: Uint8Array) => {
+      const r = { message };
       const v = inspectMessage(r.message, this.limits);
       if (!v.ok) return this.reject(info, v.reason, v.detail);
       this.applyingFrom = info.id;
@@ -255,7 +281,7 @@ export class GuardedWebrtc {
         this.applyingFrom = null;
       }
       this.noteMessage(info, v, conn);
-    });
+    };
   }
 
   private noteMessage(info: PeerConn, v: Inspection & { ok: true }, conn: Conn): void {
