@@ -219,7 +219,7 @@ describe('class-group peer sync over real WebRTC', () => {
     // an independent copy: no password given, so it syncs with nobody
     await goto(R.page, R.wsId, 'settings?tab=log');
     await expect(R.page.locator('.system-log').innerText()).resolves.toContain('从 王老师');
-    await goto(R.page, R.wsId, 'settings?tab=sync');
+    await R.page.getByRole('tab', { name: '同步', exact: true }).click();
     await R.page.getByRole('button', { name: '删除本机副本' }).click();
     await expect(R.page.getByRole('alert').first().innerText()).resolves.toContain('永久丢失');
     const del = R.page.locator('.modal').getByRole('button', { name: '永久删除' });

@@ -226,10 +226,11 @@ function Leave() {
   };
   const remove = async () => {
     const id = ctx.ws.id;
-    navigate('/');
-    // the shell closes the document when it unmounts; then its storage can go
-    await new Promise((r) => setTimeout(r, 300));
+    // stop syncing and close the document's storage first, then delete it, then leave
+    await session()?.stop();
+    await ctx.ws.close();
     await removeLocalCopy(id);
+    navigate('/');
     notify(t('sync.removed'));
   };
   return (
