@@ -75,6 +75,10 @@ for (const scale of SCALES) {
   console.log(`  seeded ${seeded.records} records (${(seeded.updateBytes / 1e6).toFixed(1)} MB document) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   await seeder.close();
   workspaces[scale] = seeded.workspaceId;
+  const probe = await benchPage();
+  const p = await probe.evaluate((id) => window.keyuanBench.probeOpen(id), seeded.workspaceId);
+  await probe.close();
+  console.log(`  open, piece by piece: IndexedDB read ${p.idbReadMs.toFixed(0)} ms (${p.rows} rows, ${(p.bytes / 1e6).toFixed(1)} MB), Yjs apply ${p.yjsApplyMs.toFixed(0)} ms, with our observers ${p.withObserversMs.toFixed(0)} ms`);
 
   const base = [], open = [], heaps = [], baseHeaps = [], keys = [], baseKeys = [], phases = [];
   for (let i = 0; i < RUNS; i++) {

@@ -99,5 +99,22 @@ async function analyses(id: string): Promise<Record<string, number>> {
   return out;
 }
 
-Object.assign(window, { keyuanBench: { seed, readBaseline, baselineFilter, analyses } });
+/** Where a cold open's time goes: reading y-indexeddb's rows, Yjs decoding them, our observers. */
+async function probeOpen(id: string): Promise<Record<string, number>> {
+  const t0 = performance.now();
+  const req = indexedDB.open(`keyuan-ws-${id}`);
+  const db = await idb(req);
+  const rows = await idb(db.transaction('updates').objectStore('updates').getAll()) as Uint8Array[];
+  db.close();
+  const t1 = performance.now();
+  const bare = new Y.Doc();
+  bare.transact(() => rows.forEach((u) => Y.applyUpdate(bare, u)));
+  const t2 = performance.now();
+  const ws = new Workspace('probe');
+  ws.doc.transact(() => rows.forEach((u) => Y.applyUpdate(ws.doc, u)), 'probe');
+  const t3 = performance.now();
+  return { rows: rows.length, bytes: rows.reduce((n, u) => n + u.byteLength, 0), idbReadMs: t1 - t0, yjsApplyMs: t2 - t1, withObserversMs: t3 - t2 };
+}
+
+Object.assign(window, { keyuanBench: { seed, readBaseline, baselineFilter, analyses, probeOpen } });
 document.getElementById('out')!.textContent = 'ready';
