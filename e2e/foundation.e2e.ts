@@ -206,7 +206,7 @@ describe('foundation: a new user in real Chromium', () => {
     await page.reload();
 
     await page.getByText('您好,王老师').waitFor();
-    await expect(page.locator('.status-dot').innerText()).resolves.toBe('离线');
+    await page.locator('.sync-chip', { hasText: '离线' }).waitFor(); // the status says so honestly
     await goto(page, id, 'customers');
     await page.locator('.record-list').waitFor();
     await page.keyboard.press('Alt+A');

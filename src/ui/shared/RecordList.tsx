@@ -154,7 +154,8 @@ export function RecordList(props: RecordListProps) {
   // ----- selection and focus -----
   const [selected, setSelected] = createSignal<Set<string>>(new Set());
   const [focus, setFocus] = createSignal(0);
-  const selectedRecords = () => rows().filter((r) => selected().has(r.id));
+  // a memo that skips the scan when nothing is selected: toolbars read it on every keystroke
+  const selectedRecords = createMemo(() => (selected().size ? rows().filter((r) => selected().has(r.id)) : []));
   const focused = () => rows()[focus()];
   const clickRow = (e: MouseEvent, i: number) => {
     const id = rows()[i].id;

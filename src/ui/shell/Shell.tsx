@@ -38,12 +38,6 @@ const NAV: { group: MessageKey; items: [string, MessageKey][] }[] = [
 
 function Frame(props: ParentProps) {
   const ctx = useWorkspace();
-  const [online, setOnline] = createSignal(navigator.onLine);
-  const up = () => setOnline(true);
-  const down = () => setOnline(false);
-  window.addEventListener('online', up);
-  window.addEventListener('offline', down);
-  onCleanup(() => { window.removeEventListener('online', up); window.removeEventListener('offline', down); });
   const [choosing, setChoosing] = createSignal(false);
   const base = `/w/${ctx.ws.id}`;
   const roleName = () => String((ctx.role() as { name?: string } | undefined)?.name ?? t('shell.noRole'));
@@ -67,9 +61,6 @@ function Frame(props: ParentProps) {
           <span class="grow" />
           <SyncBar />
           <Show when={!ctx.ws.compatible}><span class="error-banner">{t('settings.incompatible')}</span></Show>
-          <span class="status-dot" classList={{ on: online() }} title={online() ? t('shell.online') : t('shell.offline')}>
-            {online() ? t('shell.online') : t('shell.offline')}
-          </span>
           <button class="btn ghost user-chip" onClick={() => setChoosing(true)} title={t('shell.changeUser')}>
             {String(ctx.user()?.name ?? '?')} · <span class="muted">{roleName()}</span>
           </button>
