@@ -700,6 +700,7 @@ export const en: Record<keyof typeof zh, string> = {
   'sync.phase.waiting': 'Signaling reached; no other device online',
   'sync.phase.wrong-password': 'Password mismatch: nothing exchanged',
   'sync.phase.syncing': 'Syncing ({n} peer(s))',
+  'sync.phase.server': 'In sync through the Yjs server',
   'sync.phase.connected': 'Connected to {n} peer(s)',
   'sync.details': 'Sync status',
   'sync.openSettings': 'Sync settings',
