@@ -9,8 +9,8 @@ import { asNumber } from '../core/numbers';
  * allowed to turn a sum into NaN or a group key into "[object Object]".
  */
 
-/** Minimal shape of anything record-like read here (a stored record or form values). */
-export type Values = Readonly<Record<string, unknown>>;
+import { isDeleted, type Values } from '../core/read';
+export { type Values, asText, asFlag, isDeleted } from '../core/read';
 
 /** Result of an action: the values to write, or the reason (zh/en) it is refused. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: Label };
@@ -26,25 +26,9 @@ export interface Violation {
   message: Label;
 }
 
-/** A trimmed non-empty string, or null. */
-export function asText(v: unknown): string | null {
-  if (typeof v !== 'string') return null;
-  const t = v.trim();
-  return t === '' ? null : t;
-}
-
-/** Only a real `true` counts (an empty or malformed yes/no box means "no"). */
-export function asFlag(v: unknown): boolean {
-  return v === true;
-}
-
-/** Whether the record is in the recycle bin (anything but `true` means live). */
-export function isDeleted(rec: Values): boolean {
-  return rec.deleted === true;
-}
-
+/** Not in the recycle bin. */
 export function isLive(rec: Values): boolean {
-  return rec.deleted !== true;
+  return !isDeleted(rec);
 }
 
 /** A number, or 0 when missing/malformed: for sums, where "missing" must not poison the total. */
