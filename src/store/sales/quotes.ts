@@ -76,6 +76,12 @@ export function newQuoteDefaults(ws: Workspace, userId: string, extra: Patch = {
   return { code: nextQuoteCode(ws, today), date: today, ownerId: userId, status: 'draft', lines: [], steps: [], ...extra };
 }
 
+/** Create a standalone quote for an opportunity or a project, owned by the parent's owner; returns its id. */
+export function createQuoteFor(ws: Workspace, userId: string, parent: BaseRecord, link: 'opportunityId' | 'projectId'): string {
+  const values = newQuoteDefaults(ws, userId, { customerId: parent.customerId, ownerId: parent.ownerId ?? userId, [link]: parent.id });
+  return ws.transact(() => ws.collection('quotes').create(values)).id;
+}
+
 /** The live quote of a contact or maintenance record, if any (one per record). */
 export function quoteOfRecord(ws: Workspace, kind: RecordKind, recordId: string): BaseRecord | undefined {
   const field = kind === 'contactRecords' ? 'contactRecordId' : 'maintenanceRecordId';

@@ -9,7 +9,7 @@ import {
   auditOpportunity, changeOpportunityStatus, convertToProject, deleteWithPlan, parentViolations, planDelete, setOpportunityList,
   unauditOpportunity,
 } from '../../store/sales/ops';
-import { newQuoteDefaults } from '../../store/sales/quotes';
+import { createQuoteFor } from '../../store/sales/quotes';
 import { RecordForm } from '../shared/RecordForm';
 import { RefPicker } from '../shared/FieldInput';
 import { useWorkspace } from '../shared/context';
@@ -65,13 +65,7 @@ export function OpportunityPage() {
     const res = convertToProject(ctx.ws, params.id!);
     if (refusal.run(res, t('sales.converted'))) navigate(`${base}/projects/${res.value}`);
   };
-  const newQuote = () => {
-    const o = opp()!;
-    const id = ctx.ws.transact(() => ctx.ws.collection('quotes').create(newQuoteDefaults(ctx.ws, ctx.userId(), {
-      customerId: o.customerId, ownerId: o.ownerId ?? ctx.userId(), opportunityId: o.id,
-    }))).id;
-    navigate(`${base}/quotes/${id}`);
-  };
+  const newQuote = () => navigate(`${base}/quotes/${createQuoteFor(ctx.ws, ctx.userId(), opp()!, 'opportunityId')}`);
   const plan = () => planDelete(ctx.ws, 'opportunities', [params.id!]);
 
   return (

@@ -2,7 +2,7 @@ import { Show, createMemo, createSignal } from 'solid-js';
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { actualProfit, actualProfitRate, planSize, projectStatusOf, stageModeMismatch, type Violation } from '../../domain/sales';
 import { changeProjectStatus, copyProjectAsOpportunity, deleteWithPlan, parentViolations, planDelete } from '../../store/sales/ops';
-import { newQuoteDefaults } from '../../store/sales/quotes';
+import { createQuoteFor } from '../../store/sales/quotes';
 import { RecordForm } from '../shared/RecordForm';
 import { useWorkspace } from '../shared/context';
 import { Badge, Confirm, FieldsView, MalformedNotice, Violations, money, projectTone, usePipelineForm, useRefusal } from './common';
@@ -37,13 +37,7 @@ export function ProjectPage() {
     const res = copyProjectAsOpportunity(ctx.ws, params.id!, ctx.userId());
     if (refusal.run(res, t('sales.copied'))) navigate(`${base}/opportunities/${res.value}`);
   };
-  const newQuote = () => {
-    const p = project()!;
-    const id = ctx.ws.transact(() => ctx.ws.collection('quotes').create(newQuoteDefaults(ctx.ws, ctx.userId(), {
-      customerId: p.customerId, ownerId: p.ownerId ?? ctx.userId(), projectId: p.id,
-    }))).id;
-    navigate(`${base}/quotes/${id}`);
-  };
+  const newQuote = () => navigate(`${base}/quotes/${createQuoteFor(ctx.ws, ctx.userId(), project()!, 'projectId')}`);
 
   return (
     <section class="page sales-page">
