@@ -10,7 +10,7 @@ export default defineConfig({
   plugins: [solid()],
   resolve: { alias: { 'virtual:pwa-register/solid': resolve(import.meta.dirname, 'pwa-stub.mjs') } },
   build: {
-    outDir: '.bench/dist', emptyOutDir: true, target: 'es2022',
+    outDir: '.bench/dist', emptyOutDir: true, target: 'es2022', minify: !process.env.BENCH_NOMINIFY,
     rolldownOptions: { input: { index: 'index.html', bench: 'scripts/bench/page/bench.html' } },
   },
   logLevel: 'warn',

@@ -3,6 +3,9 @@ import type { BaseRecord, RecordValues, Stamp } from '../../domain/core/record';
 import { SYSTEM_FIELDS } from '../../domain/core/record';
 import { mergeRecords, sameValue, latestStamp } from '../../domain/core/merge';
 import type { Clock } from './clock';
+import { decodeRecord, encodeRecord } from './codec';
+
+export { isRecord } from './codec';
 
 export type ChangeListener = (ids: Set<string>, origin: unknown) => void;
 
@@ -28,39 +31,58 @@ export interface HistoryEntry {
 
 export interface Author { actor: () => string; clock: Clock; doc: Y.Doc }
 
-/** A typed collection of records: one Y.Map in the workspace document, one plain value per record. */
+/**
+ * A typed collection of records: one Y.Map in the workspace document, one value per record,
+ * stored as bytes by `codec.ts` and parsed once, when first read.
+ */
 export class Collection<T extends BaseRecord = BaseRecord> {
-  readonly map: Y.Map<T>;
+  readonly map: Y.Map<unknown>;
   private listeners = new Set<ChangeListener>();
+  /** Parsed records by id, with the stored value they were parsed from (a newer value misses). */
+  private parsed = new Map<string, { raw: unknown; rec: T | undefined }>();
 
   constructor(readonly name: string, private readonly author: Author) {
-    this.map = author.doc.getMap<T>(name);
+    this.map = author.doc.getMap<unknown>(name);
     this.map.observe((event, tx) => this.onEvent(event, tx));
   }
 
   get(id: string): T | undefined {
-    const r = this.map.get(id);
-    return isRecord(r) ? r : undefined;
+    return this.read(id, this.map.get(id));
+  }
+
+  private read(id: string, raw: unknown): T | undefined {
+    if (raw === undefined) return undefined;
+    const hit = this.parsed.get(id);
+    if (hit && hit.raw === raw) return hit.rec;
+    const rec = decodeRecord(raw) as T | undefined;
+    this.parsed.set(id, { raw, rec: rec?.id === id ? rec : undefined });
+    return rec?.id === id ? rec : undefined;
+  }
+
+  /** Every record, in the recycle bin or not. */
+  all(): T[] {
+    const out: T[] = [];
+    for (const [id, raw] of this.map.entries()) {
+      const r = this.read(id, raw);
+      if (r) out.push(r);
+    }
+    return out;
   }
 
   /** Records not in the recycle bin. */
   live(): T[] {
-    const out: T[] = [];
-    for (const r of this.map.values()) if (isRecord(r) && !r.deleted) out.push(r);
-    return out;
+    return this.all().filter((r) => !r.deleted);
   }
 
   /** Records in the recycle bin. */
   bin(): T[] {
-    const out: T[] = [];
-    for (const r of this.map.values()) if (isRecord(r) && r.deleted) out.push(r);
-    return out;
+    return this.all().filter((r) => r.deleted);
   }
 
   /** Raw entries that are not records at all (garbage from a peer); shown, never crash. */
   corrupt(): [string, unknown][] {
     const out: [string, unknown][] = [];
-    for (const [k, v] of this.map.entries()) if (!isRecord(v)) out.push([k, v]);
+    for (const [id, raw] of this.map.entries()) if (!this.read(id, raw)) out.push([id, readable(raw)]);
     return out;
   }
 
@@ -68,11 +90,18 @@ export class Collection<T extends BaseRecord = BaseRecord> {
     return this.map.size;
   }
 
+  /** Store a record and remember its parsed form, so the next read hands out this very object. */
+  private put(rec: T): void {
+    const raw = encodeRecord(rec);
+    this.map.set(rec.id, raw);
+    this.parsed.set(rec.id, { raw, rec });
+  }
+
   create(values: RecordValues, id = newId()): T {
     const stamp = this.author.clock.now();
     const who = this.author.actor();
     const rec = { ...clean(values), id, createdAt: stamp[0], createdBy: who, updatedAt: stamp[0], updatedBy: who, _c: stamp } as unknown as T;
-    this.map.set(id, rec);
+    this.put(rec);
     return rec;
   }
 
@@ -80,6 +109,8 @@ export class Collection<T extends BaseRecord = BaseRecord> {
   update(id: string, patch: RecordValues): T | undefined {
     const old = this.get(id);
     if (!old) return undefined;
+    // after every stamp on the record, even one from a peer whose clock runs ahead: this edit wins
+    this.author.clock.observe(latestStamp(old));
     const stamp = this.author.clock.now();
     const next: Record<string, unknown> = { ...old };
     const stamps: Record<string, Stamp> = { ...(old._s ?? {}) };
@@ -98,7 +129,7 @@ export class Collection<T extends BaseRecord = BaseRecord> {
     next.updatedAt = stamp[0];
     next.updatedBy = this.author.actor();
     this.author.doc.transact(() => {
-      this.map.set(id, next as T);
+      this.put(next as T);
       this.log({ c: this.name, r: id, s: stamp, u: next.updatedBy as string, f: fields });
     });
     return next as T;
@@ -118,6 +149,7 @@ export class Collection<T extends BaseRecord = BaseRecord> {
     const old = this.get(id);
     this.author.doc.transact(() => {
       this.map.delete(id);
+      this.parsed.delete(id);
       const n = old ? old.name ?? old.title ?? old.code : undefined;
       this.log({ c: this.name, r: id, s: this.author.clock.now(), u: this.author.actor(), k: 'purge', n: typeof n === 'string' ? n : undefined });
     });
@@ -133,10 +165,14 @@ export class Collection<T extends BaseRecord = BaseRecord> {
     return () => this.listeners.delete(fn);
   }
 
-  private onEvent(event: Y.YMapEvent<T>, tx: Y.Transaction): void {
+  private onEvent(event: Y.YMapEvent<unknown>, tx: Y.Transaction): void {
     if (!tx.local) this.mergeReplaced(event);
     const ids = new Set<string>();
-    for (const k of event.keysChanged) if (k !== null) ids.add(k);
+    for (const k of event.keysChanged) {
+      if (k === null) continue;
+      ids.add(k);
+      if (!this.map.has(k)) this.parsed.delete(k);
+    }
     for (const fn of this.listeners) fn(ids, tx.origin);
   }
 
@@ -145,18 +181,24 @@ export class Collection<T extends BaseRecord = BaseRecord> {
    * versions touched in this transaction field by field and write the merge back if it differs.
    * Every peer computes the same merge, so they converge on a record that keeps every edit.
    */
-  private mergeReplaced(event: Y.YMapEvent<T>): void {
+  private mergeReplaced(event: Y.YMapEvent<unknown>): void {
     const fixes: T[] = [];
     for (const key of event.keysChanged) {
-      const current = this.map.get(key);
-      if (!isRecord(current)) continue;
-      this.author.clock.observe(latestStamp(current));
+      // only keys whose earlier version this transaction replaced: a loaded or newly received
+      // record with no rival is not even parsed here
+      const versions = replacedVersions(event, key);
+      if (!versions.length) continue;
+      const current = this.get(key);
+      if (!current) continue;
       let merged: BaseRecord = current;
-      for (const v of replacedVersions(event, key)) if (isRecord(v) && v.id === current.id) merged = mergeRecords(merged, v);
+      for (const v of versions) {
+        const rec = decodeRecord(v);
+        if (rec && rec.id === current.id) merged = mergeRecords(merged, rec);
+      }
       if (!sameValue(merged, current)) fixes.push(merged as T);
     }
     if (fixes.length) {
-      this.author.doc.transact(() => fixes.forEach((r) => this.map.set(r.id, r)), MERGE_ORIGIN);
+      this.author.doc.transact(() => fixes.forEach((r) => this.put(r)), MERGE_ORIGIN);
     }
   }
 }
@@ -167,15 +209,16 @@ function replacedVersions<T>(event: Y.YMapEvent<T>, key: string): unknown[] {
   let item: Y.Item | null = target._map.get(key)?.left ?? null;
   const out: unknown[] = [];
   while (item !== null && (event.adds(item) || event.deletes(item))) {
-    if (item.content instanceof Y.ContentAny) out.push(...item.content.getContent());
+    if (item.content instanceof Y.ContentAny || item.content instanceof Y.ContentBinary) out.push(...item.content.getContent());
     item = item.left;
   }
   return out;
 }
 
-export function isRecord(v: unknown): v is BaseRecord & Record<string, unknown> {
-  return typeof v === 'object' && v !== null && typeof (v as BaseRecord).id === 'string'
-    && Array.isArray((v as BaseRecord)._c);
+/** A stored value as a person can read it (bytes shown as their text) when it is not a record. */
+function readable(raw: unknown): unknown {
+  if (!(raw instanceof Uint8Array)) return raw;
+  return new TextDecoder().decode(raw);
 }
 
 /** JSON-safe copy without undefined values (Yjs would store them as a special marker). */

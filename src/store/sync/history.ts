@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import type { Stamp } from '../../domain/core/record';
 import { compareStamps } from '../../domain/core/record';
 import { sameValue } from '../../domain/core/merge';
-import { HISTORY, isRecord, type HistoryEntry } from '../core/collection';
+import { HISTORY, type HistoryEntry } from '../core/collection';
 import type { Workspace } from '../core/workspace';
 
 /*
@@ -127,8 +127,8 @@ export class HistoryLog {
 export function systemLog(ws: Workspace, log: HistoryLog, collections: string[], limit = 300): HistoryItem[] {
   const out: HistoryItem[] = log.entries().map(toItem);
   for (const c of collections) {
-    for (const r of ws.collection(c).map.values()) {
-      if (!isRecord(r) || typeof r.createdAt !== 'number' || !isStamp(r._c)) continue;
+    for (const r of ws.collection(c).all()) {
+      if (typeof r.createdAt !== 'number' || !isStamp(r._c)) continue;
       out.push({ collection: c, recordId: r.id, stamp: r._c, at: r.createdAt, by: String(r.createdBy ?? ''), kind: 'create', changes: [],
         name: typeof r.name === 'string' ? r.name : typeof r.title === 'string' ? r.title : typeof r.code === 'string' ? r.code : undefined });
     }
