@@ -1,3 +1,4 @@
+import './boot';
 import { render } from 'solid-js/web';
 import { App } from './ui/App';
 import './ui/styles.css';

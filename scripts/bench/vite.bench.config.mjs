@@ -11,7 +11,7 @@ export default defineConfig({
   resolve: { alias: { 'virtual:pwa-register/solid': resolve(import.meta.dirname, 'pwa-stub.mjs') } },
   build: {
     outDir: '.bench/dist', emptyOutDir: true, target: 'es2022', minify: !process.env.BENCH_NOMINIFY,
-    rolldownOptions: { input: { index: 'index.html', bench: 'scripts/bench/page/bench.html' } },
+    rolldownOptions: { input: { index: 'index.html', bench: 'scripts/bench/page/bench.html', baseline: 'scripts/bench/page/baseline.html' } },
   },
   logLevel: 'warn',
 });

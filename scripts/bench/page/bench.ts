@@ -32,17 +32,6 @@ async function writeBaseline(data: SampleData): Promise<void> {
   db.close();
 }
 
-/** Read and parse every baseline record: "the physical limit" of a cold open. */
-async function readBaseline(): Promise<{ ms: number; count: number; customers: number }> {
-  const db = await openBaseline();
-  const rows = await idb(db.transaction('records').objectStore('records').getAll());
-  let customers = 0;
-  const parsed = rows.map((s) => JSON.parse(s as string));
-  for (const r of parsed) if (typeof r.code === 'string' && r.code.startsWith('KH')) customers++;
-  (window as unknown as { keep: unknown }).keep = parsed;
-  return { ms: performance.now(), count: parsed.length, customers };
-}
-
 /** Seed a workspace of the given scale into the app's real store and register it on this device. */
 async function seed(scale: 'class' | 'company'): Promise<{ workspaceId: string; records: number; updateBytes: number }> {
   const data = benchDataset(scale);
@@ -62,17 +51,6 @@ async function seed(scale: 'class' | 'company'): Promise<{ workspaceId: string; 
   await check.close();
   if (persisted !== data.customers.length) throw new Error(`persisted ${persisted} of ${data.customers.length} customers`);
   return { workspaceId: id, records, updateBytes };
-}
-
-/** Plain filtering of the same customers (the baseline of a filter keystroke). */
-function baselineFilter(needles: string[]): number[] {
-  const all = (window as unknown as { keep: Record<string, unknown>[] }).keep ?? [];
-  const customers = all.filter((r) => typeof r.code === 'string' && (r.code as string).startsWith('KH'));
-  return needles.map((n) => {
-    const t0 = performance.now();
-    customers.filter((r) => String(r.name).includes(n) || String(r.code).includes(n)).length;
-    return performance.now() - t0;
-  });
 }
 
 /**
@@ -116,5 +94,5 @@ async function probeOpen(id: string): Promise<Record<string, number>> {
   return { rows: rows.length, bytes: rows.reduce((n, u) => n + u.byteLength, 0), idbReadMs: t1 - t0, yjsApplyMs: t2 - t1, withObserversMs: t3 - t2 };
 }
 
-Object.assign(window, { keyuanBench: { seed, readBaseline, baselineFilter, analyses, probeOpen } });
+Object.assign(window, { keyuanBench: { seed, analyses, probeOpen } });
 document.getElementById('out')!.textContent = 'ready';

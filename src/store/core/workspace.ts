@@ -41,8 +41,14 @@ export class Workspace {
     // performance marks let `npm run bench` break a cold open down; they cost nothing measurable
     performance.mark('keyuan:open-start');
     const ws = new Workspace(id);
-    ws.persistence = new IndexeddbPersistence(docDbName(id), ws.doc);
-    await ws.persistence.whenSynced;
+    const persistence = new IndexeddbPersistence(docDbName(id), ws.doc);
+    ws.persistence = persistence;
+    // y-indexeddb listens for updates from its constructor on, so Yjs would encode the whole
+    // loaded document once more only for y-indexeddb to drop it (its own origin); nothing else
+    // writes before the load ends, so listen once it has
+    ws.doc.off('update', persistence._storeUpdate);
+    await persistence.whenSynced;
+    ws.doc.on('update', persistence._storeUpdate);
     performance.mark('keyuan:doc-loaded');
     ws.compatible = migrate(ws.doc);
     return ws;

@@ -54,13 +54,40 @@ export async function listWorkspaces(): Promise<WorkspaceEntry[]> {
   return localDb().workspaces.orderBy('lastOpenedAt').reverse().toArray();
 }
 
-export async function openWorkspace(id: string): Promise<{ entry: WorkspaceEntry; ws: Workspace; userId?: string }> {
-  const entry = await localDb().workspaces.get(id);
-  if (!entry) throw new Error(`unknown workspace ${id}`);
-  const ws = await Workspace.open(id);
-  const ident = await localDb().identities.get(id);
+export async function openWorkspace(id: string): Promise<OpenedWorkspace> {
+  const early = preopened.get(id);
+  preopened.delete(id);
+  return early ?? load(id);
+}
+
+export interface OpenedWorkspace { entry: WorkspaceEntry; ws: Workspace; userId?: string }
+
+const preopened = new Map<string, Promise<OpenedWorkspace>>();
+
+/**
+ * Start opening a workspace before the UI code has even been evaluated (called from the app's
+ * entry with the id in the URL): IndexedDB reads run while the browser evaluates the pages'
+ * modules. The next `openWorkspace(id)` receives this very promise.
+ */
+export function preopenWorkspace(id: string): void {
+  const p = load(id);
+  p.catch(() => undefined); // reported to whoever consumes it
+  preopened.set(id, p);
+}
+
+async function load(id: string): Promise<OpenedWorkspace> {
+  // the registry entry, the document and the identity are read together: a cold open waits
+  // for the slowest of them, not for their sum
+  const [entry, ws, ident] = await Promise.all([
+    localDb().workspaces.get(id), Workspace.open(id), localDb().identities.get(id),
+  ]);
+  if (!entry) {
+    // a stray link must not leave an empty document behind; a document with data stays
+    await (ws.doc.store.clients.size === 0 ? ws.clearLocal() : ws.close());
+    throw new Error(`unknown workspace ${id}`);
+  }
   ws.actorId = ident?.userId ?? '';
-  await localDb().workspaces.update(id, { lastOpenedAt: Date.now() });
+  void localDb().workspaces.update(id, { lastOpenedAt: Date.now() });
   return { entry, ws, userId: ident?.userId };
 }
 
