@@ -12,7 +12,7 @@ export interface WorkspaceEntry {
   lastOpenedAt: number;
   lastBackupAt?: number;
 }
-export interface Identity { workspaceId: string; userId: string; pin?: string }
+export interface Identity { workspaceId: string; userId: string }
 export interface SavedFilter { id?: number; workspaceId: string; entity: string; name: string; filter: Filter }
 export interface ColumnLayout { workspaceId: string; entity: string; order: string[]; hidden: string[]; locked: number }
 export interface Setting { key: string; value: unknown }
