@@ -200,6 +200,36 @@ describe('foundation: a new user in real Chromium', () => {
     await ctx.close();
   });
 
+  it('a local PIN (更改密码) guards opening the workspace and changing to that user', async () => {
+    const { ctx, page, errors } = await newPage(browser);
+    const id = await createWorkspace(page, 'PIN 测试', '钱老师');
+    await page.locator('.user-chip').click();
+    await page.getByRole('button', { name: '更改密码(本机 PIN)…' }).click();
+    const boxes = page.locator('.pin-form input');
+    await boxes.nth(0).fill('12');
+    await boxes.nth(1).fill('12');
+    await page.locator('.pin-form').getByRole('button', { name: '保存' }).click();
+    await page.getByRole('alert').filter({ hasText: 'PIN 须为 4–8 位数字' }).waitFor();
+    await boxes.nth(0).fill('2468');
+    await boxes.nth(1).fill('2468');
+    await page.locator('.pin-form').getByRole('button', { name: '保存' }).click();
+    await page.locator('.modal').waitFor({ state: 'detached' });
+    // the same tab stays unlocked; a new tab asks for the PIN before showing anything
+    const tab = await ctx.newPage();
+    await tab.goto(`${baseUrl()}#/w/${id}/customers`);
+    await tab.locator('.pin-gate').getByText('请输入 钱老师 的 PIN').waitFor();
+    expect(await tab.locator('.record-list').count()).toBe(0);
+    await tab.locator('.pin-gate input').fill('1111');
+    await tab.getByRole('button', { name: '解锁' }).click();
+    await tab.locator('.pin-gate .field-error', { hasText: 'PIN 不正确' }).waitFor();
+    await shot(tab, 'pin-gate-1280x800');
+    await tab.locator('.pin-gate input').fill('2468');
+    await tab.getByRole('button', { name: '解锁' }).click();
+    await tab.locator('.record-list').waitFor();
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
   it('works with the network off after the service worker installed the app', async () => {
     const { ctx, page } = await newPage(browser);
     const id = await createWorkspace(page);

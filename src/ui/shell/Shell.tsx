@@ -1,10 +1,11 @@
 import { For, Show, Suspense, createResource, createSignal, onCleanup, type ParentProps } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
-import { openWorkspace, setIdentity } from '../../store/org/setup';
+import { openWorkspace } from '../../store/org/setup';
 import { createWorkspaceCtx, useWorkspace, WorkspaceProvider } from '../shared/context';
-import { Modal } from '../shared/Modal';
+import { ChangeUserDialog, PinGate } from '../org/ChangeUser';
 import { LangSwitch } from './LangSwitch';
 import { SyncBar } from '../sync/SyncBar';
+import { plainText } from '../sync/state';
 import { t, type MessageKey } from '../i18n';
 
 /** Opens the workspace named in the URL and frames every page of it. */
@@ -18,7 +19,7 @@ export function Shell(props: ParentProps) {
         onCleanup(() => void o().ws.close());
         return (
           <WorkspaceProvider value={ctx}>
-            <Frame>{props.children}</Frame>
+            <PinGate><Frame>{props.children}</Frame></PinGate>
           </WorkspaceProvider>
         );
       }}
@@ -40,7 +41,7 @@ function Frame(props: ParentProps) {
   const ctx = useWorkspace();
   const [choosing, setChoosing] = createSignal(false);
   const base = `/w/${ctx.ws.id}`;
-  const roleName = () => String((ctx.role() as { name?: string } | undefined)?.name ?? t('shell.noRole'));
+  const roleName = () => plainText((ctx.role() as { name?: unknown } | undefined)?.name) || t('shell.noRole');
   return (
     <div class="shell">
       <nav class="sidebar" aria-label="main">
@@ -62,7 +63,7 @@ function Frame(props: ParentProps) {
           <SyncBar />
           <Show when={!ctx.ws.compatible}><span class="error-banner">{t('settings.incompatible')}</span></Show>
           <button class="btn ghost user-chip" onClick={() => setChoosing(true)} title={t('shell.changeUser')}>
-            {String(ctx.user()?.name ?? '?')} · <span class="muted">{roleName()}</span>
+            {plainText(ctx.user()?.name) || '?'} · <span class="muted">{roleName()}</span>
           </button>
           <LangSwitch />
         </header>
@@ -70,19 +71,7 @@ function Frame(props: ParentProps) {
           <Suspense fallback={<p class="loading">{t('common.loading')}</p>}>{props.children}</Suspense>
         </main>
       </div>
-      <Show when={choosing()}>
-        <Modal open title={t('shell.changeUser')} onClose={() => setChoosing(false)}>
-          <p class="muted">{t('shell.chooseUser')}</p>
-          <ul class="user-pick">
-            <For each={ctx.ws.collection('users').live().filter((u) => u.active !== false)}>{(u) => (
-              <li><button class="btn" classList={{ primary: u.id === ctx.userId() }}
-                onClick={async () => { await setIdentity(ctx.ws, u.id); ctx.setUserId(u.id); setChoosing(false); }}>
-                {String(u.name)} <span class="muted">{String(ctx.ws.collection('roles').get(String(u.roleId))?.name ?? '')}</span>
-              </button></li>
-            )}</For>
-          </ul>
-        </Modal>
-      </Show>
+      <Show when={choosing()}><ChangeUserDialog onClose={() => setChoosing(false)} /></Show>
     </div>
   );
 }
