@@ -8,7 +8,8 @@ export default async function analysisBench({ benchPage, workspaces, scales }) {
     await page.close();
     const total = r.funnelMs + r.opportunityAnalysisMs + r.serviceAnalysisMs;
     rows.push(
-      { scale, name: `read ${r.opportunities} opportunities + ${r.serviceRecords} service records`, value: r.readMs, unit: 'ms' },
+      { scale, name: `first read of ${r.opportunities} opportunities + ${r.serviceRecords} service records (parses them)`, value: r.firstReadMs, unit: 'ms' },
+      { scale, name: `read ${r.opportunities} opportunities + ${r.serviceRecords} service records again`, value: r.readMs, unit: 'ms' },
       { scale, name: 'funnel + forecast', value: r.funnelMs, unit: 'ms', baseline: r.readMs },
       { scale, name: 'opportunity analysis (by customer and by owner)', value: r.opportunityAnalysisMs, unit: 'ms', baseline: r.readMs },
       { scale, name: 'service analysis (by handler)', value: r.serviceAnalysisMs, unit: 'ms', baseline: r.readMs },
