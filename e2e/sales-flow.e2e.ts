@@ -250,8 +250,9 @@ describe('sales flow: lead → opportunity → contact records → quote with ap
     await snap(page, 'sales-opportunity-768x1024');
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole('button', { name: '转为项目' }).click();
+    // the opportunity page has the same heading: wait for the route, not the title
+    await page.waitForURL(/\/projects\/[a-z0-9]+$/);
     await page.getByRole('heading', { name: 'ERP 升级意向' }).waitFor();
-    expect(page.url()).toMatch(/\/projects\/[a-z0-9]+$/);
     await expect(shown(page, 'stageId')).resolves.toBe('方案报价');
     await expect(shown(page, 'rate')).resolves.toBe('50');
 

@@ -3,8 +3,8 @@ import { Awareness } from 'y-protocols/awareness';
 import { toBase64 } from 'lib0/buffer';
 import type { Workspace } from '../core/workspace';
 import type { WorkspaceEntry } from '../core/local-db';
-import { GuardedWebrtc, type SignalingState } from './webrtc';
-import { GuardedWebsocket, type ServerState } from './websocket';
+import type { GuardedWebrtc, SignalingState } from './webrtc';
+import type { GuardedWebsocket, ServerState } from './websocket';
 import { loadPeers, loadSyncSettings, savePeers, saveSyncSettings, checkServerUrl, type PeerMemory, type SyncSettings } from './settings';
 import { colorFor, readPresence, type Presence } from './presence';
 
@@ -90,12 +90,17 @@ export class SyncSession {
     if (this.stopped || !this.settings.enabled || !this.ws.compatible) return;
     const signaling = this.settings.signaling.filter((u) => checkServerUrl(u) === null);
     if (!this.awareness.getLocalState()) this.publishPresence();
+    // the providers (simple-peer alone is ~100 KB) load after the first list is painted
+    const { GuardedWebrtc } = await import('./webrtc');
+    if (this.stopped || this.webrtc) return;
     this.webrtc = new GuardedWebrtc(this.ws.doc, {
       room: this.entry.room, password: this.entry.password, signaling, iceServers: this.settings.iceServers, awareness: this.awareness,
     }, { change: () => { this.rememberPeers(); this.notify(); }, rejected: (peer, reason, detail) => this.rejected(peer, reason, detail) });
     await this.webrtc.ready;
     const url = this.settings.websocket.trim();
     if (url && checkServerUrl(url) === null) {
+      const { GuardedWebsocket } = await import('./websocket');
+      if (this.stopped) return;
       this.server = new GuardedWebsocket(this.ws.doc, url, this.entry.room, () => { this.rememberPeers(); this.notify(); },
         (reason, detail) => this.rejected('server', reason, detail));
       this.server.awareness.setLocalState(this.awareness.getLocalState());
