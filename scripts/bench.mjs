@@ -2,7 +2,8 @@
 // plain-JSON IndexedDB baseline of DESIGN.md as figures and ratios (never asserted in tests).
 //   BENCH_SCALES=class,company (default both)   BENCH_RUNS=3 (medians of N cold opens)
 import { spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { preview } from 'vite';
 import { launch } from './lib/browser.mjs';
 
@@ -15,6 +16,14 @@ const mb = (n) => n / 1024 / 1024;
 console.log('building app + bench page…');
 const built = spawnSync('npx', ['vite', 'build', '--config', CONFIG], { stdio: 'inherit' });
 if (built.status !== 0) process.exit(1);
+
+/** What index.html loads before anything else (entry, its preloads, CSS), gzipped as a server would. */
+function firstLoadKB() {
+  const html = readFileSync('.bench/dist/index.html', 'utf8');
+  const files = [...new Set([...html.matchAll(/\.\/(assets\/[^"]+\.(?:js|css))/g)].map((m) => m[1]))];
+  return files.reduce((n, f) => n + gzipSync(readFileSync(`.bench/dist/${f}`), { level: 9 }).length, 0) / 1024;
+}
+
 const server = await preview({ configFile: CONFIG, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
 const url = `http://127.0.0.1:${server.httpServer.address().port}/`;
 const benchUrl = `${url}scripts/bench/page/bench.html`;
@@ -112,6 +121,9 @@ for (const scale of SCALES) {
   row(scale, 'filter keystroke (median)', median(keys), 'ms', median(baseKeys), '≤ 16 ms');
   row(scale, 'filter keystroke (worst)', Math.max(...keys), 'ms', Math.max(...baseKeys));
 }
+
+console.log('\n== bundle ==');
+row('', 'first-load JS + CSS (gzip)', firstLoadKB(), 'KB', undefined, '≤ 200 KB');
 
 // Scenarios of feature modules: scripts/bench/scenarios/*.mjs export default async (env) => rows.
 for (const file of readdirSync('scripts/bench/scenarios').filter((f) => f.endsWith('.mjs')).sort()) {
