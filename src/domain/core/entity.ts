@@ -44,6 +44,8 @@ export interface EntityDef {
   titleField: string;
   /** Dictionary used as the category tree beside the list, if any. */
   treeField?: string;
+  /** For the data scope, records without an owner of their own follow this parent (contacts → customer). */
+  scopeVia?: { field: string; entity: string };
 }
 
 export function fieldOf(def: EntityDef, key: string): FieldDef | undefined {

@@ -4,6 +4,7 @@ import type { WorkspaceEntry } from '../../store/core/local-db';
 import type { BaseRecord } from '../../domain/core/record';
 import type { EntityDef, FieldDef } from '../../domain/core/entity';
 import { can as roleCan, type Permission, type RoleLike } from '../../domain/org/modules';
+import { ownerOf, scopeTest, scoped } from '../../domain/org/scope';
 import { dictLabeler } from '../../store/core/dictionaries';
 import { entityDef } from '../../store/core/records';
 import { lang, t } from '../i18n';
@@ -21,6 +22,8 @@ export interface WorkspaceCtx {
   def: (entity: string) => EntityDef;
   /** Display text of a stored value (dict labels, ref names, yes/no…). */
   display: (f: FieldDef, v: unknown) => string;
+  /** Whether this user's data scope (own / department / all) lets them see a record; null when it is not limited. */
+  inScope: (entity: string) => ((r: BaseRecord) => boolean) | null;
 }
 
 const Ctx = createContext<WorkspaceCtx>();
@@ -89,8 +92,24 @@ export function createWorkspaceCtx(ws: Workspace, entry: WorkspaceEntry, initial
       default: return typeof v === 'string' ? v : '⚠';
     }
   };
+  const scopeOwner = createMemo(() => {
+    version('users')();
+    const users = ws.collection('users');
+    const departmentOf = (id: string) => { const d = users.get(id)?.departmentId; return typeof d === 'string' ? d : undefined; };
+    const dept = user()?.departmentId;
+    return scopeTest(role(), { id: userId(), departmentId: typeof dept === 'string' ? dept : undefined }, departmentOf);
+  });
+  const inScope = (entity: string) => {
+    const d = def(entity);
+    const r = role();
+    if (!d || !scoped(d) || r?.admin || (r?.scope ?? 'all') === 'all') return null;
+    const test = scopeOwner();
+    if (d.scopeVia) version(d.scopeVia.entity)();
+    const find = (e: string, id: string) => ws.collection(e).get(id);
+    return (rec: BaseRecord) => test(ownerOf(d, rec, find, def));
+  };
   return {
-    ws, entry, userId, setUserId, user, role, version, def, display,
+    ws, entry, userId, setUserId, user, role, version, def, display, inScope,
     can: (module, need) => ws.compatible && roleCan(role(), module, need),
   };
 }
