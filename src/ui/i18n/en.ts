@@ -89,6 +89,7 @@ export const en: Record<keyof typeof zh, string> = {
   'list.import': 'Import',
   'list.export': 'Export',
   'list.print': 'Print',
+  'list.history': 'History',
   'list.columns': 'Columns',
   'list.find': 'Find',
   'list.findIn': 'Find in',

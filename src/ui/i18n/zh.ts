@@ -87,6 +87,7 @@ export const zh = {
   'list.import': '导入',
   'list.export': '导出',
   'list.print': '打印',
+  'list.history': '历史',
   'list.columns': '列设置',
   'list.find': '查找',
   'list.findIn': '查找列',

@@ -11,6 +11,8 @@ import {
 } from '../../store/sales/ops';
 import { createQuoteFor } from '../../store/sales/quotes';
 import { RecordForm } from '../shared/RecordForm';
+import { RecordPresence } from '../sync/RecordPresence';
+import { RecordHistory } from '../sync/RecordHistory';
 import { RefPicker } from '../shared/FieldInput';
 import { useWorkspace } from '../shared/context';
 import { Badge, Confirm, FieldsView, MalformedNotice, TextPrompt, Violations, money, opportunityTone, useNames, usePipelineForm, useRefusal } from './common';
@@ -82,6 +84,7 @@ export function OpportunityPage() {
                 <Badge tone={opportunityTone(o())}>{t(STATUS_KEY[status()])}</Badge>
                 <Show when={o().audited === true}><Badge tone="ok">{t('sales.audited')}</Badge></Show>
                 <span class="grow" />
+                <RecordPresence collection="opportunities" id={params.id!} />
                 <div class="head-actions">
                   <button class="btn" disabled={!writable()} onClick={() => setEditing(true)}>{t('common.edit')}</button>
                   <Show when={actions().includes('terminate')}><button class="btn" disabled={!writable()} onClick={() => act('terminate')}>{t('sales.terminate')}</button></Show>
@@ -139,6 +142,7 @@ export function OpportunityPage() {
                   <p class="muted small">{t('sales.unauditBlockedHint')}</p>
                 </div>
               </Show>
+              <RecordHistory collection="opportunities" id={params.id!} />
               <Show when={editing()}>
                 <RecordForm entity="opportunities" record={o()} onClose={() => setEditing(false)} hooks={pipelineForm.hooks}
                   prepare={pipelineForm.prepare} validate={pipelineForm.validate} />

@@ -4,6 +4,8 @@ import { actualProfit, actualProfitRate, planSize, projectStatusOf, stageModeMis
 import { changeProjectStatus, copyProjectAsOpportunity, deleteWithPlan, parentViolations, planDelete } from '../../store/sales/ops';
 import { createQuoteFor } from '../../store/sales/quotes';
 import { RecordForm } from '../shared/RecordForm';
+import { RecordPresence } from '../sync/RecordPresence';
+import { RecordHistory } from '../sync/RecordHistory';
 import { useWorkspace } from '../shared/context';
 import { Badge, Confirm, FieldsView, MalformedNotice, Violations, money, projectTone, usePipelineForm, useRefusal } from './common';
 import { QuoteTable } from './OpportunityPage';
@@ -53,6 +55,7 @@ export function ProjectPage() {
                 <h1 class="page-title" data-tone={projectTone(p())}>{String(p().subject ?? '')}</h1>
                 <Badge tone={projectTone(p())}>{terminated() ? t('sales.status.terminated') : t('sales.status.active')}</Badge>
                 <span class="grow" />
+                <RecordPresence collection="projects" id={params.id!} />
                 <div class="head-actions">
                   <button class="btn" disabled={!writable()} onClick={() => setEditing(true)}>{t('common.edit')}</button>
                   <Show when={terminated()} fallback={
@@ -86,6 +89,7 @@ export function ProjectPage() {
                 </div>
                 <QuoteTable quotes={quotes()} />
               </div>
+              <RecordHistory collection="projects" id={params.id!} />
               <Show when={editing()}>
                 <RecordForm entity="projects" record={p()} onClose={() => setEditing(false)} hooks={form.hooks} prepare={form.prepare} validate={form.validate} />
               </Show>

@@ -14,6 +14,8 @@ import {
 } from '../../store/sales/quotes';
 import { deleteWithPlan, planDelete } from '../../store/sales/ops';
 import { RecordForm } from '../shared/RecordForm';
+import { RecordPresence } from '../sync/RecordPresence';
+import { RecordHistory } from '../sync/RecordHistory';
 import { useWorkspace } from '../shared/context';
 import { download } from '../shared/download';
 import { Badge, Confirm, TextPrompt, money, rateText, useNames, useRefusal, when } from './common';
@@ -129,6 +131,7 @@ export function QuotePage() {
                 <h1 class="page-title">{t('sales.quote')} {String(q().code ?? '')}</h1>
                 <Badge tone={quoteTone(q())}>{t(QUOTE_STATUS_KEY[status()])}</Badge>
                 <span class="grow" />
+                <RecordPresence collection="quotes" id={params.id!} />
                 <div class="head-actions">
                   <button class="btn" disabled={!writable() || !!locked()} onClick={() => setEditingHead(true)}>{t('sales.editHeader')}</button>
                   <Show when={status() === 'draft' || status() === 'rejected'}>
@@ -265,6 +268,7 @@ export function QuotePage() {
                 <p>{String(company()?.address ?? '')} {String(company()?.phone ?? '')}</p>
               </div>
 
+              <RecordHistory collection="quotes" id={params.id!} />
               <Show when={editingHead()}>
                 <RecordForm entity="quotes" record={q()} onClose={() => setEditingHead(false)} hooks={{ locked: headLocked }}
                   validate={headValidate} prepare={(v, old) => (old ? { ...v, status: statusAfterEdit(old) } : v)} />

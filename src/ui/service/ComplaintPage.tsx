@@ -6,6 +6,8 @@ import {
 } from '../../domain/service';
 import { handlerChoices, takeComplaintStep, type StepRequest } from '../../store/service/service';
 import { RecordForm } from '../shared/RecordForm';
+import { RecordPresence } from '../sync/RecordPresence';
+import { RecordHistory } from '../sync/RecordHistory';
 import { DictSelect } from '../shared/FieldInput';
 import { useWorkspace } from '../shared/context';
 import { notify } from '../shared/toast';
@@ -41,6 +43,7 @@ export function ComplaintPage() {
                 <h1 class="page-title">{t('complaint.title')} · {customerName() || '—'}</h1>
                 <Show when={status()}>{(s) => <span class={`status-badge svc-cap st-${s()}`}>{L(STATUS_LABELS[s()])}</span>}</Show>
                 <span class="grow" />
+                <RecordPresence collection="complaints" id={params.id!} />
                 <Show when={typeof c().customer === 'string' && c().customer}>
                   <A class="btn" href={`${base}/customers/${String(c().customer)}`}>{t('complaint.openCustomer')}</A>
                 </Show>
@@ -69,6 +72,7 @@ export function ComplaintPage() {
                   <Timeline steps={timeline(c())} />
                 </div>
               </div>
+              <RecordHistory collection="complaints" id={params.id!} />
               <Show when={editing()}>
                 <RecordForm entity="complaints" record={c()} onClose={() => setEditing(false)}
                   prepare={form.prepare} validate={form.validate} showField={form.showField} />

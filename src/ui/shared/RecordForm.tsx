@@ -8,6 +8,7 @@ import { saveRecord } from '../../store/core/records';
 import { useWorkspace } from './context';
 import { onCleanup } from 'solid-js';
 import { setEditing } from '../sync/state';
+import { RecordPresence } from '../sync/RecordPresence';
 import { FieldInput } from './FieldInput';
 import { Modal } from './Modal';
 import { L, t } from '../i18n';
@@ -85,6 +86,7 @@ export function RecordForm(props: {
         <button class="btn" onClick={props.onClose}>{t('common.cancel')}</button>
         <button class="btn primary" disabled={readOnly()} onClick={() => save()}>{t('common.save')}</button>
       </>}>
+      <Show when={props.record}>{(r) => <RecordPresence collection={props.entity} id={r().id} />}</Show>
       <Show when={readOnly()}><p class="notice">{t('common.readonly')}</p></Show>
       <Show when={Object.keys(errors()).length}><p class="error-banner" role="alert">{t('common.errorsFix')}</p></Show>
       <form class="form-grid" onSubmit={(e) => { e.preventDefault(); save(); }}

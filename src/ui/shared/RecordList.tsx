@@ -17,6 +17,7 @@ import { CategoryTree, type TreeMode } from './CategoryTree';
 import { Modal } from './Modal';
 import { notify } from './toast';
 import { download, today } from './download';
+import { RecordHistory } from '../sync/RecordHistory';
 import { L, lang, t } from '../i18n';
 
 const ROW_H = 30;
@@ -89,7 +90,9 @@ export function RecordList(props: RecordListProps) {
   const base = createMemo(() => {
     version();
     const rows = ctx.ws.collection(props.entity).live();
-    return props.filterBase ? rows.filter(props.filterBase) : rows;
+    const seen = ctx.inScope(props.entity); // a rep with data scope "own" sees only their records
+    if (!props.filterBase && !seen) return rows;
+    return rows.filter((r) => (!props.filterBase || props.filterBase(r)) && (!seen || seen(r)));
   });
   const sorted = createMemo(() => {
     const s = sort();
@@ -198,7 +201,7 @@ export function RecordList(props: RecordListProps) {
 
   // ----- actions -----
   const [form, setForm] = createSignal<{ record?: BaseRecord } | null>(null);
-  const [dialog, setDialog] = createSignal<'filter' | 'columns' | 'import' | 'delete' | null>(null);
+  const [dialog, setDialog] = createSignal<'filter' | 'columns' | 'import' | 'delete' | 'history' | null>(null);
   const [printing, setPrinting] = createSignal(false);
   const add = () => writable() && setForm({});
   const edit = (r = selectedRecords()[0] ?? focused()) => writable() && r && setForm({ record: r });
@@ -262,6 +265,9 @@ export function RecordList(props: RecordListProps) {
         <button class="btn" disabled={!writable() || !(selectedRecords().length || focused())} onClick={() => edit()} title="Alt+E">{t('list.edit')}</button>
         <button class="btn" disabled={!writable() || !(selectedRecords().length || focused())} onClick={askDelete} title="Alt+D">{t('list.delete')}</button>
         {props.actions?.(selectedRecords)}
+        <Show when={!props.onOpen}>
+          <button class="btn" disabled={!(selectedRecords()[0] ?? focused())} onClick={() => setDialog('history')}>{t('list.history')}</button>
+        </Show>
         <span class="sep" />
         <button class="btn" classList={{ active: filter().conditions.length > 0 }} onClick={() => setDialog('filter')}>
           {t('list.filter')}{filter().conditions.length ? ` (${filter().conditions.length})` : ''}</button>
@@ -353,6 +359,11 @@ export function RecordList(props: RecordListProps) {
           )}</For>
         </Modal>
       </Show>
+      <Show when={dialog() === 'history' && (selectedRecords()[0] ?? focused())}>{(r) => (
+        <Modal open wide title={`${t('list.history')} · ${String(r()[def().titleField] ?? '')}`} onClose={() => setDialog(null)}>
+          <RecordHistory collection={props.entity} id={r().id} />
+        </Modal>
+      )}</Show>
       <Show when={printing()}>
         <table class="print-only">
           <caption>{L(def().label)} · {today()}</caption>

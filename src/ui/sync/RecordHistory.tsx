@@ -43,7 +43,7 @@ export function RecordHistory(props: { collection: string; id: string }) {
   const text = useValueText(() => props.collection);
   const shown = () => (all() ? items() : items().slice(0, 20));
   return (
-    <div class="card record-history">
+    <div class="card record-history no-print">
       <h2>{t('history.title')}</h2>
       <ul class="history-list">
         <For each={shown()}>{(it: HistoryItem) => (
