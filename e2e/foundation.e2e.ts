@@ -200,6 +200,54 @@ describe('foundation: a new user in real Chromium', () => {
     await ctx.close();
   });
 
+  it('a rep whose role sees only their own records (数据范围: 本人) sees their customers and those customers\' contacts', async () => {
+    const { ctx, page, errors } = await newPage(browser);
+    const id = await createWorkspace(page, '数据范围', '王老师');
+    await goto(page, id, 'org');
+    await page.getByRole('tab', { name: '用户' }).click();
+    await page.locator('.tab-panel').getByRole('button', { name: '+ 新增' }).click();
+    await fill(page, 'name', '孙业务');
+    await pickRef(page, 'roleId', '业务员');
+    await page.locator('.modal').getByRole('button', { name: '保存', exact: true }).click();
+    await page.locator('.modal').waitFor({ state: 'detached' });
+    await goto(page, id, 'customers');
+    await page.getByRole('heading', { name: '客户档案' }).waitFor();
+    for (const [code, name, owner] of [['KH401', '王老师的客户', ''], ['KH402', '孙业务的客户', '孙业务']]) {
+      await page.keyboard.press('Alt+A');
+      await fill(page, 'code', code);
+      await fill(page, 'name', name);
+      if (owner) await pickRef(page, 'ownerId', owner);
+      await page.locator('.modal').getByRole('button', { name: '保存', exact: true }).click();
+      await page.locator('.modal').waitFor({ state: 'detached' });
+    }
+    await goto(page, id, 'contacts');
+    await page.getByRole('heading', { name: '联系人' }).waitFor();
+    for (const [name, customer] of [['甲联系人', '王老师的客户'], ['乙联系人', '孙业务的客户']]) {
+      await page.getByRole('button', { name: '+ 新增' }).first().click();
+      await fill(page, 'name', name);
+      await pickRef(page, 'customerId', customer);
+      await page.locator('.modal').getByRole('button', { name: '保存', exact: true }).click();
+      await page.locator('.modal').waitFor({ state: 'detached' });
+    }
+    expect(await rowTexts(page)).toHaveLength(2);
+    await goto(page, id, 'customers');
+    await page.getByRole('link', { name: 'KH401', exact: true }).click();
+    await page.getByRole('heading', { name: /王老师的客户/ }).waitFor();
+    const othersCustomer = page.url();
+    await page.locator('.user-chip').click();
+    await page.getByRole('button', { name: /孙业务/ }).click();
+    await page.getByText('该记录不在您的数据范围内').waitFor();
+    await page.goto(othersCustomer.replace(/customers\/.*$/, 'contacts'));
+    await page.getByRole('heading', { name: '联系人' }).waitFor();
+    await page.locator('.user-chip', { hasText: '业务员' }).waitFor();
+    await expect.poll(() => rowTexts(page)).toEqual([expect.stringContaining('乙联系人')]);
+    await goto(page, id, 'customers');
+    await page.getByRole('heading', { name: '客户档案' }).waitFor();
+    await expect.poll(() => rowTexts(page)).toEqual([expect.stringContaining('KH402')]);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
   it('a local PIN (更改密码) guards opening the workspace and changing to that user', async () => {
     const { ctx, page, errors } = await newPage(browser);
     const id = await createWorkspace(page, 'PIN 测试', '钱老师');

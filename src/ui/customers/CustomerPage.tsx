@@ -15,7 +15,10 @@ import { plainText } from '../sync/state';
 export function CustomerPage() {
   const ctx = useWorkspace();
   const params = useParams();
-  const customer = createMemo(() => { ctx.version('customers')(); return ctx.ws.collection('customers').get(params.id!); });
+  const found = createMemo(() => { ctx.version('customers')(); return ctx.ws.collection('customers').get(params.id!); });
+  // outside the role's data scope (本人/本部门) the page says so instead of showing the record
+  const outOfScope = () => { const c = found(); const seen = ctx.inScope('customers'); return !!c && !!seen && !seen(c); };
+  const customer = () => (outOfScope() ? undefined : found());
   const [editing, setEditing] = createSignal(false);
   const def = () => ctx.def('customers');
   const bad = createMemo(() => (customer() ? malformedFields(def(), customer()!) : {}));
@@ -32,7 +35,7 @@ export function CustomerPage() {
 
   return (
     <section class="page">
-      <Show when={customer()} fallback={<p class="empty">{t('customer.notFound')}</p>}>
+      <Show when={customer()} fallback={<p class="empty">{outOfScope() ? t('common.outOfScope') : t('customer.notFound')}</p>}>
         {(c) => (
           <>
             <div class="page-head">

@@ -162,6 +162,7 @@ export const en: Record<keyof typeof zh, string> = {
   'customer.setPrimary': 'Make primary',
   'customer.primary': 'Primary',
   'customer.info': 'Customer record',
+  'common.outOfScope': 'This record is outside your data scope (your role sees its own or its department\'s records)',
   'customer.notFound': 'Customer not found (it may have been deleted)',
   'customer.history': 'Record info',
   'customer.createdBy': 'Created by {who} {when}',

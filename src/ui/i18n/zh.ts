@@ -160,6 +160,7 @@ export const zh = {
   'customer.setPrimary': '设为主联系人',
   'customer.primary': '主联系人',
   'customer.info': '客户档案',
+  'common.outOfScope': '该记录不在您的数据范围内(角色的数据范围:本人或本部门)',
   'customer.notFound': '找不到该客户(可能已删除)',
   'customer.history': '记录信息',
   'customer.createdBy': '创建:{who} {when}',

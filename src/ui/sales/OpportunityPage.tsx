@@ -35,7 +35,9 @@ export function OpportunityPage() {
   const names = useNames();
   const base = `/w/${ctx.ws.id}`;
   const refusal = useRefusal();
-  const opp = createMemo(() => { ctx.version('opportunities')(); return ctx.ws.collection('opportunities').get(params.id!); });
+  const found = createMemo(() => { ctx.version('opportunities')(); return ctx.ws.collection('opportunities').get(params.id!); });
+  const outOfScope = () => { const o = found(); const seen = ctx.inScope('opportunities'); return !!o && !!seen && !seen(o); };
+  const opp = () => (outOfScope() ? undefined : found());
   const projects = createMemo(() => { ctx.version('projects')(); return projectsFrom(params.id!, ctx.ws.collection('projects').live()) as BaseRecord[]; });
   const quotes = createMemo(() => { ctx.version('quotes')(); return ctx.ws.collection('quotes').live().filter((q) => q.opportunityId === params.id); });
   const violations = createMemo<Violation[]>(() => {
@@ -72,7 +74,7 @@ export function OpportunityPage() {
 
   return (
     <section class="page sales-page">
-      <Show when={opp() && !opp()!.deleted} fallback={<p class="empty">{t('sales.notFound')}</p>}>
+      <Show when={opp() && !opp()!.deleted} fallback={<p class="empty">{outOfScope() ? t('common.outOfScope') : t('sales.notFound')}</p>}>
         {(_) => {
           const o = () => opp()!;
           const status = () => statusOf(o());
