@@ -31,11 +31,12 @@ const save = async (page: Page) => {
   await page.locator('.modal').waitFor({ state: 'detached' });
 };
 
-async function addUser(page: Page, name: string, role: string) {
+async function addUser(page: Page, name: string, role: string, department?: string) {
   await page.locator('.tab-panel .grid-row').first().waitFor();
   await openForm(page, () => page.locator('.tab-panel').getByRole('button', { name: '+ 新增' }).click());
   await fill(page, 'name', name);
   await pickRef(page, 'roleId', role);
+  if (department) await pickRef(page, 'departmentId', department);
   await save(page);
 }
 
@@ -76,8 +77,9 @@ describe('sales flow: lead → opportunity → contact records → quote with ap
     // --- the administrator sets up a rep and a manager, a product and a volume discount ---
     await goto(page, ws, 'org');
     await page.getByRole('tab', { name: '用户' }).click();
-    await addUser(page, '张三', '业务员');
-    await addUser(page, '李经理', '销售经理');
+    // one department: the manager's data scope (本部门) covers the rep's records
+    await addUser(page, '张三', '业务员', '总经理办公室');
+    await addUser(page, '李经理', '销售经理', '总经理办公室');
 
     await goto(page, ws, 'competitors');
     await addNew(page, '竞争对手');

@@ -10,6 +10,7 @@ import { CUSTOMER_SECTIONS } from './sections';
 import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
 import { plainText } from '../sync/state';
+import { MergeDialog } from './MergeDialog';
 
 /** One customer: its archive fields, its contacts (with the primary one), who changed it and when. */
 export function CustomerPage() {
@@ -20,6 +21,7 @@ export function CustomerPage() {
   const outOfScope = () => { const c = found(); const seen = ctx.inScope('customers'); return !!c && !!seen && !seen(c); };
   const customer = () => (outOfScope() ? undefined : found());
   const [editing, setEditing] = createSignal(false);
+  const [merging, setMerging] = createSignal(false);
   const def = () => ctx.def('customers');
   const bad = createMemo(() => (customer() ? malformedFields(def(), customer()!) : {}));
   const userName = (id: unknown) => String(ctx.ws.collection('users').get(String(id))?.name ?? '?');
@@ -43,6 +45,7 @@ export function CustomerPage() {
               <h1 class="page-title">{plainText(c().name)} <span class="muted">{plainText(c().code)}</span></h1>
               <span class="grow" />
               <RecordPresence collection="customers" id={params.id!} />
+              <button class="btn" onClick={() => setMerging(true)} disabled={!ctx.can('customers', 'write')}>{t('merge.button')}</button>
               <button class="btn primary" onClick={() => setEditing(true)} disabled={!ctx.can('customers', 'write')}>{t('common.edit')}</button>
             </div>
             <Show when={Object.keys(bad()).length}>
@@ -73,6 +76,7 @@ export function CustomerPage() {
             <For each={CUSTOMER_SECTIONS}>{(Section) => <Section customerId={params.id!} />}</For>
             <RecordHistory collection="customers" id={params.id!} />
             <Show when={editing()}><RecordForm entity="customers" record={c()} onClose={() => setEditing(false)} /></Show>
+            <Show when={merging()}><MergeDialog keep={c()} onClose={() => setMerging(false)} /></Show>
           </>
         )}
       </Show>
