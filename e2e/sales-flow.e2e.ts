@@ -48,7 +48,7 @@ async function switchUser(page: Page, name: string, role: string) {
 
 /** Close toasts and the install prompt so screenshots show the page itself. */
 async function snap(page: Page, name: string) {
-  for (const b of await page.locator('.toast .icon-btn, .pwa-toast .btn').all()) await b.click().catch(() => undefined);
+  for (const b of await page.locator('.toast .icon-btn, .pwa-toast .btn').all()) await b.click({ timeout: 1000 }).catch(() => undefined);
   await page.locator('.toast').first().waitFor({ state: 'detached', timeout: 3000 }).catch(() => undefined);
   await page.locator('.content').evaluate((e) => { e.scrollTop = 0; });
   await shot(page, name);
