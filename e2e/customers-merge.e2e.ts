@@ -72,7 +72,8 @@ describe('merging two customers (合并客户)', () => {
     await page.getByRole('heading', { name: '客户档案' }).waitFor();
     await expect.poll(async () => (await page.locator('.grid-rows .grid-row').allInnerTexts()).join('|')).not.toContain('KH002');
     await goto(page, ws, 'bin');
-    await page.getByText('恒远机械(重复录入)').first().waitFor();
+    const binRow = page.locator('tr', { hasText: '恒远机械(重复录入)' });
+    await expect(binRow.innerText()).resolves.toContain('已并入 杭州恒远机械');
     expect(errors).toEqual([]);
     await ctx.close();
   });

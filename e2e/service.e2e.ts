@@ -219,7 +219,7 @@ describe('customer service in real Chromium', () => {
     await page.locator('tr[data-group="郑浩"] td').nth(2).getByRole('button').click();
     await page.locator('.modal .grid-row').first().waitFor();
     expect((await page.locator('.modal .grid-row').allInnerTexts()).map((r) => r.includes('服务器硬盘告警') || r.includes('回访上线情况'))).toEqual([true, true]);
-    await page.keyboard.press('Escape');
+    await page.locator('.modal .modal-head').getByRole('button', { name: '关闭' }).click();
     await closed(page);
     await page.locator('#sa-by').selectOption({ label: '按重要程度' });
     expect(await analysisRow(page, '高')).toEqual(['高', '2', '1', '1', '50.00%', '2', '0', '100.00%']);

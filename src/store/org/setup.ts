@@ -8,6 +8,16 @@ import { MODULES, permFields, type Permission } from '../../domain/org/modules';
 
 const allAt = (p: Permission) => Object.fromEntries(MODULES.map((m) => [m.key, p]));
 
+/**
+ * 组员: the role of someone who joins a class group by code. A group works on one shared set of
+ * customers, so a member sees all of it (a 业务员 sees only their own records) and writes
+ * everywhere except the organisation settings.
+ */
+export const MEMBER_ROLE = {
+  id: 'role-member', name: '组员', scope: 'all', discountLimit: 5,
+  perms: { ...allAt('write'), org: 'read', analysis: 'read', system: 'none' },
+};
+
 /** Roles every new workspace starts with (editable afterwards). */
 export const DEFAULT_ROLES = [
   { id: 'role-admin', name: '系统管理员', admin: true, scope: 'all', perms: allAt('approve'), discountLimit: 100 },
@@ -18,7 +28,21 @@ export const DEFAULT_ROLES = [
   { id: 'role-service', name: '售后服务员', scope: 'all', discountLimit: 0,
     perms: { ...allAt('none'), customers: 'read', competitors: 'read', products: 'read', sales: 'read', service: 'write' } },
   { id: 'role-viewer', name: '只读访客', scope: 'all', discountLimit: 0, perms: { ...allAt('read'), system: 'none' } },
+  MEMBER_ROLE,
 ];
+
+/** A person who joined on this device becomes a user with the 组员 role (made here if an older workspace lacks it). */
+export function addMember(ws: Workspace, name: string, id: string): void {
+  const roles = ws.collection('roles');
+  ws.actorId = id;
+  ws.transact(() => {
+    if (!roles.get(MEMBER_ROLE.id)) {
+      const { id: roleId, perms, ...role } = MEMBER_ROLE;
+      roles.create({ ...role, ...permFields(perms as Record<string, Permission>) }, roleId);
+    }
+    ws.collection('users').create({ name, code: `S${Date.now().toString(36).slice(-5).toUpperCase()}`, roleId: MEMBER_ROLE.id, active: true }, id);
+  });
+}
 
 /** Fill a brand-new document with company info, dictionaries, roles and the first user. */
 export function seedWorkspace(ws: Workspace, companyName: string, adminName: string): string {

@@ -28,7 +28,9 @@ export function moveContactsToBin(ws: Workspace, customerId: string): void {
 /** Restore a record from the bin, and whatever went there with it. */
 export function restoreFromBin(ws: Workspace, entity: string, id: string): void {
   ws.transact(() => {
-    ws.collection(entity).update(id, { deleted: false });
+    // a merged duplicate brought back is a customer of its own again
+    const merged = entity === 'customers' && ws.collection(entity).get(id)?.mergedInto !== undefined;
+    ws.collection(entity).update(id, merged ? { deleted: false, mergedInto: undefined } : { deleted: false });
     if (entity !== 'customers') return;
     const contacts = ws.collection('contacts');
     for (const c of contacts.bin()) if (c.deletedWith === id) contacts.update(c.id, { deleted: false, deletedWith: undefined });

@@ -177,6 +177,7 @@ export const en: Record<keyof typeof zh, string> = {
   'merge.done': 'Merged; {n} linked records moved',
   'merge.same': 'Both customers have the same values; only linked records move',
   'log.event.customers.merged': 'Merged customer “{dup}” into “{keep}” ({moved} linked records moved)',
+  'bin.mergedInto': 'merged into {name}',
   'customer.notFound': 'Customer not found (it may have been deleted)',
   'customer.history': 'Record info',
   'customer.createdBy': 'Created by {who} {when}',

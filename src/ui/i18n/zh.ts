@@ -175,6 +175,7 @@ export const zh = {
   'merge.done': '已合并,转移了 {n} 条关联记录',
   'merge.same': '两个客户的字段值相同,只需转移关联记录',
   'log.event.customers.merged': '把客户「{dup}」合并到「{keep}」(转移 {moved} 条关联记录)',
+  'bin.mergedInto': '已并入 {name}',
   'customer.notFound': '找不到该客户(可能已删除)',
   'customer.history': '记录信息',
   'customer.createdBy': '创建:{who} {when}',

@@ -15,6 +15,7 @@ export function BinPage() {
     return ctx.ws.collection(d.key).bin().filter((r) => !r.deletedWith).map((r) => ({ def: d, r }));
   }).sort((a, b) => b.r.updatedAt - a.r.updatedAt));
   const [purging, setPurging] = createSignal<{ entity: string; r: BaseRecord } | null>(null);
+  const customerName = (id: unknown) => String(ctx.ws.collection('customers').get(String(id))?.name ?? '?');
   const userName = (id: unknown) => String(ctx.ws.collection('users').get(String(id))?.name ?? '?');
   return (
     <section class="page">
@@ -26,7 +27,9 @@ export function BinPage() {
             <For each={rows()}>{({ def, r }) => (
               <tr>
                 <td>{L(def.label)}</td>
-                <td>{String(r[def.titleField] ?? r.id)}</td>
+                <td>{String(r[def.titleField] ?? r.id)}
+                  <Show when={typeof r.mergedInto === 'string'}>
+                    <span class="muted small"> · {t('bin.mergedInto', { name: customerName(r.mergedInto) })}</span></Show></td>
                 <td>{new Date(r.updatedAt).toLocaleString()}</td>
                 <td>{userName(r.updatedBy)}</td>
                 <td class="actions">

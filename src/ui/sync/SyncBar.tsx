@@ -3,7 +3,7 @@ import { A, useLocation } from '@solidjs/router';
 import { SyncSession, type SyncStatus } from '../../store/sync/session';
 import { backupAgeDays } from '../../store/sync/file';
 import { ALL_COLLECTIONS } from '../../domain/registry';
-import { setIdentity } from '../../store/org/setup';
+import { addMember, setIdentity } from '../../store/org/setup';
 import { useWorkspace } from '../shared/context';
 import { Modal } from '../shared/Modal';
 import { lang, t, type MessageKey } from '../i18n';
@@ -163,11 +163,8 @@ function IdentityPrompt() {
   const addMe = async () => {
     const n = name().trim();
     if (!n) return setError(t('welcome.nameRequired'));
-    const roles = ctx.ws.collection('roles');
-    const roleId = roles.get('role-rep') ? 'role-rep' : roles.live()[0]?.id;
     const id = crypto.randomUUID().replace(/-/g, '').slice(0, 16);
-    ctx.ws.actorId = id;
-    ctx.ws.transact(() => ctx.ws.collection('users').create({ name: n, code: `S${Date.now().toString(36).slice(-5).toUpperCase()}`, roleId, active: true }, id));
+    addMember(ctx.ws, n, id);
     await pick(id);
   };
   return (
