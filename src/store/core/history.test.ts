@@ -1,20 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import * as Y from 'yjs';
-import { Workspace } from './workspace';
+import { both, peer } from './test-peers';
 import { HISTORY } from './collection';
 import { HistoryLog } from '../sync/history';
-
-function peer(actor: string): Workspace {
-  const ws = new Workspace('t');
-  ws.actorId = actor;
-  return ws;
-}
-function sync(from: Workspace, to: Workspace): void {
-  Y.applyUpdate(to.doc, Y.encodeStateAsUpdate(from.doc, Y.encodeStateVector(to.doc)), 'remote');
-}
-function both(a: Workspace, b: Workspace): void {
-  sync(a, b); sync(b, a); sync(a, b); sync(b, a);
-}
 
 describe('change history written by Collection.update', () => {
   it('logs changed fields (old → new, who, stamp) in the same transaction as the record', () => {

@@ -1,21 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import * as Y from 'yjs';
-import { Workspace } from './workspace';
-
-function peer(actor: string): Workspace {
-  const ws = new Workspace('t');
-  ws.actorId = actor;
-  return ws;
-}
-
-/** Send everything `from` has that `to` lacks (one direction of a reconnect). */
-function sync(from: Workspace, to: Workspace): void {
-  Y.applyUpdate(to.doc, Y.encodeStateAsUpdate(from.doc, Y.encodeStateVector(to.doc)), 'remote');
-}
-
-function both(a: Workspace, b: Workspace): void {
-  sync(a, b); sync(b, a); sync(a, b); sync(b, a);
-}
+import { both, peer, sync } from './test-peers';
 
 describe('per-field merge of concurrent offline edits', () => {
   it('keeps both edits to different fields of one customer, in both directions', () => {
