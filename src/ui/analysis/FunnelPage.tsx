@@ -8,7 +8,7 @@ import { useWorkspace } from '../shared/context';
 import { t } from '../i18n';
 import { DrillDialog, Fig, type DrillSpec } from './Drill';
 import {
-  DepartmentSelect, ModeSelect, NoModes, OwnerSelect, PeriodInputs, departmentSubtree, inDepartments, localToday,
+  NoModes, PipelineFilters, departmentSubtree, inDepartments, localToday,
   stageName, useModeId, useModes, useParam,
 } from './filters';
 import { DASH, int, money, money0, pct } from './format';
@@ -67,10 +67,7 @@ function Funnel() {
         <A class="btn" href={`/w/${ctx.ws.id}/quota`}>{t('nav.quota')}</A>
       </div>
       <div class="filter-bar">
-        <ModeSelect />
-        <OwnerSelect />
-        <DepartmentSelect />
-        <PeriodInputs label={t('analysis.plannedPeriod')} />
+        <PipelineFilters />
         <label class="filter-item">
           <span>{t('analysis.quotaBasis')}</span>
           <select aria-label={t('analysis.quotaBasis')} value={basis()} onChange={(e) => p.set({ basis: e.currentTarget.value === 'amount' ? 'amount' : '' })}>

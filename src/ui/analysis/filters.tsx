@@ -222,6 +222,18 @@ export function PeriodInputs(props: { label: string }) {
 }
 
 /** Shown when the workspace has no sales mode yet (nothing to draw). */
+/** The filters the pipeline board and the funnel share: sales mode, owner, department, planned period. */
+export function PipelineFilters() {
+  return (
+    <>
+      <ModeSelect />
+      <OwnerSelect />
+      <DepartmentSelect />
+      <PeriodInputs label={t('analysis.plannedPeriod')} />
+    </>
+  );
+}
+
 export function NoModes(props: { when: boolean }) {
   return <Show when={props.when}><p class="notice">{t('pipeline.noModes')}</p></Show>;
 }

@@ -7,7 +7,7 @@ import { useWorkspace } from '../shared/context';
 import { Modal } from '../shared/Modal';
 import { L, t } from '../i18n';
 import {
-  DepartmentSelect, ModeSelect, NoModes, OwnerSelect, PeriodInputs, departmentSubtree, inDepartments, stageName,
+  NoModes, PipelineFilters, departmentSubtree, inDepartments, stageName,
   useModeId, useModes, useParam, useStages,
 } from '../analysis/filters';
 import { DASH, int, money, money0, pct } from '../analysis/format';
@@ -141,10 +141,7 @@ function Kanban() {
         <A class="btn" href={`/w/${ctx.ws.id}/analysis/funnel`}>{t('nav.funnel')}</A>
       </div>
       <div class="filter-bar">
-        <ModeSelect />
-        <OwnerSelect />
-        <DepartmentSelect />
-        <PeriodInputs label={t('analysis.plannedPeriod')} />
+        <PipelineFilters />
         <label class="filter-item">
           <span>{t('list.find')}</span>
           <input type="search" aria-label={t('list.find')} value={p.get('q')} onInput={(e) => p.set({ q: e.currentTarget.value })} />

@@ -120,13 +120,7 @@ export function OpportunityPage() {
               </div>
               <RecordsSection kind="contactRecords" parentId={o().id} parent={o()} refusal={refusal} flagged={new Set(violations().flatMap((v) => v.ids))}
                 addBlocked={status() === 'terminated' ? t('sales.terminatedNoRecords') : null} />
-              <div class="card">
-                <div class="card-head">
-                  <h2>{t('sales.quotes')}</h2><span class="grow" />
-                  <button class="btn" disabled={!writable()} onClick={newQuote}>+ {t('sales.newQuote')}</button>
-                </div>
-                <QuoteTable quotes={quotes()} />
-              </div>
+              <QuotesCard quotes={quotes()} disabled={!writable()} onNew={newQuote} />
               <div class="cards">
                 <IdList title={t('sales.competitors')} entity="competitors" ids={o().competitorIds} disabled={!writable()}
                   onChange={(ids) => setOpportunityList(ctx.ws, o().id, 'competitorIds', ids)} />
@@ -166,6 +160,19 @@ export function OpportunityPage() {
         }}
       </Show>
     </section>
+  );
+}
+
+/** The 报价单 card of an opportunity or a project: its quotes and "new quote". */
+export function QuotesCard(props: { quotes: BaseRecord[]; disabled: boolean; onNew: () => void }) {
+  return (
+    <div class="card">
+      <div class="card-head">
+        <h2>{t('sales.quotes')}</h2><span class="grow" />
+        <button class="btn" disabled={props.disabled} onClick={() => props.onNew()}>+ {t('sales.newQuote')}</button>
+      </div>
+      <QuoteTable quotes={props.quotes} />
+    </div>
   );
 }
 

@@ -8,7 +8,7 @@ import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
 import { useWorkspace } from '../shared/context';
 import { Badge, Confirm, FieldsView, MalformedNotice, Violations, money, projectTone, usePipelineForm, useRefusal } from './common';
-import { QuoteTable } from './OpportunityPage';
+import { QuotesCard } from './OpportunityPage';
 import { RecordsSection } from './RecordsSection';
 import { t } from '../i18n';
 
@@ -82,13 +82,7 @@ export function ProjectPage() {
               </div>
               <RecordsSection kind="maintenanceRecords" parentId={p().id} parent={p()} refusal={refusal} flagged={new Set(violations().flatMap((v) => v.ids))}
                 addBlocked={terminated() ? t('sales.terminatedNoRecords') : null} />
-              <div class="card">
-                <div class="card-head">
-                  <h2>{t('sales.quotes')}</h2><span class="grow" />
-                  <button class="btn" disabled={!writable()} onClick={newQuote}>+ {t('sales.newQuote')}</button>
-                </div>
-                <QuoteTable quotes={quotes()} />
-              </div>
+              <QuotesCard quotes={quotes()} disabled={!writable()} onNew={newQuote} />
               <RecordHistory collection="projects" id={params.id!} />
               <Show when={editing()}>
                 <RecordForm entity="projects" record={p()} onClose={() => setEditing(false)} hooks={form.hooks} prepare={form.prepare} validate={form.validate} />
