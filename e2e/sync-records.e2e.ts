@@ -63,6 +63,19 @@ describe('history and presence on every record', () => {
     expect(entry).toMatch(/职务: ∅ → 采购经理/);
     await shot(b, 'sync-tabs-contact-history-1280x800');
     await b.keyboard.press('Escape');
+
+    // apart: tab B turns sync off and each tab adds a customer; when B turns it on again the
+    // tabs exchange what the other lacks (same-document navigations: no reload from IndexedDB)
+    await setSync(b, wsId, { enabled: false });
+    await addCustomer(a, wsId, 'KH002', '宁波海曙贸易');
+    await addCustomer(b, wsId, 'KH003', '绍兴柯桥纺织');
+    await setSync(b, wsId, { enabled: true });
+    for (const p of [a, b]) {
+      await goto(p, wsId, 'customers');
+      await listRows(p, '客户档案');
+      await expect.poll(async () => (await rowTexts(p)).map((r) => r.match(/KH00\d/)?.[0]).sort(), { timeout: 20_000 })
+        .toEqual(['KH001', 'KH002', 'KH003']);
+    }
     expect(errors).toEqual([]);
   });
 

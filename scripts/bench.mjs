@@ -1,6 +1,7 @@
 // `npm run bench`: performance in real Chromium with real IndexedDB, reported beside the
 // plain-JSON IndexedDB baseline of DESIGN.md as figures and ratios (never asserted in tests).
 //   BENCH_SCALES=class,company (default both)   BENCH_RUNS=3 (medians of N cold opens)
+//   BENCH_SCENARIOS=sync,analysis (default all; "none" runs only the open/heap/filter part)
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -9,6 +10,7 @@ import { launch } from './lib/browser.mjs';
 
 const SCALES = (process.env.BENCH_SCALES || 'class,company').split(',');
 const RUNS = Number(process.env.BENCH_RUNS || 3);
+const SCENARIOS = process.env.BENCH_SCENARIOS?.split(',');
 const CONFIG = 'scripts/bench/vite.bench.config.mjs';
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const mb = (n) => n / 1024 / 1024;
@@ -111,6 +113,7 @@ for (const scale of SCALES) {
     phases.push(marks);
     heaps.push(await heapMB(page));
     keys.push(...(await filterKeystrokes(page)));
+    if (process.env.BENCH_VERBOSE) console.log("    keystrokes:", keys.slice(-11).map((k) => k.toFixed(1)).join(" "));
     await page.close();
   }
   row(scale, 'cold open → first list painted', median(open), 'ms', median(base.map((x) => x.total)), scale === 'company' ? '≤ 2× baseline and ≤ 1500 ms' : '≤ 300 ms');
@@ -126,7 +129,8 @@ console.log('\n== bundle ==');
 row('', 'first-load JS + CSS (gzip)', firstLoadKB(), 'KB', undefined, '≤ 200 KB');
 
 // Scenarios of feature modules: scripts/bench/scenarios/*.mjs export default async (env) => rows.
-for (const file of readdirSync('scripts/bench/scenarios').filter((f) => f.endsWith('.mjs')).sort()) {
+const wanted = (f) => f.endsWith('.mjs') && (!SCENARIOS || SCENARIOS.includes(f.slice(0, -4)));
+for (const file of readdirSync('scripts/bench/scenarios').filter(wanted).sort()) {
   console.log(`\n== ${file} ==`);
   const { default: scenario } = await import(`./bench/scenarios/${file}`);
   const rows = await scenario({ browser, context, url, benchUrl, newPage, benchPage, workspaces, scales: SCALES, median, heapMB });

@@ -1,5 +1,7 @@
 import type * as Y from 'yjs';
-import { WebrtcProvider } from 'y-webrtc';
+import { Room as YRoom, WebrtcProvider } from 'y-webrtc';
+import * as syncProtocol from 'y-protocols/sync';
+import { encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as bc from 'lib0/broadcastchannel';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -13,10 +15,12 @@ import type { IceServer } from './settings';
  * forked: messages are framed (no SCTP size limit), checked and size-limited before y-webrtc
  * applies them, errors from peers are caught, signals that do not decrypt (another password)
  * are counted instead of raising unhandled rejections, and a signaling server that cannot be
- * reached is retried with a growing pause instead of every 2.5 s for ever.
+ * reached is retried with a growing pause instead of every 2.5 s for ever. Tabs of one browser
+ * exchange only what the other lacks (see connectRoom), not the whole document.
  */
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
+const HOOKED = Symbol('keyuan-hooked');
 type Listener = (...args: any[]) => void;
 interface SimplePeer {
   send(data: Uint8Array): void;
@@ -28,7 +32,12 @@ interface SimplePeer {
   _pc?: RTCPeerConnection | null;
 }
 interface Conn { remotePeerId: string; connected: boolean; synced: boolean; closed: boolean; peer: SimplePeer; destroy(): void }
-interface Room { name: string; peerId: string; key: CryptoKey | null; webrtcConns: Map<string, Conn>; bcConns: Set<string>; _bcSubscriber: (d: ArrayBuffer) => unknown; bcconnected: boolean; provider: { maxConns: number } }
+interface Room {
+  name: string; peerId: string; key: CryptoKey | null; doc: Y.Doc; awareness: Awareness;
+  webrtcConns: Map<string, Conn>; bcConns: Set<string>; bcconnected: boolean; provider: { maxConns: number };
+  _bcSubscriber: (d: ArrayBuffer, origin?: unknown) => unknown; _docUpdateHandler: Listener; _awarenessUpdateHandler: Listener;
+  [HOOKED]?: boolean;
+}
 interface SignalingConn {
   url: string; connected: boolean; connecting: boolean; shouldConnect: boolean; ws: WebSocket | null;
   unsuccessfulReconnects: number; _observers: Map<string, Set<Listener>>;
@@ -67,7 +76,41 @@ export interface WebrtcOptions {
 
 /** Guards by room name, for the signaling hook (one SignalingConn serves every room of a page). */
 const guards = new Map<string, GuardedWebrtc>();
-const HOOKED = Symbol('keyuan-hooked');
+/*
+ * y-webrtc's Room.connect, less one step: it broadcasts the whole document to every tab of this
+ * browser each time a tab connects (80 MB encoded, encrypted, copied and decoded again at
+ * company scale, seconds of a frozen page just after opening). Here a tab announces itself and
+ * each side sends its state vector when it learns of the other (hookRoom), so only differences
+ * travel. The rest is y-webrtc's connect as it is in 10.3.0.
+ */
+const MESSAGE_SYNC = 0, MESSAGE_AWARENESS = 1, MESSAGE_QUERY_AWARENESS = 3, MESSAGE_BC_PEER_ID = 4;
+function connectRoom(this: Room): void {
+  const room = this;
+  guards.get(room.name)?.hookRoom(room);
+  room.doc.on('update', room._docUpdateHandler);
+  room.awareness.on('update', room._awarenessUpdateHandler);
+  void guards.get(room.name)?.subscribeSignaling(room);
+  bc.subscribe(room.name, room._bcSubscriber as any);
+  room.bcconnected = true;
+  void broadcastToTabs(room, message(MESSAGE_BC_PEER_ID, (e) => { encoding.writeUint8(e, 1); encoding.writeVarString(e, room.peerId); }));
+  void broadcastToTabs(room, message(MESSAGE_QUERY_AWARENESS, () => {}));
+  void broadcastToTabs(room, message(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, encodeAwarenessUpdate(room.awareness, [room.doc.clientID]))));
+}
+(YRoom.prototype as unknown as { connect: () => void }).connect = connectRoom;
+
+function message(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, type);
+  write(e);
+  return encoding.toUint8Array(e);
+}
+
+const syncStep1 = (room: Room) => message(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, room.doc));
+
+async function broadcastToTabs(room: Room, m: Uint8Array): Promise<void> {
+  bc.publish(room.name, room.key ? await encrypt(m, room.key) : m);
+}
+
 const BACKOFF_S = [1, 2, 4, 8, 15, 30, 30, 60];
 /** Frames are queued on the channel up to HIGH_WATER and topped up once it drains below LOW_WATER. */
 const HIGH_WATER = 4 * 1024 * 1024;
@@ -165,18 +208,30 @@ export class GuardedWebrtc {
     if (changed) this.events.change();
   }
 
-  private hookRoom(room: Room): void {
+  /** Harden a room once, when y-webrtc connects it (see connectRoom) or when its key is ready. */
+  hookRoom(room: Room): void {
+    if (room[HOOKED]) return;
+    room[HOOKED] = true;
     // every connection is hardened the moment y-webrtc creates it, before any data can arrive
-    const conns = room.webrtcConns;
     const self = this;
     const guarded = new (class extends Map<string, Conn> {
       set(k: string, conn: Conn) { self.hardenConn(conn); return super.set(k, conn); }
     })();
-    for (const [k, v] of conns) guarded.set(k, v);
+    for (const [k, v] of room.webrtcConns) guarded.set(k, v);
     room.webrtcConns = guarded;
-    // tabs of this browser: a tab with another password (or garbage) must not raise rejections
+    // a tab that appears gets our state vector and answers with what we lack (it gets what it
+    // lacks the same way, from its side), instead of y-webrtc sending each tab the whole document
+    const tabs = new (class extends Set<string> {
+      add(id: string) { if (!this.has(id)) void broadcastToTabs(room, syncStep1(room)); return super.add(id); }
+    })();
+    for (const id of room.bcConns) Set.prototype.add.call(tabs, id);
+    room.bcConns = tabs;
     const original = room._bcSubscriber;
-    const wrapped = (data: ArrayBuffer) => {
+    const wrapped = (data: ArrayBuffer, origin?: unknown) => {
+      // lib0 hands our own broadcasts back to us (origin null); applying them again costs a
+      // decryption and a decode of everything we sent
+      if (origin !== 'broadcastchannel') return;
+      // tabs of this browser: a tab with another password (or garbage) must not raise rejections
       try {
         const p = original(data) as PromiseLike<unknown> | undefined;
         p?.then?.(undefined, () => this.noteUndecryptable());
@@ -322,8 +377,13 @@ export class GuardedWebrtc {
     }
   }
 
-  private async announce(): Promise<void> {
-    const room = this.room;
+  /** Join the room's topic on signaling servers already connected (others subscribe on open). */
+  async subscribeSignaling(room: Room): Promise<void> {
+    for (const c of this.signalingConns()) if (c.connected) c.send({ type: 'subscribe', topics: [room.name] });
+    await this.announce(room);
+  }
+
+  private async announce(room = this.room): Promise<void> {
     if (!room || this.destroyed || room.webrtcConns.size >= room.provider.maxConns) return;
     try {
       const body = { type: 'announce', from: room.peerId };
@@ -403,8 +463,12 @@ async function decryptJson(data: Uint8Array, key: CryptoKey): Promise<unknown> {
 async function encryptJson(data: unknown, key: CryptoKey): Promise<Uint8Array> {
   const e = encoding.createEncoder();
   encoding.writeAny(e, data as any);
+  return encrypt(encoding.toUint8Array(e), key);
+}
+
+async function encrypt(data: Uint8Array, key: CryptoKey): Promise<Uint8Array> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const cipher = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, encoding.toUint8Array(e) as BufferSource);
+  const cipher = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, data as BufferSource);
   const out = encoding.createEncoder();
   encoding.writeVarString(out, 'AES-GCM');
   encoding.writeVarUint8Array(out, iv);

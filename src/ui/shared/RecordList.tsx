@@ -1,4 +1,4 @@
-import { For, Show, untrack, createEffect, createMemo, createResource, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
+import { For, Index, Show, untrack, createEffect, createMemo, createResource, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
 import type { BaseRecord, RecordValues } from '../../domain/core/record';
 import type { FieldDef, Label } from '../../domain/core/entity';
 import { compareBy, compileFilter, type Filter } from '../../domain/core/filter';
@@ -283,7 +283,7 @@ export function RecordList(props: RecordListProps) {
           <For each={columns()}>{(f) => <option value={f.key}>{L(f.label)}</option>}</For>
         </select>
         <input class="find" type="search" placeholder={`${t('list.find')}…`} aria-label={t('list.find')} value={findText()}
-          onInput={(e) => { setFindText(e.currentTarget.value); setFocus(0); scroller.scrollTop = 0; }} />
+          onInput={(e) => { scroller.scrollTop = 0; setFindText(e.currentTarget.value); setFocus(0); }} />
       </div>
       <div class="list-body">
         <Show when={treeField() && !props.embedded}>
@@ -301,29 +301,30 @@ export function RecordList(props: RecordListProps) {
             )}</For>
           </div>
           <div class="grid-rows" style={{ height: `${rows().length * ROW_H}px`, width: `${totalWidth()}px` }} role="rowgroup">
-            <For each={visible()}>{(r) => {
-              const index = () => first() + visible().indexOf(r);
-              const bad = () => Object.keys(malformed(r));
+            {/* Index, not For: a keystroke in "find" refills the same row slots instead of rebuilding them */}
+            <Index each={visible()}>{(r, slot) => {
+              const index = () => first() + slot;
+              const bad = () => Object.keys(malformed(r()));
               return (
-                <div class="grid-row" role="row" data-id={r.id} data-tone={props.rowTone?.(r)}
-                  classList={{ selected: selected().has(r.id), focused: focus() === index(), malformed: bad().length > 0 }}
+                <div class="grid-row" role="row" data-id={r().id} data-tone={props.rowTone?.(r())}
+                  classList={{ selected: selected().has(r().id), focused: focus() === index(), malformed: bad().length > 0 }}
                   style={{ top: `${index() * ROW_H}px` }}
-                  onClick={(e) => clickRow(e, index())} onDblClick={() => (writable() ? edit(r) : open(r))}>
+                  onClick={(e) => clickRow(e, index())} onDblClick={() => (writable() ? edit(r()) : open(r()))}>
                   <div class="cell check" style={{ position: 'sticky', left: '0', 'z-index': 1 }}>
-                    <Show when={bad().length} fallback={<input type="checkbox" aria-label="select" checked={selected().has(r.id)} onClick={(e) => { e.stopPropagation(); toggleRow(r.id); }} />}>
-                      <span class="bad-mark" title={`${t('list.malformedRow')}: ${bad().map((k) => L(malformed(r)[k])).join('; ')}`}>⚠</span>
+                    <Show when={bad().length} fallback={<input type="checkbox" aria-label="select" checked={selected().has(r().id)} onClick={(e) => { e.stopPropagation(); toggleRow(r().id); }} />}>
+                      <span class="bad-mark" title={`${t('list.malformedRow')}: ${bad().map((k) => L(malformed(r())[k])).join('; ')}`}>⚠</span>
                     </Show>
                   </div>
                   <For each={columns()}>{(f, i) => (
                     <div class="cell" style={cellStyle(i())} classList={{ num: ['money', 'number', 'percent'].includes(f.type) }}>
                       {i() === 0 && props.onOpen
-                        ? <a href="#" class="cell-link" onClick={(e) => { e.preventDefault(); e.stopPropagation(); props.onOpen!(r); }}>{ctx.display(f, r[f.key]) || '—'}</a>
-                        : ctx.display(f, r[f.key])}
+                        ? <a href="#" class="cell-link" onClick={(e) => { e.preventDefault(); e.stopPropagation(); props.onOpen!(r()); }}>{ctx.display(f, r()[f.key]) || '—'}</a>
+                        : ctx.display(f, r()[f.key])}
                     </div>
                   )}</For>
                 </div>
               );
-            }}</For>
+            }}</Index>
           </div>
           <Show when={!rows().length}><p class="empty">{t('list.empty')}</p></Show>
         </div>
