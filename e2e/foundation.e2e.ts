@@ -241,6 +241,13 @@ describe('foundation: a new user in real Chromium', () => {
     await page.getByRole('heading', { name: '联系人' }).waitFor();
     await page.locator('.user-chip', { hasText: '业务员' }).waitFor();
     await expect.poll(() => rowTexts(page)).toEqual([expect.stringContaining('乙联系人')]);
+    // a new contact's customer picker offers only the customers the rep sees
+    await page.getByRole('button', { name: '+ 新增' }).first().click();
+    await page.locator('.modal #f-customerId').fill('的客户');
+    await page.locator('.modal .ref-options li', { hasText: '孙业务的客户' }).waitFor();
+    expect(await page.locator('.modal .ref-options li').allInnerTexts()).not.toContain('王老师的客户');
+    await page.locator('.modal').getByRole('button', { name: '取消' }).click();
+    await page.locator('.modal').waitFor({ state: 'detached' });
     await goto(page, id, 'customers');
     await page.getByRole('heading', { name: '客户档案' }).waitFor();
     await expect.poll(() => rowTexts(page)).toEqual([expect.stringContaining('KH402')]);

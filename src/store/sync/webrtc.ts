@@ -226,6 +226,20 @@ export class GuardedWebrtc {
     })();
     for (const id of room.bcConns) Set.prototype.add.call(tabs, id);
     room.bcConns = tabs;
+    // y-webrtc encodes every document update for all peers and all tabs; nothing is encoded when
+    // nobody is to receive it (a joining peer applying a whole workspace from its one peer,
+    // with no other tab open, would re-encode and encrypt 80 MB for nobody)
+    room.doc.off('update', room._docUpdateHandler);
+    room._docUpdateHandler = (update: Uint8Array) => {
+      const peers = [...room.webrtcConns.values()].filter((c) => c.remotePeerId !== this.applyingFrom);
+      if (!peers.length && !room.bcConns.size) return;
+      const m = message(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, update));
+      if (room.bcConns.size) void broadcastToTabs(room, m);
+      for (const c of peers) {
+        try { c.peer.send(m); } catch { /* closed meanwhile */ }
+      }
+    };
+    if (room.bcconnected) room.doc.on('update', room._docUpdateHandler);
     const original = room._bcSubscriber;
     const wrapped = (data: ArrayBuffer, origin?: unknown) => {
       // lib0 hands our own broadcasts back to us (origin null); applying them again costs a

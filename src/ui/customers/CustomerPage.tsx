@@ -18,7 +18,7 @@ export function CustomerPage() {
   const params = useParams();
   const found = createMemo(() => { ctx.version('customers')(); return ctx.ws.collection('customers').get(params.id!); });
   // outside the role's data scope (本人/本部门) the page says so instead of showing the record
-  const outOfScope = () => { const c = found(); const seen = ctx.inScope('customers'); return !!c && !!seen && !seen(c); };
+  const outOfScope = () => ctx.outOfScope('customers', found());
   const customer = () => (outOfScope() ? undefined : found());
   const [editing, setEditing] = createSignal(false);
   const [merging, setMerging] = createSignal(false);

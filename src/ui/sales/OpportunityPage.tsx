@@ -36,7 +36,7 @@ export function OpportunityPage() {
   const base = `/w/${ctx.ws.id}`;
   const refusal = useRefusal();
   const found = createMemo(() => { ctx.version('opportunities')(); return ctx.ws.collection('opportunities').get(params.id!); });
-  const outOfScope = () => { const o = found(); const seen = ctx.inScope('opportunities'); return !!o && !!seen && !seen(o); };
+  const outOfScope = () => ctx.outOfScope('opportunities', found());
   const opp = () => (outOfScope() ? undefined : found());
   const projects = createMemo(() => { ctx.version('projects')(); return projectsFrom(params.id!, ctx.ws.collection('projects').live()) as BaseRecord[]; });
   const quotes = createMemo(() => { ctx.version('quotes')(); return ctx.ws.collection('quotes').live().filter((q) => q.opportunityId === params.id); });

@@ -19,7 +19,9 @@ export function ProjectPage() {
   const navigate = useNavigate();
   const refusal = useRefusal();
   const base = `/w/${ctx.ws.id}`;
-  const project = createMemo(() => { ctx.version('projects')(); return ctx.ws.collection('projects').get(params.id!); });
+  const found = createMemo(() => { ctx.version('projects')(); return ctx.ws.collection('projects').get(params.id!); });
+  const outOfScope = () => ctx.outOfScope('projects', found());
+  const project = () => (outOfScope() ? undefined : found());
   const quotes = createMemo(() => { ctx.version('quotes')(); return ctx.ws.collection('quotes').live().filter((q) => q.projectId === params.id); });
   const violations = createMemo<Violation[]>(() => {
     ctx.version('maintenanceRecords')(); ctx.version('quotes')();
@@ -43,7 +45,7 @@ export function ProjectPage() {
 
   return (
     <section class="page sales-page">
-      <Show when={project() && !project()!.deleted} fallback={<p class="empty">{t('sales.notFound')}</p>}>
+      <Show when={project() && !project()!.deleted} fallback={<p class="empty">{outOfScope() ? t('common.outOfScope') : t('sales.notFound')}</p>}>
         {(_) => {
           const p = () => project()!;
           const terminated = () => projectStatusOf(p()) === 'terminated';

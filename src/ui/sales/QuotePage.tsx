@@ -43,7 +43,9 @@ export function QuotePage() {
   const names = useNames();
   const refusal = useRefusal();
   const base = `/w/${ctx.ws.id}`;
-  const quote = createMemo(() => { ctx.version('quotes')(); return ctx.ws.collection('quotes').get(params.id!); });
+  const found = createMemo(() => { ctx.version('quotes')(); return ctx.ws.collection('quotes').get(params.id!); });
+  const outOfScope = () => ctx.outOfScope('quotes', found());
+  const quote = () => (outOfScope() ? undefined : found());
   const products = createMemo(() => { ctx.version('products')(); return ctx.ws.collection('products').live().sort((a, b) => String(a.code ?? '').localeCompare(String(b.code ?? ''))); });
 
   // ---- lines being edited (a draft until saved) ----
@@ -121,7 +123,7 @@ export function QuotePage() {
 
   return (
     <section class="page sales-page quote-page">
-      <Show when={quote() && !quote()!.deleted} fallback={<p class="empty">{t('sales.notFound')}</p>}>
+      <Show when={quote() && !quote()!.deleted} fallback={<p class="empty">{outOfScope() ? t('common.outOfScope') : t('sales.notFound')}</p>}>
         {(_) => {
           const q = () => quote()!;
           return (

@@ -18,7 +18,9 @@ import { ServiceGate, fmtTime, useComplaintForm } from './common';
 export function ComplaintPage() {
   const ctx = useWorkspace();
   const params = useParams();
-  const complaint = createMemo(() => { ctx.version('complaints')(); return ctx.ws.collection('complaints').get(params.id!); });
+  const found = createMemo(() => { ctx.version('complaints')(); return ctx.ws.collection('complaints').get(params.id!); });
+  const outOfScope = () => ctx.outOfScope('complaints', found());
+  const complaint = () => (outOfScope() ? undefined : found());
   const def = () => ctx.def('complaints');
   const [editing, setEditing] = createSignal(false);
   const form = useComplaintForm();
@@ -35,7 +37,7 @@ export function ComplaintPage() {
   return (
     <section class="page">
       <ServiceGate>
-        <Show when={complaint()} fallback={<p class="empty">{t('complaint.notFound')}</p>}>
+        <Show when={complaint()} fallback={<p class="empty">{outOfScope() ? t('common.outOfScope') : t('complaint.notFound')}</p>}>
           {(c) => (
             <>
               <div class="page-head">

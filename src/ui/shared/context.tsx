@@ -24,6 +24,8 @@ export interface WorkspaceCtx {
   display: (f: FieldDef, v: unknown) => string;
   /** Whether this user's data scope (own / department / all) lets them see a record; null when it is not limited. */
   inScope: (entity: string) => ((r: BaseRecord) => boolean) | null;
+  /** A record the data scope hides from this user: its page says so instead of showing it. */
+  outOfScope: (entity: string, r: BaseRecord | undefined) => boolean;
 }
 
 const Ctx = createContext<WorkspaceCtx>();
@@ -108,8 +110,12 @@ export function createWorkspaceCtx(ws: Workspace, entry: WorkspaceEntry, initial
     const find = (e: string, id: string) => ws.collection(e).get(id);
     return (rec: BaseRecord) => test(ownerOf(d, rec, find, def));
   };
+  const outOfScope = (entity: string, r: BaseRecord | undefined) => {
+    const seen = inScope(entity);
+    return !!r && !!seen && !seen(r);
+  };
   return {
-    ws, entry, userId, setUserId, user, role, version, def, display, inScope,
+    ws, entry, userId, setUserId, user, role, version, def, display, inScope, outOfScope,
     can: (module, need) => ws.compatible && roleCan(role(), module, need),
   };
 }
