@@ -124,6 +124,20 @@ describe('pipeline and analysis on the sample company', () => {
     await page.setViewportSize({ width: 768, height: 1024 });
     await shot(page, 'funnel-768x1024');
     await page.setViewportSize({ width: 1280, height: 800 });
+
+    // data scope: a sales manager (数据范围: 本部门) sees the funnel of their department only
+    const east = new Set(users.filter((u) => u.departmentId === 'dp003').map((u) => u.id));
+    const theirs = active.filter((o) => !o.ownerId || east.has(String(o.ownerId)));
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs.length).toBeLessThan(active.length);
+    await page.locator('.user-chip').click();
+    await page.getByRole('button', { name: /王志强/ }).click();
+    await page.locator('.user-chip', { hasText: '销售经理' }).waitFor();
+    await goto(page, ws, `analysis/funnel?month=${MONTH}`);
+    await expect.poll(async () => parse(await cellText(page.getByTestId('funnel-table').locator('tfoot tr'), 1))).toBe(theirs.length);
+    await page.locator('.user-chip').click();
+    await page.getByRole('button', { name: /王老师/ }).click();
+    await page.locator('.user-chip', { hasText: '王老师' }).waitFor();
   });
 
   it('the opportunity analysis by employee shows the seven formulas for every row and the total', async () => {

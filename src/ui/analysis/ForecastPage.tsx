@@ -26,7 +26,7 @@ function Forecast() {
   const rows = createMemo(() => {
     ctx.version('opportunities')(); ctx.version('users')();
     const dept = p.get('dept');
-    const opps = inDepartments(ctx.ws.collection('opportunities').live(), dept ? departmentSubtree(ctx.ws, dept) : null, userDepartments(ctx.ws));
+    const opps = inDepartments(ctx.visible('opportunities'), dept ? departmentSubtree(ctx.ws, dept) : null, userDepartments(ctx.ws));
     return forecast(opps, {
       modeId: p.get('mode') || undefined, ownerId: p.get('owner') || undefined,
       from: p.get('from') || undefined, to: p.get('to') || undefined,

@@ -38,7 +38,7 @@ function Funnel() {
   const data = createMemo(() => {
     ctx.version('opportunities')(); ctx.version('salesStages')(); ctx.version('users')(); ctx.version('departments')();
     const t0 = performance.now();
-    const all = ctx.ws.collection('opportunities').live();
+    const all = ctx.visible('opportunities');
     const t1 = performance.now();
     const dept = p.get('dept');
     const opps = inDepartments(all, dept ? departmentSubtree(ctx.ws, dept) : null, userDepartments(ctx.ws));

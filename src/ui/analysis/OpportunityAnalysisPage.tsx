@@ -98,7 +98,7 @@ function OpportunityAnalysis() {
   const report = createMemo(() => {
     ctx.version('opportunities')();
     const t0 = performance.now();
-    const opps = ctx.ws.collection('opportunities').live();
+    const opps = ctx.visible('opportunities');
     const t1 = performance.now();
     const r = opportunityAnalysis(opps, by(), filter());
     performance.measure('keyuan:opp-analysis-read', { start: t0, end: t1 });
@@ -124,7 +124,7 @@ function OpportunityAnalysis() {
 function ProjectAnalysis() {
   const { ctx, by, filter, nameOf } = useReport('projects');
   const [drill, setDrill] = createSignal<DrillSpec | null>(null);
-  const report = createMemo(() => { ctx.version('projects')(); return projectAnalysis(ctx.ws.collection('projects').live(), by(), filter()); });
+  const report = createMemo(() => { ctx.version('projects')(); return projectAnalysis(ctx.visible('projects'), by(), filter()); });
   const cols = (): ReportCol<ProjectRow>[] => [...(profitCols() as ReportCol<ProjectRow>[]), ...actualCols()];
   return (
     <section class="page analysis-page">

@@ -20,7 +20,7 @@ function QuoteDetails() {
   const report = createMemo(() => {
     ctx.version('quotes')();
     const status = p.get('status');
-    return productQuoteDetails(ctx.ws.collection('quotes').live(), {
+    return productQuoteDetails(ctx.visible('quotes'), {
       customerId: p.get('customer') || undefined, ownerId: p.get('owner') || undefined,
       from: p.get('from') || undefined, to: p.get('to') || undefined,
       statuses: (QUOTE_STATUSES as readonly string[]).includes(status) ? [status as QuoteStatus] : undefined,

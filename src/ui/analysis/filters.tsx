@@ -46,7 +46,7 @@ export function useModeId() {
   const busiest = createMemo(() => {
     ctx.version('opportunities')();
     const n = new Map<string, number>();
-    for (const o of ctx.ws.collection('opportunities').live()) {
+    for (const o of ctx.visible('opportunities')) {
       if (statusOf(o) === 'active' && typeof o.modeId === 'string') n.set(o.modeId, (n.get(o.modeId) ?? 0) + 1);
     }
     let best = modes()[0]?.id ?? '';

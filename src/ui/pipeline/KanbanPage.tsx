@@ -38,7 +38,7 @@ function Kanban() {
   const board = createMemo(() => {
     ctx.version('opportunities')(); ctx.version('customers')(); ctx.version('users')();
     const dept = p.get('dept');
-    let opps = inDepartments(ctx.ws.collection('opportunities').live(), dept ? departmentSubtree(ctx.ws, dept) : null, userDepartments(ctx.ws));
+    let opps = inDepartments(ctx.visible('opportunities'), dept ? departmentSubtree(ctx.ws, dept) : null, userDepartments(ctx.ws));
     const needle = p.get('q').trim().toLowerCase();
     if (needle) {
       const customers = ctx.ws.collection('customers');

@@ -25,15 +25,15 @@ function Plans() {
   const rule = () => alertRuleOf(company());
   const rows = createMemo((): TargetProgress[] => {
     ctx.version('salesPlans')(); ctx.version('opportunities')(); ctx.version('users')();
-    const plans = ctx.ws.collection('salesPlans').live();
-    const opps = ctx.ws.collection('opportunities').live();
+    const plans = ctx.visible('salesPlans');
+    const opps = ctx.visible('opportunities');
     const depts = userDepartments(ctx.ws);
     return plannedSubjects(plans, month()).map((who) => targetProgress(plans, opps, who, month(), today, {
       rule: rule(), userDepartments: depts,
       departmentSet: who.scope === 'department' && who.departmentId ? departmentSubtree(ctx.ws, who.departmentId) : undefined,
     }));
   });
-  const problems = createMemo(() => { ctx.version('salesPlans')(); return checkPlans(ctx.ws.collection('salesPlans').live()); });
+  const problems = createMemo(() => { ctx.version('salesPlans')(); return checkPlans(ctx.visible('salesPlans')); });
   const subjectName = (who: PlanSubject) => {
     if (who.scope === 'company') return String(company()?.name ?? t('plans.company'));
     const rec = who.scope === 'person' ? ctx.ws.collection('users').get(who.userId ?? '') : ctx.ws.collection('departments').get(who.departmentId ?? '');

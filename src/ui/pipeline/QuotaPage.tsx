@@ -72,7 +72,7 @@ function Quota() {
     const s = source();
     if (!s) return null;
     const dept = departmentId();
-    const opps = inDepartments(ctx.ws.collection('opportunities').live(), dept ? departmentSubtree(ctx.ws, dept) : null, userDepartments(ctx.ws));
+    const opps = inDepartments(ctx.visible('opportunities'), dept ? departmentSubtree(ctx.ws, dept) : null, userDepartments(ctx.ws));
     return funnel(opps, ctx.ws.collection('salesStages').live(), modeId(), {
       filter: { ownerId: ownerId() }, quotas: s.result ? quotaMap(s.result, 'count') : undefined, basis: 'count',
     });

@@ -24,6 +24,8 @@ export interface WorkspaceCtx {
   display: (f: FieldDef, v: unknown) => string;
   /** Whether this user's data scope (own / department / all) lets them see a record; null when it is not limited. */
   inScope: (entity: string) => ((r: BaseRecord) => boolean) | null;
+  /** Live records of an entity that this user's data scope shows (every one when it is not limited). */
+  visible: (entity: string) => BaseRecord[];
   /** A record the data scope hides from this user: its page says so instead of showing it. */
   outOfScope: (entity: string, r: BaseRecord | undefined) => boolean;
 }
@@ -110,12 +112,17 @@ export function createWorkspaceCtx(ws: Workspace, entry: WorkspaceEntry, initial
     const find = (e: string, id: string) => ws.collection(e).get(id);
     return (rec: BaseRecord) => test(ownerOf(d, rec, find, def));
   };
+  const visible = (entity: string) => {
+    const seen = inScope(entity);
+    const rows = ws.collection(entity).live();
+    return seen ? rows.filter(seen) : rows;
+  };
   const outOfScope = (entity: string, r: BaseRecord | undefined) => {
     const seen = inScope(entity);
     return !!r && !!seen && !seen(r);
   };
   return {
-    ws, entry, userId, setUserId, user, role, version, def, display, inScope, outOfScope,
+    ws, entry, userId, setUserId, user, role, version, def, display, inScope, visible, outOfScope,
     can: (module, need) => ws.compatible && roleCan(role(), module, need),
   };
 }
