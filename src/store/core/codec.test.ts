@@ -78,4 +78,29 @@ describe('records stored as JSON bytes', () => {
     Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc, Y.encodeStateVector(a.doc)));
     expect(a.collection('customers').get(id)?.name).toBe('from Bob, later');
   });
+
+  it('finds records by a field and counts live ones from the bytes, parsing only what may match', () => {
+    const ws = peer('u1');
+    const col = ws.collection('activities');
+    const mine = col.create({ subject: '回访', ownerId: 'us005' });
+    col.create({ subject: '拜访', ownerId: 'us0051' }); // a longer id that starts the same
+    col.create({ subject: 'ownerId us005 in the text', ownerId: 'us006' });
+    const gone = col.create({ subject: '已删', ownerId: 'us005' });
+    col.remove(gone.id);
+    // a second device reads the same document cold: nothing parsed yet
+    const cold = peer('u2');
+    Y.applyUpdate(cold.doc, Y.encodeStateAsUpdate(ws.doc));
+    const acts = cold.collection('activities');
+    expect(acts.liveWhere('ownerId', 'us005').map((r) => r.id)).toEqual([mine.id]);
+    expect(acts.liveWhere('ownerId', 'nobody')).toEqual([]);
+    expect(acts.liveCount()).toBe(3);
+    expect(acts.liveCount()).toBe(acts.live().length);
+    // a restored record counts again; an edit after parsing is seen too
+    acts.restore(gone.id);
+    expect(acts.liveCount()).toBe(4);
+    expect(acts.liveWhere('ownerId', 'us005')).toHaveLength(2);
+    acts.update(mine.id, { ownerId: 'us006' });
+    expect(acts.liveWhere('ownerId', 'us005').map((r) => r.id)).toEqual([gone.id]);
+  });
 });
+

@@ -3,7 +3,7 @@ import type { BaseRecord, RecordValues, Stamp } from '../../domain/core/record';
 import { SYSTEM_FIELDS } from '../../domain/core/record';
 import { mergeRecords, sameValue, latestStamp } from '../../domain/core/merge';
 import type { Clock } from './clock';
-import { decodeRecord, encodeRecord } from './codec';
+import { decodeRecord, encodeRecord, mayHold } from './codec';
 
 export { isRecord } from './codec';
 
@@ -72,6 +72,34 @@ export class Collection<T extends BaseRecord = BaseRecord> {
   /** Records not in the recycle bin. */
   live(): T[] {
     return this.all().filter((r) => !r.deleted);
+  }
+
+  /** Live records whose `field` is `value`; records whose stored bytes cannot hold it are not parsed. */
+  liveWhere(field: string, value: string): T[] {
+    const may = mayHold(field, value);
+    const out: T[] = [];
+    for (const [id, raw] of this.map.entries()) {
+      if (this.parsed.get(id)?.raw !== raw && !may(raw)) continue;
+      const r = this.read(id, raw);
+      if (r && !r.deleted && r[field] === value) out.push(r);
+    }
+    return out;
+  }
+
+  /**
+   * How many live records there are (a figure on the home page), without parsing the records
+   * nothing has read yet: their bytes are parsed only when they mention `"deleted":true`. Bytes
+   * that are not a record at all still count here; lists parse every record and mark those.
+   */
+  liveCount(): number {
+    const mayBeDeleted = mayHold('deleted', true);
+    let n = 0;
+    for (const [id, raw] of this.map.entries()) {
+      if (raw instanceof Uint8Array && this.parsed.get(id)?.raw !== raw && !mayBeDeleted(raw)) { n++; continue; }
+      const r = this.read(id, raw);
+      if (r && !r.deleted) n++;
+    }
+    return n;
   }
 
   /** Records in the recycle bin. */

@@ -10,7 +10,11 @@ const MyWork = lazy(() => import('../work/MyWork').then((m) => ({ default: m.MyW
 /** 我的工作台: counts, "my work" (tasks with alerts, my opportunities, my target), and the sample-company action. */
 export function Home() {
   const ctx = useWorkspace();
-  const count = (name: string) => createMemo(() => { ctx.version(name)(); return ctx.ws.collection(name).live().length; });
+  // what the user's data scope shows; unlimited, counted without parsing every record
+  const count = (name: string) => createMemo(() => {
+    ctx.version(name)();
+    return ctx.inScope(name) ? ctx.visible(name).length : ctx.ws.collection(name).liveCount();
+  });
   const customers = count('customers');
   const contacts = count('contacts');
   const competitors = count('competitors');

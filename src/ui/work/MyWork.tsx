@@ -28,7 +28,7 @@ export function MyWork() {
   const groups = createMemo(() => {
     ctx.version('activities')();
     const me = ctx.userId();
-    return classifyActivities(ctx.ws.collection('activities').live().filter((a) => a.ownerId === me), today);
+    return classifyActivities(ctx.ws.collection('activities').liveWhere('ownerId', me), today);
   });
   const opps = createMemo(() => {
     ctx.version('opportunities')();
