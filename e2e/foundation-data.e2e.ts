@@ -101,6 +101,56 @@ describe('foundation: custom fields, malformed data, static hosting', () => {
     await ctx.close();
   });
 
+  it('the customer form takes 联系周期 and 下次联系时间 through 表单布局, keeps that order after reload, and 清除格式配置 resets it', async () => {
+    const { ctx, page, errors } = await newPage(browser);
+    const id = await createWorkspace(page, '表单布局实验');
+    await goto(page, id, 'customers');
+    await page.getByRole('heading', { name: '客户档案' }).waitFor();
+    const form = page.locator('.modal .form-grid');
+    const labels = () => form.locator('.field-label').allInnerTexts();
+    await page.keyboard.press('Alt+A');
+    await form.waitFor();
+    expect((await labels()).join('|')).not.toContain('联系周期');
+    await page.locator('.modal').getByRole('button', { name: '表单布局' }).click();
+    const dialog = page.getByRole('dialog', { name: '表单布局' });
+    // required fields cannot be taken off the form
+    await expect(dialog.getByRole('checkbox', { name: '客户编码' }).isDisabled()).resolves.toBe(true);
+    await dialog.getByRole('checkbox', { name: '联系周期(天)' }).check();
+    await dialog.getByRole('checkbox', { name: '下次联系时间' }).check();
+    await dialog.getByRole('checkbox', { name: '网址' }).uncheck();
+    const items = dialog.locator('.column-list li');
+    const at = async (name: string) => (await items.allInnerTexts()).findIndex((x) => x.includes(name));
+    // 下次联系时间 moves up one place, above 联系周期(天)
+    await items.nth(await at('下次联系时间')).getByRole('button', { name: '上移' }).click();
+    expect(await at('下次联系时间')).toBeLessThan(await at('联系周期(天)'));
+    await shot(page, 'form-layout-1280x800');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await labels()).join('|')).toContain('联系周期');
+    await fill(page, 'code', 'KH501');
+    await fill(page, 'name', '周期客户');
+    await fill(page, 'contactCycle', '30');
+    await fill(page, 'nextContact', '2026-12-15');
+    await page.locator('.modal').getByRole('button', { name: '保存', exact: true }).click();
+    await page.locator('.modal').waitFor({ state: 'detached' });
+
+    await page.reload();
+    await page.getByRole('heading', { name: '客户档案' }).waitFor();
+    await page.locator('.grid-row', { hasText: 'KH501' }).click();
+    await page.keyboard.press('Alt+E');
+    await form.waitFor();
+    await expect(page.locator('.modal #f-contactCycle').inputValue()).resolves.toBe('30');
+    const after = await labels();
+    expect(after.findIndex((x) => x.includes('下次联系时间'))).toBeLessThan(after.findIndex((x) => x.includes('联系周期')));
+    expect(after.join('|')).not.toContain('网址');
+    await page.locator('.modal').getByRole('button', { name: '表单布局' }).click();
+    await page.getByRole('dialog', { name: '表单布局' }).getByRole('button', { name: '清除格式配置' }).click();
+    await expect.poll(async () => (await labels()).join('|')).not.toContain('联系周期');
+    expect((await labels()).join('|')).toContain('网址');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
   it('the built app works from a static host under a sub-path', async () => {
     const server = await staticServer('/course/crm/keyuan/');
     const { ctx, page, errors } = await newPage(browser);

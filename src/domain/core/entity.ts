@@ -25,6 +25,8 @@ export interface FieldDef {
   max?: number;
   /** Hidden from lists by default (still available in column settings). */
   hidden?: boolean;
+  /** Left off the form by default (a user adds it with 表单布局; required fields never are). */
+  formHidden?: boolean;
   /** Column width in px for lists. */
   width?: number;
   /** Computed or written by a workflow: shown in forms but never typed into, skipped by import. */

@@ -150,6 +150,8 @@ export const en: Record<keyof typeof zh, string> = {
   'import.done': '{n} records imported',
   'import.empty': 'The file has no data rows',
   'import.progress': 'Importing {done} / {total}',
+  'form.layout': 'Form layout',
+  'form.layoutHint': 'Tick the fields the form shows and set their order; required fields are always shown. Saved on this device only.',
   'form.newTitle': 'New {entity}',
   'form.editTitle': 'Edit {entity}',
   'form.duplicate': 'Possible duplicate: "{name}" has the same {by}',

@@ -148,6 +148,8 @@ export const zh = {
   'import.done': '已导入 {n} 条记录',
   'import.empty': '文件中没有数据行',
   'import.progress': '正在导入 {done} / {total}',
+  'form.layout': '表单布局',
+  'form.layoutHint': '勾选表单显示的字段并调整顺序;必填字段总是显示。本设置只保存在本设备。',
   'form.newTitle': '新增{entity}',
   'form.editTitle': '编辑{entity}',
   'form.duplicate': '可能重复:已有{by}相同的记录“{name}”',

@@ -1,4 +1,4 @@
-import { For, createSignal } from 'solid-js';
+import { For, Show, createSignal } from 'solid-js';
 import type { EntityDef } from '../../domain/core/entity';
 import type { ColumnLayout } from '../../store/core/local-db';
 import { Modal } from './Modal';
@@ -11,14 +11,27 @@ export function defaultLayout(def: EntityDef): Layout {
   return { order: def.fields.map((f) => f.key), hidden: def.fields.filter((f) => f.hidden).map((f) => f.key), locked: 1 };
 }
 
+/** Where a form's layout is kept: beside the list layouts, under its own key. */
+export const formLayoutKey = (entity: string) => `${entity}@form`;
+
+/** The default form: every field in the definition's order but those marked formHidden. */
+export function defaultFormLayout(def: EntityDef): Layout {
+  return { order: def.fields.map((f) => f.key), hidden: def.fields.filter((f) => f.formHidden && !f.required).map((f) => f.key), locked: 0 };
+}
+
 /** Fields in layout order; fields added since the layout was saved (custom fields) come last, shown. */
 export function orderedKeys(def: EntityDef, layout: Layout): string[] {
   const known = def.fields.map((f) => f.key);
   return [...layout.order.filter((k) => known.includes(k)), ...known.filter((k) => !layout.order.includes(k))];
 }
 
-/** Show/hide, reorder and lock columns; "clear layout" (清除格式配置) restores the default. */
-export function ColumnsDialog(props: { def: EntityDef; layout: Layout; onSave: (l: Layout) => void; onClose: () => void }) {
+/**
+ * Show/hide, reorder and lock a list's columns, or (form) show/hide and reorder a form's fields —
+ * required fields stay on the form; "clear layout" (清除格式配置) restores the default.
+ */
+export function ColumnsDialog(props: { def: EntityDef; layout: Layout; onSave: (l: Layout) => void; onClose: () => void; form?: boolean }) {
+  const fallback = () => (props.form ? defaultFormLayout(props.def) : defaultLayout(props.def));
+  const required = (k: string) => !!props.form && !!props.def.fields.find((f) => f.key === k)?.required;
   const [order, setOrder] = createSignal(orderedKeys(props.def, props.layout));
   const [hidden, setHidden] = createSignal(new Set(props.layout.hidden));
   const [locked, setLocked] = createSignal(props.layout.locked);
@@ -31,18 +44,20 @@ export function ColumnsDialog(props: { def: EntityDef; layout: Layout; onSave: (
   const toggle = (k: string) => { const h = new Set(hidden()); if (h.has(k)) h.delete(k); else h.add(k); setHidden(h); };
   const label = (k: string) => L(props.def.fields.find((f) => f.key === k)?.label);
   return (
-    <Modal open title={t('columns.title')} onClose={props.onClose}
+    <Modal open title={t(props.form ? 'form.layout' : 'columns.title')} onClose={props.onClose}
       footer={<>
-        <button class="btn" onClick={() => { props.onSave(defaultLayout(props.def)); props.onClose(); }}>{t('columns.reset')}</button>
+        <button class="btn" onClick={() => { props.onSave(fallback()); props.onClose(); }}>{t('columns.reset')}</button>
         <button class="btn primary" onClick={() => { props.onSave({ order: order(), hidden: [...hidden()], locked: locked() }); props.onClose(); }}>{t('common.save')}</button>
       </>}>
-      <label class="row-inline">{t('columns.locked')}
-        <input type="number" min="0" max="5" value={locked()} style={{ width: '4em' }} onInput={(e) => setLocked(Math.max(0, Math.min(5, Number(e.currentTarget.value) || 0)))} />
-      </label>
+      <Show when={!props.form} fallback={<p class="muted">{t('form.layoutHint')}</p>}>
+        <label class="row-inline">{t('columns.locked')}
+          <input type="number" min="0" max="5" value={locked()} style={{ width: '4em' }} onInput={(e) => setLocked(Math.max(0, Math.min(5, Number(e.currentTarget.value) || 0)))} />
+        </label>
+      </Show>
       <ul class="column-list">
         <For each={order()}>{(k, i) => (
           <li>
-            <label><input type="checkbox" checked={!hidden().has(k)} onChange={() => toggle(k)} /> {label(k)}</label>
+            <label><input type="checkbox" checked={required(k) || !hidden().has(k)} disabled={required(k)} onChange={() => toggle(k)} /> {label(k)}</label>
             <span>
               <button class="icon-btn" aria-label={t('columns.up')} onClick={() => move(i(), -1)}>↑</button>
               <button class="icon-btn" aria-label={t('columns.down')} onClick={() => move(i(), 1)}>↓</button>

@@ -1,10 +1,12 @@
-import { For, Show, createSignal } from 'solid-js';
+import { For, Show, createMemo, createResource, createSignal } from 'solid-js';
 import type { BaseRecord, RecordValues } from '../../domain/core/record';
-import type { Errors } from '../../domain/core/validate';
+import { malformedFields, type Errors } from '../../domain/core/validate';
 import type { FieldDef } from '../../domain/core/entity';
 import { SYSTEM_FIELDS } from '../../domain/core/record';
 import { findDuplicates } from '../../domain/customers/rules';
 import { saveRecord } from '../../store/core/records';
+import { localDb } from '../../store/core/local-db';
+import { ColumnsDialog, defaultFormLayout, formLayoutKey, orderedKeys, type Layout } from './ColumnsDialog';
 import { useWorkspace } from './context';
 import { onCleanup } from 'solid-js';
 import { setEditing } from '../sync/state';
@@ -49,6 +51,27 @@ export function RecordForm(props: {
   const [dupWarning, setDupWarning] = createSignal<string | null>(null);
   const locked = new Set(props.hooks?.locked?.(props.record) ?? []);
 
+  // form layout (表单布局, device-local like the list's columns): which fields, in which order;
+  // a required field, or one holding a malformed value or an error, is never left off
+  const layoutKey = formLayoutKey(props.entity);
+  const [layout, { mutate: setLayout }] = createResource(async (): Promise<Layout> => {
+    const saved = await localDb().layouts.get([ctx.ws.id, layoutKey]);
+    return saved ? { order: saved.order, hidden: saved.hidden, locked: 0 } : defaultFormLayout(def());
+  });
+  const [arranging, setArranging] = createSignal(false);
+  const saveLayout = (l: Layout) => {
+    setLayout(l);
+    void localDb().layouts.put({ workspaceId: ctx.ws.id, entity: layoutKey, ...l });
+  };
+  const bad = props.record ? malformedFields(def(), props.record) : {};
+  const fields = createMemo(() => {
+    const l = layout() ?? defaultFormLayout(def());
+    const hidden = new Set(l.hidden);
+    return orderedKeys(def(), l).map((k) => def().fields.find((f) => f.key === k)!)
+      .filter((f) => !hidden.has(f.key) || f.required || f.key in bad || !!errors()[f.key])
+      .filter((f) => !props.showField || props.showField(f, values()));
+  });
+
   const changed = (): RecordValues => {
     if (!props.record) return values();
     const out: RecordValues = {};
@@ -81,6 +104,8 @@ export function RecordForm(props: {
   return (
     <Modal open title={title()} onClose={props.onClose} wide
       footer={<>
+        <button class="btn" type="button" onClick={() => setArranging(true)}>{t('form.layout')}</button>
+        <span class="grow" />
         <Show when={dupWarning()}><span class="warn">{dupWarning()}</span>
           <button class="btn" onClick={() => save(true)}>{t('common.saveAnyway')}</button></Show>
         <button class="btn" onClick={props.onClose}>{t('common.cancel')}</button>
@@ -91,7 +116,7 @@ export function RecordForm(props: {
       <Show when={Object.keys(errors()).length}><p class="error-banner" role="alert">{t('common.errorsFix')}</p></Show>
       <form class="form-grid" onSubmit={(e) => { e.preventDefault(); save(); }}
         onKeyDown={(e) => { if (e.key === 'Enter' && e.ctrlKey) save(); }}>
-        <For each={def().fields.filter((f) => !props.showField || props.showField(f, values()))}>{(f) => (
+        <For each={fields()}>{(f) => (
           <label class={`field ${f.type === 'longtext' ? 'span2' : ''} ${errors()[f.key] ? 'has-error' : ''}`}>
             <span class="field-label">{L(f.label)}{f.required && <b class="req">*</b>}</span>
             <FieldInput field={f} value={values()[f.key]} disabled={readOnly() || !!f.readOnly || locked.has(f.key)} id={`f-${f.key}`}
@@ -105,6 +130,9 @@ export function RecordForm(props: {
         )}</For>
         <button type="submit" hidden />
       </form>
+      <Show when={arranging()}>
+        <ColumnsDialog form def={def()} layout={layout() ?? defaultFormLayout(def())} onSave={saveLayout} onClose={() => setArranging(false)} />
+      </Show>
     </Modal>
   );
 }
