@@ -116,6 +116,28 @@ describe('foundation: a new user in real Chromium', () => {
     await page.getByRole('button', { name: '华东机械' }).click();
     await page.getByRole('button', { name: '应用' }).click();
     expect(await rowTexts(page)).toEqual(filtered);
+
+    // 查找 within the filtered rows, in one column and in any column; an edited record is found
+    // by its new text at once
+    const find = page.locator('input.find');
+    const code = filtered[0].match(/KH\d+/)![0];
+    await find.fill(code.toLowerCase());
+    await expect.poll(() => rowTexts(page)).toEqual([expect.stringContaining(code)]);
+    await page.locator('select.find-field').selectOption({ label: '客户名称' });
+    await expect.poll(() => rowTexts(page)).toEqual([]);
+    await page.locator('select.find-field').selectOption({ label: '客户编码' });
+    await expect.poll(() => rowTexts(page)).toHaveLength(1);
+    await page.locator('.grid-row').first().click();
+    await page.keyboard.press('Alt+E');
+    await fill(page, 'name', '华东机械查找测试有限公司');
+    await page.locator('.modal').getByRole('button', { name: '保存', exact: true }).click();
+    await page.locator('.modal').waitFor({ state: 'detached' });
+    await page.locator('select.find-field').selectOption({ label: '任意列' });
+    await find.fill('查找测试');
+    await expect.poll(() => rowTexts(page)).toEqual([expect.stringContaining('华东机械查找测试有限公司')]);
+    await page.keyboard.press('Escape');
+    await find.fill('');
+    await expect.poll(async () => (await rowTexts(page)).length).toBe(filtered.length);
     await ctx.close();
   });
 
