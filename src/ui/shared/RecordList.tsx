@@ -22,7 +22,7 @@ import { L, lang, t } from '../i18n';
 
 const ROW_H = 30;
 /** Run in the browser's idle time (a plain timeout where there is none). */
-const later = (fn: (d?: IdleDeadline) => void) => (window.requestIdleCallback ? window.requestIdleCallback(fn) : setTimeout(fn, 200));
+const later = (fn: () => void) => (window.requestIdleCallback ? window.requestIdleCallback(fn) : setTimeout(fn, 200));
 
 export interface RecordListProps {
   entity: string;
@@ -111,19 +111,21 @@ export function RecordList(props: RecordListProps) {
    * only that record and a keystroke only runs `includes` over plain strings. Other columns or
    * another language start afresh. Built in idle time after the list shows (see below).
    */
-  type SearchText = { all: string; cols: string[] };
-  let searchIndex = { fields: [] as FieldDef[], lang: '', texts: new WeakMap<BaseRecord, SearchText>() };
+  type SearchText = { rec: BaseRecord; all: string; cols: string[] };
+  // by id, with the record object the text was made from (a Map: a WeakMap's ephemerons cost
+  // every garbage collection, measured)
+  let searchIndex = { fields: [] as FieldDef[], lang: '', texts: new Map<string, SearchText>() };
   const searchTexts = () => {
     const fields = columns(), l = lang();
-    if (searchIndex.fields !== fields || searchIndex.lang !== l) searchIndex = { fields, lang: l, texts: new WeakMap() };
+    if (searchIndex.fields !== fields || searchIndex.lang !== l) searchIndex = { fields, lang: l, texts: new Map() };
     return searchIndex;
   };
   const textOf = (idx: typeof searchIndex, r: BaseRecord): SearchText => {
-    let text = idx.texts.get(r);
-    if (!text) {
+    let text = idx.texts.get(r.id);
+    if (text?.rec !== r) {
       const cols = idx.fields.map((f) => ctx.display(f, r[f.key]).toLowerCase());
-      text = { all: cols.join('\u0001'), cols };
-      idx.texts.set(r, text);
+      text = { rec: r, all: cols.join('\u0001'), cols };
+      idx.texts.set(r.id, text);
     }
     return text;
   };
@@ -202,19 +204,9 @@ export function RecordList(props: RecordListProps) {
     if (painted || layout.loading || !rows()) return;
     painted = true;
     requestAnimationFrame(() => props.onFirstPaint?.());
-    // index the rows for "find" in idle slices while the user looks at the list, not on their
-    // first keystroke (20,000 customers take ~150 ms in one go on a slow machine)
-    untrack(() => {
-      const idx = searchTexts(), all = base();
-      let i = 0;
-      const step = (deadline?: IdleDeadline) => {
-        for (; i < all.length; i++) {
-          if (deadline && (i & 63) === 0 && deadline.timeRemaining() < 1) return later(step);
-          textOf(idx, all[i]);
-        }
-      };
-      later(step);
-    });
+    // index the rows for "find" while the user looks at the list, not on their first keystroke
+    // (in one go: idle slices finished later and left more to the first keystrokes, measured)
+    later(() => untrack(() => { const idx = searchTexts(); for (const r of base()) textOf(idx, r); }));
   });
 
   // ----- actions -----
