@@ -86,10 +86,11 @@ const guards = new Map<string, GuardedWebrtc>();
 const MESSAGE_SYNC = 0, MESSAGE_AWARENESS = 1, MESSAGE_QUERY_AWARENESS = 3, MESSAGE_BC_PEER_ID = 4;
 function connectRoom(this: Room): void {
   const room = this;
-  guards.get(room.name)?.hookRoom(room);
+  const guard = guards.get(room.name);
+  guard?.hookRoom(room);
   room.doc.on('update', room._docUpdateHandler);
   room.awareness.on('update', room._awarenessUpdateHandler);
-  void guards.get(room.name)?.subscribeSignaling(room);
+  void guard?.subscribeSignaling(room);
   bc.subscribe(room.name, room._bcSubscriber as any);
   room.bcconnected = true;
   void broadcastToTabs(room, message(MESSAGE_BC_PEER_ID, (e) => { encoding.writeUint8(e, 1); encoding.writeVarString(e, room.peerId); }));

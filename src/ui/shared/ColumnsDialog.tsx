@@ -1,6 +1,6 @@
-import { For, Show, createSignal } from 'solid-js';
+import { For, Show, createResource, createSignal } from 'solid-js';
 import type { EntityDef } from '../../domain/core/entity';
-import type { ColumnLayout } from '../../store/core/local-db';
+import { localDb, type ColumnLayout } from '../../store/core/local-db';
 import { Modal } from './Modal';
 import { L, t } from '../i18n';
 
@@ -17,6 +17,22 @@ export const formLayoutKey = (entity: string) => `${entity}@form`;
 /** The default form: every field in the definition's order but those marked formHidden. */
 export function defaultFormLayout(def: EntityDef): Layout {
   return { order: def.fields.map((f) => f.key), hidden: def.fields.filter((f) => f.formHidden && !f.required).map((f) => f.key), locked: 0 };
+}
+
+/**
+ * A layout kept on this device (Dexie `layouts`), for a list (`entity`) or a form
+ * (`formLayoutKey(entity)`): the saved one, else `fallback`; `save` shows it at once and stores it.
+ */
+export function useLayout(workspaceId: string, key: () => string, fallback: () => Layout) {
+  const [layout, { mutate }] = createResource(key, async (k): Promise<Layout> => {
+    const saved = await localDb().layouts.get([workspaceId, k]);
+    return saved ? { order: saved.order, hidden: saved.hidden, locked: saved.locked } : fallback();
+  });
+  const save = (l: Layout) => {
+    mutate(l);
+    void localDb().layouts.put({ workspaceId, entity: key(), ...l });
+  };
+  return [layout, save] as const;
 }
 
 /** Fields in layout order; fields added since the layout was saved (custom fields) come last, shown. */

@@ -67,9 +67,7 @@ export function RefPicker(props: { entity: string; value: string; onChange: (v: 
     ctx.version(props.entity)();
     const needle = q.trim().toLowerCase();
     const out = [];
-    const seen = ctx.inScope(props.entity); // a rep picks among the records their data scope shows
-    for (const r of ctx.ws.collection(props.entity).live()) {
-      if (seen && !seen(r)) continue;
+    for (const r of ctx.visible(props.entity)) { // a rep picks among the records their data scope shows
       const name = String(r[title()] ?? '');
       if (!needle || name.toLowerCase().includes(needle) || String(r.code ?? '').toLowerCase().includes(needle)) out.push({ id: r.id, name });
       if (out.length >= 30) break;

@@ -1,12 +1,11 @@
-import { For, Show, createMemo, createResource, createSignal } from 'solid-js';
+import { For, Show, createMemo, createSignal } from 'solid-js';
 import type { BaseRecord, RecordValues } from '../../domain/core/record';
 import { malformedFields, type Errors } from '../../domain/core/validate';
 import type { FieldDef } from '../../domain/core/entity';
 import { SYSTEM_FIELDS } from '../../domain/core/record';
 import { findDuplicates } from '../../domain/customers/rules';
 import { saveRecord } from '../../store/core/records';
-import { localDb } from '../../store/core/local-db';
-import { ColumnsDialog, defaultFormLayout, formLayoutKey, orderedKeys, type Layout } from './ColumnsDialog';
+import { ColumnsDialog, defaultFormLayout, formLayoutKey, orderedKeys, useLayout } from './ColumnsDialog';
 import { useWorkspace } from './context';
 import { onCleanup } from 'solid-js';
 import { setEditing } from '../sync/state';
@@ -53,16 +52,8 @@ export function RecordForm(props: {
 
   // form layout (表单布局, device-local like the list's columns): which fields, in which order;
   // a required field, or one holding a malformed value or an error, is never left off
-  const layoutKey = formLayoutKey(props.entity);
-  const [layout, { mutate: setLayout }] = createResource(async (): Promise<Layout> => {
-    const saved = await localDb().layouts.get([ctx.ws.id, layoutKey]);
-    return saved ? { order: saved.order, hidden: saved.hidden, locked: 0 } : defaultFormLayout(def());
-  });
+  const [layout, saveLayout] = useLayout(ctx.ws.id, () => formLayoutKey(props.entity), () => defaultFormLayout(def()));
   const [arranging, setArranging] = createSignal(false);
-  const saveLayout = (l: Layout) => {
-    setLayout(l);
-    void localDb().layouts.put({ workspaceId: ctx.ws.id, entity: layoutKey, ...l });
-  };
   const bad = props.record ? malformedFields(def(), props.record) : {};
   const fields = createMemo(() => {
     const l = layout() ?? defaultFormLayout(def());

@@ -1,4 +1,4 @@
-import { For, Index, Show, untrack, createEffect, createMemo, createResource, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
+import { For, Index, Show, untrack, createEffect, createMemo, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
 import type { BaseRecord, RecordValues } from '../../domain/core/record';
 import type { FieldDef, Label } from '../../domain/core/entity';
 import { compareBy, compileFilter, type Filter } from '../../domain/core/filter';
@@ -6,12 +6,11 @@ import { malformedFields, type Errors } from '../../domain/core/validate';
 import { descendantCodes } from '../../domain/core/dictionaries';
 import { exportRows } from '../../domain/core/csv-import';
 import { toCsv } from '../../domain/core/csv';
-import { localDb } from '../../store/core/local-db';
 import { dictOptions } from '../../store/core/dictionaries';
 import { useWorkspace } from './context';
 import { RecordForm, type FormHooks } from './RecordForm';
 import { FilterDialog } from './FilterDialog';
-import { ColumnsDialog, defaultLayout, orderedKeys, type Layout } from './ColumnsDialog';
+import { ColumnsDialog, defaultLayout, orderedKeys, useLayout } from './ColumnsDialog';
 import { ImportDialog } from './ImportDialog';
 import { CategoryTree, type TreeMode } from './CategoryTree';
 import { Modal } from './Modal';
@@ -62,14 +61,7 @@ export function RecordList(props: RecordListProps) {
   const version = ctx.version(props.entity);
 
   // ----- layout (device-local, in Dexie) -----
-  const [layout, { mutate: setLayoutLocal }] = createResource(() => props.entity, async (entity) => {
-    const saved = await localDb().layouts.get([ctx.ws.id, entity]);
-    return saved ? { order: saved.order, hidden: saved.hidden, locked: saved.locked } : defaultLayout(def());
-  });
-  const saveLayout = (l: Layout) => {
-    setLayoutLocal(l);
-    void localDb().layouts.put({ workspaceId: ctx.ws.id, entity: props.entity, ...l });
-  };
+  const [layout, saveLayout] = useLayout(ctx.ws.id, () => props.entity, () => defaultLayout(def()));
   const columns = createMemo<FieldDef[]>(() => {
     const l = layout() ?? defaultLayout(def());
     const hidden = new Set(l.hidden);
@@ -91,10 +83,8 @@ export function RecordList(props: RecordListProps) {
 
   const base = createMemo(() => {
     version();
-    const rows = ctx.ws.collection(props.entity).live();
-    const seen = ctx.inScope(props.entity); // a rep with data scope "own" sees only their records
-    if (!props.filterBase && !seen) return rows;
-    return rows.filter((r) => (!props.filterBase || props.filterBase(r)) && (!seen || seen(r)));
+    const rows = ctx.visible(props.entity); // a rep with data scope "own" sees only their records
+    return props.filterBase ? rows.filter(props.filterBase) : rows;
   });
   const sorted = createMemo(() => {
     const s = sort();
