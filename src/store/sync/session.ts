@@ -7,16 +7,57 @@ import type { GuardedWebrtc, SignalingState } from './webrtc';
 import type { GuardedWebsocket, ServerState } from './websocket';
 import { loadPeers, loadSyncSettings, savePeers, saveSyncSettings, checkServerUrl, type PeerMemory, type SyncSettings } from './settings';
 import { colorFor, readPresence, type Presence } from './presence';
+import { hasPending } from './pending';
 
 /**
  * What the status chip says, honestly:
  * off — sync turned off on this device; no-server — no signaling address set;
  * unreachable — no signaling server answers (offline when the browser also says so);
  * waiting — signaling reached, nobody else online; wrong-password — devices in the room use
- * another password; syncing — connected, first exchange under way; connected — N peers, in sync;
- * server — in sync through the Yjs server only.
+ * another password; syncing — connected, first exchange under way; catching-up — connected, but
+ * updates wait on one that never arrived and the peers were asked for it (pending.ts);
+ * connected — N peers, in sync; server — in sync through the Yjs server only.
  */
-export type SyncPhase = 'off' | 'starting' | 'no-server' | 'offline' | 'unreachable' | 'waiting' | 'wrong-password' | 'syncing' | 'connected' | 'server';
+export type SyncPhase = 'off' | 'starting' | 'no-server' | 'offline' | 'unreachable' | 'waiting' | 'wrong-password' | 'syncing' | 'catching-up' | 'connected' | 'server';
+
+/** What the phase is decided from (everything but the clock and the browser's online flag). */
+export interface PhaseInput {
+  enabled: boolean;
+  /** The WebRTC provider exists (it loads after the first paint). */
+  started: boolean;
+  signaling: Pick<SignalingState, 'url' | 'connected' | 'failures'>[];
+  /** Connected WebRTC peers, and how many of them are still in their first exchange. */
+  peers: number;
+  pending: number;
+  tabs: number;
+  server?: Pick<ServerState, 'status' | 'synced' | 'failures'>;
+  /** A signal failed to decrypt within the last minute. */
+  wrongPassword: boolean;
+  /** The document holds updates that wait on a missing one. */
+  waitingOnMissing: boolean;
+  /** navigator.onLine */
+  online: boolean;
+}
+
+/** The honest phase for the status chip. */
+export function syncPhase(x: PhaseInput): SyncPhase {
+  const { signaling: sig, server } = x;
+  if (!x.enabled) return 'off';
+  if (!x.started) return 'starting';
+  if (x.peers && x.pending) return 'syncing';
+  if (x.peers) return x.waitingOnMissing ? 'catching-up' : 'connected';
+  if (server?.status === 'connected') return !server.synced ? 'syncing' : x.waitingOnMissing ? 'catching-up' : 'server';
+  if (x.waitingOnMissing && x.tabs) return 'catching-up';
+  if (x.wrongPassword) return 'wrong-password';
+  if (sig.some((s) => s.connected)) return 'waiting';
+  if (!sig.length && !server) return 'no-server';
+  if (sig.every((s) => !s.connected && s.failures > 0) && (!server || server.failures > 0)) {
+    // a browser with no network is offline, unless the server is on this very machine
+    const local = sig.some((g) => /^wss?:\/\/(127\.|localhost|\[::1\])/.test(g.url));
+    return !x.online && !local ? 'offline' : 'unreachable';
+  }
+  return 'starting';
+}
 
 export interface PersonView {
   userId: string;
@@ -183,20 +224,10 @@ export class SyncSession {
     const server = this.server ? { ...this.server.state } : undefined;
     const wrongAt = this.webrtc?.undecryptableAt || undefined;
     const wrongRecent = wrongAt !== undefined && Date.now() - wrongAt < RECENT;
-    let phase: SyncPhase;
-    if (!st.enabled) phase = 'off';
-    else if (!this.webrtc) phase = 'starting';
-    else if (peers.length && pending) phase = 'syncing';
-    else if (peers.length) phase = 'connected';
-    else if (server?.status === 'connected') phase = server.synced ? 'server' : 'syncing';
-    else if (wrongRecent) phase = 'wrong-password';
-    else if (sig.some((s) => s.connected)) phase = 'waiting';
-    else if (!sig.length && !server) phase = 'no-server';
-    else if (sig.every((s) => !s.connected && s.failures > 0) && (!server || server.failures > 0)) {
-      // a browser with no network is offline, unless the server is on this very machine
-      const local = sig.some((g) => /^wss?:\/\/(127\.|localhost|\[::1\])/.test(g.url));
-      phase = globalThis.navigator?.onLine === false && !local ? 'offline' : 'unreachable';
-    } else phase = 'starting';
+    const phase = syncPhase({
+      enabled: st.enabled, started: !!this.webrtc, signaling: sig, peers: peers.length, pending, tabs, server,
+      wrongPassword: wrongRecent, waitingOnMissing: hasPending(this.ws.doc), online: globalThis.navigator?.onLine !== false,
+    });
     return {
       phase, settings: st, signaling: sig, peers: peers.length, pending, tabs, server,
       wrongPasswordAt: wrongAt, rejections: [...this.rejections],

@@ -8,6 +8,7 @@ import * as encoding from 'lib0/encoding';
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import type { Awareness } from 'y-protocols/awareness';
 import { COMPRESS_ABOVE, DEFAULT_LIMITS, Reassembler, chunkSize, compress, decompress, inspectMessage, toFrames, type Inspection, type Limits } from './guard';
+import { Throttle, hasPending } from './pending';
 import type { IceServer } from './settings';
 
 /*
@@ -16,7 +17,9 @@ import type { IceServer } from './settings';
  * applies them, errors from peers are caught, signals that do not decrypt (another password)
  * are counted instead of raising unhandled rejections, and a signaling server that cannot be
  * reached is retried with a growing pause instead of every 2.5 s for ever. Tabs of one browser
- * exchange only what the other lacks (see connectRoom), not the whole document.
+ * exchange only what the other lacks (see connectRoom), not the whole document. No update is
+ * ever dropped on the way out except the echo of a peer's own message back to it, and updates
+ * that wait on a missing one make us ask the peer for the difference (see pending.ts).
  */
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -130,8 +133,15 @@ export class GuardedWebrtc {
   private signaling = new Map<string, SignalingState>();
   private monitor: ReturnType<typeof setInterval>;
   private lastReannounce = 0;
-  /** The peer whose message is being applied: y-webrtc would echo its updates straight back to it. */
+  /**
+   * The peer whose message is being applied: the update of the transaction that applies it (origin
+   * the room) is that peer's own data and is not sent back to it. Everything else written
+   * meanwhile (the collections' merge write-back, a nested transaction) goes to that peer too.
+   */
   private applyingFrom: string | null = null;
+  /** Updates wait on a missing one (pending.ts): the peers were asked for the difference. */
+  catchingUp = false;
+  private asked = new Throttle();
   private destroyed = false;
   private readonly limits: Limits;
   private readonly onOnline = () => this.retryNow();
@@ -155,7 +165,7 @@ export class GuardedWebrtc {
       this.hookRoom(this.room);
       this.events.change();
     });
-    this.monitor = setInterval(() => this.watchSignaling(), 500);
+    this.monitor = setInterval(() => { this.watchSignaling(); this.watchPending(); }, 500);
     globalThis.addEventListener?.('online', this.onOnline);
   }
 
@@ -209,6 +219,43 @@ export class GuardedWebrtc {
     if (changed) this.events.change();
   }
 
+  /**
+   * Updates that wait on a missing one are noticed even with no new traffic: every connected peer
+   * and the tabs are asked for the difference (each at most every 2 s) while they wait.
+   */
+  private watchPending(): void {
+    const room = this.room;
+    if (!room || this.destroyed) return;
+    if (hasPending(room.doc)) {
+      for (const c of room.webrtcConns.values()) if (c.connected) this.askIfPending(room, c);
+      if (room.bcConns.size) this.askIfPending(room, 'tabs');
+    } else {
+      this.setCatchingUp(false);
+    }
+  }
+
+  /**
+   * After applying a message from a peer (or a tab): if updates now wait on one we never got, send
+   * that peer our state vector (sync step 1); it answers with everything we lack. Throttled per peer.
+   */
+  private askIfPending(room: Room, from: Conn | 'tabs'): void {
+    if (this.destroyed) return;
+    if (!hasPending(room.doc)) return this.setCatchingUp(false);
+    this.setCatchingUp(true);
+    if (from === 'tabs') {
+      if (room.bcConns.size && this.asked.due('tabs')) void broadcastToTabs(room, syncStep1(room));
+    } else if (!from.peer.destroyed && this.asked.due(`peer:${from.remotePeerId}`)) {
+      try { from.peer.send(syncStep1(room)); } catch { /* closed meanwhile */ }
+    }
+  }
+
+  private setCatchingUp(v: boolean): void {
+    if (!v) this.asked.clear();
+    if (v === this.catchingUp) return;
+    this.catchingUp = v;
+    this.events.change();
+  }
+
   /** Harden a room once, when y-webrtc connects it (see connectRoom) or when its key is ready. */
   hookRoom(room: Room): void {
     if (room[HOOKED]) return;
@@ -216,7 +263,7 @@ export class GuardedWebrtc {
     // every connection is hardened the moment y-webrtc creates it, before any data can arrive
     const self = this;
     const guarded = new (class extends Map<string, Conn> {
-      set(k: string, conn: Conn) { self.hardenConn(conn); return super.set(k, conn); }
+      set(k: string, conn: Conn) { self.hardenConn(conn, room); return super.set(k, conn); }
     })();
     for (const [k, v] of room.webrtcConns) guarded.set(k, v);
     room.webrtcConns = guarded;
@@ -231,8 +278,8 @@ export class GuardedWebrtc {
     // nobody is to receive it (a joining peer applying a whole workspace from its one peer,
     // with no other tab open, would re-encode and encrypt 80 MB for nobody)
     room.doc.off('update', room._docUpdateHandler);
-    room._docUpdateHandler = (update: Uint8Array) => {
-      const peers = [...room.webrtcConns.values()].filter((c) => c.remotePeerId !== this.applyingFrom);
+    room._docUpdateHandler = (update: Uint8Array, origin: unknown) => {
+      const peers = echoFilter(room.webrtcConns.values(), origin, room, this.applyingFrom);
       if (!peers.length && !room.bcConns.size) return;
       const m = message(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, update));
       if (room.bcConns.size) void broadcastToTabs(room, m);
@@ -249,7 +296,7 @@ export class GuardedWebrtc {
       // tabs of this browser: a tab with another password (or garbage) must not raise rejections
       try {
         const p = original(data) as PromiseLike<unknown> | undefined;
-        p?.then?.(undefined, () => this.noteUndecryptable());
+        p?.then?.(() => this.askIfPending(room, 'tabs'), () => this.noteUndecryptable());
       } catch {
         this.noteUndecryptable();
       }
@@ -261,7 +308,7 @@ export class GuardedWebrtc {
     room._bcSubscriber = wrapped;
   }
 
-  private hardenConn(conn: Conn): void {
+  private hardenConn(conn: Conn, room: Room): void {
     const peer = conn.peer as SimplePeer & { [HOOKED]?: boolean };
     if (peer[HOOKED]) return;
     peer[HOOKED] = true;
@@ -299,11 +346,9 @@ export class GuardedWebrtc {
       for (const f of toFrames(bytes, chunkSize(peer._pc?.sctp?.maxMessageSize), compressed)) queue.push(f);
       if (!waiting) pump();
     };
+    // nothing is dropped here: which update goes to whom is decided by the room's update handler
     peer.send = (data: Uint8Array) => {
       if (peer.destroyed) return;
-      // y-webrtc relays every document update to every peer, also to the one it just came from
-      // (a joining peer would send a whole workspace back): never echo an update to its sender
-      if (this.applyingFrom === info.id && data[0] === 0 && data[1] === 2) return;
       const bytes = data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBufferLike);
       if (bytes.length > COMPRESS_ABOVE) {
         sending = sending.then(() => compress(bytes)).then((z) => enqueue(z, true), () => enqueue(bytes, false));
@@ -351,6 +396,7 @@ export class GuardedWebrtc {
         this.applyingFrom = null;
       }
       this.noteMessage(info, v, conn);
+      if (v.kind === 'step2' || v.kind === 'update') this.askIfPending(room, conn);
     };
   }
 
@@ -425,6 +471,20 @@ export class GuardedWebrtc {
     await Promise.resolve(this.provider.key);
     await new Promise((r) => setTimeout(r, 0));
   }
+}
+
+/**
+ * The peers a document update goes to. y-webrtc relays every update to every peer, also to the
+ * one whose message is being applied (a joining peer would send a whole workspace back); only
+ * that echo is skipped: the update of the transaction y-webrtc applies a peer's message in (its
+ * origin is the room, for peers and tabs alike). Any other update written while it is applied —
+ * the collections' merge write-back (origin 'keyuan:merge') in a nested transaction — is new
+ * data of ours and goes to every peer including that one: a peer that misses one update of a
+ * writer keeps every later update of that writer pending for ever.
+ */
+export function echoFilter<C extends { remotePeerId: string }>(conns: Iterable<C>, origin: unknown, room: unknown, applyingFrom: string | null): C[] {
+  const skip = origin === room ? applyingFrom : null;
+  return [...conns].filter((c) => c.remotePeerId !== skip);
 }
 
 /**

@@ -733,6 +733,7 @@ export const en: Record<keyof typeof zh, string> = {
   'sync.phase.waiting': 'Signaling reached; no other device online',
   'sync.phase.wrong-password': 'Password mismatch: nothing exchanged',
   'sync.phase.syncing': 'Syncing ({n} peer(s))',
+  'sync.phase.catching-up': 'Fetching missing updates',
   'sync.phase.server': 'In sync through the Yjs server',
   'sync.phase.connected': 'Connected to {n} peer(s)',
   'sync.details': 'Sync status',

@@ -731,6 +731,7 @@ export const zh = {
   'sync.phase.waiting': '已连接信令服务器,暂无其他设备在线',
   'sync.phase.wrong-password': '密码不一致,未交换数据',
   'sync.phase.syncing': '正在同步({n} 台设备)',
+  'sync.phase.catching-up': '正在补齐缺失的更新',
   'sync.phase.server': '已通过 Yjs 服务器同步',
   'sync.phase.connected': '已连接 {n} 台设备',
   'sync.details': '同步状态',
