@@ -37,6 +37,30 @@ export function compareStamps(a: Stamp, b: Stamp): number {
   return a[0] - b[0] || a[1] - b[1];
 }
 
+/** The largest time a stamp may carry (~ year 144,000): leaves room for every later edit to go after it. */
+export const MAX_STAMP_MS = 2 ** 52;
+
+/** A well-formed stamp: [time, Yjs client id], non-negative integers. Anything else came from a broken or hostile peer. */
+export function isStamp(v: unknown): v is Stamp {
+  return Array.isArray(v) && v.length === 2 && Number.isInteger(v[0]) && Number.isInteger(v[1])
+    && v[0] >= 0 && v[0] <= MAX_STAMP_MS && v[1] >= 0 && v[1] <= 0xffffffff;
+}
+
+/** What a malformed stamp counts as: before every real one, so it never wins a merge. */
+export const NO_STAMP: Stamp = [0, 0];
+
+/** The record's creation stamp, or NO_STAMP when a peer sent a malformed one. */
+export function createdStamp(rec: BaseRecord): Stamp {
+  return isStamp(rec._c) ? rec._c : NO_STAMP;
+}
+
+/**
+ * The version of one field: its own stamp (also kept for a cleared field — a tombstone), else the
+ * creation stamp. A malformed own stamp counts as NO_STAMP (it loses to every well-formed one).
+ */
 export function fieldStamp(rec: BaseRecord, field: string): Stamp {
-  return rec._s?.[field] ?? rec._c;
+  const stamps = rec._s as Record<string, unknown> | undefined;
+  if (typeof stamps !== 'object' || stamps === null || !Object.hasOwn(stamps, field)) return createdStamp(rec);
+  const own = stamps[field];
+  return isStamp(own) ? own : NO_STAMP;
 }

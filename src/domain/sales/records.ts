@@ -1,6 +1,6 @@
 import type { Label } from '../core/entity';
 import { asNumber } from '../core/numbers';
-import { compareStamps, type Stamp } from '../core/record';
+import { compareStamps, isStamp, type Stamp } from '../core/record';
 import { opportunityAmount, type Patch } from './opportunity';
 import { asDay, asFlag, asText, asTime, idOf, isLive, ok, type Outcome, type Values, type Violation } from './read';
 
@@ -139,10 +139,6 @@ export function newRecordValues(parent: Values, parentField: string, today: stri
 }
 
 // ---- concurrent breaks -----------------------------------------------------------------------
-
-function isStamp(v: unknown): v is Stamp {
-  return Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'number';
-}
 
 /** The stamp of a field: its own, else the creation stamp; null when the record carries none. */
 function stampOf(rec: Values, field: string): Stamp | null {

@@ -1,8 +1,15 @@
 import type { Stamp } from '../../domain/core/record';
 
 /**
- * A hybrid logical clock: wall time, but never going backwards and always after every stamp
- * this device has seen from its peers, so a later edit wins even if this device's clock lags.
+ * How far ahead of this device's own time a peer's stamp may pull its clock. A tablet whose date
+ * is a year ahead (or a hostile peer) must not drag every device's stamps into the future.
+ */
+export const MAX_SKEW_MS = 10 * 60_000;
+
+/**
+ * A hybrid logical clock: wall time, but never going backwards and after the stamps this device
+ * has seen from its peers (up to MAX_SKEW_MS ahead of its own time), so a later edit wins even if
+ * this device's clock lags a little.
  */
 export class Clock {
   private last = 0;
@@ -11,12 +18,26 @@ export class Clock {
 
   now(): Stamp {
     this.last = Math.max(Date.now(), this.last + 1);
-    return [this.last, typeof this.clientId === 'function' ? this.clientId() : this.clientId];
+    return [this.last, this.id()];
+  }
+
+  /**
+   * A stamp later than `seen` (the latest stamp on the record being edited), so this edit wins
+   * over everything it replaces — also over a stamp from the future, which therefore never makes
+   * a field uneditable. The clock itself moves at most MAX_SKEW_MS ahead of this device's time.
+   */
+  after(seen: Stamp): Stamp {
+    this.observe(seen);
+    const own = this.now();
+    return own[0] > seen[0] ? own : [seen[0] + 1, own[1]];
   }
 
   observe(stamp: Stamp | undefined): void {
-    // a peer with a clock far ahead (or a hostile one) must not drag ours into the future
-    const cap = Date.now() + 86_400_000;
-    if (stamp && typeof stamp[0] === 'number' && stamp[0] > this.last) this.last = Math.min(stamp[0], cap);
+    const cap = Date.now() + MAX_SKEW_MS;
+    if (stamp && Number.isSafeInteger(stamp[0]) && stamp[0] > this.last) this.last = Math.min(stamp[0], cap);
+  }
+
+  private id(): number {
+    return typeof this.clientId === 'function' ? this.clientId() : this.clientId;
   }
 }

@@ -1,5 +1,5 @@
 import type { BaseRecord } from '../../domain/core/record';
-import { latestStamp } from '../../domain/core/merge';
+import { withTimes } from '../../domain/core/merge';
 
 /**
  * How a record is held as a value of its collection's Y.Map: the UTF-8 bytes of its JSON.
@@ -34,8 +34,8 @@ export function decodeRecord(raw: unknown): BaseRecord | undefined {
     return undefined;
   }
   if (!isRecord(value)) return undefined;
-  if (typeof value.createdAt === 'number' && typeof value.updatedAt === 'number') return value;
-  return { ...value, createdAt: value._c[0], updatedAt: latestStamp(value)[0] } as BaseRecord;
+  // schema-1 values stored the times; derived here all the same, so every reader (and the merge) agrees
+  return withTimes(value);
 }
 
 export function isRecord(v: unknown): v is BaseRecord & Record<string, unknown> {

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { BaseRecord, RecordValues, Stamp } from '../../domain/core/record';
 import { SYSTEM_FIELDS } from '../../domain/core/record';
-import { mergeRecords, sameValue, latestStamp } from '../../domain/core/merge';
+import { mergeRecords, sameValue, latestStamp, outlivesPurge, purgeKnowledge } from '../../domain/core/merge';
 import type { Clock } from './clock';
 import { decodeRecord, encodeRecord, mayHold } from './codec';
 
@@ -37,13 +37,17 @@ export interface Author { actor: () => string; clock: Clock; doc: Y.Doc }
  */
 export class Collection<T extends BaseRecord = BaseRecord> {
   readonly map: Y.Map<unknown>;
+  /** Purge tombstones: id → what the purge knew of the record (see `outlivesPurge`), who, when. */
+  readonly purged: Y.Map<unknown>;
   private listeners = new Set<ChangeListener>();
   /** Parsed records by id, with the stored value they were parsed from (a newer value misses). */
   private parsed = new Map<string, { raw: unknown; rec: T | undefined }>();
 
   constructor(readonly name: string, private readonly author: Author) {
     this.map = author.doc.getMap<unknown>(name);
+    this.purged = author.doc.getMap<unknown>(purgedMapName(name));
     this.map.observe((event, tx) => this.onEvent(event, tx));
+    this.purged.observe((event, tx) => { if (!tx.local) this.applyLatePurges(event.keysChanged); });
   }
 
   get(id: string): T | undefined {
@@ -137,9 +141,9 @@ export class Collection<T extends BaseRecord = BaseRecord> {
   update(id: string, patch: RecordValues): T | undefined {
     const old = this.get(id);
     if (!old) return undefined;
-    // after every stamp on the record, even one from a peer whose clock runs ahead: this edit wins
-    this.author.clock.observe(latestStamp(old));
-    const stamp = this.author.clock.now();
+    // after every stamp on the record, even one from the future (a peer whose clock runs ahead):
+    // this edit wins over what it replaces, so no field is ever uneditable
+    const stamp = this.author.clock.after(latestStamp(old));
     const next: Record<string, unknown> = { ...old };
     const stamps: Record<string, Stamp> = { ...(old._s ?? {}) };
     const fields: Record<string, [unknown, unknown]> = {};
@@ -176,6 +180,10 @@ export class Collection<T extends BaseRecord = BaseRecord> {
   purge(id: string): void {
     const old = this.get(id);
     this.author.doc.transact(() => {
+      if (old) {
+        const tomb: PurgeTombstone = { k: purgeKnowledge(old), u: this.author.actor(), s: this.author.clock.now(), bin: old.deleted === true };
+        this.purged.set(id, tomb);
+      }
       this.map.delete(id);
       this.parsed.delete(id);
       const n = old ? old.name ?? old.title ?? old.code : undefined;
@@ -194,7 +202,7 @@ export class Collection<T extends BaseRecord = BaseRecord> {
   }
 
   private onEvent(event: Y.YMapEvent<unknown>, tx: Y.Transaction): void {
-    if (!tx.local) this.mergeReplaced(event);
+    if (!tx.local) this.mergeTouched(event);
     const ids = new Set<string>();
     for (const k of event.keysChanged) {
       if (k === null) continue;
@@ -205,42 +213,90 @@ export class Collection<T extends BaseRecord = BaseRecord> {
   }
 
   /**
-   * A remote write replaced a version (ours, or a concurrent one that lost on arrival): merge all
-   * versions touched in this transaction field by field and write the merge back if it differs.
-   * Every peer computes the same merge, so they converge on a record that keeps every edit.
+   * A remote transaction wrote versions of some records. Yjs shows one version per key (or none);
+   * the record is instead the merge of every version, field by field: this merges every version
+   * the transaction inserted or deleted for the key — wherever Yjs placed it in the key's item
+   * list (a peer's version can land between two of ours and be deleted on arrival, or a deletion
+   * can arrive before the version that replaced it) — with the one shown, and writes the result
+   * back if it differs. A purge stands only against what it knew (its tombstone): a version with
+   * a write it never saw brings the record back. The merge is a join, so every peer computes the
+   * same record and identical write-backs converge at once. Garbage never replaces a record.
    */
-  private mergeReplaced(event: Y.YMapEvent<unknown>): void {
-    const fixes: T[] = [];
+  private mergeTouched(event: Y.YMapEvent<unknown>): void {
+    const writes: T[] = [];
+    const purges: string[] = [];
     for (const key of event.keysChanged) {
-      // only keys whose earlier version this transaction replaced: a loaded or newly received
-      // record with no rival is not even parsed here
-      const versions = replacedVersions(event, key);
-      if (!versions.length) continue;
+      if (key === null) continue;
+      // only keys where this transaction touched a rival: a loaded or newly received record
+      // with no rival is not even parsed here
+      const versions = touchedVersions(event, key);
+      // a version shown again after its purge (it came without the rival the purge knew) is checked too
+      const tomb = this.purged.size ? this.purged.get(key) as PurgeTombstone | undefined : undefined;
+      if (!versions.length && tomb === undefined) continue;
       const current = this.get(key);
-      if (!current) continue;
-      let merged: BaseRecord = current;
+      let merged: BaseRecord | undefined = current;
       for (const v of versions) {
         const rec = decodeRecord(v);
-        if (rec && rec.id === current.id) merged = mergeRecords(merged, rec);
+        if (rec && rec.id === key) merged = merged ? mergeRecords(merged, rec) : rec;
       }
-      if (!sameValue(merged, current)) fixes.push(merged as T);
+      if (!merged) continue;
+      if (tomb !== undefined && !outlivesPurge(merged, tomb?.k)) {
+        if (this.map.has(key)) purges.push(key);
+      } else if (!(current && sameStored(merged, current))) {
+        writes.push(merged as T);
+      }
     }
-    if (fixes.length) {
-      this.author.doc.transact(() => fixes.forEach((r) => this.put(r)), MERGE_ORIGIN);
+    if (writes.length || purges.length) {
+      this.author.doc.transact(() => {
+        writes.forEach((r) => this.put(r));
+        purges.forEach((id) => { this.map.delete(id); this.parsed.delete(id); });
+      }, MERGE_ORIGIN);
+    }
+  }
+
+  /** A purge arrived after a version it knew was shown again (delivery order): it stands now. */
+  private applyLatePurges(keys: Set<string>): void {
+    const purges: string[] = [];
+    for (const key of keys) {
+      const tomb = this.purged.get(key) as PurgeTombstone | undefined;
+      const rec = this.get(key);
+      if (tomb !== undefined && rec && !outlivesPurge(rec, tomb?.k)) purges.push(key);
+    }
+    if (purges.length) {
+      this.author.doc.transact(() => purges.forEach((id) => { this.map.delete(id); this.parsed.delete(id); }), MERGE_ORIGIN);
     }
   }
 }
 
-/** Values of the map entries for `key` that this transaction added or deleted (still holding content). */
-function replacedVersions<T>(event: Y.YMapEvent<T>, key: string): unknown[] {
+/** What a purge leaves: what it knew of the record (field → stamp), who, when, from the bin or not. */
+export interface PurgeTombstone { k: Record<string, Stamp>; u: string; s: Stamp; bin: boolean }
+
+export function purgedMapName(collection: string): string {
+  return `purged:${collection}`;
+}
+
+/**
+ * Values of every item of `key` that this transaction inserted or deleted, other than the one
+ * shown, that still hold content (content of items deleted in earlier transactions is gone, and
+ * was merged then). The whole item list of the key is walked: a version can sit anywhere in it.
+ */
+function touchedVersions<T>(event: Y.YMapEvent<T>, key: string): unknown[] {
   const target = event.target as unknown as { _map: Map<string, Y.Item> };
-  let item: Y.Item | null = target._map.get(key)?.left ?? null;
+  const shown = target._map.get(key);
   const out: unknown[] = [];
-  while (item !== null && (event.adds(item) || event.deletes(item))) {
-    if (item.content instanceof Y.ContentAny || item.content instanceof Y.ContentBinary) out.push(...item.content.getContent());
-    item = item.left;
+  for (let item = shown?.left ?? null; item !== null; item = item.left) {
+    if (!(item.content instanceof Y.ContentAny || item.content instanceof Y.ContentBinary)) continue;
+    if (event.adds(item) || event.deletes(item)) out.push(...item.content.getContent());
   }
   return out;
+}
+
+/** Equal as stored (the times are derived, never stored). */
+function sameStored(a: BaseRecord, b: BaseRecord): boolean {
+  const { createdAt: _a, updatedAt: _b, ...x } = a;
+  const { createdAt: _c, updatedAt: _d, ...y } = b;
+  void _a; void _b; void _c; void _d;
+  return sameValue(x, y);
 }
 
 /** A stored value as a person can read it (bytes shown as their text) when it is not a record. */

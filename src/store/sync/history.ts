@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { Stamp } from '../../domain/core/record';
-import { compareStamps } from '../../domain/core/record';
+import { compareStamps, isStamp } from '../../domain/core/record';
 import { sameValue } from '../../domain/core/merge';
 import { HISTORY, type HistoryEntry } from '../core/collection';
 import type { Workspace } from '../core/workspace';
@@ -27,7 +27,6 @@ export interface HistoryItem {
   params?: Record<string, string | number>;
 }
 
-const isStamp = (s: unknown): s is Stamp => Array.isArray(s) && s.length === 2 && typeof s[0] === 'number' && typeof s[1] === 'number';
 
 /** An entry from the document as a checked value, or null when it is not one (garbage from a peer). */
 export function readEntry(v: unknown): HistoryEntry | null {
