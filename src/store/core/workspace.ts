@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { IndexeddbPersistence, PREFERRED_TRIM_SIZE, storeState } from 'y-indexeddb';
 import { Collection } from './collection';
 import { Clock } from './clock';
 import { migrate } from './migrations';
@@ -24,6 +24,10 @@ export class Workspace {
   actorId = '';
   /** False when the document was written by a newer build (opened read-only). */
   compatible = true;
+  /** IndexedDB transactions storing updates that have not completed yet. */
+  private writes = new Set<Promise<void>>();
+  /** Why an update could not be stored (the copy on this device lacks it until repaired). */
+  private storeError: unknown = null;
 
   /**
    * Every known collection is attached before any data arrives: its observer must see every
@@ -48,10 +52,60 @@ export class Workspace {
     // writes before the load ends, so listen once it has
     ws.doc.off('update', persistence._storeUpdate);
     await persistence.whenSynced;
+    // y-indexeddb's own listener, except that each update's transaction is tracked: a save can
+    // wait until IndexedDB holds it (`flushed`), and the page can warn before unloading
+    persistence._storeUpdate = ws.storeUpdate(persistence);
     ws.doc.on('update', persistence._storeUpdate);
     performance.mark('keyuan:doc-loaded');
     ws.compatible = migrate(ws.doc);
     return ws;
+  }
+
+  /** Writes an update to IndexedDB as y-indexeddb does, and tracks its transaction. */
+  private storeUpdate(p: IndexeddbPersistence): (update: Uint8Array, origin: unknown) => void {
+    return (update, origin) => {
+      if (!p.db || origin === p) return;
+      this.write(p.db, update);
+      if (++p._dbsize >= PREFERRED_TRIM_SIZE) {
+        // y-indexeddb's compaction (one atomic transaction that only merges what is stored)
+        if (p._storeTimeoutId !== null) clearTimeout(p._storeTimeoutId);
+        p._storeTimeoutId = setTimeout(() => { void storeState(p, false); p._storeTimeoutId = null; }, p._storeTimeout);
+      }
+    };
+  }
+
+  private write(db: IDBDatabase, update: Uint8Array): Promise<void> {
+    const done = new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(['updates'], 'readwrite');
+      tx.objectStore('updates').add(update);
+      tx.oncomplete = () => resolve();
+      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+    }).catch((e: unknown) => { this.storeError = e; throw e; })
+      .finally(() => this.writes.delete(done));
+    done.catch(() => {}); // reported through flushed()
+    this.writes.add(done);
+    return done;
+  }
+
+  /** Updates written to the document that IndexedDB has not committed yet. */
+  get pendingWrites(): number {
+    return this.writes.size;
+  }
+
+  /**
+   * Resolves once everything written so far is committed to IndexedDB (at once when nothing is
+   * pending); rejects when an update could not be stored. After such a failure the whole
+   * document is stored again, so a later call resolves if IndexedDB accepts writes again.
+   */
+  flushed(): Promise<void> {
+    const db = this.persistence?.db;
+    if (this.storeError && db && !this.persistence?._destroyed) {
+      this.storeError = null;
+      void this.write(db, Y.encodeStateAsUpdate(this.doc)).catch(() => {});
+      this.persistence!._dbsize++;
+    }
+    if (!this.writes.size) return Promise.resolve();
+    return Promise.all(this.writes).then(() => undefined);
   }
 
   collection<T extends BaseRecord = BaseRecord>(name: string): Collection<T> {

@@ -157,6 +157,7 @@ export const en: Record<keyof typeof zh, string> = {
   'form.duplicate': 'Possible duplicate: "{name}" has the same {by}',
   'form.dupName': 'name',
   'form.dupPhone': 'phone',
+  'form.notStored': 'Saved to the workspace but not written to this device\'s storage ({reason}). Check the free space and save again.',
   'form.pick': 'Choose',
   'form.typeToSearch': 'Type to search…',
   'customer.contacts': 'Contacts',

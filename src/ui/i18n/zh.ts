@@ -155,6 +155,7 @@ export const zh = {
   'form.duplicate': '可能重复:已有{by}相同的记录“{name}”',
   'form.dupName': '名称',
   'form.dupPhone': '电话',
+  'form.notStored': '已保存到工作区,但未能写入本设备的存储({reason})。请检查存储空间后再次保存。',
   'form.pick': '请选择',
   'form.typeToSearch': '输入以搜索…',
   'customer.contacts': '联系人',

@@ -58,6 +58,7 @@ export function RefPicker(props: { entity: string; value: string; onChange: (v: 
   const [query, setQuery] = createSignal<string | null>(null);
   const title = () => ctx.def(props.entity)?.titleField ?? 'name';
   const current = () => {
+    ctx.version(props.entity)(); // the name follows a rename
     const r = props.value ? ctx.ws.collection(props.entity).get(props.value) : undefined;
     return r ? String(r[title()] ?? '') : '';
   };

@@ -71,8 +71,10 @@ export function RecordForm(props: {
     return out;
   };
 
+  const [saving, setSaving] = createSignal(false);
+  const [notStored, setNotStored] = createSignal<string | null>(null);
   const save = (force = false) => {
-    if (readOnly()) return;
+    if (readOnly() || saving()) return;
     if (!force && props.checkDuplicates && !dupWarning()) {
       const hits = findDuplicates(values(), ctx.ws.collection(props.entity).live(), props.record?.id);
       if (hits.length) {
@@ -86,9 +88,20 @@ export function RecordForm(props: {
     if (Object.keys(extra).length) { setErrors(extra); return; }
     const res = saveRecord(ctx.ws, def(), changed(), props.record?.id);
     if (!res.ok) { setErrors(res.errors); return; }
-    props.onSaved?.(res.record);
-    props.hooks?.onSaved?.(res.record);
-    props.onClose();
+    // the form closes (and callers report success) only once IndexedDB holds the edit: a reload or
+    // a killed browser right after "saved" must not lose it (usually a few milliseconds)
+    setSaving(true);
+    setNotStored(null);
+    ctx.ws.flushed().then(() => {
+      setSaving(false);
+      props.onSaved?.(res.record);
+      props.hooks?.onSaved?.(res.record);
+      props.onClose();
+    }, (e: unknown) => {
+      // in the document (and sent to peers) but not on this device's disk: say so, keep the form
+      setSaving(false);
+      setNotStored(e instanceof Error ? e.message : String(e));
+    });
   };
 
   const title = () => t(props.record ? 'form.editTitle' : 'form.newTitle', { entity: L(def().label) });
@@ -98,13 +111,14 @@ export function RecordForm(props: {
         <button class="btn" type="button" onClick={() => setArranging(true)}>{t('form.layout')}</button>
         <span class="grow" />
         <Show when={dupWarning()}><span class="warn">{dupWarning()}</span>
-          <button class="btn" onClick={() => save(true)}>{t('common.saveAnyway')}</button></Show>
+          <button class="btn" disabled={saving()} onClick={() => save(true)}>{t('common.saveAnyway')}</button></Show>
         <button class="btn" onClick={props.onClose}>{t('common.cancel')}</button>
-        <button class="btn primary" disabled={readOnly()} onClick={() => save()}>{t('common.save')}</button>
+        <button class="btn primary" disabled={readOnly() || saving()} onClick={() => save()}>{t('common.save')}</button>
       </>}>
       <Show when={props.record}>{(r) => <RecordPresence collection={props.entity} id={r().id} />}</Show>
       <Show when={readOnly()}><p class="notice">{t('common.readonly')}</p></Show>
       <Show when={Object.keys(errors()).length}><p class="error-banner" role="alert">{t('common.errorsFix')}</p></Show>
+      <Show when={notStored()}>{(why) => <p class="error-banner" role="alert">{t('form.notStored', { reason: why() })}</p>}</Show>
       <form class="form-grid" onSubmit={(e) => { e.preventDefault(); save(); }}
         onKeyDown={(e) => { if (e.key === 'Enter' && e.ctrlKey) save(); }}>
         <For each={fields()}>{(f) => (

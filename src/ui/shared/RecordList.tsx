@@ -104,10 +104,13 @@ export function RecordList(props: RecordListProps) {
   type SearchText = { rec: BaseRecord; all: string; cols: string[] };
   // by id, with the record object the text was made from (a Map: a WeakMap's ephemerons cost
   // every garbage collection, measured)
-  let searchIndex = { fields: [] as FieldDef[], lang: '', texts: new Map<string, SearchText>() };
+  let searchIndex = { fields: [] as FieldDef[], lang: '', labels: '', texts: new Map<string, SearchText>() };
   const searchTexts = () => {
     const fields = columns(), l = lang();
-    if (searchIndex.fields !== fields || searchIndex.lang !== l) searchIndex = { fields, lang: l, texts: new Map() };
+    // the text shows referenced names and dictionary labels (an owner's name): when one of those
+    // collections changes, the text is made afresh
+    const labels = fields.map((f) => (f.type === 'ref' ? ctx.version(f.ref ?? '')() : f.type === 'dict' ? ctx.version('dictOptions')() : '')).join();
+    if (searchIndex.fields !== fields || searchIndex.lang !== l || searchIndex.labels !== labels) searchIndex = { fields, lang: l, labels, texts: new Map() };
     return searchIndex;
   };
   const textOf = (idx: typeof searchIndex, r: BaseRecord): SearchText => {
@@ -137,20 +140,20 @@ export function RecordList(props: RecordListProps) {
     return sorted().filter((r) => (!codes || !tf || codes.has(r[tf] as string)) && pred(r));
   });
   // typing one more letter narrows the previous result instead of scanning everything again
-  let lastFind: { source: BaseRecord[]; needle: string; col: number; result: BaseRecord[] } | null = null;
+  let lastFind: { source: BaseRecord[]; idx: typeof searchIndex; needle: string; col: number; result: BaseRecord[] } | null = null;
   const rows = createMemo(() => {
     const source = narrowed();
     const needle = findText().trim().toLowerCase();
     if (!needle) return (lastFind = null, source);
     const idx = searchTexts();
     const col = findField() === '*' ? -1 : idx.fields.findIndex((f) => f.key === findField());
-    const from = lastFind && lastFind.source === source && lastFind.col === col && needle.startsWith(lastFind.needle)
+    const from = lastFind && lastFind.source === source && lastFind.idx === idx && lastFind.col === col && needle.startsWith(lastFind.needle)
       ? lastFind.result : source;
     const result = from.filter((r) => {
       const text = textOf(idx, r);
       return col >= 0 ? text.cols[col].includes(needle) : text.all.includes(needle);
     });
-    lastFind = { source, needle, col, result };
+    lastFind = { source, idx, needle, col, result };
     return result;
   });
 

@@ -69,20 +69,22 @@ export function createWorkspaceCtx(ws: Workspace, entry: WorkspaceEntry, initial
     return d;
   };
   const labeler = createMemo(() => { version('dictOptions')(); return dictLabeler(ws, lang()); });
-  const refNames = new Map<string, Accessor<Map<string, string>>>();
+  // names of referenced records by id, rebuilt when that collection's version moves on. Not a
+  // memo: one created on first use belongs to whichever row or page used it first, stops
+  // updating when that is disposed, and left every later reader with the old names (owners
+  // added after a list was first shown were blank). Reading the version here also makes every
+  // label that shows a reference follow renames, additions and removals.
+  const refNames = new Map<string, { version: number; names: Map<string, string> }>();
   const refName = (entity: string, id: string) => {
-    let m = refNames.get(entity);
-    if (!m) {
-      m = createMemo(() => {
-        version(entity)();
-        const title = def(entity)?.titleField ?? 'name';
-        const out = new Map<string, string>();
-        for (const r of ws.collection(entity).live()) out.set(r.id, String(r[title] ?? ''));
-        return out;
-      });
-      refNames.set(entity, m);
+    const v = version(entity)();
+    let cached = refNames.get(entity);
+    if (cached?.version !== v) {
+      const title = def(entity)?.titleField ?? 'name';
+      const names = new Map<string, string>();
+      for (const r of ws.collection(entity).live()) names.set(r.id, String(r[title] ?? ''));
+      refNames.set(entity, (cached = { version: v, names }));
     }
-    return m().get(id) ?? '';
+    return cached.names.get(id) ?? '';
   };
   const display = (f: FieldDef, v: unknown): string => {
     if (v === undefined || v === null || v === '') return '';

@@ -7,6 +7,7 @@ import { LangSwitch } from './LangSwitch';
 import { SyncBar } from '../sync/SyncBar';
 import { plainText } from '../sync/state';
 import { t, type MessageKey } from '../i18n';
+import { guardUnload } from './unload';
 
 /** Opens the workspace named in the URL and frames every page of it. */
 export function Shell(props: ParentProps) {
@@ -17,6 +18,7 @@ export function Shell(props: ParentProps) {
       {(o) => {
         const ctx = createWorkspaceCtx(o().ws, o().entry, o().userId ?? '');
         onCleanup(() => void o().ws.close());
+        onCleanup(guardUnload(o().ws)); // leaving while an edit is not yet on disk asks first
         return (
           <WorkspaceProvider value={ctx}>
             <PinGate><Frame>{props.children}</Frame></PinGate>
