@@ -133,7 +133,12 @@ export class Collection<T extends BaseRecord = BaseRecord> {
     const stamp = this.author.clock.now();
     const who = this.author.actor();
     const rec = { ...clean(values), id, createdAt: stamp[0], createdBy: who, updatedAt: stamp[0], updatedBy: who, _c: stamp } as unknown as T;
-    this.put(rec);
+    if (this.purged.has(id)) {
+      // an id created again after its purge (fixed ids: seeds, migrated rows): the purge no longer applies
+      this.author.doc.transact(() => { this.purged.delete(id); this.put(rec); });
+    } else {
+      this.put(rec);
+    }
     return rec;
   }
 

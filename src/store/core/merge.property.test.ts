@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi, afterEach } from 'vitest';
 import fc from 'fast-check';
 import * as Y from 'yjs';
 import { Workspace } from './workspace';
@@ -191,16 +191,20 @@ function check(run: Run): void {
 }
 
 describe('merge property: random peers, edits and delivery orders', () => {
+  afterEach(() => { vi.restoreAllMocks(); });
   it('all peers converge and every field keeps the last write in causal order', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 3, max: 5 }).chain((n) => fc.tuple(
           fc.uniqueArray(fc.integer({ min: 1, max: 2 ** 31 }), { minLength: n, maxLength: n }),
-          fc.array(op(n), { minLength: 5, maxLength: 40 }),
+          // each step lets 0–2 ms pass: same-millisecond stamps and every interleaving are reproducible
+          fc.array(fc.tuple(op(n), fc.nat(2)), { minLength: 5, maxLength: 40 }),
         )),
-        ([clientIds, ops]) => {
+        ([clientIds, steps]) => {
+          let now = 1_800_000_000_000;
+          vi.spyOn(Date, 'now').mockImplementation(() => now);
           const run = new Run(clientIds);
-          for (const o of ops) run.apply(o);
+          for (const [o, dt] of steps) { now += dt; run.apply(o); }
           check(run);
         },
       ),

@@ -1,4 +1,4 @@
-import { clearDocument } from 'y-indexeddb';
+import { deleteDocStore } from '../core/persistence';
 import { docDbName } from '../core/workspace';
 import { localDb, type WorkspaceEntry } from '../core/local-db';
 import { newId } from '../core/collection';
@@ -44,7 +44,7 @@ export async function leaveWorkspace(entry: WorkspaceEntry): Promise<void> {
 /** Remove everything this device holds of a workspace (its document, settings, views). Close it first. */
 export async function removeLocalCopy(workspaceId: string): Promise<void> {
   const db = localDb();
-  await clearDocument(docDbName(workspaceId));
+  await deleteDocStore(docDbName(workspaceId));
   await db.transaction('rw', [db.workspaces, db.identities, db.savedFilters, db.layouts], async () => {
     await db.workspaces.delete(workspaceId);
     await db.identities.delete(workspaceId);

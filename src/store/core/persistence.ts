@@ -1,0 +1,236 @@
+import * as Y from 'yjs';
+
+/**
+ * The workspace document in IndexedDB, in values that always fit.
+ *
+ * Why not y-indexeddb as it is: Chromium refuses one IndexedDB value over ~127 MiB
+ * (133,169,152 bytes measured), and y-indexeddb stores every update as one value and compacts
+ * the whole document into one value. A joining peer's first sync answer, a `.keyuan` import or
+ * the compaction of a large workspace were refused without an error, and gone after a reload.
+ *
+ * Here an update larger than PART_BYTES is stored as consecutive parts, written in ONE
+ * transaction (all or none) and joined again when loading. The layout is y-indexeddb's (an
+ * `updates` store with auto-increment keys, a `custom` store), so documents it wrote open
+ * unchanged; rows it wrote are whole updates, parts are `{ i, n, b }` objects.
+ *
+ * Compaction (after COMPACT_AFTER rows and a quiet second, as y-indexeddb does) first applies
+ * rows other tabs of this browser wrote, then replaces every row it has applied with the
+ * document's state, in one transaction.
+ */
+
+export const PART_BYTES = 16 * 1024 * 1024;
+export const COMPACT_AFTER = 500;
+const UPDATES = 'updates';
+
+interface Part { i: number; n: number; b: Uint8Array }
+const isPart = (v: unknown): v is Part => typeof v === 'object' && v !== null && !(v instanceof Uint8Array)
+  && typeof (v as Part).i === 'number' && typeof (v as Part).n === 'number' && (v as Part).b instanceof Uint8Array;
+
+/** Rows are read this many at a time: one getAll of a whole large workspace can exceed what IPC carries. */
+const READ_BATCH = 64;
+
+export class DocStore {
+  /** First key not yet applied to the document (rows from other tabs may follow). */
+  private next = 0;
+  private rows = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private closed = false;
+  /** Transactions storing updates that have not completed yet. */
+  private writes = new Set<Promise<void>>();
+  /** Why an update could not be stored (the copy on this device lacks it until stored again). */
+  private failure: unknown = null;
+  /** Rows that were parts of an update never completely written (shown, never applied). */
+  damaged = 0;
+  readonly onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === this || this.closed) return;
+    this.track(this.append(update));
+  };
+
+  private constructor(readonly name: string, readonly doc: Y.Doc, private readonly db: IDBDatabase, private readonly partBytes: number) {}
+
+  /** Open the database and load everything stored into `doc` (one transaction, origin = the store). */
+  static async open(name: string, doc: Y.Doc, partBytes = PART_BYTES): Promise<DocStore> {
+    const db = await openDb(name);
+    const store = new DocStore(name, doc, db, partBytes);
+    await store.load();
+    doc.on('update', store.onUpdate);
+    return store;
+  }
+
+  /** Apply rows from `this.next` on (in batches), whole updates and joined parts alike. */
+  private async load(): Promise<void> {
+    const updates: Uint8Array[] = [];
+    let parts: Part[] = [];
+    let last = this.next - 1;
+    for (;;) {
+      const batch = await readRows(this.db, last + 1, READ_BATCH);
+      for (const [key, value] of batch) {
+        last = key;
+        this.rows++;
+        if (value instanceof Uint8Array) { this.dropParts(parts); parts = []; updates.push(value); continue; }
+        if (!isPart(value)) { this.damaged++; continue; }
+        if (value.i !== parts.length) { this.dropParts(parts); parts = []; }
+        if (value.i !== 0 && parts.length === 0) { this.damaged++; continue; }
+        parts.push(value);
+        if (parts.length === value.n) { updates.push(join(parts.map((p) => p.b))); parts = []; }
+      }
+      if (batch.length < READ_BATCH) break;
+    }
+    this.dropParts(parts);
+    if (!this.closed && updates.length) {
+      Y.transact(this.doc, () => { for (const u of updates) Y.applyUpdate(this.doc, u); }, this, false);
+    }
+    this.next = last + 1;
+  }
+
+  private dropParts(parts: Part[]): void {
+    this.damaged += parts.length;
+  }
+
+  /** Store one update (as parts when large) in one transaction. */
+  private append(update: Uint8Array): Promise<void> {
+    const rows = toRows(update, this.partBytes);
+    this.rows += rows.length;
+    if (this.rows >= COMPACT_AFTER) this.scheduleCompaction();
+    return request(this.db, (s) => { for (const r of rows) s.add(r); });
+  }
+
+  private track(done: Promise<void>): void {
+    const tracked = done.catch((e: unknown) => { this.failure = e; throw e; })
+      .finally(() => this.writes.delete(tracked));
+    tracked.catch(() => {}); // reported through flushed()
+    this.writes.add(tracked);
+  }
+
+  /** Updates written to the document that IndexedDB has not committed yet. */
+  get pendingWrites(): number {
+    return this.writes.size;
+  }
+
+  /**
+   * Resolves once everything written so far is committed (at once when nothing is pending);
+   * rejects when an update could not be stored. After such a failure the whole document is
+   * stored again, so a later call resolves once IndexedDB accepts writes again.
+   */
+  flushed(): Promise<void> {
+    if (this.failure && !this.closed) {
+      this.failure = null;
+      this.track(this.append(Y.encodeStateAsUpdate(this.doc)));
+    }
+    if (!this.writes.size) return Promise.resolve();
+    return Promise.all(this.writes).then(() => undefined);
+  }
+
+  private scheduleCompaction(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = setTimeout(() => { this.timer = null; void this.compact(); }, 1000);
+  }
+
+  /**
+   * Replace every stored row with the document's state. Rows other tabs wrote since we last read
+   * are applied first, inside the same transaction, so nothing is dropped that we never saw.
+   */
+  async compact(): Promise<void> {
+    if (this.closed) return;
+    await this.load(); // other tabs' rows, into the document first
+    if (this.closed) return;
+    const upTo = this.next - 1;
+    const state = Y.encodeStateAsUpdate(this.doc);
+    const rows = toRows(state, this.partBytes);
+    const done = request(this.db, (s) => {
+      // rows after `upTo` (another tab writing meanwhile) stay: they are read on the next load
+      if (upTo >= 0) s.delete(IDBKeyRange.upperBound(upTo));
+      for (const r of rows) s.add(r);
+    });
+    this.track(done);
+    await done.catch(() => {});
+    this.rows = rows.length;
+  }
+
+  /** Persist what is pending and close. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    if (this.timer !== null) { clearTimeout(this.timer); this.timer = null; }
+    this.doc.off('update', this.onUpdate);
+    await this.flushed().catch(() => {});
+    this.closed = true;
+    this.db.close();
+  }
+
+  /** Close and remove this device's copy. */
+  async clear(): Promise<void> {
+    await this.close();
+    await deleteDocStore(this.name);
+  }
+}
+
+export function deleteDocStore(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const r = indexedDB.deleteDatabase(name);
+    r.onsuccess = () => resolve();
+    r.onerror = () => reject(r.error);
+    r.onblocked = () => resolve();
+  });
+}
+
+/** An update as the rows that store it: itself, or parts of at most PART_BYTES. */
+function toRows(update: Uint8Array, size: number): (Uint8Array | Part)[] {
+  if (update.length <= size) return [update];
+  const n = Math.ceil(update.length / size);
+  const out: Part[] = [];
+  for (let i = 0; i < n; i++) out.push({ i, n, b: update.slice(i * size, (i + 1) * size) });
+  return out;
+}
+
+function join(chunks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) { out.set(c, at); at += c.length; }
+  return out;
+}
+
+function openDb(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const r = indexedDB.open(name);
+    r.onupgradeneeded = () => {
+      const db = r.result;
+      if (!db.objectStoreNames.contains(UPDATES)) db.createObjectStore(UPDATES, { autoIncrement: true });
+      if (!db.objectStoreNames.contains('custom')) db.createObjectStore('custom');
+    };
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+}
+
+/** Up to `count` rows with keys from `from` on, in key order. */
+function readRows(db: IDBDatabase, from: number, count: number): Promise<[number, unknown][]> {
+  return new Promise((resolve, reject) => {
+    const store = db.transaction([UPDATES], 'readonly').objectStore(UPDATES);
+    const range = IDBKeyRange.lowerBound(from);
+    const keys = store.getAllKeys(range, count);
+    const values = store.getAll(range, count);
+    values.onsuccess = () => {
+      const ks = keys.result as number[];
+      resolve(ks.map((k, i) => [k, (values.result as unknown[])[i]]));
+    };
+    values.onerror = () => reject(values.error);
+    keys.onerror = () => reject(keys.error);
+  });
+}
+
+/** Run writes on the updates store in one readwrite transaction; resolves when it commits. */
+function request(db: IDBDatabase, write: (s: IDBObjectStore) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let tx: IDBTransaction;
+    try {
+      tx = db.transaction([UPDATES], 'readwrite');
+      write(tx.objectStore(UPDATES));
+    } catch (e) {
+      reject(e);
+      return;
+    }
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+    tx.onerror = () => { /* abort follows */ };
+  });
+}
