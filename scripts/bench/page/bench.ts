@@ -32,9 +32,30 @@ async function writeBaseline(data: SampleData): Promise<void> {
   db.close();
 }
 
+/**
+ * A year of orders and finance beside the company scale (DESIGN.md: ~140,000 more records), in the
+ * shape the orders issue describes: orders, their lines, deliveries, receipts. Order-shaped
+ * records until the orders module exists; they make the workspace as large as it will be.
+ */
+function yearOfOrders(data: SampleData): SampleData {
+  const customers = data.customers;
+  const out: SampleData = { orders: [], orderLines: [], deliveries: [], receipts: [] };
+  const day = (i: number) => `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+  for (let i = 0; i < 25_000; i++) {
+    const c = customers[i % customers.length];
+    const id = `o${i}`;
+    out.orders.push({ id, code: `DD-u${i % 40}-${String(i).padStart(6, '0')}`, customerId: c.id, ownerId: c.ownerId, type: i % 9 ? 'standard' : 'special', status: ['draft', 'approved', 'executing', 'completed'][i % 4], date: day(i), notes: `订单备注 ${i}` });
+    for (let l = 0; l < 3; l++) out.orderLines.push({ id: `${id}.L${l}`, orderId: id, seq: l, productId: `p${(i + l) % 300}`, quantity: 1 + ((i + l) % 20), unitPrice: 100 + ((i * 7 + l) % 900), rate: 0.9 });
+    if (i % 2 === 0) out.deliveries.push({ id: `d${i}`, orderId: id, date: day(i + 3), quantity: 1 + (i % 20), notes: '发货' });
+    if (i % 5 !== 0) out.receipts.push({ id: `r${i}`, orderId: id, customerId: c.id, date: day(i + 10), amount: 1000 + (i % 5000), method: 'transfer' });
+  }
+  return out;
+}
+
 /** Seed a workspace of the given scale into the app's real store and register it on this device. */
-async function seed(scale: 'class' | 'company'): Promise<{ workspaceId: string; records: number; updateBytes: number }> {
-  const data = benchDataset(scale);
+async function seed(scale: 'class' | 'company' | 'orders'): Promise<{ workspaceId: string; records: number; updateBytes: number }> {
+  const data = scale === 'orders' ? { ...benchDataset('company') } : benchDataset(scale);
+  if (scale === 'orders') Object.assign(data, yearOfOrders(data));
   const id = `bench${scale}`;
   await indexedDB.deleteDatabase(`keyuan-ws-${id}`);
   const ws = await Workspace.open(id);
@@ -95,13 +116,15 @@ async function smallEdits(id: string, n: number): Promise<{ rows: number }> {
   return { rows };
 }
 
-/** Where a cold open's time goes: reading y-indexeddb's rows, Yjs decoding them, our observers. */
+/** Where a cold open's time goes: reading the stored rows, Yjs decoding them, our observers. */
 async function probeOpen(id: string): Promise<Record<string, number>> {
   const t0 = performance.now();
   const req = indexedDB.open(`keyuan-ws-${id}`);
   const db = await idb(req);
-  const rows = await idb(db.transaction('updates').objectStore('updates').getAll()) as Uint8Array[];
+  const stored = await idb(db.transaction('updates').objectStore('updates').getAll()) as (Uint8Array | { i: number; n: number; b: Uint8Array })[];
   db.close();
+  const largestValue = Math.max(...stored.map((r) => (r instanceof Uint8Array ? r : r.b).byteLength));
+  const rows = joinParts(stored);
   const t1 = performance.now();
   const bare = new Y.Doc();
   bare.transact(() => rows.forEach((u) => Y.applyUpdate(bare, u)));
@@ -109,7 +132,25 @@ async function probeOpen(id: string): Promise<Record<string, number>> {
   const ws = new Workspace('probe');
   ws.doc.transact(() => rows.forEach((u) => Y.applyUpdate(ws.doc, u)), 'probe');
   const t3 = performance.now();
-  return { rows: rows.length, bytes: rows.reduce((n, u) => n + u.byteLength, 0), idbReadMs: t1 - t0, yjsApplyMs: t2 - t1, withObserversMs: t3 - t2 };
+  return { rows: stored.length, bytes: rows.reduce((n, u) => n + u.byteLength, 0), largestValue, idbReadMs: t1 - t0, yjsApplyMs: t2 - t1, withObserversMs: t3 - t2 };
+}
+
+/** Stored rows as updates: parts of one large update (store/core/persistence.ts) joined. */
+function joinParts(stored: (Uint8Array | { i: number; n: number; b: Uint8Array })[]): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let parts: Uint8Array[] = [];
+  for (const r of stored) {
+    if (r instanceof Uint8Array) { out.push(r); continue; }
+    parts.push(r.b);
+    if (parts.length === r.n) {
+      const whole = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+      let at = 0;
+      for (const p of parts) { whole.set(p, at); at += p.length; }
+      out.push(whole);
+      parts = [];
+    }
+  }
+  return out;
 }
 
 Object.assign(window, { keyuanBench: { seed, analyses, probeOpen, smallEdits } });
