@@ -48,6 +48,42 @@ export interface EntityDef {
   treeField?: string;
   /** For the data scope, records without an owner of their own follow this parent (contacts → customer). */
   scopeVia?: { field: string; entity: string };
+  /**
+   * The record belongs to a parent record (its `field` holds the parent's id): deleting the parent
+   * takes it to the recycle bin, blocks, or detaches it (`store/core/cascade.ts`). A list is an
+   * ordered choice for a record that may name several parents: the first relation whose field is
+   * set owns it (a quote of a maintenance record that also names its opportunity belongs to the
+   * record, not to the opportunity).
+   */
+  parent?: ParentRel | readonly ParentRel[];
+  /**
+   * Rows shown only on their parent's page (quote lines, approval and complaint steps): no list,
+   * form, custom fields or recycle-bin entry of their own. Each row is its own record, so rows
+   * added on two devices while apart are both kept.
+   */
+  embedded?: boolean;
+}
+
+/** What happens to a child when its parent goes to the recycle bin. */
+export type OnDelete = 'cascade' | 'block' | 'detach';
+
+export interface ParentRel {
+  /** The parent entity (collection key). */
+  entity: string;
+  /** The child's field that holds the parent's id. */
+  field: string;
+  /**
+   * cascade: the child goes to the bin with the parent and comes back with it; purged with it.
+   * block: the parent cannot be deleted while it has live children.
+   * detach: the child stays and its reference is cleared.
+   */
+  onDelete: OnDelete;
+}
+
+/** The entity's parent relations, in order (the first whose field a record sets owns it). */
+export function parentsOf(def: EntityDef | undefined): readonly ParentRel[] {
+  const p = def?.parent;
+  return p === undefined ? [] : Array.isArray(p) ? p : [p as ParentRel];
 }
 
 export function fieldOf(def: EntityDef, key: string): FieldDef | undefined {

@@ -31,6 +31,8 @@ export const customers: EntityDef = {
 export const contacts: EntityDef = {
   key: 'contacts', module: 'customers', label: { zh: '联系人', en: 'Contacts' }, titleField: 'name',
   scopeVia: { field: 'customerId', entity: 'customers' },
+  // a customer's contacts follow it to the recycle bin and come back with it
+  parent: { entity: 'customers', field: 'customerId', onDelete: 'cascade' },
   fields: [
     { key: 'name', label: { zh: '姓名', en: 'Name' }, type: 'text', required: true, width: 100 },
     { key: 'customerId', label: { zh: '所属客户', en: 'Customer' }, type: 'ref', ref: 'customers', required: true, width: 200 },

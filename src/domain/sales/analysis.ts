@@ -196,7 +196,7 @@ function finish(row: ProductQuoteRow): ProductQuoteRow {
   return { ...row, quantity, amount, discountedAmount: roundMoney(row.discountedAmount), unitPrice: unit === null ? null : roundMoney(unit) };
 }
 
-/** 商品报价明细: per product over the lines of the kept quotes, plus a total row. */
+/** 商品报价明细: per product over the lines of the kept quotes (QuoteViews: `lines` attached), plus a total row. */
 export function productQuoteDetails(quotes: readonly Values[], filter: QuoteDetailFilter = {}): Report<ProductQuoteRow> {
   const byProduct = new Map<string, ProductQuoteRow>();
   const total = emptyProductRow('');

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { BASE_DICTIONARIES } from '../core/dictionaries';
 import { validate } from '../core/validate';
 import { MODULES } from '../org/modules';
-import { SALES_DICTIONARIES, SALES_ENTITIES, isReadOnlyField, opportunitiesDef, quotesDef, type SalesFieldDef } from './entities';
+import {
+  SALES_DICTIONARIES, SALES_ENTITIES, isReadOnlyField, opportunitiesDef, quoteLinesDef, quoteStepsDef, quotesDef, type SalesFieldDef,
+} from './entities';
 import { ACTIVITY_STATUSES, DISCOUNT_KINDS, OPPORTUNITY_STATUSES, QUOTE_STATUSES } from './types';
 
 /** Entities of other modules the sales entities may refer to. */
@@ -11,7 +13,7 @@ const OTHER_ENTITIES = ['customers', 'contacts', 'competitors', 'users', 'depart
 describe('sales entity definitions', () => {
   const entityKeys = new Set([...SALES_ENTITIES.map((d) => d.key), ...OTHER_ENTITIES]);
   const dicts = new Set([...SALES_DICTIONARIES, ...BASE_DICTIONARIES].map((d) => d.dict));
-  const allFields = (d: (typeof SALES_ENTITIES)[number]): SalesFieldDef[] => [...d.fields, ...(d.nested ?? []).flatMap((n) => n.fields ?? [])];
+  const allFields = (d: (typeof SALES_ENTITIES)[number]): SalesFieldDef[] => d.fields;
 
   it('every entity is well formed: module, title field, unique keys, zh/en labels, known refs and dictionaries', () => {
     for (const def of SALES_ENTITIES) {
@@ -31,7 +33,7 @@ describe('sales entity definitions', () => {
   it('covers the entities of the brief', () => {
     expect(SALES_ENTITIES.map((d) => d.key).sort()).toEqual([
       'activities', 'contactRecords', 'discounts', 'leads', 'maintenanceRecords', 'opportunities', 'products',
-      'projects', 'quotes', 'salesModes', 'salesPlans', 'salesStages',
+      'projects', 'quoteLines', 'quoteSteps', 'quotes', 'salesModes', 'salesPlans', 'salesStages',
     ]);
   });
 
@@ -43,11 +45,16 @@ describe('sales entity definitions', () => {
     expect(codes('activityStatus')).toEqual([...ACTIVITY_STATUSES]);
   });
 
-  it('marks workflow and derived fields read-only; quote lines are a nested field', () => {
+  it('marks workflow and derived fields read-only; quote lines and steps are child rows of the quote', () => {
     expect(isReadOnlyField(opportunitiesDef, 'amount')).toBe(true);
     expect(isReadOnlyField(opportunitiesDef, 'status')).toBe(true);
     expect(isReadOnlyField(opportunitiesDef, 'stageId')).toBe(false); // back-filled but still editable
-    expect(quotesDef.nested?.find((n) => n.key === 'lines')?.fields?.map((f) => f.key)).toContain('quantity');
+    expect(quotesDef.nested).toBeUndefined();
+    expect(quoteLinesDef.fields.map((f) => f.key)).toEqual(expect.arrayContaining(['quoteId', 'seq', 'productId', 'quantity', 'unitPrice', 'rate']));
+    for (const d of [quoteLinesDef, quoteStepsDef]) {
+      expect(d.parent).toEqual({ entity: 'quotes', field: 'quoteId', onDelete: 'cascade' });
+      expect(d.embedded).toBe(true);
+    }
   });
 
   it('works with the generic validator', () => {

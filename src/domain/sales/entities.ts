@@ -13,8 +13,10 @@ import type { DictDef, DictOption } from '../core/dictionaries';
  *                   (records.ts backfill); the user may still edit them, so they are NOT
  *                   readOnly — the tag only tells the form to show where the value comes from.
  *  - `nested` on an entity: array-valued fields the flat FieldType union has no type for
- *    (quote lines, approval steps, lists of ids). A generic list ignores them; the sales UI
- *    renders them.
+ *    (lists of ids: competitors, team). A generic list ignores them; the sales UI renders them.
+ * Quote lines and approval steps are not arrays inside the quote but records of their own
+ * (`quoteLines`, `quoteSteps`, children of the quote through `parent`): two people adding lines
+ * to one quote while apart both keep theirs.
  */
 
 export interface SalesFieldDef extends FieldDef {
@@ -26,8 +28,6 @@ export interface SalesFieldDef extends FieldDef {
 export interface NestedDef {
   key: string;
   label: Label;
-  /** Row fields (quote lines, approval steps). */
-  fields?: SalesFieldDef[];
   /** For a list of ids: the entity referred to. */
   ref?: string;
 }
@@ -191,6 +191,7 @@ export const opportunitiesDef: SalesEntityDef = {
 
 export const contactRecordsDef: SalesEntityDef = {
   key: 'contactRecords', module: SALES_MODULE, label: { zh: '联系记录', en: 'Contact records' }, titleField: 'summary',
+  parent: { entity: 'opportunities', field: 'opportunityId', onDelete: 'cascade' },
   fields: [
     f('opportunityId', '商机', 'Opportunity', 'ref', { ref: 'opportunities', required: true, width: 180 }),
     ...sequentialFields(),
@@ -199,6 +200,7 @@ export const contactRecordsDef: SalesEntityDef = {
 
 export const maintenanceRecordsDef: SalesEntityDef = {
   key: 'maintenanceRecords', module: SALES_MODULE, label: { zh: '维护记录', en: 'Maintenance records' }, titleField: 'summary',
+  parent: { entity: 'projects', field: 'projectId', onDelete: 'cascade' },
   fields: [
     f('projectId', '项目', 'Project', 'ref', { ref: 'projects', required: true, width: 180 }),
     ...sequentialFields(),
@@ -209,6 +211,15 @@ export const maintenanceRecordsDef: SalesEntityDef = {
 
 export const quotesDef: SalesEntityDef = {
   key: 'quotes', module: SALES_MODULE, label: { zh: '报价单', en: 'Quotes' }, titleField: 'code',
+  // SPEC G: deleting a contact or maintenance record deletes its quote; deleting an opportunity
+  // deletes its quotes but not a project's (a quote of a project that also names the original
+  // opportunity belongs to the project: the first field set decides)
+  parent: [
+    { entity: 'contactRecords', field: 'contactRecordId', onDelete: 'cascade' },
+    { entity: 'maintenanceRecords', field: 'maintenanceRecordId', onDelete: 'cascade' },
+    { entity: 'projects', field: 'projectId', onDelete: 'cascade' },
+    { entity: 'opportunities', field: 'opportunityId', onDelete: 'cascade' },
+  ],
   fields: [
     f('code', '报价单号', 'Quote no.', 'text', { unique: true, width: 120 }),
     f('customerId', '客户', 'Customer', 'ref', { ref: 'customers', required: true, width: 180 }),
@@ -221,27 +232,35 @@ export const quotesDef: SalesEntityDef = {
     f('status', '审批状态', 'Approval', 'dict', { dict: 'quoteStatus', width: 80, ...flow }),
     f('note', '备注', 'Notes', 'longtext', { hidden: true }),
   ],
-  nested: [
-    {
-      key: 'lines', label: { zh: '报价明细', en: 'Lines' }, fields: [
-        f('productId', '产品', 'Product', 'ref', { ref: 'products', required: true }),
-        f('quantity', '数量', 'Quantity', 'number', { required: true, min: 0 }),
-        f('unitPrice', '单价', 'Unit price', 'money', { required: true, min: 0 }),
-        f('rate', '折扣率', 'Discount rate', 'number', { min: 0, max: 1 }),
-        f('manualRate', '手工折扣率', 'Manual rate', 'number', { min: 0.01, max: 1 }),
-        f('amount', '金额', 'Amount', 'money', derived),
-        f('discountedAmount', '折后金额', 'Discounted amount', 'money', derived),
-        f('note', '备注', 'Notes', 'text'),
-      ],
-    },
-    {
-      key: 'steps', label: { zh: '审批记录', en: 'Approval history' }, fields: [
-        f('action', '操作', 'Action', 'dict', { dict: 'approvalAction', ...flow }),
-        f('by', '操作人', 'By', 'ref', { ref: 'users', ...flow }),
-        f('at', '时间', 'At', 'datetime', flow),
-        f('comment', '意见', 'Comment', 'longtext', flow),
-      ],
-    },
+};
+
+/** 报价明细: one record per line of a quote (amounts are never stored: see pricing.ts lineAmounts). */
+export const quoteLinesDef: SalesEntityDef = {
+  key: 'quoteLines', module: SALES_MODULE, label: { zh: '报价明细', en: 'Quote lines' }, titleField: 'productId',
+  parent: { entity: 'quotes', field: 'quoteId', onDelete: 'cascade' }, embedded: true,
+  fields: [
+    f('quoteId', '报价单', 'Quote', 'ref', { ref: 'quotes', required: true }),
+    f('seq', '行号', 'Line no.', 'number', { min: 0 }),
+    f('productId', '产品', 'Product', 'ref', { ref: 'products', required: true }),
+    f('quantity', '数量', 'Quantity', 'number', { required: true, min: 0 }),
+    f('unitPrice', '单价', 'Unit price', 'money', { required: true, min: 0 }),
+    f('rate', '折扣率', 'Discount rate', 'number', { min: 0, max: 1 }),
+    f('manualRate', '手工折扣率', 'Manual rate', 'number', { min: 0.01, max: 1 }),
+    f('note', '备注', 'Notes', 'text'),
+  ],
+};
+
+/** 审批记录: one record per step of a quote's approval (submit, approve, reject, withdraw). */
+export const quoteStepsDef: SalesEntityDef = {
+  key: 'quoteSteps', module: SALES_MODULE, label: { zh: '审批记录', en: 'Approval steps' }, titleField: 'action',
+  parent: { entity: 'quotes', field: 'quoteId', onDelete: 'cascade' }, embedded: true,
+  fields: [
+    f('quoteId', '报价单', 'Quote', 'ref', { ref: 'quotes', required: true, ...flow }),
+    f('seq', '序号', 'No.', 'number', { min: 0, ...flow }),
+    f('action', '操作', 'Action', 'dict', { dict: 'approvalAction', ...flow }),
+    f('by', '操作人', 'By', 'ref', { ref: 'users', ...flow }),
+    f('at', '时间', 'At', 'datetime', flow),
+    f('comment', '意见', 'Comment', 'longtext', flow),
   ],
 };
 
@@ -296,7 +315,7 @@ export const salesPlansDef: SalesEntityDef = {
 
 export const SALES_ENTITIES: SalesEntityDef[] = [
   productsDef, discountsDef, salesModesDef, salesStagesDef, leadsDef, opportunitiesDef,
-  contactRecordsDef, quotesDef, projectsDef, maintenanceRecordsDef, activitiesDef, salesPlansDef,
+  contactRecordsDef, quotesDef, quoteLinesDef, quoteStepsDef, projectsDef, maintenanceRecordsDef, activitiesDef, salesPlansDef,
 ];
 
 // Dictionaries ------------------------------------------------------------------------------------

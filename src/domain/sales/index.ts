@@ -15,7 +15,6 @@ export * from './opportunity';
 export * from './records';
 export * from './quotes';
 export * from './projects';
-export * from './cascade';
 export * from './activities';
 export * from './quota';
 export * from './funnel';

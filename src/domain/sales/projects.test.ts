@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { actualProfit, actualProfitRate, copyAsOpportunity, newProjectValues, projectFromOpportunity, setProjectStatus } from './projects';
-import { deletePlan, planSize } from './cascade';
 import { defaultModeRecords } from './stages';
 import { rec } from './testing';
 
@@ -57,50 +56,5 @@ describe('projects', () => {
     expect(setProjectStatus(rec('p', { status: 'active' }), 'terminated')).toEqual({ ok: true, value: { status: 'terminated' } });
     expect(setProjectStatus(rec('p', { status: 'terminated' }), 'terminated').ok).toBe(false);
     expect(setProjectStatus(rec('p', { status: 'terminated' }), 'active')).toEqual({ ok: true, value: { status: 'active' } });
-  });
-});
-
-describe('delete cascade (SPEC G)', () => {
-  const data = {
-    opportunities: [rec('o1'), rec('o2')],
-    contactRecords: [rec('cr1', { opportunityId: 'o1' }), rec('cr2', { opportunityId: 'o1' }), rec('cr3', { opportunityId: 'o2' }),
-      rec('cr4', { opportunityId: 'o1', deleted: true })],
-    projects: [rec('p1', { opportunityId: 'o1' })],
-    maintenanceRecords: [rec('m1', { projectId: 'p1' }), rec('m2', { projectId: 'p1' })],
-    quotes: [
-      rec('q-cr1', { contactRecordId: 'cr1', opportunityId: 'o1' }),
-      rec('q-cr3', { contactRecordId: 'cr3', opportunityId: 'o2' }),
-      rec('q-o1', { opportunityId: 'o1' }), // standalone quote of the opportunity
-      rec('q-m1', { maintenanceRecordId: 'm1', projectId: 'p1', opportunityId: 'o1' }),
-      rec('q-p1', { projectId: 'p1' }),
-      rec('q-old', { contactRecordId: 'cr2', deleted: true }),
-    ],
-  };
-
-  it('contact record → its quote', () => {
-    expect(deletePlan('contactRecords', ['cr1'], data)).toEqual({
-      opportunities: [], contactRecords: ['cr1'], maintenanceRecords: [], projects: [], quotes: ['q-cr1'],
-    });
-  });
-
-  it('opportunity → its contact records and quotes, NOT the project', () => {
-    const plan = deletePlan('opportunities', ['o1'], data);
-    expect(plan).toEqual({
-      opportunities: ['o1'], contactRecords: ['cr1', 'cr2'], maintenanceRecords: [], projects: [], quotes: ['q-cr1', 'q-o1'],
-    });
-    expect(planSize(plan)).toBe(5);
-  });
-
-  it('project → its maintenance records and their quotes', () => {
-    expect(deletePlan('projects', ['p1'], data)).toEqual({
-      opportunities: [], contactRecords: [], maintenanceRecords: ['m1', 'm2'], projects: ['p1'], quotes: ['q-m1', 'q-p1'],
-    });
-  });
-
-  it('maintenance record → its quote; quote → itself; several targets at once; deleted targets → nothing', () => {
-    expect(deletePlan('maintenanceRecords', ['m1'], data).quotes).toEqual(['q-m1']);
-    expect(planSize(deletePlan('quotes', ['q-o1'], data))).toBe(1);
-    expect(deletePlan('opportunities', ['o1', 'o2'], data).quotes).toEqual(['q-cr1', 'q-o1', 'q-cr3']);
-    expect(planSize(deletePlan('contactRecords', ['cr4'], data))).toBe(0);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   approvalInbox, approveQuote, deciderBlocker, duplicateRecordQuotes, isQuoteLocked, priceQuote, quoteApprovalNeed,
-  quoteEditBlocker, quoteLinkBlocker, quoteLinkValues, quoteProblems, rejectQuote, statusAfterEdit, submitQuote, withdrawQuote,
+  quoteEditBlocker, quoteLinkBlocker, quoteLinkValues, quoteProblems, quoteView, rejectQuote, statusAfterEdit, submitQuote, submitterOf,
+  withdrawQuote,
 } from './quotes';
 import { rec } from './testing';
 import { permFields, type RoleLike } from '../org/modules';
@@ -61,23 +62,30 @@ describe('one quote per contact / maintenance record', () => {
 describe('approval flow', () => {
   const draft = rec('q', { status: 'draft', lines, steps: [] });
 
-  it('draft → pending (locked) → approved', () => {
+  it('draft → pending (locked) → approved: each action gives the status and ONE step to append as a row', () => {
     const s = submitQuote(draft, 'u-rep', 100, '请批');
-    expect(s).toEqual({ ok: true, value: { status: 'pending', steps: [{ action: 'submit', by: 'u-rep', at: 100, comment: '请批' }] } });
-    const pending = { ...draft, ...(s.ok ? s.value : {}) };
+    expect(s).toEqual({ ok: true, value: { patch: { status: 'pending' }, step: { action: 'submit', by: 'u-rep', at: 100, comment: '请批' } } });
+    if (!s.ok) throw new Error('submit');
+    const pending = quoteView({ ...draft, ...s.value.patch }, lines, [{ ...s.value.step }]);
     expect(isQuoteLocked(pending)).toBe(true);
     expect(quoteEditBlocker(pending)?.zh).toContain('锁定');
     const a = approveQuote(pending, { id: 'u-mgr', role: manager }, 200);
-    expect(a.ok && a.value).toEqual({ status: 'approved', steps: [
-      { action: 'submit', by: 'u-rep', at: 100, comment: '请批' }, { action: 'approve', by: 'u-mgr', at: 200 },
-    ] });
+    expect(a.ok && a.value).toEqual({ patch: { status: 'approved' }, step: { action: 'approve', by: 'u-mgr', at: 200 } });
+  });
+
+  it('a view orders rows as they were added (seq; same seq from two devices: by time, then id), rows in the bin left out', () => {
+    const v = quoteView(rec('q'), [rec('l2', { seq: 1 }), rec('l1', { seq: 0 }), rec('lx', { seq: 2, deleted: true })],
+      [rec('s2', { action: 'approve', seq: 1, at: 200 }), rec('s1', { action: 'submit', seq: 0, at: 900 }), rec('s3', { action: 'reject', seq: 1, at: 150 })]);
+    expect(v.lines.map((l) => l.id)).toEqual(['l1', 'l2']);
+    expect(v.steps.map((s) => s.id)).toEqual(['s1', 's3', 's2']);
+    expect(submitterOf({ ...v, steps: [...v.steps, rec('s0', { action: 'submit', by: 'u-late', seq: 3, at: 300 })] })).toBe('u-late');
   });
 
   it('rejecting needs a comment and the approve permission; no self-approval', () => {
     const pending = { ...draft, status: 'pending', steps: [{ action: 'submit', by: 'u-rep', at: 100 }] };
     expect(rejectQuote(pending, { id: 'u-mgr', role: manager }, 200, ' ').ok).toBe(false);
     const r = rejectQuote(pending, { id: 'u-mgr', role: manager }, 200, '折扣过低');
-    expect(r.ok && r.value.status).toBe('rejected');
+    expect(r.ok && r.value.patch.status).toBe('rejected');
     expect(deciderBlocker(pending, { id: 'u-x', role: rep })?.en).toContain('permission');
     expect(deciderBlocker(pending, { id: 'u-rep', role: manager })?.en).toContain('own');
     expect(deciderBlocker(pending, { id: 'u-rep', role: { admin: true } })).toBeNull();
@@ -87,7 +95,7 @@ describe('approval flow', () => {
     const pending = { ...draft, status: 'pending', steps: [{ action: 'submit', by: 'u-rep', at: 100 }] };
     expect(withdrawQuote(pending, 'u-other', 150).ok).toBe(false);
     const w = withdrawQuote(pending, 'u-rep', 150);
-    expect(w.ok && w.value.status).toBe('draft');
+    expect(w.ok && w.value.patch.status).toBe('draft');
     expect(submitQuote({ ...draft, status: 'approved' }, 'u-rep', 1).ok).toBe(false);
     expect(submitQuote({ ...draft, status: 'rejected' }, 'u-rep', 1).ok).toBe(true);
   });

@@ -1,4 +1,5 @@
 import type { Label } from '../core/entity';
+import { sortRows } from '../core/rows';
 import { can, type RoleLike } from '../org/modules';
 import { asText, asTime, idOf, pushTo, isDeleted, isLive, ok, refuse, type Outcome, type Values, type Violation } from './read';
 import { approvalNeed, positionLimit, priceLine, quoteTotals, type ApprovalNeed, type LineInput, type PricedLine, type PricingContext, type QuoteTotals } from './pricing';
@@ -11,7 +12,26 @@ import type { ApprovalStep, QuoteStatus } from './types';
  *     draft → pending → approved | rejected (→ edited → draft → pending …)
  * with every step recorded (who, when, comment). A pending quote is locked; editing an approved
  * or rejected quote sends it back to draft, since an approval covers the content it saw.
+ *
+ * Lines and steps are records of their own (`quoteLines`, `quoteSteps`: children of the quote), so
+ * lines added on two devices while apart are both kept. The rules here read a quote as a
+ * `QuoteView`: the quote's record with its live rows attached in display order (built by the
+ * store, never stored). An approval action returns the quote's new status and the step to append.
  */
+
+/** A quote's rows: `lines` and `steps`, each in the order they were added (seq; see core/rows.ts). */
+export interface QuoteRows { readonly lines: readonly Values[]; readonly steps: readonly Values[] }
+
+/** A quote with its rows attached. Only ever built in memory, never stored. */
+export type QuoteView<Q extends Values = Values> = Q & QuoteRows;
+
+/** Attach rows to a quote (live rows only, each list in its display order). */
+export function quoteView<Q extends Values>(quote: Q, lines: readonly Values[], steps: readonly Values[]): QuoteView<Q> {
+  return { ...quote, lines: sortRows(lines.filter(isLive)), steps: sortRows(steps.filter(isLive)) };
+}
+
+/** What an approval action writes: the quote's status, and the step to append as a row. */
+export interface QuoteAction { patch: Patch; step: ApprovalStep }
 
 // ---- pricing -------------------------------------------------------------------------------------
 
@@ -24,7 +44,7 @@ export function priceQuote(inputs: readonly LineInput[], products: readonly Valu
   return { lines, priced, totals: quoteTotals(lines) };
 }
 
-/** Whether the quote needs approval for this role (position rule, else the role's discountLimit). */
+/** Whether the quote (its `lines`) needs approval for this role (position rule, else the role's discountLimit). */
 export function quoteApprovalNeed(quote: Values, rules: readonly Values[], roleId: string | null, roleDiscountLimit?: unknown): ApprovalNeed {
   return approvalNeed(quoteTotals(quote.lines).rate, positionLimit(rules, roleId, roleDiscountLimit));
 }
@@ -110,12 +130,14 @@ export function statusAfterEdit(quote: Values): QuoteStatus {
   return s === 'pending' ? 'pending' : 'draft';
 }
 
-function stepsOf(quote: Values): ApprovalStep[] {
-  return Array.isArray(quote.steps) ? (quote.steps as ApprovalStep[]) : [];
+/** The quote's approval steps in the order they were taken (from a QuoteView; malformed entries are skipped). */
+export function stepsOf(quote: Values): ApprovalStep[] {
+  const rows = Array.isArray(quote.steps) ? (quote.steps as unknown[]) : [];
+  return sortRows(rows.filter((s): s is Values => typeof s === 'object' && s !== null && isLive(s as Values))) as unknown as ApprovalStep[];
 }
 
-function withStep(quote: Values, status: QuoteStatus, step: ApprovalStep): Patch {
-  return { status, steps: [...stepsOf(quote), step] };
+function withStep(status: QuoteStatus, step: ApprovalStep): QuoteAction {
+  return { patch: { status }, step };
 }
 
 /** The user who submitted the current approval round, or null. */
@@ -125,13 +147,13 @@ export function submitterOf(quote: Values): string | null {
   return null;
 }
 
-export function submitQuote(quote: Values, userId: string, now: number, comment?: string): Outcome<Patch> {
+export function submitQuote(quote: Values, userId: string, now: number, comment?: string): Outcome<QuoteAction> {
   const s = quoteStatusOf(quote);
   if (isDeleted(quote)) return refuse('报价单已删除', 'The quote is deleted');
   if (s === 'pending') return refuse('报价单已在审批中', 'The quote is already awaiting approval');
   if (s === 'approved') return refuse('报价单已批准', 'The quote is already approved');
   if (quoteProblems(quote).length) return refuse('报价单内容不完整,不能提交', 'The quote is incomplete and cannot be submitted');
-  return ok(withStep(quote, 'pending', step('submit', userId, now, comment)));
+  return ok(withStep('pending', step('submit', userId, now, comment)));
 }
 
 export interface Approver { id: string; role: RoleLike | undefined }
@@ -144,24 +166,24 @@ export function deciderBlocker(quote: Values, who: Approver): Label | null {
   return null;
 }
 
-export function approveQuote(quote: Values, who: Approver, now: number, comment?: string): Outcome<Patch> {
+export function approveQuote(quote: Values, who: Approver, now: number, comment?: string): Outcome<QuoteAction> {
   const why = deciderBlocker(quote, who);
-  return why ? { ok: false, reason: why } : ok(withStep(quote, 'approved', step('approve', who.id, now, comment)));
+  return why ? { ok: false, reason: why } : ok(withStep('approved', step('approve', who.id, now, comment)));
 }
 
 /** Reject: a comment is required (the rep must learn why). */
-export function rejectQuote(quote: Values, who: Approver, now: number, comment: string): Outcome<Patch> {
+export function rejectQuote(quote: Values, who: Approver, now: number, comment: string): Outcome<QuoteAction> {
   const why = deciderBlocker(quote, who);
   if (why) return { ok: false, reason: why };
   if (!asText(comment)) return refuse('驳回必须填写意见', 'A rejection needs a comment');
-  return ok(withStep(quote, 'rejected', step('reject', who.id, now, comment)));
+  return ok(withStep('rejected', step('reject', who.id, now, comment)));
 }
 
 /** The submitter takes a pending quote back to draft. */
-export function withdrawQuote(quote: Values, userId: string, now: number): Outcome<Patch> {
+export function withdrawQuote(quote: Values, userId: string, now: number): Outcome<QuoteAction> {
   if (quoteStatusOf(quote) !== 'pending') return refuse('报价单不在审批中', 'The quote is not awaiting approval');
   if (submitterOf(quote) !== userId) return refuse('只有提交人可以撤回', 'Only the submitter can withdraw it');
-  return ok(withStep(quote, 'draft', step('withdraw', userId, now)));
+  return ok(withStep('draft', step('withdraw', userId, now)));
 }
 
 /** 审批箱: pending quotes this user may decide on, oldest submission first. */

@@ -172,7 +172,7 @@ export interface MaintenanceRecord extends SequentialRecord {
   projectId?: string;
 }
 
-/** A quote line as stored (amounts are derived by pricing.ts, never stored). */
+/** A quote line's values (amounts are derived by pricing.ts, never stored). */
 export interface QuoteLine {
   productId?: string;
   quantity?: number;
@@ -185,11 +185,24 @@ export interface QuoteLine {
   note?: string;
 }
 
+/** A line as stored: a record of `quoteLines`, a child of its quote. */
+export interface QuoteLineRecord extends BaseRecord, QuoteLine {
+  quoteId?: string;
+  /** Position among the quote's lines (rows added on two devices at once may share one: then by id). */
+  seq?: number;
+}
+
 export interface ApprovalStep {
   action: 'submit' | 'approve' | 'reject' | 'withdraw';
   by: string;
   at: number;
   comment?: string;
+}
+
+/** An approval step as stored: a record of `quoteSteps`, a child of its quote. */
+export interface QuoteStepRecord extends BaseRecord, ApprovalStep {
+  quoteId?: string;
+  seq?: number;
 }
 
 /** 报价单. */
@@ -203,8 +216,6 @@ export interface Quote extends BaseRecord {
   projectId?: string;
   maintenanceRecordId?: string;
   status?: QuoteStatus;
-  lines?: QuoteLine[];
-  steps?: ApprovalStep[];
   note?: string;
 }
 

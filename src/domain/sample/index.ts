@@ -22,8 +22,9 @@ import {
  * Collections follow the entity keys: company (one record, id 'company'), departments, roles
  * (with `perms` and `scope`), users, customers, contacts, competitors; with sales data also
  * salesModes, salesStages, products (demo company only), opportunities and activities; with
- * service data serviceRecords (also in the bench datasets), complaints and knowledgeArticles
- * (demo company only). Service dict fields hold codes of the service dictionaries.
+ * service data serviceRecords (also in the bench datasets), complaints with their complaintSteps
+ * and knowledgeArticles (demo company only). Service dict fields hold codes of the service
+ * dictionaries.
  */
 
 export type SampleRecord = Record<string, unknown> & { id: string };
@@ -104,8 +105,10 @@ export function sampleCompany(opts: SampleCompanyOptions = {}): SampleData {
     data.activities = genActivities(context(seed, 4, true, days), customers, contacts, opps, SAMPLE_SIZES.activities);
     // a year of customer service: records, complaints through their flow, the knowledge base
     data.serviceRecords = genServiceRecords(context(seed, 5, true, days), customers, contacts, SAMPLE_SIZES.serviceRecords);
-    data.complaints = genComplaints(context(seed, 6, true, days), customers, contacts, SAMPLE_SIZES.complaints,
+    const complaints = genComplaints(context(seed, 6, true, days), customers, contacts, SAMPLE_SIZES.complaints,
       data.products.map((r) => r.id));
+    data.complaints = complaints.complaints;
+    data.complaintSteps = complaints.steps;
     data.knowledgeArticles = genKnowledge(data.serviceRecords, SAMPLE_SIZES.articlesFromService);
   }
   return data;

@@ -23,7 +23,7 @@ const CODES = new Map<string, Set<string>>();
 for (const d of [...BASE_DICTIONARIES, ...SALES_DICTIONARIES, ...SERVICE_DICTIONARIES, ...SAMPLE_DICTIONARIES]) CODES.set(d.dict, new Set(d.options.map((o) => o.code)));
 
 /** Keys a record may carry besides its entity's fields. */
-const EXTRA_KEYS: Record<string, string[]> = { roles: ['perms'], complaints: ['steps'] };
+const EXTRA_KEYS: Record<string, string[]> = { roles: ['perms'] };
 
 const byId = (data: SampleData, coll: string) => new Map((data[coll] ?? []).map((r) => [r.id, r]));
 

@@ -16,11 +16,15 @@ const roleOf = (userId: string): RoleLike => {
   return { ...rest, ...permFields((perms ?? {}) as Record<string, Permission>) };
 };
 const TODAY = dayNumber('2026-11-24');
+/** Each complaint's steps: rows of complaintSteps. */
+const stepRows = new Map<string, Record<string, unknown>[]>();
+for (const s of data.complaintSteps) stepRows.set(String(s.complaintId), [...(stepRows.get(String(s.complaintId)) ?? []), s]);
 
 describe('sample company: a year of customer service', () => {
   it('is deterministic and only comes with history', () => {
     expect(sampleCompany({ history: true }).serviceRecords).toEqual(data.serviceRecords);
     expect(sampleCompany({ history: true }).complaints).toEqual(data.complaints);
+    expect(sampleCompany({ history: true }).complaintSteps).toEqual(data.complaintSteps);
     expect(sampleCompany({ history: true, seed: 2 }).serviceRecords).not.toEqual(data.serviceRecords);
     expect(sampleCompany().serviceRecords).toBeUndefined();
     expect(data.serviceRecords).toHaveLength(SAMPLE_SIZES.serviceRecords);
@@ -65,8 +69,10 @@ describe('sample company: a year of customer service', () => {
     const statuses = new Map<string, number>();
     const bad: string[] = [];
     for (const c of data.complaints) {
-      const steps = timeline(c);
+      const steps = timeline(stepRows.get(c.id));
       const status = currentStatus(c)!;
+      expect(c, c.id).not.toHaveProperty('steps');
+      expect(stepRows.get(c.id)!.map((s) => [s.id, s.seq]), c.id).toEqual(steps.map((_s, i) => [`${c.id}.S${i}`, i]));
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
       expect(steps.length, c.id).toBe(COMPLAINT_STATUSES.indexOf(status) + 1);
       if (c.status !== status) bad.push(`${c.id}: status field`);

@@ -231,10 +231,12 @@ function instant(ctx: GenContext, off: number, min: number): number {
   return (ctx.days.today + off) * DAY_MS + (min - CHINA_OFFSET_MIN) * 60_000;
 }
 
-export function genComplaints(ctx: GenContext, cust: CustomerTable, contacts: ContactTable, n: number, productIds: string[]): Rec[] {
+/** Complaints through their flow, and their steps (rows of `complaintSteps`, ids `<complaint>.S<n>`). */
+export function genComplaints(ctx: GenContext, cust: CustomerTable, contacts: ContactTable, n: number, productIds: string[]): { complaints: Rec[]; steps: Rec[] } {
   const { rng } = ctx;
   const out: Rec[] = [];
-  if (!cust.ids.length) return out;
+  const steps: Rec[] = [];
+  if (!cust.ids.length) return { complaints: out, steps };
   const who = people();
   const lead = who.get(SERVICE_LEAD)!;
   const idW = widthFor(n, 4);
@@ -295,10 +297,11 @@ export function genComplaints(ctx: GenContext, cust: CustomerTable, contacts: Co
       const res = applyStep(values, step, actor, at);
       if (!res.ok) throw new Error(`sample complaint ${rec.id}: ${res.error.en}`);
       values = { ...values, ...res.patch };
+      steps.push({ id: `${rec.id}.S${s}`, complaintId: rec.id, seq: s, ...res.step });
     }
     out.push(values);
   }
-  return out;
+  return { complaints: out, steps };
 }
 
 // Knowledge base ----------------------------------------------------------------------------------

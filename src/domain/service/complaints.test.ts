@@ -20,12 +20,13 @@ const owner = { id: 'rep', departmentId: 'd-sales' }; // the customer's 专管�
 type C = Record<string, unknown>;
 const base: C = { id: 'c1', customer: 'cu1', targetKind: 'product', targetProduct: 'p1', reason: 'quality', details: '打印机卡纸' };
 
-/** Apply and merge the patch, failing the test on refusal. */
+/** Apply: merge the patch and append the step (kept under `steps` here, as the store's rows), failing the test on refusal. */
 function step(c: C, s: StepInput, actor: Person, now: number): C {
   const r = applyStep(c, s, actor, now);
   if (!r.ok) throw new Error(r.error.en);
-  return { ...c, ...r.patch };
+  return { ...c, ...r.patch, steps: [...((c.steps as unknown[]) ?? []), r.step] };
 }
+const stepsOf = (c: C) => c.steps;
 const errorOf = (r: StepResult) => (r.ok ? null : r.error);
 
 /** A complaint taken through the flow up to (and including) `upTo` steps. */
@@ -46,9 +47,11 @@ describe('complaint flow: every step in order by the right user', () => {
     expect(statuses).toEqual([null, 'recorded', 'assigned', 'handled', 'revisited', 'closed']);
   });
 
-  it('records each step with who, when and its data, and mirrors the flat fields', () => {
+  it('returns each step to append (who, when, its data) and mirrors the flat fields on the complaint', () => {
+    const r = applyStep(through(1), { kind: 'assign', handler: han, owner, comment: '尽快处理' }, sup, 2000);
+    expect(r).toEqual({ ok: true, patch: { status: 'assigned', handler: 'han' }, step: { kind: 'assign', by: 'sup', at: 2000, handler: 'han', comment: '尽快处理' } });
     const c = through(5);
-    expect(timeline(c)).toEqual([
+    expect(timeline(c.steps)).toEqual([
       { kind: 'record', by: 'clerk', at: 1000 },
       { kind: 'assign', by: 'sup', at: 2000, handler: 'han', comment: '尽快处理' },
       { kind: 'handle', by: 'han', at: 3000, result: '已上门更换搓纸轮' },
@@ -148,8 +151,8 @@ describe('predicates and helpers', () => {
   });
 
   it('waitingForRevisit: handled complaints, per assigning supervisor', () => {
-    expect(waitingForRevisit('sup')(through(3))).toBe(true);
-    expect(waitingForRevisit('other-sup')(through(3))).toBe(false);
+    expect(waitingForRevisit('sup', stepsOf)(through(3))).toBe(true);
+    expect(waitingForRevisit('other-sup', stepsOf)(through(3))).toBe(false);
     expect(waitingForRevisit()(through(3))).toBe(true);
     expect(waitingForRevisit()(through(2))).toBe(false);
     expect(waitingForRevisit()(through(4))).toBe(false);
@@ -161,22 +164,31 @@ describe('predicates and helpers', () => {
     expect(nextSteps(through(5))).toEqual([]);
   });
 
-  it('timeline is ordered by time and drops malformed entries from peers', () => {
-    const c = {
-      ...base,
-      status: 12, // malformed: the last valid step decides
-      steps: [
-        { kind: 'assign', by: 'sup', at: 2000, handler: 'han' },
-        null, 'junk', { kind: 'explode', by: 'x', at: 1 }, { kind: 'close', by: 'sup', at: 'later' },
-        { kind: 'record', by: 'clerk', at: 1000, comment: { html: '<b>' } },
-      ],
-    };
-    expect(timeline(c)).toEqual([
+  it('timeline is ordered by time and drops malformed entries from peers and rows in the bin', () => {
+    const c = { ...base, status: 12 }; // malformed: the last valid step decides
+    const rows = [
+      { id: 'c1.S1', complaintId: 'c1', seq: 1, kind: 'assign', by: 'sup', at: 2000, handler: 'han' },
+      null, 'junk', { kind: 'explode', by: 'x', at: 1 }, { kind: 'close', by: 'sup', at: 'later' },
+      { id: 'c1.S0', complaintId: 'c1', seq: 0, kind: 'record', by: 'clerk', at: 1000, comment: { html: '<b>' } },
+      { id: 'c1.S9', complaintId: 'c1', seq: 2, kind: 'handle', by: 'han', at: 3000, result: 'x', deleted: true },
+    ];
+    expect(timeline(rows)).toEqual([
       { kind: 'record', by: 'clerk', at: 1000 },
       { kind: 'assign', by: 'sup', at: 2000, handler: 'han' },
     ]);
-    expect(currentStatus(c)).toBe('assigned');
-    expect(timeline({ steps: 'nope' })).toEqual([]);
+    expect(currentStatus(c, rows)).toBe('assigned');
+    expect(timeline('nope')).toEqual([]);
+  });
+
+  it('two supervisors assigning while apart: both steps show, in the order they were taken (same order on every peer)', () => {
+    const rows = [
+      { id: 'zz', seq: 1, kind: 'assign', by: 'sup2', at: 2500, handler: 'far' },
+      { id: 'c1.S0', seq: 0, kind: 'record', by: 'clerk', at: 1000 },
+      { id: 'aa', seq: 1, kind: 'assign', by: 'sup', at: 2000, handler: 'han' },
+    ];
+    const order = timeline(rows).map((s) => `${s.kind}:${s.by}`);
+    expect(order).toEqual(['record:clerk', 'assign:sup', 'assign:sup2']);
+    expect(timeline([...rows].reverse()).map((s) => `${s.kind}:${s.by}`)).toEqual(order);
   });
 
   it('complaintTarget and validateComplaint read the kind + matching reference', () => {

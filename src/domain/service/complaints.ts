@@ -1,6 +1,7 @@
 import type { Label } from '../core/entity';
 import { can, inScope, type RoleLike } from '../org/modules';
 import { asText, isDeleted, type Values } from './read';
+import { sortSteps } from '../core/rows';
 import { SERVICE_MODULE } from './entities';
 
 /**
@@ -11,7 +12,9 @@ import { SERVICE_MODULE } from './entities';
  *
  * A supervisor (服务监督人: 'approve' on the service module) assigns a handler, revisits the
  * customer and closes; only the assigned handler records the result. No step can be skipped.
- * `applyStep` never writes: it returns the patch for the store to apply, or the reason why not.
+ * `applyStep` never writes: it returns the patch for the complaint and the step to append (a
+ * record of `complaintSteps`, so two supervisors acting while apart both keep their step), or the
+ * reason why not.
  */
 
 export type ComplaintStatus = 'recorded' | 'assigned' | 'handled' | 'revisited' | 'closed';
@@ -21,7 +24,7 @@ export type ComplaintTargetKind = 'product' | 'department' | 'person';
 export const COMPLAINT_STATUSES: readonly ComplaintStatus[] = ['recorded', 'assigned', 'handled', 'revisited', 'closed'];
 export const COMPLAINT_STEP_KINDS: readonly ComplaintStepKind[] = ['record', 'assign', 'handle', 'revisit', 'close'];
 
-/** One entry of a complaint's history (the record's `steps` array). */
+/** One entry of a complaint's history (a row of `complaintSteps`, without its row fields). */
 export interface ComplaintStep {
   readonly kind: ComplaintStepKind;
   /** User id of who did it. */
@@ -58,13 +61,13 @@ export type StepInput =
 /** Fields to write on the complaint. Flat fields mirror the steps so lists can show and filter them. */
 export interface ComplaintPatch {
   status: ComplaintStatus;
-  steps: ComplaintStep[];
   handler?: string;
   result?: string;
   revisitSatisfaction?: string;
 }
 
-export type StepResult = { ok: true; patch: ComplaintPatch } | { ok: false; error: Label };
+/** The patch for the complaint and the step to append as a row; or why not. */
+export type StepResult = { ok: true; patch: ComplaintPatch; step: ComplaintStep } | { ok: false; error: Label };
 
 export const STATUS_LABELS: Record<ComplaintStatus, Label> = {
   recorded: { zh: '已登记', en: 'recorded' },
@@ -116,15 +119,18 @@ const RULES: Record<ComplaintStepKind, StepRule> = {
 
 const fail = (error: Label): StepResult => ({ ok: false, error });
 
-/** Take one step of the flow. Checks, in order: the record, the sequence, the actor's right, the step's data. */
-export function applyStep(complaint: Values, step: StepInput, actor: Person, now: number): StepResult {
+/**
+ * Take one step of the flow. Checks, in order: the record, the sequence, the actor's right, the
+ * step's data. `steps` (the complaint's step rows) only matter when a peer left its status malformed.
+ */
+export function applyStep(complaint: Values, step: StepInput, actor: Person, now: number, steps: unknown = []): StepResult {
   if (isDeleted(complaint)) return fail({ zh: '投诉已删除，不能操作', en: 'The complaint is deleted' });
   const rule = isStepKind(step?.kind) ? RULES[step.kind] : undefined;
   if (!rule) return fail({ zh: '未知的投诉处理步骤', en: 'Unknown complaint step' });
   if (!asText(actor?.id)) return fail({ zh: '未指定操作人', en: 'No acting user' });
   if (!Number.isFinite(now)) return fail({ zh: '操作时间无效', en: 'Invalid step time' });
 
-  const status = currentStatus(complaint);
+  const status = currentStatus(complaint, steps);
   if (!rule.from.includes(status)) return fail(orderError(status, step.kind));
   const denied = rule.mayAct(complaint, actor);
   if (denied) return fail(denied);
@@ -132,7 +138,7 @@ export function applyStep(complaint: Values, step: StepInput, actor: Person, now
   const data = stepData(step);
   if ('error' in data) return fail(data.error);
   const entry: ComplaintStep = { kind: step.kind, by: actor.id, at: now, ...data.fields };
-  return { ok: true, patch: { status: rule.to, steps: [...timeline(complaint), entry], ...mirrored(entry) } };
+  return { ok: true, patch: { status: rule.to, ...mirrored(entry) }, step: entry };
 }
 
 /** The step's own data, validated; comments are optional everywhere. */
@@ -240,31 +246,31 @@ function readStep(v: unknown): ComplaintStep | null {
   return out;
 }
 
-/** The complaint's steps, oldest first (ties keep their stored order); malformed entries dropped. */
-export function timeline(complaint: Values): ComplaintStep[] {
-  const raw = Array.isArray(complaint.steps) ? complaint.steps : [];
-  return raw
-    .map((v, i) => ({ step: readStep(v), i }))
-    .filter((x): x is { step: ComplaintStep; i: number } => x.step !== null)
-    .sort((a, b) => a.step.at - b.step.at || a.i - b.i)
-    .map((x) => x.step);
+/**
+ * A complaint's steps (its `complaintSteps` rows, in any order), oldest first: by time, then the
+ * row's position, then id — the same order on every peer, so two supervisors' steps taken while
+ * apart both show, in the order they were taken. Rows in the bin and malformed entries are dropped.
+ */
+export function timeline(rows: unknown): ComplaintStep[] {
+  const raw = (Array.isArray(rows) ? rows : []).filter((v): v is Values => typeof v === 'object' && v !== null && !Array.isArray(v) && !isDeleted(v as Values));
+  return sortSteps(raw).map(readStep).filter((x): x is ComplaintStep => x !== null);
 }
 
 /**
  * Where the complaint stands; null = not recorded yet (a new form). The status field is read
- * first; if a peer sent something malformed there, the last step tells instead.
+ * first; if a peer sent something malformed there, the last step (of `steps`, its rows) tells instead.
  */
-export function currentStatus(complaint: Values): ComplaintStatus | null {
+export function currentStatus(complaint: Values, steps: unknown = []): ComplaintStatus | null {
   if (isStatus(complaint.status)) return complaint.status;
-  const steps = timeline(complaint);
-  const last = steps[steps.length - 1];
+  const list = timeline(steps);
+  const last = list[list.length - 1];
   return last ? RULES[last.kind].to : null;
 }
 
 /** The steps that may come next, whoever takes them (for showing the right buttons). */
-export function nextSteps(complaint: Values): ComplaintStepKind[] {
+export function nextSteps(complaint: Values, steps: unknown = []): ComplaintStepKind[] {
   if (isDeleted(complaint)) return [];
-  const status = currentStatus(complaint);
+  const status = currentStatus(complaint, steps);
   return COMPLAINT_STEP_KINDS.filter((k) => RULES[k].from.includes(status));
 }
 
@@ -275,13 +281,14 @@ export function assignedTo(userId: string): (complaint: Values) => boolean {
 
 /**
  * Predicate: handled complaints waiting for a revisit. With a user id, only those that user
- * assigned (the supervisor who dispatched a complaint follows it up); without, all of them.
+ * assigned (the supervisor who dispatched a complaint follows it up; `stepsOf` gives a
+ * complaint's step rows); without, all of them.
  */
-export function waitingForRevisit(userId?: string): (complaint: Values) => boolean {
+export function waitingForRevisit(userId?: string, stepsOf: (complaint: Values) => unknown = () => []): (complaint: Values) => boolean {
   return (c) => {
     if (isDeleted(c) || currentStatus(c) !== 'handled') return false;
     if (userId === undefined) return true;
-    const assigns = timeline(c).filter((s) => s.kind === 'assign');
+    const assigns = timeline(stepsOf(c)).filter((s) => s.kind === 'assign');
     return assigns[assigns.length - 1]?.by === userId;
   };
 }

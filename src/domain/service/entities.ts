@@ -54,7 +54,8 @@ export const serviceRecordsDef: ServiceEntityDef = {
  * 投诉 (U8 1.2.5). What the complaint is about is a kind plus one of three references, because a
  * ref field points at one entity only; `complaintTarget` in complaints.ts reads the pair.
  * The flow-owned fields mirror the latest steps so lists and filters can use them; the full
- * history is the `steps` array on the record (not a form field — see complaints.ts timeline).
+ * history is the complaint's rows in `complaintSteps` (one record per step, so two supervisors
+ * acting while apart both keep theirs — see complaints.ts timeline).
  */
 export const complaintsDef: ServiceEntityDef = {
   key: 'complaints',
@@ -79,6 +80,27 @@ export const complaintsDef: ServiceEntityDef = {
   ],
 };
 
+/** 处理经过: one record per step of a complaint's flow (written by complaints.ts applyStep, never by a form). */
+export const complaintStepsDef: ServiceEntityDef = {
+  key: 'complaintSteps',
+  module: SERVICE_MODULE,
+  label: { zh: '投诉处理经过', en: 'Complaint steps' },
+  titleField: 'kind',
+  parent: { entity: 'complaints', field: 'complaintId', onDelete: 'cascade' },
+  embedded: true,
+  fields: [
+    { key: 'complaintId', label: { zh: '投诉', en: 'Complaint' }, type: 'ref', ref: 'complaints', required: true, ...flow },
+    { key: 'seq', label: { zh: '序号', en: 'No.' }, type: 'number', min: 0, ...flow },
+    { key: 'kind', label: { zh: '步骤', en: 'Step' }, type: 'text', required: true, ...flow },
+    { key: 'by', label: { zh: '操作人', en: 'By' }, type: 'ref', ref: 'users', required: true, ...flow },
+    { key: 'at', label: { zh: '时间', en: 'At' }, type: 'datetime', required: true, ...flow },
+    { key: 'handler', label: { zh: '处理人', en: 'Handler' }, type: 'ref', ref: 'users', ...flow },
+    { key: 'result', label: { zh: '处理结果', en: 'Result' }, type: 'longtext', ...flow },
+    { key: 'satisfaction', label: { zh: '回访满意度', en: 'Revisit satisfaction' }, type: 'dict', dict: 'satisfaction', ...flow },
+    { key: 'comment', label: { zh: '意见', en: 'Comment' }, type: 'longtext', ...flow },
+  ],
+};
+
 /** 知识库. `tags` is one text field; tags are separated by commas, 、 or spaces (knowledge.ts parseTags). */
 export const knowledgeArticlesDef: ServiceEntityDef = {
   key: 'knowledgeArticles',
@@ -95,7 +117,7 @@ export const knowledgeArticlesDef: ServiceEntityDef = {
   ],
 };
 
-export const SERVICE_ENTITIES: ServiceEntityDef[] = [serviceRecordsDef, complaintsDef, knowledgeArticlesDef];
+export const SERVICE_ENTITIES: ServiceEntityDef[] = [serviceRecordsDef, complaintsDef, complaintStepsDef, knowledgeArticlesDef];
 
 /** Whether a form must show the field disabled (derived or written by a flow step). */
 export function isReadOnlyField(def: EntityDef, key: string): boolean {

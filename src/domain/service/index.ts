@@ -5,7 +5,7 @@ export type { DictOption, DictDefault } from './dictionaries';
 export { SERVICE_DICTIONARIES, serviceDictionary } from './dictionaries';
 export type { ServiceFieldDef, ServiceEntityDef } from './entities';
 export {
-  SERVICE_MODULE, serviceRecordsDef, complaintsDef, knowledgeArticlesDef, SERVICE_ENTITIES, isReadOnlyField,
+  SERVICE_MODULE, serviceRecordsDef, complaintsDef, complaintStepsDef, knowledgeArticlesDef, SERVICE_ENTITIES, isReadOnlyField,
 } from './entities';
 export { asTime, minutesSpent, validateServiceTimes, withMinutesSpent } from './time';
 export type {

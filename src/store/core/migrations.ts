@@ -1,37 +1,45 @@
 import * as Y from 'yjs';
+import type { Workspace } from './workspace';
+import type { MigrationStep } from './migrations/step';
+import { firstShape } from './migrations/001-first-shape';
+import { recordsAsBytes } from './migrations/002-records-as-bytes';
+import { childRows } from './migrations/003-child-rows';
 
 /** Schema version of the workspace document this build writes. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
- * Steps that bring an older document up to date, by the version they produce. Each runs once,
- * inside one transaction, on the first device that opens the document with a newer build;
- * they must be idempotent because two devices may run the same step concurrently while apart.
+ * The steps that bring an older document up to date, in order, one file each (store/core/
+ * migrations/NNN-*.ts, each with a test that opens a document written by the previous version).
+ * Step n produces version n.
  */
-const STEPS: Record<number, (doc: Y.Doc) => void> = {
-  1: () => {
-    // version 1 is the first shape: nothing to convert
-  },
-  2: () => {
-    // records are stored as JSON bytes (store/core/codec.ts). Object values written by version 1
-    // are still read and become bytes when next written; converting them all here would send
-    // the whole workspace to every peer again. The bump keeps version-1 builds read-only.
-  },
-};
+export const STEPS: readonly MigrationStep[] = [firstShape, recordsAsBytes, childRows];
 
 export function schemaVersion(doc: Y.Doc): number {
   const v = doc.getMap('meta').get('schema');
   return typeof v === 'number' ? v : 0;
 }
 
-/** Run pending steps; returns false when the document is newer than this build understands. */
-export function migrate(doc: Y.Doc): boolean {
+export const MIGRATE_ORIGIN = 'keyuan:migrate';
+
+/**
+ * Bring the document up to date; false when it is newer than this build understands (it then
+ * opens read-only). Steps write records through the workspace's collections, so they run when a
+ * Workspace is given (store/org/setup.ts, once the acting user is known); given only the Y.Doc
+ * (Workspace.open) this checks the version and writes nothing. All pending steps, and the steps
+ * that repeat at every open, run in ONE transaction, then the version is set.
+ */
+export function migrate(target: Workspace | Y.Doc): boolean {
+  const doc = target instanceof Y.Doc ? target : target.doc;
   const from = schemaVersion(doc);
   if (from > SCHEMA_VERSION) return false;
-  if (from === SCHEMA_VERSION) return true;
-  doc.transact(() => {
-    for (let v = from + 1; v <= SCHEMA_VERSION; v++) STEPS[v]?.(doc);
-    doc.getMap('meta').set('schema', SCHEMA_VERSION);
-  }, 'keyuan:migrate');
+  if (target instanceof Y.Doc) return true;
+  const ws = target;
+  const due = STEPS.filter((s) => s.version > from || s.repeat);
+  if (!due.length && from === SCHEMA_VERSION) return true;
+  ws.transact(() => {
+    for (const step of due) step.run(ws);
+    if (from !== SCHEMA_VERSION) doc.getMap('meta').set('schema', SCHEMA_VERSION);
+  }, MIGRATE_ORIGIN);
   return true;
 }

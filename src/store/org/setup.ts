@@ -1,4 +1,5 @@
 import { Workspace } from '../core/workspace';
+import { migrate } from '../core/migrations';
 import { localDb, type WorkspaceEntry } from '../core/local-db';
 import { newId } from '../core/collection';
 import { addDictionary } from '../core/dictionaries';
@@ -67,6 +68,7 @@ export async function createWorkspace(name: string, adminName: string): Promise<
   };
   const ws = await Workspace.open(entry.id);
   const adminId = seedWorkspace(ws, name, adminName);
+  migrate(ws);
   await localDb().transaction('rw', localDb().workspaces, localDb().identities, async () => {
     await localDb().workspaces.put(entry);
     await localDb().identities.put({ workspaceId: entry.id, userId: adminId });
@@ -111,6 +113,9 @@ async function load(id: string): Promise<OpenedWorkspace> {
     throw new Error(`unknown workspace ${id}`);
   }
   ws.actorId = ident?.userId ?? '';
+  // the schema steps write records, stamped by the acting user: run once the identity is known
+  // (Workspace.open only checks the version)
+  ws.compatible = migrate(ws) && ws.compatible;
   void localDb().workspaces.update(id, { lastOpenedAt: Date.now() });
   return { entry, ws, userId: ident?.userId };
 }

@@ -1,14 +1,17 @@
 import type { Workspace } from '../core/workspace';
 import { newId } from '../core/collection';
 import { entityDef, validateRecord } from '../core/records';
+import { planBin, writeBin } from '../core/cascade';
+import { countShown, idsIn, type CascadePlan, type PlannedRecord } from '../../domain/core/cascade';
+import { ENTITIES } from '../../domain/registry';
 import type { BaseRecord, RecordValues } from '../../domain/core/record';
 import type { Errors } from '../../domain/core/validate';
 import type { Label } from '../../domain/core/entity';
 import {
-  audit, backfill, checkSequence, complete, copyAsOpportunity, deletePlan, editBlocker, firstStage, isCompleted, ok,
+  audit, backfill, checkSequence, complete, copyAsOpportunity, editBlocker, firstStage, isCompleted, ok,
   placementBlocker, projectFromOpportunity, promoteLead, recordsOf, setProjectStatus, stageChange, stageModeMismatch,
   transition, unaudit, withAmount, newRecordValues, duplicateRecordQuotes,
-  type CascadeCollection, type DeletePlan, type OpportunityAction, type Outcome, type Patch, type SalesData, type TransitionInput,
+  type OpportunityAction, type Outcome, type Patch, type TransitionInput,
   type Values, type Violation,
 } from '../../domain/sales';
 import { defaultModeId } from './seed';
@@ -150,41 +153,57 @@ export function parentViolations(ws: Workspace, kind: RecordKind, parentId: stri
   return [...checkSequence(records), ...duplicateRecordQuotes(quotes)];
 }
 
-// ---- deleting (SPEC G cascades, domain/sales/cascade.ts) --------------------------------------
+// ---- deleting (SPEC G cascades: the `parent` relations of the definitions, store/core/cascade.ts) --
 
-export function salesData(ws: Workspace): SalesData {
-  const get = (c: CascadeCollection) => ws.collection(c).live();
-  return {
-    opportunities: get('opportunities'), contactRecords: get('contactRecords'), maintenanceRecords: get('maintenanceRecords'),
-    projects: get('projects'), quotes: get('quotes'),
-  };
+/**
+ * What deleting these records takes with it (for the confirmation): a contact or maintenance
+ * record its quote; an opportunity its contact records and their quotes and its own quotes, not
+ * a project made from it; a project its maintenance records and quotes; every quote its lines and
+ * approval steps.
+ */
+export function planDelete(ws: Workspace, collection: string, ids: readonly string[]): CascadePlan {
+  return planBin(ws, collection, ids);
 }
 
-/** What deleting these records takes with it (for the confirmation). */
-export function planDelete(ws: Workspace, collection: CascadeCollection, ids: readonly string[]): DeletePlan {
-  return deletePlan(collection, ids, salesData(ws));
+/** How many records a plan moves, as a person counts them (a quote's lines and steps are part of the quote). */
+export function planSize(plan: CascadePlan): number {
+  return countShown(ENTITIES, plan.records);
+}
+
+/** Ids of one collection in a plan (e.g. the quotes a record's deletion takes). */
+export function plannedIds(plan: CascadePlan, collection: string): string[] {
+  return idsIn(plan.records, collection);
+}
+
+/** Parents whose completed records a plan removes: they are back-filled again afterwards. */
+function backfillTargets(ws: Workspace, records: readonly PlannedRecord[]): [RecordKind, string][] {
+  const out: [RecordKind, string][] = [];
+  for (const { entity, id } of records) {
+    if (entity !== 'contactRecords' && entity !== 'maintenanceRecords') continue;
+    const r = ws.collection(entity).get(id);
+    if (r && isCompleted(r)) out.push([entity, String(r[PARENT_OF[entity].field] ?? '')]);
+  }
+  return out;
+}
+
+function backfillAgain(ws: Workspace, parents: [RecordKind, string][]): void {
+  for (const [kind, parentId] of parents) {
+    const parent = live(ws, PARENT_OF[kind].collection, parentId);
+    if (!parent) continue;
+    const patch = backfill(parent, recordsOfParent(ws, kind, parentId));
+    if (patch) ws.collection(PARENT_OF[kind].collection).update(parentId, patch);
+  }
 }
 
 /**
  * Delete records and what the plan takes with them, in one transaction; parents that lost a
- * record are back-filled again from their (new) last completed record.
+ * completed record are back-filled again from their (new) last completed record.
  */
-export function deleteWithPlan(ws: Workspace, plan: DeletePlan): void {
+export function deleteWithPlan(ws: Workspace, plan: CascadePlan): void {
   ws.transact(() => {
-    const parents: [RecordKind, string][] = [];
-    for (const kind of ['contactRecords', 'maintenanceRecords'] as const) {
-      for (const id of plan[kind]) {
-        const r = ws.collection(kind).get(id);
-        if (r && isCompleted(r)) parents.push([kind, String(r[PARENT_OF[kind].field] ?? '')]);
-      }
-    }
-    for (const [collection, ids] of Object.entries(plan)) for (const id of ids) ws.collection(collection).remove(id);
-    for (const [kind, parentId] of parents) {
-      const parent = live(ws, PARENT_OF[kind].collection, parentId);
-      if (!parent) continue;
-      const patch = backfill(parent, recordsOfParent(ws, kind, parentId));
-      if (patch) ws.collection(PARENT_OF[kind].collection).update(parentId, patch);
-    }
+    const parents = backfillTargets(ws, plan.records);
+    writeBin(ws, plan);
+    backfillAgain(ws, parents);
   });
 }
 
@@ -192,11 +211,13 @@ export function deleteWithPlan(ws: Workspace, plan: DeletePlan): void {
  * For the generic list's delete (which has already moved `rec` to the bin inside its own
  * transaction): move what `rec` takes with it too. Called inside that transaction.
  */
-export function cascadeAfterListDelete(ws: Workspace, collection: CascadeCollection, rec: BaseRecord): void {
-  const data = { ...salesData(ws), [collection]: [{ ...rec, deleted: false }] };
-  const plan = deletePlan(collection, [rec.id], data);
-  plan[collection] = plan[collection].filter((id) => id !== rec.id);
-  deleteWithPlan(ws, plan);
+export function cascadeAfterListDelete(ws: Workspace, collection: string, rec: BaseRecord): void {
+  ws.transact(() => {
+    const plan = planBin(ws, collection, [rec.id], { rootsInBin: true });
+    const parents = backfillTargets(ws, plan.records);
+    writeBin(ws, plan, [{ entity: collection, id: rec.id }]);
+    backfillAgain(ws, parents);
+  });
 }
 
 // ---- leads -------------------------------------------------------------------------------------

@@ -1,13 +1,16 @@
 import type { Workspace } from '../core/workspace';
 import { newId } from '../core/collection';
 import { dictOptions } from '../core/dictionaries';
+import { referring, rowsByParent, rowsOf } from '../core/cascade';
 import type { BaseRecord } from '../../domain/core/record';
 import type { Label } from '../../domain/core/entity';
+import { nextSeq } from '../../domain/core/rows';
 import type { RoleLike } from '../../domain/org/modules';
 import {
   approvalInbox, approveQuote, ok, positionLimit, priceQuote, quoteApprovalNeed, quoteEditBlocker, quoteLinkBlocker,
-  quoteLinkValues, quoteStatusOf, rejectQuote, statusAfterEdit, submitQuote, withdrawQuote,
+  quoteLinkValues, quoteStatusOf, quoteView, rejectQuote, statusAfterEdit, submitQuote, withdrawQuote,
   type ApprovalNeed, type Approver, type LineInput, type Outcome, type Patch, type PricedQuote, type PricingContext,
+  type QuoteAction, type QuoteView, type Values,
 } from '../../domain/sales';
 import { localToday, PARENT_OF, type RecordKind } from './ops';
 
@@ -15,7 +18,35 @@ import { localToday, PARENT_OF, type RecordKind } from './ops';
  * Quotes (报价单): lines priced by the engine (domain/sales/pricing.ts), the 1:1 link with a
  * contact or maintenance record, and the approval flow (domain/sales/quotes.ts). Each write is
  * one transaction; a refusal writes nothing.
+ *
+ * A quote's lines and approval steps are child rows (`quoteLines`, `quoteSteps`, one record
+ * each), so two people adding lines to one quote while apart both keep theirs. Readers take a
+ * `QuoteView` (the quote with its rows attached), built here.
  */
+
+// ---- rows ------------------------------------------------------------------------------------
+
+/** The quote's live lines in display order. */
+export function linesOf(ws: Workspace, quoteId: string): BaseRecord[] {
+  return rowsOf(ws, 'quoteLines', quoteId);
+}
+
+/** The quote's approval steps in the order they were taken. */
+export function approvalStepsOf(ws: Workspace, quoteId: string): BaseRecord[] {
+  return rowsOf(ws, 'quoteSteps', quoteId);
+}
+
+/** The quote with its rows, as the rules read it. */
+export function viewOf(ws: Workspace, quote: BaseRecord): QuoteView<BaseRecord> {
+  return quoteView(quote, linesOf(ws, quote.id), approvalStepsOf(ws, quote.id));
+}
+
+/** Many quotes with their rows (the rows are read once for all of them). */
+export function viewsOf(ws: Workspace, quotes: readonly BaseRecord[]): QuoteView<BaseRecord>[] {
+  const lines = rowsByParent(ws, 'quoteLines');
+  const steps = rowsByParent(ws, 'quoteSteps');
+  return quotes.map((q) => quoteView(q, lines.get(q.id) ?? [], steps.get(q.id) ?? []));
+}
 
 const refuse = <T>(reason: Label): Outcome<T> => ({ ok: false, reason });
 const NO_QUOTE: Label = { zh: '报价单不存在或已删除', en: 'The quote does not exist or is deleted' };
@@ -56,8 +87,8 @@ export function limitOf(ws: Workspace, userId: string): number | null {
   return positionLimit(ws.collection('discounts').live(), role?.id ?? null, role?.discountLimit);
 }
 
-/** Whether the quote (as stored, or with new lines) needs approval for its quoting user. */
-export function approvalNeedOf(ws: Workspace, quote: BaseRecord | Patch, actingUserId: string): ApprovalNeed {
+/** Whether the quote (a QuoteView, or its owner with new lines) needs approval for its quoting user. */
+export function approvalNeedOf(ws: Workspace, quote: QuoteView | (Patch & { lines: readonly Values[] }), actingUserId: string): ApprovalNeed {
   const role = roleOfUser(ws, quotingUser(quote, actingUserId));
   return quoteApprovalNeed(quote, ws.collection('discounts').live(), role?.id ?? null, role?.discountLimit);
 }
@@ -73,7 +104,7 @@ export function nextQuoteCode(ws: Workspace, today = localToday()): string {
 
 /** Values a new standalone quote starts with. */
 export function newQuoteDefaults(ws: Workspace, userId: string, extra: Patch = {}, today = localToday()): Patch {
-  return { code: nextQuoteCode(ws, today), date: today, ownerId: userId, status: 'draft', lines: [], steps: [], ...extra };
+  return { code: nextQuoteCode(ws, today), date: today, ownerId: userId, status: 'draft', ...extra };
 }
 
 /** Create a standalone quote for an opportunity or a project, owned by the parent's owner; returns its id. */
@@ -103,11 +134,19 @@ export function createQuoteForRecord(ws: Workspace, kind: RecordKind, recordId: 
   return ok(id);
 }
 
+/** A line of the quote form: the id of the row it edits, none for a new line. */
+export type LineEdit = LineInput & { id?: string };
+
 /**
- * Save the lines of a quote, priced by the engine. A pending quote is locked; an approved or
- * rejected quote goes back to draft (its approval covered the old content).
+ * Save the lines of a quote, priced by the engine: a changed line updates its row (only the
+ * fields that changed), a new line is a new row after the others, a line the user took out
+ * leaves the quote (its row is marked deleted; part of the quote's edit, not a recycle-bin entry).
+ * `shown`: the rows the editor started from — a row missing from `inputs` is taken out only if it
+ * was shown, so a line another device added meanwhile stays (default: every current row was
+ * shown). A pending quote is locked; an approved or rejected quote goes back to draft (its
+ * approval covered the old content).
  */
-export function saveQuoteLines(ws: Workspace, quoteId: string, inputs: readonly LineInput[]): Outcome<Patch> {
+export function saveQuoteLines(ws: Workspace, quoteId: string, inputs: readonly LineEdit[], shown?: readonly string[]): Outcome<Patch> {
   const quote = ws.collection('quotes').get(quoteId);
   if (!quote) return refuse(NO_QUOTE);
   const locked = quoteEditBlocker(quote);
@@ -115,21 +154,51 @@ export function saveQuoteLines(ws: Workspace, quoteId: string, inputs: readonly 
   if (inputs.some((l) => !l.productId)) return refuse({ zh: '每行都要选择产品', en: 'Every line needs a product' });
   if (inputs.some((l) => !(l.quantity > 0))) return refuse({ zh: '数量必须大于 0', en: 'Quantities must be above 0' });
   const priced = priceLines(ws, quote.customerId, inputs);
-  const patch: Patch = { lines: priced.lines, status: statusAfterEdit(quote) };
-  ws.transact(() => ws.collection('quotes').update(quoteId, patch));
+  const patch: Patch = { status: statusAfterEdit(quote) };
+  const col = ws.collection('quoteLines');
+  ws.transact(() => {
+    const existing = new Map(linesOf(ws, quoteId).map((r) => [r.id, r]));
+    let seq = nextSeq(rowsOfAnyState(ws, 'quoteLines', quoteId));
+    const kept = new Set<string>();
+    priced.lines.forEach((line, i) => {
+      const id = inputs[i].id;
+      const values = { productId: line.productId, quantity: line.quantity, unitPrice: line.unitPrice, rate: line.rate, manualRate: line.manualRate };
+      if (id && existing.has(id) && !kept.has(id)) {
+        kept.add(id);
+        col.update(id, values);
+      } else {
+        col.create({ quoteId, seq: seq++, ...values });
+      }
+    });
+    const takenOut = shown ? new Set(shown) : new Set(existing.keys());
+    for (const id of existing.keys()) if (!kept.has(id) && takenOut.has(id)) col.remove(id);
+    ws.collection('quotes').update(quoteId, patch);
+  });
   return ok(patch);
 }
 
-function step(ws: Workspace, quoteId: string, run: (q: BaseRecord) => Outcome<Patch>): Outcome<Patch> {
+/** Rows of a quote whatever their state (a new row's `seq` goes after every one ever used). */
+function rowsOfAnyState(ws: Workspace, child: 'quoteLines' | 'quoteSteps', quoteId: string): BaseRecord[] {
+  return referring(ws, child, 'quoteId', quoteId);
+}
+
+/** Run an approval action on the quote's view; write its status and append its step row, in one transaction. */
+function step(ws: Workspace, quoteId: string, run: (q: QuoteView) => Outcome<QuoteAction>): Outcome<QuoteAction> {
   const quote = ws.collection('quotes').get(quoteId);
   if (!quote) return refuse(NO_QUOTE);
-  const res = run(quote);
-  if (res.ok) ws.transact(() => ws.collection('quotes').update(quoteId, res.value));
+  const res = run(viewOf(ws, quote));
+  if (res.ok) {
+    ws.transact(() => {
+      ws.collection('quotes').update(quoteId, res.value.patch);
+      const seq = nextSeq(rowsOfAnyState(ws, 'quoteSteps', quoteId));
+      ws.collection('quoteSteps').create({ quoteId, seq, ...res.value.step });
+    });
+  }
   return res;
 }
 
 /** 提交审批. */
-export function submitQuoteForApproval(ws: Workspace, quoteId: string, userId: string, comment?: string, now = Date.now()): Outcome<Patch> {
+export function submitQuoteForApproval(ws: Workspace, quoteId: string, userId: string, comment?: string, now = Date.now()): Outcome<QuoteAction> {
   return step(ws, quoteId, (q) => submitQuote(q, userId, now, comment));
 }
 
@@ -137,32 +206,33 @@ export function approverOf(ws: Workspace, userId: string): Approver {
   return { id: userId, role: roleOfUser(ws, userId) };
 }
 
-export function approveQuoteAs(ws: Workspace, quoteId: string, userId: string, comment?: string, now = Date.now()): Outcome<Patch> {
+export function approveQuoteAs(ws: Workspace, quoteId: string, userId: string, comment?: string, now = Date.now()): Outcome<QuoteAction> {
   return step(ws, quoteId, (q) => approveQuote(q, approverOf(ws, userId), now, comment));
 }
 
-export function rejectQuoteAs(ws: Workspace, quoteId: string, userId: string, comment: string, now = Date.now()): Outcome<Patch> {
+export function rejectQuoteAs(ws: Workspace, quoteId: string, userId: string, comment: string, now = Date.now()): Outcome<QuoteAction> {
   return step(ws, quoteId, (q) => rejectQuote(q, approverOf(ws, userId), now, comment));
 }
 
-export function withdrawQuoteAs(ws: Workspace, quoteId: string, userId: string, now = Date.now()): Outcome<Patch> {
+export function withdrawQuoteAs(ws: Workspace, quoteId: string, userId: string, now = Date.now()): Outcome<QuoteAction> {
   return step(ws, quoteId, (q) => withdrawQuote(q, userId, now));
 }
 
-/** 审批箱: quotes awaiting this user's decision, oldest submission first. */
-export function inboxOf(ws: Workspace, userId: string): BaseRecord[] {
-  return approvalInbox(ws.collection('quotes').live(), approverOf(ws, userId)) as BaseRecord[];
+/** 审批箱: quotes awaiting this user's decision (with their rows), oldest submission first. */
+export function inboxOf(ws: Workspace, userId: string): QuoteView<BaseRecord>[] {
+  const pending = ws.collection('quotes').live().filter((q) => quoteStatusOf(q) === 'pending');
+  return approvalInbox(viewsOf(ws, pending), approverOf(ws, userId)) as QuoteView<BaseRecord>[];
 }
 
-/** Quotes this user submitted that are waiting or were decided (newest first), for "my requests". */
-export function mySubmissions(ws: Workspace, userId: string): BaseRecord[] {
-  return ws.collection('quotes').live()
-    .filter((q) => Array.isArray(q.steps) && (q.steps as { action?: string; by?: string }[]).some((s) => s?.action === 'submit' && s.by === userId))
-    .sort((a, b) => b.updatedAt - a.updatedAt);
+/** Quotes this user submitted that are waiting or were decided (newest first, with their rows), for "my requests". */
+export function mySubmissions(ws: Workspace, userId: string): QuoteView<BaseRecord>[] {
+  const submitted = new Set(ws.collection('quoteSteps').live().filter((s) => s.action === 'submit' && s.by === userId).map((s) => String(s.quoteId)));
+  const quotes = ws.collection('quotes').live().filter((q) => submitted.has(q.id));
+  return viewsOf(ws, quotes).sort((a, b) => b.updatedAt - a.updatedAt);
 }
 
-/** Whether a quote may be printed or exported as given to the customer: approved, or within the limit. */
-export function issueBlocker(ws: Workspace, quote: BaseRecord, actingUserId: string): Label | null {
+/** Whether a quote (with its rows) may be printed or exported as given to the customer: approved, or within the limit. */
+export function issueBlocker(ws: Workspace, quote: QuoteView, actingUserId: string): Label | null {
   const s = quoteStatusOf(quote);
   if (s === 'approved') return null;
   if (s === 'pending') return { zh: '报价单正在审批中', en: 'The quote is awaiting approval' };

@@ -6,12 +6,12 @@ import { Workspace } from '../core/workspace';
 import { loadSampleCompany } from '../sample/load';
 import {
   auditOpportunity, cascadeAfterListDelete, changeOpportunityStatus, completeRecord, convertToProject, copyProjectAsOpportunity,
-  deleteWithPlan, lockedRecordFields, newRecordDefaults, parentViolations, planDelete, promoteLeadToOpportunity,
+  deleteWithPlan, lockedRecordFields, newRecordDefaults, parentViolations, planDelete, plannedIds, planSize, promoteLeadToOpportunity,
   recordFormErrors, replyToRecord, unauditOpportunity,
 } from './ops';
 import {
-  approvalNeedOf, approveQuoteAs, createQuoteForRecord, inboxOf, issueBlocker, rejectQuoteAs, saveQuoteLines,
-  submitQuoteForApproval,
+  approvalNeedOf, approvalStepsOf, approveQuoteAs, createQuoteForRecord, inboxOf, issueBlocker, linesOf, rejectQuoteAs, saveQuoteLines,
+  submitQuoteForApproval, viewOf,
 } from './quotes';
 import { seedSalesModes } from './seed';
 
@@ -105,7 +105,7 @@ describe('sales flow in the store', () => {
     const q = createQuoteForRecord(ws, 'contactRecords', r2, 'rep');
     expect(q.ok).toBe(true);
     const plan = planDelete(ws, 'contactRecords', [r2]);
-    expect(plan.quotes).toHaveLength(1);
+    expect(plannedIds(plan, 'quotes')).toHaveLength(1);
     deleteWithPlan(ws, plan);
     expect(ws.collection('opportunities').get(opp)).toMatchObject({ stageId: 'stage-standard-2', rate: 30, expectedAmount: 210000, amount: 63000 });
     expect(ws.collection('quotes').live()).toHaveLength(0);
@@ -124,8 +124,10 @@ describe('sales flow in the store', () => {
     expect(second.ok).toBe(false);
 
     expect(saveQuoteLines(ws, q.value, [{ productId: 'p1', quantity: 10 }]).ok).toBe(true);
-    const quote = ws.collection('quotes').get(q.value)!;
-    expect(quote.lines).toEqual([{ productId: 'p1', quantity: 10, unitPrice: 38000, rate: 0.85 }]);
+    const quote = viewOf(ws, ws.collection('quotes').get(q.value)!);
+    // each line is a row of quoteLines, a child of the quote
+    expect(linesOf(ws, q.value)).toMatchObject([{ quoteId: q.value, seq: 0, productId: 'p1', quantity: 10, unitPrice: 38000, rate: 0.85 }]);
+    expect(ws.collection('quotes').get(q.value)).not.toHaveProperty('lines');
     // 15 % off is over the rep's 5 % position limit
     expect(approvalNeedOf(ws, quote, 'rep').needed).toBe(true);
     expect(issueBlocker(ws, quote, 'rep')).not.toBeNull();
@@ -136,14 +138,20 @@ describe('sales flow in the store', () => {
     expect(rejectQuoteAs(ws, q.value, 'mgr', '').ok).toBe(false); // a rejection needs a comment
     expect(approveQuoteAs(ws, q.value, 'rep').ok).toBe(false); // a rep cannot approve
     expect(approveQuoteAs(ws, q.value, 'mgr', '同意,下不为例', 5000).ok).toBe(true);
-    const done = ws.collection('quotes').get(q.value)!;
+    const done = viewOf(ws, ws.collection('quotes').get(q.value)!);
     expect(done.status).toBe('approved');
-    expect((done.steps as unknown[]).map((s) => (s as { action: string }).action)).toEqual(['submit', 'approve']);
-    expect(done.steps).toContainEqual({ action: 'approve', by: 'mgr', at: 5000, comment: '同意,下不为例' });
+    // each step is a row of quoteSteps
+    expect(approvalStepsOf(ws, q.value).map((s) => s.action)).toEqual(['submit', 'approve']);
+    expect(approvalStepsOf(ws, q.value)[1]).toMatchObject({ quoteId: q.value, seq: 1, action: 'approve', by: 'mgr', at: 5000, comment: '同意,下不为例' });
     expect(issueBlocker(ws, done, 'rep')).toBeNull();
-    // editing an approved quote sends it back to draft
-    expect(saveQuoteLines(ws, q.value, [{ productId: 'p1', quantity: 2 }]).ok).toBe(true);
+    // editing an approved quote sends it back to draft; the edited line keeps its row
+    const lineId = linesOf(ws, q.value)[0].id;
+    expect(saveQuoteLines(ws, q.value, [{ id: lineId, productId: 'p1', quantity: 2 }, { productId: 'p1', quantity: 1 }]).ok).toBe(true);
     expect(ws.collection('quotes').get(q.value)?.status).toBe('draft');
+    expect(linesOf(ws, q.value).map((l) => [l.id === lineId, l.seq, l.quantity])).toEqual([[true, 0, 2], [false, 1, 1]]);
+    // a line taken out leaves the quote (marked deleted, not a bin entry); the next new line goes after every seq used
+    expect(saveQuoteLines(ws, q.value, [{ id: lineId, productId: 'p1', quantity: 2 }, { productId: 'p1', quantity: 3 }]).ok).toBe(true);
+    expect(linesOf(ws, q.value).map((l) => [l.seq, l.quantity])).toEqual([[0, 2], [2, 3]]);
     await ws.close();
   });
 
@@ -177,9 +185,10 @@ describe('sales flow in the store', () => {
 
     // deleting the opportunity takes its records and quotes, not the project
     const plan = planDelete(ws, 'opportunities', [opp]);
-    expect(plan.contactRecords).toEqual([r1]);
-    expect(plan.quotes).toHaveLength(1);
-    expect(plan.projects).toEqual([]);
+    expect(plannedIds(plan, 'contactRecords')).toEqual([r1]);
+    expect(plannedIds(plan, 'quotes')).toHaveLength(1);
+    expect(plannedIds(plan, 'projects')).toEqual([]);
+    expect(planSize(plan)).toBe(3);
     // the list's delete moves the record itself, then calls the cascade in the same transaction
     ws.transact(() => { ws.collection('opportunities').remove(opp); cascadeAfterListDelete(ws, 'opportunities', ws.collection('opportunities').get(opp)!); });
     expect(ws.collection('contactRecords').get(r1)?.deleted).toBe(true);

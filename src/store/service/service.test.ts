@@ -5,8 +5,10 @@ import { addDictionary } from '../core/dictionaries';
 import { ALL_DICTIONARIES } from '../../domain/registry';
 import { timeline } from '../../domain/service';
 import {
-  articleDraftFor, checkComplaint, checkServiceRecord, handlerChoices, prepareComplaint, prepareServiceRecord, takeComplaintStep,
+  articleDraftFor, checkComplaint, checkServiceRecord, complaintStepsOf, ensureRecordStep, handlerChoices, prepareComplaint,
+  prepareServiceRecord, recordStepId, takeComplaintStep,
 } from './service';
+import { both, peer } from '../core/test-peers';
 
 /** A workspace in memory with a supervisor, a handler in scope, one out of scope and one without service rights. */
 function setup() {
@@ -29,7 +31,11 @@ function setup() {
   return ws;
 }
 
-function newComplaint(ws: Workspace, actor: string): string {
+/** Step times after the complaint's creation (its 登记 step is the creation itself). */
+const T = Date.now() + 60_000;
+
+/** Save a complaint as the form does: prepare, validate, save, then (`onSaved`) its first step's row. */
+function newComplaint(ws: Workspace, actor: string, stepRow = true): string {
   ws.actorId = actor;
   const values = prepareComplaint(ws, {
     customer: 'cu1', targetKind: 'person', targetPerson: 'u-rep', targetProduct: 'stale', reason: 'attitude', details: '态度差',
@@ -37,17 +43,57 @@ function newComplaint(ws: Workspace, actor: string): string {
   expect(checkComplaint(ws, values, true, actor)).toEqual({});
   const res = saveRecord(ws, entityDef(ws, 'complaints'), values);
   if (!res.ok) throw new Error(JSON.stringify(res.errors));
+  if (stepRow) ensureRecordStep(ws, res.record);
   return res.record.id;
 }
 
 describe('service store: complaint flow through the workspace', () => {
-  it('records with the first step, clears the references that do not match "about"', () => {
+  it('records with the first step (a row of complaintSteps), clears the references that do not match "about"', () => {
     const ws = setup();
     const id = newComplaint(ws, 'u-svc');
     const c = ws.collection('complaints').get(id)!;
     expect(c.status).toBe('recorded');
     expect(c.targetProduct).toBeUndefined();
-    expect(timeline(c)).toEqual([{ kind: 'record', by: 'u-svc', at: 1000 }]);
+    expect(c).not.toHaveProperty('steps');
+    expect(timeline(complaintStepsOf(ws, id))).toEqual([{ kind: 'record', by: 'u-svc', at: c.createdAt }]);
+    expect(complaintStepsOf(ws, id)[0]).toMatchObject({ id: recordStepId(id), complaintId: id, seq: 0 });
+    // written again (the hook and a later step both make sure): still one
+    ensureRecordStep(ws, c);
+    expect(complaintStepsOf(ws, id)).toHaveLength(1);
+  });
+
+  it('a complaint saved without its first row (the app closed in between) gets it with the next step', () => {
+    const ws = setup();
+    const id = newComplaint(ws, 'u-svc', false);
+    expect(complaintStepsOf(ws, id)).toEqual([]);
+    expect(takeComplaintStep(ws, id, { kind: 'assign', handlerId: 'u-svc' }, 'u-sup', T).ok).toBe(true);
+    expect(timeline(complaintStepsOf(ws, id)).map((s) => `${s.kind}:${s.by}`)).toEqual(['record:u-svc', 'assign:u-sup']);
+  });
+
+  it('two supervisors acting on one complaint while apart: both steps are kept, the timeline shows the conflict in order', () => {
+    const a = peer('u-sup');
+    const b = peer('u-sup2');
+    a.transact(() => {
+      for (const d of ALL_DICTIONARIES) addDictionary(a, d);
+      a.collection('roles').create({ name: '客服主管', scope: 'all', perm_service: 'approve' }, 'r-sup');
+      a.collection('roles').create({ name: '售后服务员', scope: 'all', perm_service: 'write' }, 'r-svc');
+      for (const [id, name, role] of [['u-sup', '吴主管', 'r-sup'], ['u-sup2', '周主管', 'r-sup'], ['u-svc', '郑工', 'r-svc'], ['u-svc2', '王工', 'r-svc']]) {
+        a.collection('users').create({ name, roleId: role, active: true }, id);
+      }
+      a.collection('customers').create({ code: 'KH1', name: '甲公司', kind: 'customer' }, 'cu1');
+    });
+    const id = newComplaint(a, 'u-svc');
+    a.actorId = 'u-sup';
+    both(a, b);
+    // apart: each supervisor assigns a different handler
+    expect(takeComplaintStep(a, id, { kind: 'assign', handlerId: 'u-svc', comment: 'A' }, 'u-sup', T).ok).toBe(true);
+    expect(takeComplaintStep(b, id, { kind: 'assign', handlerId: 'u-svc2', comment: 'B' }, 'u-sup2', T + 1000).ok).toBe(true);
+    both(a, b);
+    const shown = (ws: Workspace) => timeline(complaintStepsOf(ws, id)).map((s) => `${s.kind}:${s.by}:${s.handler ?? ''}`);
+    expect(shown(a)).toEqual(['record:u-svc:', 'assign:u-sup:u-svc', 'assign:u-sup2:u-svc2']);
+    expect(shown(b)).toEqual(shown(a));
+    // the mirrored field took one side (the later write) — the same on both peers, and the timeline says who was overruled
+    expect(a.collection('complaints').get(id)?.handler).toBe(b.collection('complaints').get(id)?.handler);
   });
 
   it('lists handlers with the access check: no service right, out of scope, inactive left out', () => {
@@ -69,20 +115,24 @@ describe('service store: complaint flow through the workspace', () => {
     const id = newComplaint(ws, 'u-svc');
     const get = () => ws.collection('complaints').get(id)!;
 
-    const denied = takeComplaintStep(ws, id, { kind: 'assign', handlerId: 'u-own' }, 'u-sup', 2000);
+    const rows = () => complaintStepsOf(ws, id).length;
+    const denied = takeComplaintStep(ws, id, { kind: 'assign', handlerId: 'u-own' }, 'u-sup', T + 2000);
     expect(denied.ok).toBe(false);
     expect(get().status).toBe('recorded');
-    expect(takeComplaintStep(ws, id, { kind: 'assign', handlerId: 'u-svc' }, 'u-svc', 2000).ok).toBe(false); // not a supervisor
+    expect(takeComplaintStep(ws, id, { kind: 'assign', handlerId: 'u-svc' }, 'u-svc', T + 2000).ok).toBe(false); // not a supervisor
+    expect(rows()).toBe(1);
 
-    expect(takeComplaintStep(ws, id, { kind: 'assign', handlerId: 'u-svc', comment: '今天处理' }, 'u-sup', 2000).ok).toBe(true);
+    expect(takeComplaintStep(ws, id, { kind: 'assign', handlerId: 'u-svc', comment: '今天处理' }, 'u-sup', T + 2000).ok).toBe(true);
     expect([get().status, get().handler]).toEqual(['assigned', 'u-svc']);
-    expect(takeComplaintStep(ws, id, { kind: 'handle', result: 'x' }, 'u-sup', 2500).ok).toBe(false); // not the handler
-    expect(takeComplaintStep(ws, id, { kind: 'handle', result: '已道歉并培训' }, 'u-svc', 3000).ok).toBe(true);
-    expect(takeComplaintStep(ws, id, { kind: 'revisit', satisfaction: '4' }, 'u-sup', 4000).ok).toBe(true);
-    expect(takeComplaintStep(ws, id, { kind: 'close' }, 'u-sup', 5000).ok).toBe(true);
+    expect(takeComplaintStep(ws, id, { kind: 'handle', result: 'x' }, 'u-sup', T + 2500).ok).toBe(false); // not the handler
+    expect(takeComplaintStep(ws, id, { kind: 'handle', result: '已道歉并培训' }, 'u-svc', T + 3000).ok).toBe(true);
+    expect(takeComplaintStep(ws, id, { kind: 'revisit', satisfaction: '4' }, 'u-sup', T + 4000).ok).toBe(true);
+    expect(takeComplaintStep(ws, id, { kind: 'close' }, 'u-sup', T + 5000).ok).toBe(true);
     const c = get();
     expect([c.status, c.result, c.revisitSatisfaction]).toEqual(['closed', '已道歉并培训', '4']);
-    expect(timeline(c).map((s) => `${s.kind}:${s.by}`)).toEqual(['record:u-svc', 'assign:u-sup', 'handle:u-svc', 'revisit:u-sup', 'close:u-sup']);
+    expect(c).not.toHaveProperty('steps');
+    expect(timeline(complaintStepsOf(ws, id)).map((s) => `${s.kind}:${s.by}`)).toEqual(['record:u-svc', 'assign:u-sup', 'handle:u-svc', 'revisit:u-sup', 'close:u-sup']);
+    expect(complaintStepsOf(ws, id).map((s) => s.seq)).toEqual([0, 1, 2, 3, 4]);
     expect(takeComplaintStep(ws, 'nope', { kind: 'close' }, 'u-sup').ok).toBe(false);
   });
 

@@ -1,12 +1,14 @@
 import type { Workspace } from '../core/workspace';
+import { referring, rowsByParent, rowsOf } from '../core/cascade';
 import type { Label, Lang } from '../../domain/core/entity';
-import type { RecordValues } from '../../domain/core/record';
+import type { BaseRecord, RecordValues } from '../../domain/core/record';
+import { nextSeq, sortSteps } from '../../domain/core/rows';
 import type { Errors } from '../../domain/core/validate';
 import type { RoleLike } from '../../domain/org/modules';
 import { dictLabeler } from '../core/dictionaries';
 import {
   applyStep, articleFromService, asText, asTime, checkHandlerAccess, currentStatus, validateComplaint, validateServiceTimes,
-  withMinutesSpent, type ArticleDraft, type Owner, type Person, type StepInput, type StepResult, type Values,
+  withMinutesSpent, type ArticleDraft, type ComplaintStep, type Owner, type Person, type StepInput, type StepResult, type Values,
 } from '../../domain/service';
 
 /**
@@ -69,6 +71,37 @@ export function handlerChoices(ws: Workspace, complaint: Values): HandlerChoice[
 
 // ----- complaints -----
 
+/** The complaint's steps (rows of `complaintSteps`), oldest first. */
+export function complaintStepsOf(ws: Workspace, complaintId: string): BaseRecord[] {
+  return rowsOf(ws, 'complaintSteps', complaintId, sortSteps);
+}
+
+/** Every complaint's steps by complaint id (for lists that ask who assigned what). */
+export function complaintStepsByComplaint(ws: Workspace): Map<string, BaseRecord[]> {
+  return rowsByParent(ws, 'complaintSteps', sortSteps);
+}
+
+/** Id of a complaint's first step (登记): the same on every device, so writing it twice keeps one. */
+export const recordStepId = (complaintId: string) => `${complaintId}.S0`;
+
+/**
+ * The complaint's 登记 step as a row, written after the form saved the complaint (the form's own
+ * transaction cannot hold it) and again, if still missing, with the next step of the flow: who
+ * and when are the complaint's creation, so every device writes the same row.
+ */
+export function ensureRecordStep(ws: Workspace, complaint: BaseRecord): void {
+  const rows = referring(ws, 'complaintSteps', 'complaintId', complaint.id);
+  if (rows.some((r) => r.kind === 'record') || ws.collection('complaintSteps').get(recordStepId(complaint.id))) return;
+  const step: ComplaintStep = { kind: 'record', by: complaint.createdBy, at: complaint.createdAt };
+  ws.transact(() => ws.collection('complaintSteps').create({ complaintId: complaint.id, seq: 0, ...step }, recordStepId(complaint.id)));
+}
+
+/** Append a step of the flow as a row (its own record: a peer's step taken meanwhile is kept beside it). */
+function appendStep(ws: Workspace, complaintId: string, step: ComplaintStep): void {
+  const seq = nextSeq(referring(ws, 'complaintSteps', 'complaintId', complaintId));
+  ws.collection('complaintSteps').create({ complaintId, seq, ...step });
+}
+
 /** What the user asks for; the store adds the people and the customer's owner. */
 export type StepRequest =
   | { kind: 'assign'; handlerId: string; comment?: string }
@@ -91,14 +124,21 @@ export function takeComplaintStep(ws: Workspace, complaintId: string, req: StepR
   } else {
     step = req;
   }
-  const res = applyStep(complaint, step, actor, now);
-  if (res.ok) ws.transact(() => ws.collection('complaints').update(complaintId, { ...res.patch }));
+  const res = applyStep(complaint, step, actor, now, complaintStepsOf(ws, complaintId));
+  if (res.ok) {
+    ws.transact(() => {
+      ensureRecordStep(ws, complaint);
+      ws.collection('complaints').update(complaintId, { ...res.patch });
+      appendStep(ws, complaintId, res.step);
+    });
+  }
   return res;
 }
 
 /**
- * Values of a complaint about to be saved from the form. A new one gets its first step (登记, by
- * the user saving it); the reference fields that do not match "about" are cleared.
+ * Values of a complaint about to be saved from the form. A new one is recorded (登记, by the user
+ * saving it: its status; the step row follows once it is saved, `ensureRecordStep`); the
+ * reference fields that do not match "about" are cleared.
  */
 export function prepareComplaint(ws: Workspace, values: RecordValues, isNew: boolean, actorId: string, now = Date.now()): RecordValues {
   const out: RecordValues = { ...values };
@@ -107,7 +147,6 @@ export function prepareComplaint(ws: Workspace, values: RecordValues, isNew: boo
   if (isNew) {
     // re-stamped on every attempt, so the step says when the complaint was really saved
     out.status = undefined;
-    out.steps = undefined;
     const actor = personOf(ws, actorId) ?? { id: actorId, role: undefined };
     const res = applyStep(out, { kind: 'record' }, actor, now);
     if (res.ok) Object.assign(out, res.patch);

@@ -3,6 +3,7 @@ import { A } from '@solidjs/router';
 import type { BaseRecord } from '../../domain/core/record';
 import type { FieldDef } from '../../domain/core/entity';
 import { opportunityAmountOf, quoteTotals } from '../../domain/sales';
+import { viewsOf } from '../../store/sales/quotes';
 import { useWorkspace } from '../shared/context';
 import { Modal } from '../shared/Modal';
 import { L, t } from '../i18n';
@@ -70,10 +71,18 @@ export function DrillDialog(props: { spec: DrillSpec; onClose: () => void }) {
     }
     return out;
   });
+  // a quote's totals come from its lines (rows of quoteLines)
+  const totals = createMemo(() => {
+    const out = new Map<string, ReturnType<typeof quoteTotals>>();
+    if (!isQuote()) return out;
+    ctx.version('quoteLines')();
+    for (const q of viewsOf(ctx.ws, records())) out.set(q.id, quoteTotals(q.lines));
+    return out;
+  });
   const quoteSum = createMemo(() => {
     let amount = 0;
     let discounted = 0;
-    if (isQuote()) for (const r of records()) { const q = quoteTotals(r.lines); amount += q.amount; discounted += q.discountedAmount; }
+    for (const q of totals().values()) { amount += q.amount; discounted += q.discountedAmount; }
     return { amount, discounted };
   });
   const cell = (r: BaseRecord, f: FieldDef) => {
@@ -106,8 +115,8 @@ export function DrillDialog(props: { spec: DrillSpec; onClose: () => void }) {
                         </td>
                       )}</For>
                       <Show when={isQuote()}>
-                        <td class="num">{money(quoteTotals(r.lines).amount)}</td>
-                        <td class="num">{money(quoteTotals(r.lines).discountedAmount)}</td>
+                        <td class="num">{money(totals().get(r.id)?.amount ?? 0)}</td>
+                        <td class="num">{money(totals().get(r.id)?.discountedAmount ?? 0)}</td>
                       </Show>
                     </tr>
                   );

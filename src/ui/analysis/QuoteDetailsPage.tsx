@@ -1,6 +1,7 @@
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { QUOTE_STATUSES, productQuoteDetails, type ProductQuoteRow, type QuoteStatus } from '../../domain/sales';
 import { useWorkspace } from '../shared/context';
+import { viewsOf } from '../../store/sales/quotes';
 import { RefPicker } from '../shared/FieldInput';
 import { t } from '../i18n';
 import { DrillDialog, type DrillSpec } from './Drill';
@@ -18,9 +19,10 @@ function QuoteDetails() {
   const p = useParam();
   const [drill, setDrill] = createSignal<DrillSpec | null>(null);
   const report = createMemo(() => {
-    ctx.version('quotes')();
+    ctx.version('quotes')(); ctx.version('quoteLines')();
     const status = p.get('status');
-    return productQuoteDetails(ctx.visible('quotes'), {
+    // the quotes with their lines (rows of quoteLines)
+    return productQuoteDetails(viewsOf(ctx.ws, ctx.visible('quotes')), {
       customerId: p.get('customer') || undefined, ownerId: p.get('owner') || undefined,
       from: p.get('from') || undefined, to: p.get('to') || undefined,
       statuses: (QUOTE_STATUSES as readonly string[]).includes(status) ? [status as QuoteStatus] : undefined,

@@ -5,7 +5,8 @@ import { RecordList } from '../shared/RecordList';
 import { useWorkspace } from '../shared/context';
 import { Modal } from '../shared/Modal';
 import { notify } from '../shared/toast';
-import { customerDeleteBlocker, moveContactsToBin } from './references';
+import { customerDeleteBlocker } from './references';
+import { binWithParent } from '../../store/core/cascade';
 import { t } from '../i18n';
 
 export function CustomersPage() {
@@ -33,7 +34,7 @@ export function CustomersPage() {
         defaults={{ kind: 'customer', ownerId: ctx.userId() }}
         onOpen={(r) => navigate(`/w/${ctx.ws.id}/customers/${r.id}`)}
         deleteBlocker={(r) => customerDeleteBlocker(ctx.ws, r)}
-        cascadeDelete={(r) => moveContactsToBin(ctx.ws, r.id)}
+        cascadeDelete={(r) => { binWithParent(ctx.ws, 'customers', r); }}
         onFirstPaint={() => performance.mark('keyuan:list-painted')} />
       <Show when={assigning()}>{(rows) => (
         <Modal open title={`${t('list.assignTo')} (${rows().length})`} onClose={() => setAssigning(null)}>

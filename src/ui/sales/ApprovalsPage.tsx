@@ -21,8 +21,10 @@ export function ApprovalsPage() {
   const names = useNames();
   const refusal = useRefusal();
   const base = `/w/${ctx.ws.id}`;
-  const inbox = createMemo(() => { ctx.version('quotes')(); ctx.version('users')(); ctx.version('roles')(); return inboxOf(ctx.ws, ctx.userId()); });
-  const mine = createMemo(() => { ctx.version('quotes')(); return mySubmissions(ctx.ws, ctx.userId()); });
+  // quotes with their rows (lines and approval steps are records of their own)
+  const rows = () => { ctx.version('quotes')(); ctx.version('quoteLines')(); ctx.version('quoteSteps')(); };
+  const inbox = createMemo(() => { rows(); ctx.version('users')(); ctx.version('roles')(); return inboxOf(ctx.ws, ctx.userId()); });
+  const mine = createMemo(() => { rows(); return mySubmissions(ctx.ws, ctx.userId()); });
   const [deciding, setDeciding] = createSignal<{ q: BaseRecord; approve: boolean } | null>(null);
 
   return (

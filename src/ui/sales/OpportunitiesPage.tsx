@@ -94,6 +94,7 @@ export function QuotesPage() {
         onOpen={(r) => navigate(`/w/${ctx.ws.id}/quotes/${r.id}`)}
         rowTone={quoteTone}
         deleteBlocker={(r) => quoteEditBlocker(r)}
+        cascadeDelete={(r) => cascadeAfterListDelete(ctx.ws, 'quotes', r)}
         validate={(v, old) => {
           const clash = quoteLinkBlocker({ ...v, id: old?.id }, ctx.ws.collection('quotes').live());
           return clash ? { [v.maintenanceRecordId ? 'maintenanceRecordId' : 'contactRecordId']: clash } : {};

@@ -2,14 +2,14 @@ import { For, Show, createMemo, createSignal } from 'solid-js';
 import { A, useNavigate, useParams } from '@solidjs/router';
 import type { BaseRecord } from '../../domain/core/record';
 import {
-  allowedActions, conversionBlocker, opportunityAmountOf, planSize, projectsFrom, quoteStatusOf, quoteTotals, stageModeMismatch,
+  allowedActions, conversionBlocker, opportunityAmountOf, projectsFrom, quoteStatusOf, quoteTotals, stageModeMismatch,
   statusOf, type Violation,
 } from '../../domain/sales';
 import {
-  auditOpportunity, changeOpportunityStatus, convertToProject, deleteWithPlan, parentViolations, planDelete, setOpportunityList,
+  auditOpportunity, changeOpportunityStatus, convertToProject, deleteWithPlan, parentViolations, planDelete, planSize, setOpportunityList,
   unauditOpportunity,
 } from '../../store/sales/ops';
-import { createQuoteFor } from '../../store/sales/quotes';
+import { createQuoteFor, viewsOf } from '../../store/sales/quotes';
 import { RecordForm } from '../shared/RecordForm';
 import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
@@ -181,12 +181,14 @@ export function QuoteTable(props: { quotes: BaseRecord[] }) {
   const ctx = useWorkspace();
   const names = useNames();
   const base = `/w/${ctx.ws.id}`;
+  // each quote with its lines (rows of quoteLines), for the totals
+  const quotes = createMemo(() => { ctx.version('quoteLines')(); return viewsOf(ctx.ws, props.quotes); });
   return (
     <table class="grid simple">
       <thead><tr><th>{t('sales.col.quoteNo')}</th><th>{t('sales.col.date')}</th><th>{t('sales.col.customer')}</th><th>{t('sales.col.owner')}</th>
         <th>{t('sales.col.link')}</th><th class="num">{t('sales.col.lineAmount')}</th><th class="num">{t('sales.col.discounted')}</th><th>{t('sales.col.approval')}</th></tr></thead>
       <tbody>
-        <For each={props.quotes} fallback={<tr><td colspan="8" class="muted">{t('sales.noQuotes')}</td></tr>}>{(q) => {
+        <For each={quotes()} fallback={<tr><td colspan="8" class="muted">{t('sales.noQuotes')}</td></tr>}>{(q) => {
           const tot = () => quoteTotals(q.lines);
           const link = () => {
             const cr = q.contactRecordId ? ctx.ws.collection('contactRecords').get(String(q.contactRecordId)) : undefined;

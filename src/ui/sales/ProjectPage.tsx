@@ -1,7 +1,7 @@
 import { Show, createMemo, createSignal } from 'solid-js';
 import { A, useNavigate, useParams } from '@solidjs/router';
-import { actualProfit, actualProfitRate, planSize, projectStatusOf, stageModeMismatch, type Violation } from '../../domain/sales';
-import { changeProjectStatus, copyProjectAsOpportunity, deleteWithPlan, parentViolations, planDelete } from '../../store/sales/ops';
+import { actualProfit, actualProfitRate, projectStatusOf, stageModeMismatch, type Violation } from '../../domain/sales';
+import { changeProjectStatus, copyProjectAsOpportunity, deleteWithPlan, parentViolations, planDelete, planSize } from '../../store/sales/ops';
 import { createQuoteFor } from '../../store/sales/quotes';
 import { RecordForm } from '../shared/RecordForm';
 import { RecordPresence } from '../sync/RecordPresence';

@@ -5,12 +5,12 @@ import type { Errors } from '../../domain/core/validate';
 import { asNumber } from '../../domain/core/numbers';
 import { toCsv } from '../../domain/core/csv';
 import {
-  deciderBlocker, quoteEditBlocker, quoteLinkBlocker, quoteStatusOf, quoteTotals, statusAfterEdit, submitterOf, lineAmounts,
-  type LineInput, type RateBreakdown, type Values,
+  deciderBlocker, quoteEditBlocker, quoteLinkBlocker, quoteStatusOf, quoteTotals, quoteView, statusAfterEdit, submitterOf, lineAmounts,
+  type RateBreakdown, type Values,
 } from '../../domain/sales';
 import {
-  approvalNeedOf, approveQuoteAs, approverOf, issueBlocker, limitOf, priceLines, quotingUser, rejectQuoteAs, saveQuoteLines,
-  submitQuoteForApproval, withdrawQuoteAs,
+  approvalNeedOf, approvalStepsOf, approveQuoteAs, approverOf, issueBlocker, limitOf, linesOf, priceLines, quotingUser, rejectQuoteAs,
+  saveQuoteLines, submitQuoteForApproval, withdrawQuoteAs, type LineEdit,
 } from '../../store/sales/quotes';
 import { deleteWithPlan, planDelete } from '../../store/sales/ops';
 import { RecordForm } from '../shared/RecordForm';
@@ -22,12 +22,16 @@ import { Badge, Confirm, TextPrompt, money, rateText, useNames, useRefusal, when
 import { QUOTE_STATUS_KEY } from './OpportunityPage';
 import { L, t } from '../i18n';
 
-interface Draft { productId: string; quantity: string; unitPrice: string; manualRate: string }
+/** A line in the editor: the row it edits (`id`; none for a new line) and the text typed. */
+interface Draft { id?: string; productId: string; quantity: string; unitPrice: string; manualRate: string }
 
 const toDraft = (l: unknown): Draft => {
   const v = (typeof l === 'object' && l !== null ? l : {}) as Values;
   const s = (x: unknown) => (asNumber(x) === null ? '' : String(asNumber(x)));
-  return { productId: typeof v.productId === 'string' ? v.productId : '', quantity: s(v.quantity), unitPrice: s(v.unitPrice), manualRate: s(v.manualRate) };
+  return {
+    ...(typeof v.id === 'string' ? { id: v.id } : {}),
+    productId: typeof v.productId === 'string' ? v.productId : '', quantity: s(v.quantity), unitPrice: s(v.unitPrice), manualRate: s(v.manualRate),
+  };
 };
 
 export function quoteTone(q: BaseRecord): string | undefined {
@@ -47,13 +51,22 @@ export function QuotePage() {
   const outOfScope = () => ctx.outOfScope('quotes', found());
   const quote = () => (outOfScope() ? undefined : found());
   const products = createMemo(() => { ctx.version('products')(); return ctx.ws.collection('products').live().sort((a, b) => String(a.code ?? '').localeCompare(String(b.code ?? ''))); });
+  // the quote's rows: each line and each approval step is a record of its own
+  const lines = createMemo(() => { ctx.version('quoteLines')(); return linesOf(ctx.ws, params.id!); });
+  const steps = createMemo(() => { ctx.version('quoteSteps')(); return approvalStepsOf(ctx.ws, params.id!); });
+  const view = createMemo(() => { const q = quote(); return q ? quoteView(q, lines(), steps()) : undefined; });
 
   // ---- lines being edited (a draft until saved) ----
   const [drafts, setDrafts] = createSignal<Draft[]>([]);
   const [dirty, setDirty] = createSignal(false);
-  createEffect(on(() => quote()?.lines, (lines) => { if (!dirty()) setDrafts((Array.isArray(lines) ? lines : []).map(toDraft)); }));
+  // the rows the editor started from: saving removes only those the user took out, never a line
+  // another device added meanwhile
+  let shown: string[] = [];
+  const fromRows = () => { setDirty(false); shown = lines().map((r) => r.id); setDrafts(lines().map(toDraft)); };
+  createEffect(on(lines, () => { if (!dirty()) fromRows(); }));
   const edit = (i: number, patch: Partial<Draft>) => { setDrafts(drafts().map((d, j) => (j === i ? { ...d, ...patch } : d))); setDirty(true); };
-  const inputs = createMemo<LineInput[]>(() => drafts().map((d) => ({
+  const inputs = createMemo<LineEdit[]>(() => drafts().map((d) => ({
+    ...(d.id ? { id: d.id } : {}),
     productId: d.productId, quantity: asNumber(d.quantity) ?? 0,
     unitPrice: asNumber(d.unitPrice) ?? undefined, manualRate: asNumber(d.manualRate),
   })));
@@ -61,25 +74,25 @@ export function QuotePage() {
     ctx.version('discounts')(); ctx.version('customers')();
     return priceLines(ctx.ws, quote()?.customerId, inputs());
   });
-  const totals = createMemo(() => quoteTotals(dirty() ? priced().lines : quote()?.lines));
+  const totals = createMemo(() => quoteTotals(dirty() ? priced().lines : lines()));
   const need = createMemo(() => {
     ctx.version('roles')(); ctx.version('users')(); ctx.version('discounts')();
     const q = quote();
-    return q ? approvalNeedOf(ctx.ws, { ownerId: q.ownerId, lines: dirty() ? priced().lines : q.lines }, ctx.userId()) : null;
+    return q ? approvalNeedOf(ctx.ws, { ownerId: q.ownerId, lines: dirty() ? priced().lines : lines() }, ctx.userId()) : null;
   });
   const limit = createMemo(() => { const q = quote(); return q ? limitOf(ctx.ws, quotingUser(q, ctx.userId())) : null; });
 
   const status = () => (quote() ? quoteStatusOf(quote()!) : 'draft');
-  const lastDecision = () => (Array.isArray(quote()?.steps) ? (quote()!.steps as Values[]) : []).filter((s) => s?.action === 'approve').pop();
+  const lastDecision = () => steps().filter((s) => s.action === 'approve').pop();
   const writable = () => ctx.can('sales', 'write');
   const locked = () => (quote() ? quoteEditBlocker(quote()!) : null);
-  const decideWhy = createMemo(() => { ctx.version('users')(); ctx.version('roles')(); return quote() ? deciderBlocker(quote()!, approverOf(ctx.ws, ctx.userId())) : null; });
-  const issueWhy = createMemo(() => { ctx.version('discounts')(); ctx.version('roles')(); return quote() ? issueBlocker(ctx.ws, quote()!, ctx.userId()) : null; });
+  const decideWhy = createMemo(() => { ctx.version('users')(); ctx.version('roles')(); return view() ? deciderBlocker(view()!, approverOf(ctx.ws, ctx.userId())) : null; });
+  const issueWhy = createMemo(() => { ctx.version('discounts')(); ctx.version('roles')(); return view() ? issueBlocker(ctx.ws, view()!, ctx.userId()) : null; });
 
   const save = () => {
-    if (refusal.run(saveQuoteLines(ctx.ws, params.id!, inputs()), t('sales.linesSaved'))) setDirty(false);
+    if (refusal.run(saveQuoteLines(ctx.ws, params.id!, inputs(), shown), t('sales.linesSaved'))) fromRows();
   };
-  const cancelEdit = () => { setDirty(false); setDrafts((Array.isArray(quote()?.lines) ? (quote()!.lines as unknown[]) : []).map(toDraft)); };
+  const cancelEdit = () => fromRows();
   const [prompt, setPrompt] = createSignal<'submit' | 'approve' | 'reject' | null>(null);
   const [editingHead, setEditingHead] = createSignal(false);
   const [deleting, setDeleting] = createSignal(false);
@@ -100,9 +113,9 @@ export function QuotePage() {
       [],
       [t('sales.col.product'), t('sales.col.spec'), t('sales.col.unit'), t('sales.col.qty'), t('sales.col.unitPrice'), t('sales.col.discountRate'),
         t('sales.col.netUnitPrice'), t('sales.col.lineAmount'), t('sales.col.discounted')],
-      ...lineRows(q.lines).map((r) => [r.name, r.spec, r.unit, String(r.a.quantity), r.a.unitPrice.toFixed(2), String(r.a.rate),
+      ...lineRows(lines()).map((r) => [r.name, r.spec, r.unit, String(r.a.quantity), r.a.unitPrice.toFixed(2), String(r.a.rate),
         r.a.netUnitPrice.toFixed(2), r.a.amount.toFixed(2), r.a.discountedAmount.toFixed(2)]),
-      [t('sales.total'), '', '', '', '', String(quoteTotals(q.lines).rate ?? ''), '', quoteTotals(q.lines).amount.toFixed(2), quoteTotals(q.lines).discountedAmount.toFixed(2)],
+      [t('sales.total'), '', '', '', '', String(quoteTotals(lines()).rate ?? ''), '', quoteTotals(lines()).amount.toFixed(2), quoteTotals(lines()).discountedAmount.toFixed(2)],
     ];
     download(t('sales.quoteFile', { code: String(q.code ?? q.id) }), toCsv(rows));
   };
@@ -140,7 +153,7 @@ export function QuotePage() {
                     <button class="btn primary" disabled={!writable() || dirty() || !drafts().length} title={dirty() ? t('sales.saveFirst') : ''}
                       onClick={() => setPrompt('submit')}>{t('sales.submit')}</button>
                   </Show>
-                  <Show when={status() === 'pending' && submitterOf(q()) === ctx.userId()}>
+                  <Show when={status() === 'pending' && submitterOf(view()!) === ctx.userId()}>
                     <button class="btn" onClick={() => refusal.run(withdrawQuoteAs(ctx.ws, q().id, ctx.userId()), t('sales.withdrawn'))}>{t('sales.withdraw')}</button>
                   </Show>
                   <Show when={status() === 'pending'}>
@@ -239,7 +252,7 @@ export function QuotePage() {
                 <table class="grid simple steps">
                   <thead><tr><th>{t('sales.col.action')}</th><th>{t('sales.col.by')}</th><th>{t('sales.col.at')}</th><th>{t('sales.col.comment')}</th></tr></thead>
                   <tbody>
-                    <For each={Array.isArray(q().steps) ? (q().steps as Values[]) : []} fallback={<tr><td colspan="4" class="muted">{t('sales.noSteps')}</td></tr>}>{(s) => (
+                    <For each={steps()} fallback={<tr><td colspan="4" class="muted">{t('sales.noSteps')}</td></tr>}>{(s) => (
                       <tr><td>{names.dict('approvalAction', s.action)}</td><td>{names.user(s.by)}</td><td>{when(s.at)}</td><td class="wrap">{String(s.comment ?? '')}</td></tr>
                     )}</For>
                   </tbody>
@@ -260,17 +273,17 @@ export function QuotePage() {
                   <thead><tr><th>#</th><th>{t('sales.col.product')}</th><th>{t('sales.col.spec')}</th><th>{t('sales.col.unit')}</th><th>{t('sales.col.qty')}</th>
                     <th>{t('sales.col.unitPrice')}</th><th>{t('sales.col.discountRate')}</th><th>{t('sales.col.netUnitPrice')}</th><th>{t('sales.col.discounted')}</th></tr></thead>
                   <tbody>
-                    <For each={lineRows(q().lines)}>{(r, i) => (
+                    <For each={lineRows(lines())}>{(r, i) => (
                       <tr><td>{i() + 1}</td><td>{r.name}</td><td>{r.spec}</td><td>{r.unit}</td><td>{r.a.quantity}</td><td>{money(r.a.unitPrice)}</td>
                         <td>{r.a.rate}</td><td>{money(r.a.netUnitPrice)}</td><td>{money(r.a.discountedAmount)}</td></tr>
                     )}</For>
                   </tbody>
-                  <tfoot><tr><td colspan="8">{t('sales.total')}</td><td>{money(quoteTotals(q().lines).discountedAmount)}</td></tr></tfoot>
+                  <tfoot><tr><td colspan="8">{t('sales.total')}</td><td>{money(quoteTotals(lines()).discountedAmount)}</td></tr></tfoot>
                 </table>
                 <p>{String(company()?.address ?? '')} {String(company()?.phone ?? '')}</p>
               </div>
 
-              <RecordHistory collection="quotes" id={params.id!} />
+              <RecordHistory collection="quotes" id={params.id!} rows={['quoteLines']} />
               <Show when={editingHead()}>
                 <RecordForm entity="quotes" record={q()} onClose={() => setEditingHead(false)} hooks={{ locked: headLocked }}
                   validate={headValidate} prepare={(v, old) => (old ? { ...v, status: statusAfterEdit(old) } : v)} />

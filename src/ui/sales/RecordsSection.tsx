@@ -1,10 +1,10 @@
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { A, useNavigate } from '@solidjs/router';
 import type { BaseRecord } from '../../domain/core/record';
-import { completeBlocker, editBlocker, isCompleted, planSize, sortRecords } from '../../domain/sales';
+import { completeBlocker, editBlocker, isCompleted, sortRecords } from '../../domain/sales';
 import {
   completeRecord, deleteWithPlan, derivePipelineValues, lockedRecordFields, newRecordDefaults, PARENT_OF, planDelete,
-  recordFormErrors, recordsOfParent, replyToRecord, type RecordKind,
+  plannedIds, planSize, recordFormErrors, recordsOfParent, replyToRecord, type RecordKind,
 } from '../../store/sales/ops';
 import { createQuoteForRecord, quoteOfRecord } from '../../store/sales/quotes';
 import { RecordForm, type FormHooks } from '../shared/RecordForm';
@@ -123,7 +123,7 @@ export function RecordsSection(props: {
       <Show when={deleting() && plan()}>{(p) => (
         <Confirm title={t('common.delete')} danger okLabel={t('common.delete')} onOk={() => deleteWithPlan(ctx.ws, p())} onClose={() => setDeleting(null)}>
           <p>{t('sales.confirmDeleteRecord', { n: planSize(p()) })}</p>
-          <Show when={p().quotes.length}><p class="notice">{t('sales.deleteTakesQuote', { n: p().quotes.length })}</p></Show>
+          <Show when={plannedIds(p(), 'quotes').length}><p class="notice">{t('sales.deleteTakesQuote', { n: plannedIds(p(), 'quotes').length })}</p></Show>
           <Show when={isCompleted(deleting()!)}><p class="muted">{t('sales.deleteRebackfill')}</p></Show>
         </Confirm>
       )}</Show>

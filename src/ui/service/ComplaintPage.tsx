@@ -4,7 +4,7 @@ import { malformedFields } from '../../domain/core/validate';
 import {
   COMPLAINT_STATUSES, STATUS_LABELS, STEP_LABELS, asText, currentStatus, timeline, type ComplaintStep,
 } from '../../domain/service';
-import { handlerChoices, takeComplaintStep, type StepRequest } from '../../store/service/service';
+import { complaintStepsOf, handlerChoices, takeComplaintStep, type StepRequest } from '../../store/service/service';
 import { RecordForm } from '../shared/RecordForm';
 import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
@@ -21,11 +21,13 @@ export function ComplaintPage() {
   const found = createMemo(() => { ctx.version('complaints')(); return ctx.ws.collection('complaints').get(params.id!); });
   const outOfScope = () => ctx.outOfScope('complaints', found());
   const complaint = () => (outOfScope() ? undefined : found());
+  // its history: one row of complaintSteps per step
+  const steps = createMemo(() => { ctx.version('complaintSteps')(); return complaintStepsOf(ctx.ws, params.id!); });
   const def = () => ctx.def('complaints');
   const [editing, setEditing] = createSignal(false);
   const form = useComplaintForm();
   const bad = createMemo(() => (complaint() ? malformedFields(def(), complaint()!) : {}));
-  const status = () => (complaint() ? currentStatus(complaint()!) : null);
+  const status = () => (complaint() ? currentStatus(complaint()!, steps()) : null);
   const customerName = () => ctx.display({ key: 'customer', type: 'ref', ref: 'customers', label: { zh: '', en: '' } }, complaint()?.customer);
   const base = `/w/${ctx.ws.id}`;
   // what the complaint is about first, then what the flow wrote
@@ -71,13 +73,13 @@ export function ComplaintPage() {
                   <h2>{t('complaint.nextStep')}</h2>
                   <NextStep id={c().id} />
                   <h2 class="svc-mt">{t('complaint.timeline')}</h2>
-                  <Timeline steps={timeline(c())} />
+                  <Timeline steps={timeline(steps())} />
                 </div>
               </div>
               <RecordHistory collection="complaints" id={params.id!} />
               <Show when={editing()}>
                 <RecordForm entity="complaints" record={c()} onClose={() => setEditing(false)}
-                  prepare={form.prepare} validate={form.validate} showField={form.showField} />
+                  prepare={form.prepare} validate={form.validate} showField={form.showField} hooks={form.hooks} />
               </Show>
             </>
           )}

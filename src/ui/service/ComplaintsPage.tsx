@@ -2,6 +2,7 @@ import { For, createMemo, createSignal } from 'solid-js';
 import { useNavigate, useSearchParams } from '@solidjs/router';
 import type { BaseRecord } from '../../domain/core/record';
 import { assignedTo, currentStatus, waitingForRevisit } from '../../domain/service';
+import { complaintStepsByComplaint } from '../../store/service/service';
 import { RecordList } from '../shared/RecordList';
 import { useWorkspace } from '../shared/context';
 import { ServiceGate, useComplaintForm } from './common';
@@ -26,10 +27,12 @@ export function ComplaintsPage() {
   const [view, setView] = createSignal<View>(initial);
   const form = useComplaintForm();
 
+  // who assigned each complaint is in its steps (rows of complaintSteps)
+  const steps = createMemo(() => { ctx.version('complaintSteps')(); return complaintStepsByComplaint(ctx.ws); });
   const predicates = (): Record<View, (r: BaseRecord) => boolean> => ({
     all: () => true,
     mine: assignedTo(ctx.userId()),
-    revisit: waitingForRevisit(ctx.userId()),
+    revisit: waitingForRevisit(ctx.userId(), (c) => steps().get(String(c.id)) ?? []),
     unassigned: (r) => currentStatus(r) === 'recorded',
     open: (r) => currentStatus(r) !== 'closed',
   });
@@ -54,7 +57,8 @@ export function ComplaintsPage() {
           )}</For>
         </div>
         <RecordList entity="complaints" filterBase={predicates()[view()]}
-          prepare={form.prepare} validate={form.validate} showField={form.showField}
+          prepare={form.prepare} validate={form.validate} showField={form.showField} hooks={form.hooks}
+          cascadeDelete={form.cascadeDelete}
           onOpen={(r) => navigate(`/w/${ctx.ws.id}/service/complaints/${r.id}`)} />
       </ServiceGate>
     </section>

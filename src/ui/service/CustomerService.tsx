@@ -44,7 +44,8 @@ export function CustomerService(props: { customerId: string }) {
           </Tabs.Content>
           <Tabs.Content class="tab-panel" value="complaints">
             <RecordList entity="complaints" embedded filterBase={mine} defaults={{ customer: props.customerId }}
-              prepare={cform.prepare} validate={cform.validate} showField={cform.showField}
+              prepare={cform.prepare} validate={cform.validate} showField={cform.showField} hooks={cform.hooks}
+              cascadeDelete={cform.cascadeDelete}
               onOpen={(r) => navigate(`/w/${ctx.ws.id}/service/complaints/${r.id}`)} />
           </Tabs.Content>
         </Tabs>

@@ -4,8 +4,9 @@ import type { BaseRecord, RecordValues } from '../../domain/core/record';
 import type { FieldDef } from '../../domain/core/entity';
 import { currentStatus } from '../../domain/service';
 import {
-  articleDraftFor, checkComplaint, checkServiceRecord, prepareComplaint, prepareServiceRecord,
+  articleDraftFor, checkComplaint, checkServiceRecord, ensureRecordStep, prepareComplaint, prepareServiceRecord,
 } from '../../store/service/service';
+import { binWithParent } from '../../store/core/cascade';
 import type { ArticleDraft } from '../../domain/service';
 import { RecordForm, type FormHooks } from '../shared/RecordForm';
 import { useWorkspace } from '../shared/context';
@@ -39,12 +40,17 @@ export function serviceRecordForm(): {
 const TARGET_FIELDS: Record<string, string> = { targetProduct: 'product', targetDepartment: 'department', targetPerson: 'person' };
 const FLOW_FIELDS = new Set(['status', 'handler', 'result', 'revisitSatisfaction']);
 
-/** Form rules of a complaint: its first step on creation, only the reference matching "about" shown. */
+/**
+ * Form rules of a complaint: its first step on creation (the status, then the step's row once
+ * saved), only the reference matching "about" shown; deleting one from a list takes its steps along.
+ */
 export function useComplaintForm() {
   const ctx = useWorkspace();
   return {
     prepare: (values: RecordValues, old?: BaseRecord) => prepareComplaint(ctx.ws, values, !old, ctx.userId()),
     validate: (values: RecordValues, old?: BaseRecord) => checkComplaint(ctx.ws, values, !old, ctx.userId()),
+    hooks: { onSaved: (r: BaseRecord) => ensureRecordStep(ctx.ws, r) } satisfies FormHooks,
+    cascadeDelete: (r: BaseRecord) => { binWithParent(ctx.ws, 'complaints', r); },
     showField: (f: FieldDef, values: RecordValues) => {
       if (f.key in TARGET_FIELDS) return values.targetKind === TARGET_FIELDS[f.key];
       // the flow's own fields mean nothing before the complaint is recorded

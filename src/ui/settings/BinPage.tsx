@@ -5,12 +5,18 @@ import { useWorkspace } from '../shared/context';
 import { Modal } from '../shared/Modal';
 import { notify } from '../shared/toast';
 import { restoreFromBin } from '../customers/references';
+import { purgeWithChildren } from '../../store/core/cascade';
 import { L, t } from '../i18n';
 
-/** 回收站: every deleted record of every entity, restorable; purge deletes for good. */
+/**
+ * 回收站: every deleted record of every entity, restorable; purge deletes for good. What went to
+ * the bin with a record (its children: `deletedWith`) is not listed on its own: it comes back,
+ * or goes for good, with that record (store/core/cascade.ts). Rows that live only inside their
+ * parent's page (quote lines, steps) are never entries of their own.
+ */
 export function BinPage() {
   const ctx = useWorkspace();
-  const rows = createMemo(() => Object.values(ENTITIES).flatMap((d) => {
+  const rows = createMemo(() => Object.values(ENTITIES).filter((d) => !d.embedded).flatMap((d) => {
     ctx.version(d.key)();
     return ctx.ws.collection(d.key).bin().filter((r) => !r.deletedWith).map((r) => ({ def: d, r }));
   }).sort((a, b) => b.r.updatedAt - a.r.updatedAt));
@@ -46,10 +52,8 @@ export function BinPage() {
           footer={<>
             <button class="btn" onClick={() => setPurging(null)}>{t('common.cancel')}</button>
             <button class="btn danger" onClick={() => {
-              ctx.ws.transact(() => {
-                ctx.ws.collection(p().entity).purge(p().r.id);
-                for (const c of ctx.ws.collection('contacts').bin()) if (c.deletedWith === p().r.id) ctx.ws.collection('contacts').purge(c.id);
-              });
+              const res = purgeWithChildren(ctx.ws, p().entity, p().r.id);
+              if (!res.ok) notify(L(res.reason), 'error');
               setPurging(null);
             }}>{t('bin.purge')}</button>
           </>}>

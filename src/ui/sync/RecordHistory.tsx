@@ -1,46 +1,63 @@
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import type { HistoryItem } from '../../store/sync/history';
-import { useWorkspace } from '../shared/context';
+import { referring } from '../../store/core/cascade';
+import { parentsOf } from '../../domain/core/entity';
+import { asNumber } from '../../domain/core/numbers';
+import { useWorkspace, type WorkspaceCtx } from '../shared/context';
 import { L, lang, t } from '../i18n';
 import { formatTime, plainText } from './state';
 import { useHistory } from './history-ui';
 import './sync.css';
 
 /** Text of a logged value with the field's definition when there is one; anything odd is shown as data. */
-export function useValueText(collection: () => string) {
-  const ctx = useWorkspace();
-  return (field: string, v: unknown): string => {
-    if (v === null || v === undefined || v === '') return '∅';
-    if (field === 'deleted') return v === true ? t('history.inBin') : t('history.notInBin');
-    const f = ctx.def(collection())?.fields.find((x) => x.key === field);
-    const shown = f ? ctx.display(f, v) : '';
-    if (shown && shown !== '⚠') return shown;
-    return typeof v === 'string' ? v : JSON.stringify(v).slice(0, 200);
-  };
+function valueText(ctx: WorkspaceCtx, collection: string, field: string, v: unknown): string {
+  if (v === null || v === undefined || v === '') return '∅';
+  if (field === 'deleted') return v === true ? t('history.inBin') : t('history.notInBin');
+  const f = ctx.def(collection)?.fields.find((x) => x.key === field);
+  const shown = f ? ctx.display(f, v) : '';
+  if (shown && shown !== '⚠') return shown;
+  return typeof v === 'string' ? v : JSON.stringify(v).slice(0, 200);
 }
 
-export function useFieldLabel(collection: () => string) {
-  const ctx = useWorkspace();
-  return (field: string): string => {
-    if (field === 'deleted') return t('history.binField');
-    const f = ctx.def(collection())?.fields.find((x) => x.key === field);
-    return f ? L(f.label) : field;
-  };
+function fieldLabel(ctx: WorkspaceCtx, collection: string, field: string): string {
+  if (field === 'deleted') return t('history.binField');
+  const f = ctx.def(collection)?.fields.find((x) => x.key === field);
+  return f ? L(f.label) : field;
 }
 
-/** A record's history: every change (field, old → new, who, when), values lost in a concurrent edit marked. */
-export function RecordHistory(props: { collection: string; id: string }) {
+
+/**
+ * A record's history: every change (field, old → new, who, when), values lost in a concurrent edit
+ * marked. `rows`: child collections whose rows are part of the record as a person sees it (a
+ * quote's lines): their changes are listed too, each named by its row ("报价明细 2").
+ */
+export function RecordHistory(props: { collection: string; id: string; rows?: readonly string[] }) {
   const ctx = useWorkspace();
   const { log, version } = useHistory(ctx.ws);
   const [all, setAll] = createSignal(false);
+  const rowNames = new Map<string, string>();
   const items = createMemo(() => {
     version();
     ctx.version(props.collection)();
-    return log.forRecord(props.collection, props.id, ctx.ws.collection(props.collection).get(props.id));
+    const own = log.forRecord(props.collection, props.id, ctx.ws.collection(props.collection).get(props.id));
+    if (!props.rows?.length) return own;
+    const out = [...own];
+    for (const child of props.rows) {
+      ctx.version(child)();
+      const rel = parentsOf(ctx.def(child)).find((p) => p.entity === props.collection);
+      if (!rel) continue;
+      for (const row of referring(ctx.ws, child, rel.field, props.id)) {
+        const seq = asNumber(row.seq);
+        rowNames.set(`${child}/${row.id}`, `${L(ctx.def(child).label)}${seq === null ? '' : ` ${seq + 1}`}`);
+        out.push(...log.forRecord(child, row.id, row));
+      }
+    }
+    return out.sort((a, b) => b.stamp[0] - a.stamp[0] || b.stamp[1] - a.stamp[1]);
   });
   const userName = (id: string) => (plainText(ctx.ws.collection('users').get(id)?.name) || id || '?');
-  const label = useFieldLabel(() => props.collection);
-  const text = useValueText(() => props.collection);
+  const label = (it: HistoryItem, field: string) => fieldLabel(ctx, it.collection, field);
+  const text = (it: HistoryItem, field: string, v: unknown) => valueText(ctx, it.collection, field, v);
+  const rowName = (it: HistoryItem) => (it.collection === props.collection ? '' : rowNames.get(`${it.collection}/${it.recordId}`) ?? '');
   const shown = () => (all() ? items() : items().slice(0, 20));
   return (
     <div class="card record-history no-print">
@@ -49,12 +66,13 @@ export function RecordHistory(props: { collection: string; id: string }) {
         <For each={shown()}>{(it: HistoryItem) => (
           <li>
             <span class="muted">{formatTime(it.at, lang())}</span> · <strong>{userName(it.by)}</strong>{' '}
+            <Show when={rowName(it)}><span class="history-row">{rowName(it)}</span>{' '}</Show>
             <Show when={it.kind === 'create'}>{t('history.created')}</Show>
             <Show when={it.kind === 'purge'}>{t('history.purged')}</Show>
             <For each={it.changes}>{(ch) => (
               <div classList={{ change: true, lost: ch.lost }}>
-                {label(ch.field)}: <span class="old">{text(ch.field, ch.old)}</span> → <Show when={ch.lost} fallback={<span class="new">{text(ch.field, ch.value)}</span>}>
-                  <s>{text(ch.field, ch.value)}</s> <span class="lost-note">({t('history.lost')})</span></Show>
+                {label(it, ch.field)}: <span class="old">{text(it, ch.field, ch.old)}</span> → <Show when={ch.lost} fallback={<span class="new">{text(it, ch.field, ch.value)}</span>}>
+                  <s>{text(it, ch.field, ch.value)}</s> <span class="lost-note">({t('history.lost')})</span></Show>
               </div>
             )}</For>
           </li>
