@@ -200,9 +200,11 @@ function staticServer(prefix: string): Promise<Server> {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
     if (!path.startsWith(prefix)) { res.writeHead(404).end(); return; }
-    const file = normalize(join('dist', path.slice(prefix.length) || 'index.html'));
+    // the build global-setup made (E2E_OUT_DIR when set, so engineers' runs do not share one)
+    const dist = normalize(process.env.E2E_OUT_DIR || 'dist');
+    const file = normalize(join(dist, path.slice(prefix.length) || 'index.html'));
     try {
-      const body = await readFile(file.endsWith('/') || file === 'dist' ? join(file, 'index.html') : file);
+      const body = await readFile(file.endsWith('/') || file === dist ? join(file, 'index.html') : file);
       res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
     } catch { res.writeHead(404).end(); }
   });
