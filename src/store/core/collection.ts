@@ -140,9 +140,14 @@ export class Collection<T extends BaseRecord = BaseRecord> {
     this.parsed.set(rec.id, { raw, rec });
   }
 
-  create(values: RecordValues, id = newId()): T {
-    const stamp = this.author.clock.now();
-    const who = this.author.actor();
+  /**
+   * A new record. `as` gives it the stamp and author of an existing write instead of a fresh one
+   * (a migration turning one stored value into records: two devices migrating the same value
+   * while apart then write identical versions, and a newer value's rows win over an older one's).
+   */
+  create(values: RecordValues, id = newId(), as?: { stamp: Stamp; by: string }): T {
+    const stamp = as?.stamp ?? this.author.clock.now();
+    const who = as?.by ?? this.author.actor();
     const rec = { ...clean(values), id, createdAt: stamp[0], createdBy: who, updatedAt: stamp[0], updatedBy: who, _c: stamp } as unknown as T;
     if (this.purged.has(id)) {
       // an id created again after its purge (fixed ids: seeds, migrated rows): the purge no longer applies
