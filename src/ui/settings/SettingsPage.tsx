@@ -152,7 +152,7 @@ function CustomFields() {
       <Show when={ctx.can('org', 'write')}>
         <div class="row-inline wrap">
           <select aria-label={t('settings.cfEntity')} value={draft().entity} onChange={(e) => setDraft({ ...draft(), entity: e.currentTarget.value })}>
-            <For each={Object.values(ENTITIES).filter((d) => d.module !== 'org')}>{(d) => <option value={d.key}>{L(d.label)}</option>}</For>
+            <For each={Object.values(ENTITIES).filter((d) => d.module !== 'org' && !d.embedded)}>{(d) => <option value={d.key}>{L(d.label)}</option>}</For>
           </select>
           <input placeholder={t('settings.cfLabelZh')} aria-label={t('settings.cfLabelZh')} value={draft().zh} onInput={(e) => setDraft({ ...draft(), zh: e.currentTarget.value })} />
           <input placeholder={t('settings.cfLabelEn')} aria-label={t('settings.cfLabelEn')} value={draft().en} onInput={(e) => setDraft({ ...draft(), en: e.currentTarget.value })} />
