@@ -16,11 +16,12 @@ export function pointsChanged(): void {
 }
 
 /**
- * Watch the workspace from the moment it opens (before sync starts, so no received change goes
- * unseen); today's daily point a few seconds after it opens, then checked hourly.
+ * Watch the workspace from the moment it opens (sync waits for it, so no received change goes
+ * unseen); today's daily point a minute after it opens (not while the first pages are in use),
+ * then checked hourly.
  */
 export function startRecovery(ws: Workspace): () => void {
-  const w = new RecoveryWatch(ws, { collections: ALL_COLLECTIONS, dailyAfterMs: 5_000 });
+  const w = new RecoveryWatch(ws, { collections: ALL_COLLECTIONS, dailyAfterMs: 60_000 });
   const off = w.onPoint(pointsChanged);
   setWatch(w);
   return () => { off(); w.stop(); if (watch() === w) setWatch(undefined); };

@@ -1,4 +1,4 @@
-import { For, Show, Suspense, createResource, createSignal, onCleanup, type ParentProps } from 'solid-js';
+import { For, Show, Suspense, createResource, createSignal, lazy, onCleanup, type ParentProps } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import { openWorkspace } from '../../store/org/setup';
 import { createWorkspaceCtx, useWorkspace, WorkspaceProvider } from '../shared/context';
@@ -8,8 +8,9 @@ import { SyncBar } from '../sync/SyncBar';
 import { plainText } from '../sync/state';
 import { t, type MessageKey } from '../i18n';
 import { guardUnload } from './unload';
-import { RecoveryBanner } from '../recovery/RecoveryBanner';
-import { startRecovery } from '../recovery/state';
+import { startRecoveryLazily } from '../recovery/lazy';
+
+const RecoveryBanner = lazy(() => import('../recovery/RecoveryBanner').then((m) => ({ default: m.RecoveryBanner })));
 
 /** Opens the workspace named in the URL and frames every page of it. */
 export function Shell(props: ParentProps) {
@@ -21,7 +22,7 @@ export function Shell(props: ParentProps) {
         const ctx = createWorkspaceCtx(o().ws, o().entry, o().userId ?? '');
         onCleanup(() => void o().ws.close());
         onCleanup(guardUnload(o().ws)); // leaving while an edit is not yet on disk asks first
-        onCleanup(startRecovery(o().ws)); // restore points: before sync starts, so no received change goes unseen
+        onCleanup(startRecoveryLazily(o().ws)); // restore points: sync waits for it, so no received change goes unseen
         return (
           <WorkspaceProvider value={ctx}>
             <PinGate><Frame>{props.children}</Frame></PinGate>

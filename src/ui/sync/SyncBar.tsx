@@ -4,6 +4,7 @@ import { SyncSession, type SyncStatus } from '../../store/sync/session';
 import { backupAgeDays } from '../../store/sync/file';
 import { ALL_COLLECTIONS } from '../../domain/registry';
 import { addMember, setIdentity } from '../../store/org/setup';
+import { recoveryStarted } from '../recovery/lazy';
 import { useWorkspace } from '../shared/context';
 import { Modal } from '../shared/Modal';
 import { lang, t, type MessageKey } from '../i18n';
@@ -27,7 +28,8 @@ export function SyncBar() {
   const ctx = useWorkspace();
   const location = useLocation();
   let disposed = false;
-  void SyncSession.start(ctx.ws, ctx.entry).then((s) => {
+  // after the recovery watch runs: every received change is seen by it
+  void recoveryStarted(ctx.ws).then(() => SyncSession.start(ctx.ws, ctx.entry)).then((s) => {
     if (disposed) void s.stop();
     else attachSession(s);
   }).catch((e) => console.error('[keyuan sync] could not start', e));
