@@ -17,5 +17,6 @@ import * as analysis from './analysis/messages';
 import * as org from './org/messages';
 import * as settings from './settings/messages';
 import * as sync from './sync/messages';
+import * as recovery from './recovery/messages';
 
-export const MESSAGES = { shared, shell, pwa, home, customers, sales, service, pipeline, work, analysis, org, settings, sync };
+export const MESSAGES = { shared, shell, pwa, home, customers, sales, service, pipeline, work, analysis, org, settings, sync, recovery };

@@ -7,7 +7,18 @@ import { decodeRecord, encodeRecord, mayHold } from './codec';
 
 export { isRecord } from './codec';
 
-export type ChangeListener = (ids: Set<string>, origin: unknown) => void;
+export type ChangeListener = (ids: Set<string>, origin: unknown, info: ChangeInfo) => void;
+
+/** More about a change, for listeners that need it (store/recovery keeps what a peer removed). */
+export interface ChangeInfo {
+  /** Written on this device (its own edits and merge write-backs) rather than received. */
+  local: boolean;
+  /**
+   * The stored value a key showed before this transaction (undefined: it showed none); read it
+   * with `decodeRecord`. Only during the listener's call: Yjs discards removed content afterwards.
+   */
+  before(id: string): unknown;
+}
 
 /** Origin of the store's own corrective writes (merges of concurrent versions). */
 export const MERGE_ORIGIN = 'keyuan:merge';
@@ -129,9 +140,14 @@ export class Collection<T extends BaseRecord = BaseRecord> {
     this.parsed.set(rec.id, { raw, rec });
   }
 
-  create(values: RecordValues, id = newId()): T {
-    const stamp = this.author.clock.now();
-    const who = this.author.actor();
+  /**
+   * A new record. `as` gives it the stamp and author of an existing write instead of a fresh one
+   * (a migration turning one stored value into records: two devices migrating the same value
+   * while apart then write identical versions, and a newer value's rows win over an older one's).
+   */
+  create(values: RecordValues, id = newId(), as?: { stamp: Stamp; by: string }): T {
+    const stamp = as?.stamp ?? this.author.clock.now();
+    const who = as?.by ?? this.author.actor();
     const rec = { ...clean(values), id, createdAt: stamp[0], createdBy: who, updatedAt: stamp[0], updatedBy: who, _c: stamp } as unknown as T;
     if (this.purged.has(id)) {
       // an id created again after its purge (fixed ids: seeds, migrated rows): the purge no longer applies
@@ -214,7 +230,8 @@ export class Collection<T extends BaseRecord = BaseRecord> {
       ids.add(k);
       if (!this.map.has(k)) this.parsed.delete(k);
     }
-    for (const fn of this.listeners) fn(ids, tx.origin);
+    const info: ChangeInfo = { local: tx.local, before: (id) => valueBefore(event, id) };
+    for (const fn of this.listeners) fn(ids, tx.origin, info);
   }
 
   /**
@@ -289,11 +306,33 @@ function touchedVersions<T>(event: Y.YMapEvent<T>, key: string): unknown[] {
   const target = event.target as unknown as { _map: Map<string, Y.Item> };
   const shown = target._map.get(key);
   const out: unknown[] = [];
-  for (let item = shown?.left ?? null; item !== null; item = item.left) {
+  // a key whose shown version this transaction removed shows nothing: that version is one of
+  // those merged (without a purge tombstone — a raw delete by a broken or hostile peer — it comes
+  // back). Not when the transaction also brought it (a document loaded or received whole: what
+  // was deleted before stays deleted).
+  const first = shown?.deleted && event.deletes(shown) && !event.adds(shown) ? shown : shown?.left ?? null;
+  for (let item = first; item !== null; item = item.left) {
     if (!(item.content instanceof Y.ContentAny || item.content instanceof Y.ContentBinary)) continue;
     if (event.adds(item) || event.deletes(item)) out.push(...item.content.getContent());
   }
   return out;
+}
+
+/** The value `key` showed before this transaction (what Yjs' `event.changes.keys` calls oldValue), for one key. */
+function valueBefore<T>(event: Y.YMapEvent<T>, key: string): unknown {
+  const item = (event.target as unknown as { _map: Map<string, Y.Item> })._map.get(key);
+  if (!item) return undefined;
+  let shown: Y.Item | null = item;
+  if (event.adds(item)) {
+    shown = item.left;
+    while (shown !== null && event.adds(shown)) shown = shown.left;
+    if (shown !== null && !event.deletes(shown)) shown = null;
+  } else if (item.deleted && !event.deletes(item)) {
+    shown = null;
+  }
+  if (shown === null || !(shown.content instanceof Y.ContentAny || shown.content instanceof Y.ContentBinary)) return undefined;
+  const values = shown.content.getContent();
+  return values[values.length - 1];
 }
 
 /** Equal as stored (the times are derived, never stored). */

@@ -17,12 +17,39 @@ export interface SavedFilter { id?: number; workspaceId: string; entity: string;
 export interface ColumnLayout { workspaceId: string; entity: string; order: string[]; hidden: string[]; locked: number }
 export interface Setting { key: string; value: unknown }
 
+/**
+ * A restore point (数据恢复, `store/recovery`): records as they were, kept on this device only.
+ * `event`: the previous versions of the records a peer's change removed, emptied or binned;
+ * `daily`: every record of the workspace, once a day. The records are in `restoreParts`.
+ */
+export interface RestorePointRow {
+  id: string;
+  workspaceId: string;
+  kind: 'event' | 'daily';
+  at: number;
+  /** Local date (YYYY-MM-DD) of a daily point. */
+  day?: string;
+  /** Per collection: records held, and for an event point what the change did to them. */
+  collections: Record<string, { records: number; purged?: number; purgedLive?: number; binned?: number; emptied?: number }>;
+  /** Who made the change (user ids from purge tombstones or the records' updatedBy). */
+  by: string[];
+  /** A peer purged records outside the recycle bin, or binned/emptied many: warn (until dismissed). */
+  warn?: boolean;
+  dismissed?: boolean;
+  parts: number;
+  bytes: number;
+}
+/** Records of one collection in a restore point: one JSON record per line (gzip when `gz`), under 16 MiB before compression. */
+export interface RestorePartRow { pointId: string; part: number; collection: string; gz: boolean; data: Uint8Array }
+
 export class LocalDb extends Dexie {
   workspaces!: Table<WorkspaceEntry, string>;
   identities!: Table<Identity, string>;
   savedFilters!: Table<SavedFilter, number>;
   layouts!: Table<ColumnLayout, [string, string]>;
   settings!: Table<Setting, string>;
+  restorePoints!: Table<RestorePointRow, string>;
+  restoreParts!: Table<RestorePartRow, [string, number]>;
 
   constructor(name = 'keyuan-local') {
     super(name);
@@ -32,6 +59,10 @@ export class LocalDb extends Dexie {
       savedFilters: '++id, [workspaceId+entity]',
       layouts: '[workspaceId+entity]',
       settings: 'key',
+    });
+    this.version(2).stores({
+      restorePoints: 'id, workspaceId',
+      restoreParts: '[pointId+part], pointId',
     });
   }
 }

@@ -29,7 +29,7 @@ export interface FileHeader {
 }
 
 export class SyncFileError extends Error {
-  constructor(readonly code: 'not-keyuan' | 'too-large' | 'malformed' | 'newer' | 'other-room') { super(code); }
+  constructor(readonly code: 'not-keyuan' | 'too-large' | 'malformed' | 'newer' | 'other-room' | 'not-full') { super(code); }
 }
 
 function pack(header: FileHeader, payload: Uint8Array): Uint8Array {

@@ -3,6 +3,7 @@ import { docDbName } from '../core/workspace';
 import { localDb, type WorkspaceEntry } from '../core/local-db';
 import { newId } from '../core/collection';
 import { defaultSettings, removeSyncSettings, saveSyncSettings } from './settings';
+import { removePoints } from '../recovery/points';
 import type { Invite } from './codes';
 
 /**
@@ -52,4 +53,5 @@ export async function removeLocalCopy(workspaceId: string): Promise<void> {
     await db.layouts.where('[workspaceId+entity]').between([workspaceId, ''], [workspaceId, '\uffff']).delete();
   });
   await removeSyncSettings(workspaceId);
+  await removePoints(workspaceId);
 }

@@ -11,26 +11,30 @@ import { L, lang, setLang, t, type MessageKey } from '../i18n';
 import { useSearchParams } from '@solidjs/router';
 import { SyncSettings } from '../sync/SyncSettings';
 import { SystemLog } from '../sync/SystemLog';
+import { RecoveryTab } from '../recovery/RecoveryTab';
 
-/** 系统设置: dictionaries, custom fields, storage, language. */
+/** 系统设置: dictionaries, custom fields, storage, language, sync, system log, recovery. */
 export function SettingsPage() {
-  const [search] = useSearchParams();
+  const [search, setSearch] = useSearchParams();
+  // the tab follows the address, so a link to another tab (the recovery warning's) switches to it
   return (
     <section class="page">
       <h1 class="page-title">{t('nav.settings')}</h1>
-      <Tabs class="tabs" defaultValue={typeof search.tab === 'string' ? search.tab : 'dicts'}>
+      <Tabs class="tabs" value={typeof search.tab === 'string' ? search.tab : 'dicts'} onChange={(tab) => setSearch({ tab, point: undefined })}>
         <Tabs.List class="tab-list">
           <Tabs.Trigger class="tab" value="dicts">{t('settings.dictionaries')}</Tabs.Trigger>
           <Tabs.Trigger class="tab" value="fields">{t('settings.customFields')}</Tabs.Trigger>
           <Tabs.Trigger class="tab" value="storage">{t('settings.storage')}</Tabs.Trigger>
           <Tabs.Trigger class="tab" value="sync">{t('settings.sync')}</Tabs.Trigger>
           <Tabs.Trigger class="tab" value="log">{t('settings.log')}</Tabs.Trigger>
+          <Tabs.Trigger class="tab" value="recovery">{t('settings.recovery')}</Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content class="tab-panel" value="dicts"><Dictionaries /></Tabs.Content>
         <Tabs.Content class="tab-panel" value="fields"><CustomFields /></Tabs.Content>
         <Tabs.Content class="tab-panel" value="storage"><Storage /></Tabs.Content>
         <Tabs.Content class="tab-panel" value="sync"><SyncSettings /></Tabs.Content>
         <Tabs.Content class="tab-panel" value="log"><SystemLog /></Tabs.Content>
+        <Tabs.Content class="tab-panel" value="recovery"><RecoveryTab /></Tabs.Content>
       </Tabs>
     </section>
   );
@@ -148,7 +152,7 @@ function CustomFields() {
       <Show when={ctx.can('org', 'write')}>
         <div class="row-inline wrap">
           <select aria-label={t('settings.cfEntity')} value={draft().entity} onChange={(e) => setDraft({ ...draft(), entity: e.currentTarget.value })}>
-            <For each={Object.values(ENTITIES).filter((d) => d.module !== 'org')}>{(d) => <option value={d.key}>{L(d.label)}</option>}</For>
+            <For each={Object.values(ENTITIES).filter((d) => d.module !== 'org' && !d.embedded)}>{(d) => <option value={d.key}>{L(d.label)}</option>}</For>
           </select>
           <input placeholder={t('settings.cfLabelZh')} aria-label={t('settings.cfLabelZh')} value={draft().zh} onInput={(e) => setDraft({ ...draft(), zh: e.currentTarget.value })} />
           <input placeholder={t('settings.cfLabelEn')} aria-label={t('settings.cfLabelEn')} value={draft().en} onInput={(e) => setDraft({ ...draft(), en: e.currentTarget.value })} />

@@ -9,6 +9,8 @@ import { plainText } from '../sync/state';
 import { t } from '../i18n';
 import { navGroups, useModules } from '../shared/module';
 import { guardUnload } from './unload';
+import { RecoveryBanner } from '../recovery/RecoveryBanner';
+import { startRecovery } from '../recovery/state';
 
 /** Opens the workspace named in the URL and frames every page of it. */
 export function Shell(props: ParentProps) {
@@ -20,6 +22,7 @@ export function Shell(props: ParentProps) {
         const ctx = createWorkspaceCtx(o().ws, o().entry, o().userId ?? '');
         onCleanup(() => void o().ws.close());
         onCleanup(guardUnload(o().ws)); // leaving while an edit is not yet on disk asks first
+        onCleanup(startRecovery(o().ws)); // restore points: before sync starts, so no received change goes unseen
         return (
           <WorkspaceProvider value={ctx}>
             <PinGate><Frame>{props.children}</Frame></PinGate>
@@ -61,6 +64,7 @@ function Frame(props: ParentProps) {
           </button>
           <LangSwitch />
         </header>
+        <RecoveryBanner />
         <main class="content">
           <Suspense fallback={<p class="loading">{t('common.loading')}</p>}>{props.children}</Suspense>
         </main>

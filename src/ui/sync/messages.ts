@@ -142,6 +142,9 @@ export const zh = {
   'log.event.file.importFull': '导入了 {from} 于 {exportedAt} 导出的完整文件({changed} 处变更)',
   'log.event.file.importDiff': '导入了 {from} 于 {exportedAt} 导出的增量文件({changed} 处变更)',
   'log.event.file.restore': '从 {from} 于 {exportedAt} 的备份恢复',
+  'sync.fileError.not-full': '这不是完整的备份文件(请选择用“导出全部(备份)”得到的文件)',
+  'log.event.recovery.restoredPoint': '从 {exportedAt} 的还原点恢复了 {n} 条记录',
+  'log.event.recovery.restoredFile': '从 {from} 于 {exportedAt} 导出的备份恢复了 {n} 条记录',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -287,4 +290,7 @@ export const en: Record<keyof typeof zh, string> = {
   'log.event.file.importFull': 'Imported a full file exported by {from} at {exportedAt} ({changed} changes)',
   'log.event.file.importDiff': 'Imported a partial file exported by {from} at {exportedAt} ({changed} changes)',
   'log.event.file.restore': 'Restored from the backup made by {from} at {exportedAt}',
+  'sync.fileError.not-full': 'This is not a whole backup (pick a file made with "Export everything (backup)")',
+  'log.event.recovery.restoredPoint': 'Restored {n} records from the restore point of {exportedAt}',
+  'log.event.recovery.restoredFile': 'Restored {n} records from the backup made by {from} at {exportedAt}',
 };

@@ -114,6 +114,24 @@ describe('migration 3: arrays inside records become child rows', () => {
     expect(c.collection('quoteLines').all()).toHaveLength(a.collection('quoteLines').all().length);
   });
 
+  it('rows carry the stamp of the array they came from: two devices write identical rows, a newer array wins', () => {
+    const doc = schema2Document();
+    const a = open(doc, 'alice');
+    const b = open(doc, 'bob');
+    const row = (ws: Workspace) => ws.collection('quoteLines').get('q1.L0')!;
+    expect(row(a)._c).toEqual(row(b)._c);
+    expect(row(a).createdBy).toBe(row(b).createdBy);
+    // one device had an older copy with a different first line; the other's newer edit of the array wins
+    const older = new Y.Doc();
+    Y.applyUpdate(older, Y.encodeStateAsUpdate(doc));
+    const edited = new Workspace('t', older);
+    edited.actorId = 'rep';
+    edited.collection('quotes').update('q1', { lines: [{ ...LINE0, quantity: 99 }, LINE1, 'junk'] });
+    const n = open(older, 'dave');
+    both(a, n);
+    for (const ws of [a, n]) expect(row(ws).quantity).toBe(99);
+  });
+
   it('a document from a newer build is left alone and reported', () => {
     const doc = new Y.Doc();
     doc.getMap('meta').set('schema', SCHEMA_VERSION + 1);

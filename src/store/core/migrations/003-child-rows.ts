@@ -1,5 +1,6 @@
 import type { Workspace } from '../workspace';
 import type { MigrationStep } from './step';
+import { fieldStamp } from '../../../domain/core/record';
 
 /**
  * Child rows (schema 3). Up to version 2 a quote kept its lines and its approval steps, and a
@@ -60,7 +61,8 @@ export function moveArraysToRows(ws: Workspace): number {
         list.forEach((entry: unknown, i) => {
           const rowId = childRowId(id, spec.prefix, i);
           if (rows.get(rowId) || rows.purged.has(rowId)) return;
-          rows.create({ ...(isObject(entry) ? entry : {}), [spec.ref]: id, seq: i }, rowId);
+          // stamped as the array was: the same rows from two devices migrating the same value
+          rows.create({ ...(isObject(entry) ? entry : {}), [spec.ref]: id, seq: i }, rowId, { stamp: fieldStamp(rec, spec.field), by: String(rec.updatedBy ?? '') });
           if (rec.deleted === true) rows.update(rowId, { deleted: true, deletedWith: id });
           created++;
         });
