@@ -42,6 +42,12 @@ describe('foundation: a new user in real Chromium', () => {
     await page.locator('.modal').waitFor({ state: 'detached' });
     await page.getByRole('link', { name: 'KH001' }).click();
     await page.getByRole('heading', { name: /杭州恒远机械有限公司/ }).waitFor();
+    // the sections other modules add to the customer page (their UI manifests), in order
+    await page.getByRole('heading', { name: '意向、商机、报价与项目' }).waitFor();
+    await page.getByRole('heading', { name: '客户服务', exact: true }).waitFor();
+    const h2 = await page.locator('main.content h2').allInnerTexts();
+    expect(h2.indexOf('意向、商机、报价与项目')).toBeGreaterThan(h2.indexOf('联系人'));
+    expect(h2.indexOf('客户服务')).toBeGreaterThan(h2.indexOf('意向、商机、报价与项目'));
     for (const [name, mobile] of [['张伟', '13800000001'], ['李娜', '13800000002']]) {
       await page.locator('.card').filter({ has: page.locator('h2', { hasText: /^联系人$/ }) }).getByRole('button', { name: '+ 新增' }).click();
       await fill(page, 'name', name);
@@ -166,6 +172,32 @@ describe('foundation: a new user in real Chromium', () => {
     expect(rows).toHaveLength(2);
     expect(rows.join('\n')).toContain('无锡华光物流有限公司');
     expect(rows.join('\n')).toContain('代理商');
+    await ctx.close();
+  });
+
+  it('the side navigation (built from the UI manifests) keeps its groups, order and labels, and every entry opens its page', async () => {
+    const { ctx, page, errors } = await newPage(browser);
+    await createWorkspace(page);
+    const groups = await page.locator('.sidebar .nav-group').evaluateAll((els) => els.map((g) => [
+      g.querySelector('.nav-group-title')?.textContent ?? '',
+      [...g.querySelectorAll('a.nav-item')].map((a) => `${(a.getAttribute('href') ?? '').replace(/^.*\/w\/[^/]+/, '') || '/'} ${a.textContent}`),
+    ]));
+    expect(groups).toEqual([
+      ['', ['/ 我的工作台']],
+      ['客户管理', ['/customers 客户档案', '/contacts 联系人', '/competitors 竞争对手']],
+      ['销售管理', ['/leads 意向', '/opportunities 商机', '/quotes 报价单', '/approvals 审批箱', '/projects 项目', '/products 产品', '/discounts 折扣', '/sales-modes 销售模式与阶段']],
+      ['客户服务', ['/service/records 服务记录', '/service/complaints 投诉处理', '/service/knowledge 知识库', '/service/analysis 客户服务分析']],
+      ['销售过程', ['/pipeline 销售看板', '/activities 活动/销售任务', '/plans 销售计划', '/quota 销售配额助手']],
+      ['分析决策', ['/analysis/funnel 销售漏斗', '/analysis/forecast 销售预测', '/analysis/opportunities 客户机会分析', '/analysis/projects 客户项目分析', '/analysis/quotes 商品报价明细']],
+      ['系统', ['/org 企业设置', '/settings 系统设置', '/bin 回收站']],
+    ]);
+    // each entry loads its (lazy) page: it becomes the active entry and the page shows a heading
+    for (const link of await page.locator('.sidebar a.nav-item[href*="/w/"]').all()) {
+      await link.click();
+      await page.locator('.sidebar a.nav-item.active').filter({ hasText: (await link.innerText()).trim() }).waitFor();
+      await page.locator('main.content h1, main.content h2').first().waitFor();
+    }
+    expect(errors).toEqual([]);
     await ctx.close();
   });
 

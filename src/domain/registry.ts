@@ -1,14 +1,25 @@
 import type { EntityDef } from './core/entity';
-import * as org from './org/entities';
-import * as customers from './customers/entities';
-import { SALES_ENTITIES, SALES_DICTIONARIES } from './sales/entities';
-import { SERVICE_ENTITIES, SERVICE_DICTIONARIES } from './service';
+import type { DomainManifest } from './core/module';
 import { BASE_DICTIONARIES, type DictDef } from './core/dictionaries';
+import { orgModule } from './org/manifest';
+import { customersModule } from './customers/manifest';
+import { salesModule } from './sales/manifest';
+import { serviceModule } from './service/manifest';
 
-/** Every entity of the product, by collection key. Feature modules add theirs here. */
+/**
+ * The product's feature modules (domain/<module>/manifest.ts). A new module adds ONE line here;
+ * the order is the order of collections and of starting dictionaries.
+ */
+export const DOMAIN_MODULES: readonly DomainManifest[] = [
+  orgModule,
+  customersModule,
+  salesModule,
+  serviceModule,
+];
+
+/** Every entity of the product, by collection key, assembled from the modules. */
 export const ENTITIES: Record<string, EntityDef> = Object.fromEntries(
-  [org.company, org.departments, org.roles, org.users, customers.customers, customers.contacts, customers.competitors,
-    ...SALES_ENTITIES, ...SERVICE_ENTITIES].map((d) => [d.key, d]),
+  DOMAIN_MODULES.flatMap((m) => m.entities).map((d) => [d.key, d]),
 );
 
 /** Collections that hold settings rather than business records. */
@@ -16,6 +27,6 @@ export const SETTING_COLLECTIONS = ['dictionaries', 'dictOptions', 'customFields
 
 export const ALL_COLLECTIONS = [...Object.keys(ENTITIES), ...SETTING_COLLECTIONS];
 
-/** Every dictionary a new workspace starts with (all editable afterwards). */
-export const ALL_DICTIONARIES: DictDef[] = [...BASE_DICTIONARIES, ...SALES_DICTIONARIES, ...SERVICE_DICTIONARIES]
+/** Every dictionary a new workspace starts with (all editable afterwards): the base ones, then each module's. */
+export const ALL_DICTIONARIES: DictDef[] = [...BASE_DICTIONARIES, ...DOMAIN_MODULES.flatMap((m) => m.dictionaries ?? [])]
   .filter((d, i, all) => all.findIndex((x) => x.dict === d.dict) === i);

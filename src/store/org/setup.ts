@@ -4,7 +4,7 @@ import { localDb, type WorkspaceEntry } from '../core/local-db';
 import { newId } from '../core/collection';
 import { addDictionary } from '../core/dictionaries';
 import { ALL_DICTIONARIES } from '../../domain/registry';
-import { seedSalesModes } from '../sales/seed';
+import { STORE_MODULES } from '../modules';
 import { MODULES, permFields, type Permission } from '../../domain/org/modules';
 
 const allAt = (p: Permission) => Object.fromEntries(MODULES.map((m) => [m.key, p]));
@@ -52,7 +52,7 @@ export function seedWorkspace(ws: Workspace, companyName: string, adminName: str
     ws.meta.set('createdAt', Date.now());
     ws.collection('company').create({ name: companyName, fiscalYearStart: 1 }, 'company');
     for (const d of ALL_DICTIONARIES) addDictionary(ws, d);
-    seedSalesModes(ws);
+    for (const m of STORE_MODULES) m.seed?.(ws); // each module's starting records (store/modules.ts)
     for (const { id, perms, ...role } of DEFAULT_ROLES) ws.collection('roles').create({ ...role, ...permFields(perms as Record<string, Permission>) }, id);
     const deptId = ws.collection('departments').create({ name: '总经理办公室', code: 'D01' }).id;
     ws.actorId = adminId;

@@ -6,7 +6,7 @@ import { RecordList } from '../shared/RecordList';
 import { RecordForm } from '../shared/RecordForm';
 import { useWorkspace } from '../shared/context';
 import { L, lang, t } from '../i18n';
-import { CUSTOMER_SECTIONS } from './sections';
+import { customerSections, useModules } from '../shared/module';
 import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
 import { plainText } from '../sync/state';
@@ -16,6 +16,7 @@ import { MergeDialog } from './MergeDialog';
 export function CustomerPage() {
   const ctx = useWorkspace();
   const params = useParams();
+  const sections = customerSections(useModules()); // other modules' sections (their UI manifests)
   const found = createMemo(() => { ctx.version('customers')(); return ctx.ws.collection('customers').get(params.id!); });
   // outside the role's data scope (本人/本部门) the page says so instead of showing the record
   const outOfScope = () => ctx.outOfScope('customers', found());
@@ -73,7 +74,7 @@ export function CustomerPage() {
                     {t('customer.setPrimary')}</button>
                 )} />
             </div>
-            <For each={CUSTOMER_SECTIONS}>{(Section) => <Section customerId={params.id!} />}</For>
+            <For each={sections}>{(Section) => <Section customerId={params.id!} />}</For>
             <RecordHistory collection="customers" id={params.id!} />
             <Show when={editing()}><RecordForm entity="customers" record={c()} onClose={() => setEditing(false)} /></Show>
             <Show when={merging()}><MergeDialog keep={c()} onClose={() => setMerging(false)} /></Show>

@@ -1,8 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { zh } from './zh';
-import { en } from './en';
+import { MESSAGES } from '../messages';
+import { joinTables } from '.';
+
+const zh = joinTables('zh');
+const en = joinTables('en');
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
@@ -13,8 +16,27 @@ function sources(dir: string): string[] {
 
 describe('UI languages', () => {
   it('have the same keys and no empty message', () => {
+    for (const [name, m] of Object.entries(MESSAGES)) expect(Object.keys(m.en).sort(), name).toEqual(Object.keys(m.zh).sort());
     expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
     for (const [k, v] of [...Object.entries(zh), ...Object.entries(en)]) expect(v.trim(), k).not.toBe('');
+  });
+
+  it('each key is defined by one module only', () => {
+    const owner = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [name, m] of Object.entries(MESSAGES)) {
+      for (const k of Object.keys(m.zh)) {
+        if (owner.has(k)) twice.push(`${k} (${owner.get(k)}, ${name})`);
+        owner.set(k, name);
+      }
+    }
+    expect(twice).toEqual([]);
+  });
+
+  it('every module folder with a messages.ts is in the list (ui/messages.ts)', () => {
+    const root = join(__dirname, '..');
+    const folders = readdirSync(root).filter((n) => statSync(join(root, n)).isDirectory() && readdirSync(join(root, n)).includes('messages.ts'));
+    expect(folders.sort()).toEqual(Object.keys(MESSAGES).sort());
   });
 
   it('define every key the UI asks for', () => {
@@ -29,7 +51,7 @@ describe('UI languages', () => {
 
   it('keep Chinese text out of components (it belongs in the message tables)', () => {
     const offenders = sources(join(__dirname, '..'))
-      .filter((f) => !f.includes('i18n') && !f.endsWith('.test.ts'))
+      .filter((f) => !f.includes('i18n') && !f.endsWith('messages.ts') && !f.endsWith('.test.ts'))
       .filter((f) => /^(?!\s*(\/\/|\*|\/\*)).*[\u4e00-\u9fff]/m.test(readFileSync(f, 'utf8')));
     expect(offenders).toEqual([]);
   });

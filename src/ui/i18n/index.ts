@@ -1,10 +1,16 @@
 import { createSignal } from 'solid-js';
-import { zh } from './zh';
-import { en } from './en';
+import { MESSAGES } from '../messages';
 import type { Label, Lang } from '../../domain/core/entity';
 
-export type MessageKey = keyof typeof zh;
-const TABLES: Record<Lang, Record<MessageKey, string>> = { zh, en };
+type Tables = (typeof MESSAGES)[keyof typeof MESSAGES];
+/** Every message key of every module (the union of the modules' zh tables). */
+export type MessageKey = Tables extends infer T ? (T extends { zh: infer Z } ? keyof Z & string : never) : never;
+
+/** The modules' tables joined per language (a key defined by two modules is a test failure). */
+export function joinTables(lang: Lang): Record<MessageKey, string> {
+  return Object.assign({}, ...Object.values(MESSAGES).map((m) => m[lang])) as Record<MessageKey, string>;
+}
+const TABLES: Record<Lang, Record<MessageKey, string>> = { zh: joinTables('zh'), en: joinTables('en') };
 
 const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('keyuan.lang') : null;
 const [lang, setLangSignal] = createSignal<Lang>(stored === 'en' ? 'en' : 'zh');

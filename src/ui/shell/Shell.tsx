@@ -6,7 +6,8 @@ import { ChangeUserDialog, PinGate } from '../org/ChangeUser';
 import { LangSwitch } from './LangSwitch';
 import { SyncBar } from '../sync/SyncBar';
 import { plainText } from '../sync/state';
-import { t, type MessageKey } from '../i18n';
+import { t } from '../i18n';
+import { navGroups, useModules } from '../shared/module';
 import { guardUnload } from './unload';
 import { startRecoveryLazily } from '../recovery/lazy';
 
@@ -33,31 +34,22 @@ export function Shell(props: ParentProps) {
   );
 }
 
-const NAV: { group: MessageKey; items: [string, MessageKey][] }[] = [
-  { group: 'nav.home', items: [['', 'nav.home']] },
-  { group: 'nav.groupCustomers', items: [['customers', 'nav.customers'], ['contacts', 'nav.contacts'], ['competitors', 'nav.competitors']] },
-  { group: 'nav.groupSales', items: [['leads', 'nav.leads'], ['opportunities', 'nav.opportunities'], ['quotes', 'nav.quotes'], ['approvals', 'nav.approvals'], ['projects', 'nav.projects'], ['products', 'nav.products'], ['discounts', 'nav.discounts'], ['sales-modes', 'nav.salesModes']] },
-  { group: 'nav.groupService', items: [['service/records', 'nav.serviceRecords'], ['service/complaints', 'nav.complaints'], ['service/knowledge', 'nav.knowledge'], ['service/analysis', 'nav.serviceAnalysis']] },
-  { group: 'nav.groupPipeline', items: [['pipeline', 'nav.pipeline'], ['activities', 'nav.activities'], ['plans', 'nav.plans'], ['quota', 'nav.quota']] },
-  { group: 'nav.groupAnalysis', items: [['analysis/funnel', 'nav.funnel'], ['analysis/forecast', 'nav.forecast'], ['analysis/opportunities', 'nav.oppAnalysis'], ['analysis/projects', 'nav.projectAnalysis'], ['analysis/quotes', 'nav.quoteDetails']] },
-  { group: 'nav.groupSystem', items: [['org', 'nav.org'], ['settings', 'nav.settings'], ['bin', 'nav.bin']] },
-];
-
 function Frame(props: ParentProps) {
   const ctx = useWorkspace();
   const [choosing, setChoosing] = createSignal(false);
   const base = `/w/${ctx.ws.id}`;
+  const nav = navGroups(useModules()); // groups and entries from the UI manifests (ui/modules.ts)
   const roleName = () => plainText((ctx.role() as { name?: unknown } | undefined)?.name) || t('shell.noRole');
   return (
     <div class="shell">
       <nav class="sidebar" aria-label="main">
         <a class="brand" href="#/"><img src="./favicon.svg" alt="" width="22" height="22" /> {t('app.name')}</a>
         <div class="ws-name" title={ctx.entry.name}>{ctx.entry.name}</div>
-        <For each={NAV}>{(g) => (
+        <For each={nav}>{(g) => (
           <div class="nav-group">
-            <Show when={g.items.length > 1}><div class="nav-group-title">{t(g.group)}</div></Show>
-            <For each={g.items}>{([path, key]) => (
-              <A href={path ? `${base}/${path}` : base} end={!path} class="nav-item" activeClass="active">{t(key)}</A>
+            <Show when={g.items.length > 1}><div class="nav-group-title">{t(g.group.label)}</div></Show>
+            <For each={g.items}>{(item) => (
+              <A href={item.path ? `${base}/${item.path}` : base} end={!item.path} class="nav-item" activeClass="active">{t(item.label)}</A>
             )}</For>
           </div>
         )}</For>

@@ -1,0 +1,10 @@
+import { defineDomainModule } from '../core/module';
+import { SERVICE_ENTITIES } from './entities';
+import { SERVICE_DICTIONARIES } from './dictionaries';
+
+/** 客户服务: service records, complaints and their steps, the knowledge base. */
+export const serviceModule = defineDomainModule({
+  key: 'service',
+  entities: SERVICE_ENTITIES,
+  dictionaries: SERVICE_DICTIONARIES,
+});

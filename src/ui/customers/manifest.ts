@@ -1,0 +1,21 @@
+import { defineUiModule, type NavGroup } from '../shared/module';
+import { CustomersPage, ContactsPage, CompetitorsPage } from './CustomersPage';
+import { CustomerPage } from './CustomerPage';
+
+export const CUSTOMERS_GROUP: NavGroup = { key: 'customers', label: 'nav.groupCustomers', order: 10 };
+
+/** 客户管理: the first page most people open, so its pages are in the first-load JavaScript. */
+export const customersUi = defineUiModule({
+  key: 'customers',
+  routes: [
+    { path: '/customers', component: CustomersPage },
+    { path: '/customers/:id', component: CustomerPage },
+    { path: '/contacts', component: ContactsPage },
+    { path: '/competitors', component: CompetitorsPage },
+  ],
+  nav: [
+    { path: 'customers', label: 'nav.customers', group: CUSTOMERS_GROUP, order: 10 },
+    { path: 'contacts', label: 'nav.contacts', group: CUSTOMERS_GROUP, order: 20 },
+    { path: 'competitors', label: 'nav.competitors', group: CUSTOMERS_GROUP, order: 30 },
+  ],
+});

@@ -1,0 +1,28 @@
+/**
+ * The product's UI modules (ui/<module>/manifest.ts). A new module adds ONE line here; the
+ * router (App.tsx), the side navigation (Shell.tsx) and the customer page's sections are built
+ * from this list. Navigation order comes from each entry's group and item `order`, not from
+ * this list. Messages have their own list (ui/messages.ts).
+ */
+import type { UiManifest } from './shared/module';
+import { homeUi } from './home/manifest';
+import { customersUi } from './customers/manifest';
+import { salesUi } from './sales/manifest';
+import { serviceUi } from './service/manifest';
+import { pipelineUi } from './pipeline/manifest';
+import { workUi } from './work/manifest';
+import { analysisUi } from './analysis/manifest';
+import { orgUi } from './org/manifest';
+import { settingsUi } from './settings/manifest';
+
+export const UI_MODULES: readonly UiManifest[] = [
+  homeUi,
+  customersUi,
+  salesUi,
+  serviceUi,
+  pipelineUi,
+  workUi,
+  analysisUi,
+  orgUi,
+  settingsUi,
+];

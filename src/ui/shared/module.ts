@@ -1,0 +1,64 @@
+import { createContext, lazy, useContext, type Component } from 'solid-js';
+import type { MessageKey } from '../i18n';
+
+/**
+ * What a feature module declares to the UI (ui/<module>/manifest.ts). The router (App.tsx), the
+ * shell's navigation (Shell.tsx) and the customer page's sections are assembled from the list of
+ * these in ui/modules.ts. Messages are listed apart (ui/messages.ts): pages import `t()`, so the
+ * message tables must not import pages.
+ */
+export interface UiManifest {
+  /** The module's folder name (ui/<key>). */
+  key: string;
+  /** Pages under `/w/:wsId` (path relative to it, e.g. `/customers/:id`). Use `page()` to load on first visit. */
+  routes?: readonly UiRoute[];
+  /** Entries of the side navigation. */
+  nav?: readonly NavItem[];
+  /** Sections this module adds to a customer's page (ui/customers/CustomerPage.tsx). */
+  customerSections?: readonly CustomerSection[];
+}
+
+export interface UiRoute { path: string; component: Component }
+
+/** A group of the side navigation; modules sharing a group import one constant. */
+export interface NavGroup { key: string; label: MessageKey; order: number }
+
+/** One navigation entry: `path` relative to the workspace ('' = its home), ordered within its group. */
+export interface NavItem { path: string; label: MessageKey; group: NavGroup; order: number }
+
+export interface CustomerSection { order: number; component: Component<{ customerId: string }> }
+
+/** Identity with a type check, so a manifest reads as a declaration. */
+export function defineUiModule(m: UiManifest): UiManifest {
+  return m;
+}
+
+/** A page loaded on first visit, from a module's named export: first-load JavaScript carries only the core. */
+export function page(load: () => Promise<Record<string, unknown>>, name: string): Component {
+  return lazy(async () => ({ default: (await load())[name] as Component }));
+}
+
+/** The side navigation: groups by their order, each group's items by theirs (ties keep list order). */
+export function navGroups(modules: readonly UiManifest[]): { group: NavGroup; items: NavItem[] }[] {
+  const groups = new Map<string, { group: NavGroup; items: NavItem[] }>();
+  for (const item of modules.flatMap((m) => m.nav ?? [])) {
+    const g = groups.get(item.group.key) ?? { group: item.group, items: [] };
+    g.items.push(item);
+    groups.set(item.group.key, g);
+  }
+  const out = [...groups.values()].sort((a, b) => a.group.order - b.group.order);
+  for (const g of out) g.items.sort((a, b) => a.order - b.order);
+  return out;
+}
+
+/** The sections of a customer's page, in display order. */
+export function customerSections(modules: readonly UiManifest[]): CustomerSection['component'][] {
+  return modules.flatMap((m) => m.customerSections ?? []).sort((a, b) => a.order - b.order).map((s) => s.component);
+}
+
+const ModulesContext = createContext<readonly UiManifest[]>([]);
+/** App.tsx provides the module list to every page (a page importing ui/modules.ts would be a cycle). */
+export const ModulesProvider = ModulesContext.Provider;
+export function useModules(): readonly UiManifest[] {
+  return useContext(ModulesContext);
+}
