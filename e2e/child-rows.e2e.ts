@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { Workspace } from '../src/store/core/workspace';
-import { createWorkspace, goto, launch, newPage, shot } from './lib';
+import { createWorkspace, goto, launch, newPage, shot, injectUpdate } from './lib';
 
 /*
  * Child rows in real Chromium: a quote and a complaint written by the previous build (schema 2:
@@ -15,16 +15,6 @@ let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
 afterAll(async () => { await browser?.close(); });
 
-/** Append a Yjs update to the workspace's IndexedDB store, as a peer's sync would have. */
-async function injectUpdate(page: Page, wsId: string, update: Uint8Array): Promise<void> {
-  await page.evaluate(async ([name, bytes]) => {
-    const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open(name as string); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-    const tx = db.transaction('updates', 'readwrite');
-    tx.objectStore('updates').add(new Uint8Array(bytes as number[]));
-    await new Promise((res) => { tx.oncomplete = res; });
-    db.close();
-  }, [`keyuan-ws-${wsId}`, Array.from(update)]);
-}
 
 /** What a device on schema 2 wrote: the quote's lines and steps, the complaint's steps, inside the records. */
 function schema2Update(): Uint8Array {

@@ -1,25 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import * as Y from 'yjs';
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { baseUrl, createWorkspace, fill, goto, launch, newPage, rowTexts, shot } from './lib';
+import { baseUrl, createWorkspace, fill, goto, launch, newPage, rowTexts, shot, injectUpdate } from './lib';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
 afterAll(async () => { await browser?.close(); });
 
-/** Append a Yjs update to the workspace's y-indexeddb store, as a peer's sync would have. */
-async function injectUpdate(page: Page, wsId: string, update: Uint8Array): Promise<void> {
-  await page.evaluate(async ([name, bytes]) => {
-    const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open(name as string); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-    const tx = db.transaction('updates', 'readwrite');
-    tx.objectStore('updates').add(new Uint8Array(bytes as number[]));
-    await new Promise((res) => { tx.oncomplete = res; });
-    db.close();
-  }, [`keyuan-ws-${wsId}`, Array.from(update)]);
-}
 
 describe('foundation: custom fields, malformed data, static hosting', () => {
   it('a custom dictionary field added at run time appears in the form, list, filter and export', async () => {

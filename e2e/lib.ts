@@ -59,3 +59,14 @@ export function rowTexts(page: Page): Promise<string[]> {
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${OUT}/${name}.png` });
 }
+
+/** Append a Yjs update to the workspace's IndexedDB store, as a peer's sync would have. */
+export async function injectUpdate(page: Page, wsId: string, update: Uint8Array): Promise<void> {
+  await page.evaluate(async ([name, bytes]) => {
+    const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open(name as string); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const tx = db.transaction('updates', 'readwrite');
+    tx.objectStore('updates').add(new Uint8Array(bytes as number[]));
+    await new Promise((res) => { tx.oncomplete = res; });
+    db.close();
+  }, [`keyuan-ws-${wsId}`, Array.from(update)]);
+}
