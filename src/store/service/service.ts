@@ -7,8 +7,8 @@ import type { Errors } from '../../domain/core/validate';
 import type { RoleLike } from '../../domain/org/modules';
 import { dictLabeler } from '../core/dictionaries';
 import {
-  applyStep, articleFromService, asText, asTime, checkHandlerAccess, currentStatus, validateComplaint, validateServiceTimes,
-  withMinutesSpent, type ArticleDraft, type ComplaintStep, type Owner, type Person, type StepInput, type StepResult, type Values,
+  applyStep, articleFromService, asText, checkHandlerAccess, currentStatus, validateComplaint,
+  type ArticleDraft, type ComplaintStep, type Owner, type Person, type StepInput, type StepResult, type Values,
 } from '../../domain/service';
 
 /**
@@ -17,20 +17,18 @@ import {
  * rules themselves live in domain/service; this file only looks records up and writes patches.
  */
 
+import { prepareServiceTimes, serviceTimeErrors } from '../../domain/service/rules';
+
 // ----- service records -----
 
 /** Values of a service record as saved: time spent follows from start and end (never typed). */
 export function prepareServiceRecord(values: RecordValues): RecordValues {
-  const v = withMinutesSpent(values);
-  return { ...v, minutesSpent: v.minutesSpent ?? undefined };
+  return prepareServiceTimes(values);
 }
 
-/** Form check: the end may not be before the start. */
+/** Form check: the end may not be before the start (the entity's rule, domain/service/rules.ts). */
 export function checkServiceRecord(values: RecordValues): Errors {
-  const msg = validateServiceTimes(values.start, values.end);
-  if (!msg) return {};
-  const startUnreadable = typeof values.start === 'string' && values.start.trim() !== '' && asTime(values.start) === null;
-  return startUnreadable ? { start: msg } : { end: msg };
+  return serviceTimeErrors(values);
 }
 
 // ----- people -----

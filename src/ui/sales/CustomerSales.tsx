@@ -1,7 +1,6 @@
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { A } from '@solidjs/router';
 import { statusOf, projectStatusOf } from '../../domain/sales';
-import { localToday } from '../../store/sales/ops';
 import { RecordForm } from '../shared/RecordForm';
 import { useWorkspace } from '../shared/context';
 import { Badge, money, opportunityTone, projectTone, useNames } from './common';
@@ -50,7 +49,7 @@ export function CustomerSales(props: { customerId: string }) {
         )}</For>
       </ul>
       <Show when={addingLead()}>
-        <RecordForm entity="leads" defaults={{ customerId: props.customerId, ownerId: ctx.userId(), date: localToday(), status: 'open' }}
+        <RecordForm entity="leads" defaults={{ customerId: props.customerId }}
           onClose={() => setAddingLead(false)} />
       </Show>
     </div>

@@ -5,7 +5,7 @@ import type { BaseRecord } from '../../domain/core/record';
 import { currentStatus } from '../../domain/service';
 import { RecordList } from '../shared/RecordList';
 import { useWorkspace } from '../shared/context';
-import { ToArticleButton, nowLocal, serviceRecordForm, useComplaintForm } from './common';
+import { ToArticleButton, serviceRecordForm, useComplaintForm } from './common';
 import { t } from '../i18n';
 
 /** The customer page's service section: the customer's service records and complaints. */
@@ -38,7 +38,7 @@ export function CustomerService(props: { customerId: string }) {
           </Tabs.List>
           <Tabs.Content class="tab-panel" value="records">
             <RecordList entity="serviceRecords" embedded filterBase={mine}
-              defaults={{ customer: props.customerId, handler: ctx.userId(), start: nowLocal() }}
+              defaults={{ customer: props.customerId }}
               prepare={sform.prepare} validate={sform.validate} hooks={sform.hooks}
               actions={(selected) => <ToArticleButton selected={selected} />} />
           </Tabs.Content>
