@@ -32,7 +32,7 @@ export function serviceTimeErrors(values: RecordValues): Errors {
 
 export const serviceRecordRules: EntityRules = {
   // the customer's owner handles a record made for that customer (SPEC B); else whoever records it
-  defaults: (ctx, given) => ({ handler: customerOwner(ctx, given.customer), start: localDateTime(ctx.now) }),
+  defaults: (ctx, given) => ({ handlerId: customerOwner(ctx, given.customerId), start: localDateTime(ctx.now) }),
   prepare: (values) => prepareServiceTimes(values),
   validate: (values) => serviceTimeErrors(values),
   onEdit: (values, key) => (key === 'start' || key === 'end' ? prepareServiceTimes(values) : values),

@@ -40,7 +40,7 @@ describe('entity rules: one save path for form, lists, pages and CSV import', ()
   it('a service-record CSV with its end before its start gets the form\'s message; a good row gets its minutes', () => {
     const ws = setup();
     const rows = preview(ws, 'serviceRecords', '客户,开始时间,结束时间,服务内容\n甲公司,2024-03-15T10:00,2024-03-15T09:00,修打印机\n甲公司,2024-03-15T10:00,2024-03-15T11:30,装驱动\n');
-    const form = saveRecord(ws, entityDef(ws, 'serviceRecords'), { customer: 'cu1', start: '2024-03-15T10:00', end: '2024-03-15T09:00', content: '修打印机' });
+    const form = saveRecord(ws, entityDef(ws, 'serviceRecords'), { customerId: 'cu1', start: '2024-03-15T10:00', end: '2024-03-15T09:00', content: '修打印机' });
     expect(form.ok).toBe(false);
     if (form.ok) return;
     expect(form.errors.end).toBeTruthy();
@@ -48,10 +48,10 @@ describe('entity rules: one save path for form, lists, pages and CSV import', ()
     expect(rows[1].errors).toEqual({});
     expect(rows[1].values.minutesSpent).toBe(90);
     // the customer's owner handles it by default
-    expect(rows[1].values.handler).toBe('u-rep');
+    expect(rows[1].values.handlerId).toBe('u-rep');
     expect(ws.collection('serviceRecords').live()).toHaveLength(0); // nothing written before confirming
     expect(writeImport(ws, entityDef(ws, 'serviceRecords'), rows, 'u-me')).toBe(1);
-    expect(ws.collection('serviceRecords').live()[0]).toMatchObject({ minutesSpent: 90, handler: 'u-rep' });
+    expect(ws.collection('serviceRecords').live()[0]).toMatchObject({ minutesSpent: 90, handlerId: 'u-rep' });
   });
 
   it('imported opportunities get 机会金额 and the defaults (业务员 = the importing user, or the customer\'s owner)', () => {
@@ -101,7 +101,7 @@ describe('entity rules: one save path for form, lists, pages and CSV import', ()
     const ws = setup();
     expect(newRecordValues(ws, 'opportunities', { customerId: 'cu1' }).ownerId).toBe('u-rep');
     expect(newRecordValues(ws, 'activities', { customerId: 'cu1' }).ownerId).toBe('u-rep');
-    expect(newRecordValues(ws, 'serviceRecords', { customer: 'cu1' }).handler).toBe('u-rep');
+    expect(newRecordValues(ws, 'serviceRecords', { customerId: 'cu1' }).handlerId).toBe('u-rep');
     expect(newRecordValues(ws, 'activities', { customerId: 'cu2' }).ownerId).toBe('u-me');
     expect(newRecordValues(ws, 'activities', { customerId: 'cu1', ownerId: 'u-me' }).ownerId).toBe('u-me');
   });

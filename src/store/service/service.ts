@@ -45,7 +45,7 @@ export function personOf(ws: Workspace, userId: string): Person | undefined {
 
 /** The owner (专管业务员) of the complaint's customer: the handler must have them in scope. */
 export function complaintOwner(ws: Workspace, complaint: Values): Owner {
-  const customer = ws.collection('customers').get(String(complaint.customer ?? ''));
+  const customer = ws.collection('customers').get(String(complaint.customerId ?? ''));
   const ownerId = text(customer?.ownerId);
   const owner = ownerId ? ws.collection('users').get(ownerId) : undefined;
   return { id: ownerId, departmentId: text(owner?.departmentId) };
@@ -180,7 +180,7 @@ export type ArticleDraftResult =
 export function articleDraftFor(ws: Workspace, serviceId: string, lang: Lang): ArticleDraftResult {
   const service = ws.collection('serviceRecords').get(serviceId);
   if (!service) return { ok: false, error: { zh: '找不到该服务记录', en: 'Service record not found' } };
-  const existing = ws.collection('knowledgeArticles').live().find((a) => a.sourceService === serviceId);
+  const existing = ws.collection('knowledgeArticles').live().find((a) => a.sourceServiceId === serviceId);
   if (existing) {
     return {
       ok: false,

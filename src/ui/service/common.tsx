@@ -35,7 +35,7 @@ export function serviceRecordForm(): { prepare?: (v: RecordValues) => RecordValu
 }
 
 const TARGET_FIELDS: Record<string, string> = { targetProduct: 'product', targetDepartment: 'department', targetPerson: 'person' };
-const FLOW_FIELDS = new Set(['status', 'handler', 'result', 'revisitSatisfaction']);
+const FLOW_FIELDS = new Set(['status', 'handlerId', 'result', 'revisitSatisfaction']);
 
 /**
  * Form rules of a complaint: its first step on creation (the status, then the step's row once
