@@ -51,6 +51,30 @@ export function withDefaults(rules: EntityRules | undefined, ctx: RuleContext, g
   return { ...d, ...setValues(given) };
 }
 
+/**
+ * The form's values after an edit of a new record: a field the user has not chosen (and the page
+ * did not fix) follows the defaults when they change because of the edit — pick a customer and
+ * its owner becomes the owner, until an owner is chosen. `touched` holds the fields the user chose.
+ */
+export function followDefaults(
+  rules: EntityRules | undefined, ctx: RuleContext, fixed: RecordValues, touched: ReadonlySet<string>,
+  prev: RecordValues, next: RecordValues,
+): RecordValues {
+  if (!rules?.defaults) return next;
+  const chosen = (v: RecordValues): RecordValues => {
+    const out: RecordValues = { ...fixed };
+    for (const k of touched) out[k] = v[k];
+    return setValues(out);
+  };
+  const before = rules.defaults(ctx, chosen(prev));
+  const after = rules.defaults(ctx, chosen(next));
+  const out = { ...next };
+  for (const [k, v] of Object.entries(after)) {
+    if (!touched.has(k) && !(k in fixed) && before[k] !== v && next[k] === before[k]) out[k] = v;
+  }
+  return out;
+}
+
 /** The owner of the record's customer, else the acting user: who a new record for a customer belongs to (SPEC B). */
 export function customerOwner(ctx: RuleContext, customerId: unknown): string {
   const c = ctx.get('customers', customerId);

@@ -106,3 +106,23 @@ describe('entity rules: one save path for form, lists, pages and CSV import', ()
     expect(newRecordValues(ws, 'activities', { customerId: 'cu1', ownerId: 'u-me' }).ownerId).toBe('u-me');
   });
 });
+
+describe('the form follows the defaults until a field is chosen', () => {
+  it('picking a customer makes its owner the owner; a chosen owner stays', async () => {
+    const { followDefaults } = await import('../../domain/core/rules');
+    const { ruleContext, rulesOf } = await import('./records');
+    const ws = setup();
+    const ctx = ruleContext(ws, 'u-me');
+    const rules = rulesOf('activities');
+    const start = newRecordValues(ws, 'activities', {}, 'u-me');
+    expect(start.ownerId).toBe('u-me');
+    // the user picks 甲公司 (owned by 李业务): the owner follows
+    const picked = followDefaults(rules, ctx, {}, new Set(['customerId']), start, { ...start, customerId: 'cu1' });
+    expect(picked.ownerId).toBe('u-rep');
+    // owner chosen first, then the customer: the chosen owner stays
+    const mine = { ...start, ownerId: 'u-me' };
+    expect(followDefaults(rules, ctx, {}, new Set(['ownerId', 'customerId']), mine, { ...mine, customerId: 'cu1' }).ownerId).toBe('u-me');
+    // from the customer's page (customer fixed by the page) a new task starts with the owner
+    expect(newRecordValues(ws, 'activities', { customerId: 'cu1' }, 'u-me').ownerId).toBe('u-rep');
+  });
+});

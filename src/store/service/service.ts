@@ -7,7 +7,7 @@ import type { Errors } from '../../domain/core/validate';
 import type { RoleLike } from '../../domain/org/modules';
 import { dictLabeler } from '../core/dictionaries';
 import {
-  applyStep, articleFromService, asText, checkHandlerAccess, currentStatus, validateComplaint,
+  applyStep, articleFromService, asText, checkHandlerAccess,
   type ArticleDraft, type ComplaintStep, type Owner, type Person, type StepInput, type StepResult, type Values,
 } from '../../domain/service';
 
@@ -17,7 +17,8 @@ import {
  * rules themselves live in domain/service; this file only looks records up and writes patches.
  */
 
-import { prepareServiceTimes, serviceTimeErrors } from '../../domain/service/rules';
+import { complaintRules, prepareServiceTimes, serviceTimeErrors } from '../../domain/service/rules';
+import { ruleContext } from '../core/records';
 
 // ----- service records -----
 
@@ -139,32 +140,12 @@ export function takeComplaintStep(ws: Workspace, complaintId: string, req: StepR
  * reference fields that do not match "about" are cleared.
  */
 export function prepareComplaint(ws: Workspace, values: RecordValues, isNew: boolean, actorId: string, now = Date.now()): RecordValues {
-  const out: RecordValues = { ...values };
-  const keep = { product: 'targetProduct', department: 'targetDepartment', person: 'targetPerson' }[String(values.targetKind)];
-  for (const k of ['targetProduct', 'targetDepartment', 'targetPerson']) if (keep && k !== keep) out[k] = undefined;
-  if (isNew) {
-    // re-stamped on every attempt, so the step says when the complaint was really saved
-    out.status = undefined;
-    const actor = personOf(ws, actorId) ?? { id: actorId, role: undefined };
-    const res = applyStep(out, { kind: 'record' }, actor, now);
-    if (res.ok) Object.assign(out, res.patch);
-  }
-  return out;
+  return complaintRules.prepare!(values, isNew ? undefined : ({ id: '' } as BaseRecord), ruleContext(ws, actorId, now));
 }
 
 /** Form check: the product, department or person the complaint is about must be chosen; a writer must record it. */
 export function checkComplaint(ws: Workspace, values: RecordValues, isNew: boolean, actorId: string): Errors {
-  const msg = validateComplaint(values);
-  if (msg) {
-    const key = { product: 'targetProduct', department: 'targetDepartment', person: 'targetPerson' }[String(values.targetKind)] ?? 'targetKind';
-    return { [key]: msg };
-  }
-  if (isNew && currentStatus(values) === null) {
-    const actor = personOf(ws, actorId) ?? { id: actorId, role: undefined };
-    const res = applyStep(values, { kind: 'record' }, actor, Date.now());
-    if (!res.ok) return { details: res.error };
-  }
-  return {};
+  return complaintRules.validate!(values, isNew ? undefined : ({ id: '' } as BaseRecord), ruleContext(ws, actorId));
 }
 
 // ----- knowledge base -----

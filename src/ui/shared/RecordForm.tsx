@@ -5,7 +5,7 @@ import type { FieldDef } from '../../domain/core/entity';
 import { SYSTEM_FIELDS } from '../../domain/core/record';
 import { findDuplicates } from '../../domain/customers/rules';
 import { newRecordValues, ruleContext, rulesOf, saveRecord } from '../../store/core/records';
-import { setValues as setOnly } from '../../domain/core/rules';
+import { followDefaults, setValues as setOnly } from '../../domain/core/rules';
 import { ColumnsDialog, defaultFormLayout, formLayoutKey, orderedKeys, useLayout } from './ColumnsDialog';
 import { useWorkspace } from './context';
 import { onCleanup } from 'solid-js';
@@ -63,21 +63,8 @@ export function RecordForm(props: {
   const locked = new Set([...(rules.locked?.(props.record, rctx()) ?? []), ...(props.hooks?.locked?.(props.record) ?? [])]);
   // fields the user chose; the others follow the defaults (a customer picked → its owner, SPEC B)
   const touched = new Set<string>();
-  const chosen = (v: RecordValues): RecordValues => {
-    const out: RecordValues = { ...fixed };
-    for (const k of touched) out[k] = v[k];
-    return setOnly(out);
-  };
-  const followDefaults = (prev: RecordValues, next: RecordValues): RecordValues => {
-    if (props.record || !rules.defaults) return next;
-    const before = rules.defaults(rctx(), chosen(prev));
-    const after = rules.defaults(rctx(), chosen(next));
-    const out = { ...next };
-    for (const [k, v] of Object.entries(after)) {
-      if (!touched.has(k) && !(k in fixed) && before[k] !== v && next[k] === before[k]) out[k] = v;
-    }
-    return out;
-  };
+  const follow = (prev: RecordValues, next: RecordValues): RecordValues =>
+    (props.record ? next : followDefaults(rules, rctx(), fixed, touched, prev, next));
   const edit = (next: RecordValues, key: string): RecordValues => {
     let v = rules.onEdit ? rules.onEdit(next, key, props.record, rctx()) : next;
     if (props.hooks?.onEdit) v = props.hooks.onEdit(v, key, props.record);
@@ -163,7 +150,7 @@ export function RecordForm(props: {
                 const prev = values();
                 touched.add(f.key);
                 const next = { ...prev, [f.key]: v };
-                setValues(edit(followDefaults(prev, next), f.key));
+                setValues(edit(follow(prev, next), f.key));
                 setDupWarning(null);
               }} />
             <Show when={errors()[f.key]}><span class="field-error">{L(errors()[f.key])}</span></Show>
