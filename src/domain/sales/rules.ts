@@ -5,6 +5,7 @@ import { customerOwner, type EntityRules, type RuleContext } from '../core/rules
 import { stageModeMismatch, withAmount } from './opportunity';
 import { quoteEditBlocker, quoteLinkBlocker, quoteStatusOf, statusAfterEdit } from './quotes';
 import { asText } from './read';
+import { editBlocker, isCompleted, newRecordValues, placementBlocker, recordsOf } from './records';
 import { firstStage, stageChange, stagesOfMode } from './stages';
 import { SALES_ENTITIES } from './entities';
 
@@ -99,7 +100,44 @@ export const quoteRules: EntityRules = {
   deleteBlocker: (rec: BaseRecord) => quoteEditBlocker(rec),
 };
 
+/**
+ * 联系记录 / 维护记录: pre-filled from the parent; a completed record is read-only (批复 is written by
+ * its own action); the date may not place it before a completed record; the stage must belong to
+ * the parent's sales mode; the amount follows the expected amount and rate.
+ */
+function sequentialRules(kind: 'contactRecords' | 'maintenanceRecords', field: string, parentCollection: string): EntityRules {
+  const fields = () => SALES_ENTITIES.find((d) => d.key === kind)?.fields.map((f) => f.key) ?? [];
+  return {
+    defaults: (ctx, given) => {
+      const parent = ctx.get(parentCollection, given[field]);
+      return { ...(parent ? newRecordValues(parent, field, ctx.today) : { date: ctx.today, completed: false }), ownerId: ctx.userId };
+    },
+    prepare: (values) => ({ ...values, amount: withAmount(values).amount ?? undefined }),
+    validate: (values, old, ctx) => {
+      const parentId = String(values[field] ?? old?.[field] ?? '');
+      const errors: Errors = {};
+      if (old) {
+        const changed = Object.keys(values).filter((k) => values[k] !== old[k]);
+        const why = editBlocker(old, changed);
+        if (why) errors[changed[0] ?? 'summary'] = why;
+      }
+      if (!old || values.date !== old.date) {
+        const why = placementBlocker(recordsOf(ctx.live(kind), field, parentId), values.date, old?.id);
+        if (why) errors.date = why;
+      }
+      const parent = ctx.get(parentCollection, parentId);
+      const mismatch = stageModeMismatch({ modeId: parent?.modeId, stageId: values.stageId }, ctx.live('salesStages'));
+      if (mismatch) errors.stageId = mismatch;
+      return errors;
+    },
+    onEdit: (values, key, _old, ctx) => derivePipeline(values, key, ctx),
+    locked: (old) => (old && isCompleted(old) ? fields() : [field, 'reply']),
+  };
+}
+
 export const SALES_RULES: Record<string, EntityRules> = {
+  contactRecords: sequentialRules('contactRecords', 'opportunityId', 'opportunities'),
+  maintenanceRecords: sequentialRules('maintenanceRecords', 'projectId', 'projects'),
   opportunities: opportunityRules,
   projects: projectRules,
   activities: activityRules,

@@ -126,3 +126,21 @@ describe('the form follows the defaults until a field is chosen', () => {
     expect(newRecordValues(ws, 'activities', { customerId: 'cu1' }, 'u-me').ownerId).toBe('u-rep');
   });
 });
+
+describe('contact records keep their sequence on every path', () => {
+  it('a record dated before a completed one, or an edit of a completed one, is refused by saveRecord itself', () => {
+    const ws = setup();
+    const opp = saveRecord(ws, entityDef(ws, 'opportunities'), { subject: '机床', customerId: 'cu1', expectedAmount: 1000 });
+    if (!opp.ok) throw new Error(JSON.stringify(opp.errors));
+    const def = entityDef(ws, 'contactRecords');
+    const first = saveRecord(ws, def, { opportunityId: opp.record.id, date: '2026-03-10', summary: '拜访' });
+    if (!first.ok) throw new Error(JSON.stringify(first.errors));
+    expect(first.record).toMatchObject({ ownerId: 'u-me', completed: false, expectedAmount: 1000 });
+    ws.collection('contactRecords').update(first.record.id, { completed: true });
+    const early = saveRecord(ws, def, { opportunityId: opp.record.id, date: '2026-03-01', summary: '更早' });
+    expect(early.ok || early.errors.date).toBeTruthy();
+    expect(early.ok).toBe(false);
+    const edit = saveRecord(ws, def, { summary: '改' }, first.record.id);
+    expect(edit.ok).toBe(false);
+  });
+});

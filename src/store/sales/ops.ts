@@ -1,7 +1,7 @@
 import type { Workspace } from '../core/workspace';
 import { newId } from '../core/collection';
 import { entityDef, ruleContext, validateRecord } from '../core/records';
-import { derivePipeline, opportunityRules } from '../../domain/sales/rules';
+import { derivePipeline, opportunityRules, SALES_RULES } from '../../domain/sales/rules';
 import { planBin, writeBin } from '../core/cascade';
 import { countShown, idsIn, type CascadePlan, type PlannedRecord } from '../../domain/core/cascade';
 import { ENTITIES } from '../../domain/registry';
@@ -9,8 +9,8 @@ import type { BaseRecord, RecordValues } from '../../domain/core/record';
 import type { Errors } from '../../domain/core/validate';
 import type { Label } from '../../domain/core/entity';
 import {
-  audit, backfill, checkSequence, complete, copyAsOpportunity, editBlocker, firstStage, isCompleted, ok,
-  placementBlocker, projectFromOpportunity, promoteLead, recordsOf, setProjectStatus, stageModeMismatch,
+  audit, backfill, checkSequence, complete, copyAsOpportunity, firstStage, isCompleted, ok,
+  projectFromOpportunity, promoteLead, recordsOf, setProjectStatus,
   transition, unaudit, withAmount, newRecordValues, duplicateRecordQuotes,
   type OpportunityAction, type Outcome, type Patch, type TransitionInput,
   type Values, type Violation,
@@ -84,22 +84,7 @@ export function lockedRecordFields(ws: Workspace, kind: RecordKind, rec?: Values
  * may not place it before a completed record, the stage must belong to the parent's sales mode.
  */
 export function recordFormErrors(ws: Workspace, kind: RecordKind, values: RecordValues, old?: BaseRecord): Errors {
-  const parentId = String(values[PARENT_OF[kind].field] ?? old?.[PARENT_OF[kind].field] ?? '');
-  const errors: Errors = {};
-  if (old) {
-    const changed = Object.keys(values).filter((k) => values[k] !== old[k]);
-    const why = editBlocker(old, changed);
-    if (why) errors[changed[0] ?? 'summary'] = why;
-  }
-  const records = recordsOfParent(ws, kind, parentId);
-  if (!old || values.date !== old.date) {
-    const why = placementBlocker(records, values.date, old?.id);
-    if (why) errors.date = why;
-  }
-  const parent = ws.collection(PARENT_OF[kind].collection).get(parentId);
-  const mismatch = stageModeMismatch({ modeId: parent?.modeId, stageId: values.stageId }, ws.collection('salesStages').live());
-  if (mismatch) errors.stageId = mismatch;
-  return errors;
+  return SALES_RULES[kind].validate!(values, old, ruleContext(ws));
 }
 
 /** Live derivation while a record, opportunity or project is edited: stage → default rate; amount. */
