@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
-import { createWorkspace, goto, launch, newPage, OUT, rowTexts, shot } from './lib';
+import { createWorkspace, fill, goto, launch, newPage, OUT, pickRef, rowTexts, shot } from './lib';
 
 /* Issue 11: CSV import goes through the entity's defaults and rules, like the form. */
 
@@ -64,6 +64,51 @@ describe('entity rules in real Chromium', () => {
     expect(row).toContain('新机床');
     expect(row).toContain('王老师');
     expect(row).toMatch(/30,?000/);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('the customer\'s owner is the default owner of a new task and opportunity (SPEC B)', async () => {
+    const { ctx, page, errors } = await newPage(browser);
+    const id = await createWorkspace(page, '规则组2', '王老师');
+    const save = () => page.locator('.modal').getByRole('button', { name: '保存', exact: true }).click();
+    const closed = () => page.locator('.modal').waitFor({ state: 'detached' });
+    await goto(page, id, 'org');
+    await page.getByRole('tab', { name: '用户' }).click();
+    await page.locator('.tab-panel').getByRole('button', { name: '+ 新增' }).click();
+    await fill(page, 'name', '李业务');
+    await pickRef(page, 'roleId', '业务员');
+    await save();
+    await closed();
+
+    await goto(page, id, 'customers');
+    await page.getByRole('heading', { name: '客户档案' }).waitFor();
+    await page.getByRole('button', { name: '+ 新增' }).click();
+    await fill(page, 'code', 'KH002');
+    await fill(page, 'name', '宁波海达贸易有限公司');
+    await pickRef(page, 'ownerId', '李业务');
+    await save();
+    await closed();
+
+    // a task: picking the customer makes its owner the assignee; an assignee chosen first stays
+    await goto(page, id, 'activities');
+    await page.getByRole('button', { name: '+ 新增' }).click();
+    await expect(page.locator('.modal #f-ownerId').inputValue()).resolves.toBe('王老师');
+    await pickRef(page, 'customerId', '宁波海达');
+    await expect.poll(() => page.locator('.modal #f-ownerId').inputValue()).toBe('李业务');
+    await page.locator('.modal').getByRole('button', { name: '取消' }).click();
+    await closed();
+
+    // from the customer's page: a new opportunity belongs to the customer's owner
+    await goto(page, id, 'customers');
+    await page.locator('.grid-row').first().waitFor();
+    await page.locator('.grid-row a.cell-link').first().click();
+    await page.locator('.customer-sales .new-opportunity').click();
+    await expect(page.locator('.modal #f-ownerId').inputValue()).resolves.toBe('李业务');
+    await fill(page, 'subject', '港口设备');
+    await save();
+    await closed();
+    await expect(page.locator('.customer-sales').innerText()).resolves.toContain('港口设备');
     expect(errors).toEqual([]);
     await ctx.close();
   });
