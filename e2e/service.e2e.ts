@@ -43,7 +43,7 @@ async function logService(page: Page, v: {
   content: string; progressed: boolean; completed: boolean;
 }) {
   await page.getByRole('button', { name: '+ 新增' }).click();
-  await pickRef(page, 'customer', '杭州恒远机械');
+  await pickRef(page, 'customerId', '杭州恒远机械');
   await fill(page, 'serviceType', v.serviceType);
   await fill(page, 'contactType', v.contactType);
   await fill(page, 'importance', v.importance);
@@ -51,7 +51,7 @@ async function logService(page: Page, v: {
   await fill(page, 'start', v.start);
   await fill(page, 'end', v.end);
   await fill(page, 'content', v.content);
-  if (v.handler) await pickRef(page, 'handler', v.handler);
+  if (v.handler) await pickRef(page, 'handlerId', v.handler);
   if (v.progressed) await page.locator('.modal #f-progressed').check();
   if (v.completed) await page.locator('.modal #f-completed').check();
   await save(page);
@@ -82,7 +82,7 @@ describe('customer service in real Chromium', () => {
     await page.getByRole('heading', { name: '服务记录' }).waitFor();
     // time spent follows from start and end while typing; an end before the start is refused
     await page.getByRole('button', { name: '+ 新增' }).click();
-    await pickRef(page, 'customer', '杭州恒远机械');
+    await pickRef(page, 'customerId', '杭州恒远机械');
     await fill(page, 'start', `${TODAY}T09:00`);
     await fill(page, 'end', `${TODAY}T10:30`);
     await expect(page.locator('.modal #f-minutesSpent').inputValue()).resolves.toBe('90');
@@ -143,7 +143,7 @@ describe('customer service in real Chromium', () => {
     await actAs(page, '郑浩', '售后服务员');
     await goto(page, ws, 'service/complaints');
     await page.getByRole('button', { name: '+ 新增' }).click();
-    await pickRef(page, 'customer', '杭州恒远机械');
+    await pickRef(page, 'customerId', '杭州恒远机械');
     expect(await page.locator('.modal #f-targetPerson').count()).toBe(0);
     expect(await page.locator('.modal #f-status').count()).toBe(0);
     await fill(page, 'targetKind', '人员');
@@ -258,7 +258,7 @@ describe('customer service in real Chromium', () => {
 
     const data = sampleCompany({ history: true });
     const users = new Map(data.users.map((u) => [u.id, String(u.name)]));
-    const all = analyzeService(data.serviceRecords, { groupBy: 'handler' });
+    const all = analyzeService(data.serviceRecords, { groupBy: 'handlerId' });
     await goto(page, ws, 'service/analysis');
     await page.locator('#sa-preset').selectOption({ label: '全部' });
     const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(2)}%`);

@@ -1,6 +1,7 @@
 import type { EntityDef } from './core/entity';
 import type { DomainManifest } from './core/module';
 import { BASE_DICTIONARIES, type DictDef } from './core/dictionaries';
+import type { EntityRules } from './core/rules';
 import { orgModule } from './org/manifest';
 import { customersModule } from './customers/manifest';
 import { salesModule } from './sales/manifest';
@@ -21,6 +22,9 @@ export const DOMAIN_MODULES: readonly DomainManifest[] = [
 export const ENTITIES: Record<string, EntityDef> = Object.fromEntries(
   DOMAIN_MODULES.flatMap((m) => m.entities).map((d) => [d.key, d]),
 );
+
+/** Rules beside the definitions (domain/<module>/rules.ts), by entity key; the one save path reads them. */
+export const RULES: Record<string, EntityRules> = Object.assign({}, ...DOMAIN_MODULES.map((m) => m.rules ?? {}));
 
 /** Collections that hold settings rather than business records. */
 export const SETTING_COLLECTIONS = ['dictionaries', 'dictOptions', 'customFields'];

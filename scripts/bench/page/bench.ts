@@ -95,7 +95,7 @@ async function analyses(id: string): Promise<Record<string, number>> {
     serviceRecords: d.service.length,
     funnelMs: runs(() => { funnel(d.opps, d.stages, 'standard'); forecast(d.opps); }),
     opportunityAnalysisMs: runs(() => { opportunityAnalysis(d.opps, 'customer'); opportunityAnalysis(d.opps, 'owner'); }),
-    serviceAnalysisMs: runs(() => analyzeService(d.service, { groupBy: 'handler' })),
+    serviceAnalysisMs: runs(() => analyzeService(d.service, { groupBy: 'handlerId' })),
   };
   await ws.close();
   return out;

@@ -27,6 +27,12 @@ export interface ImportContext extends ValidationContext {
   dictLookup?: (f: FieldDef, text: string) => string | undefined;
   /** Turn a referenced record's name (or code) into its id. */
   refLookup?: (f: FieldDef, text: string) => string | undefined;
+  /**
+   * The save path's check of a new record (store/core/records.ts `checkRecord`): defaults for what
+   * the row leaves empty, derived fields, the definition and the entity's rules — so a row gets
+   * the same values and messages as the form. Without it only the definition is checked.
+   */
+  check?: (values: RecordValues) => { values: RecordValues; errors: Errors };
 }
 
 /** Convert and validate every data row; nothing is written here. */
@@ -48,14 +54,16 @@ export function prepareImport(def: EntityDef, rows: string[][], mapping: Mapping
       }
       values[f.key] = parseInput(f, cells[col], (t) => ctx.dictLookup?.(f, t));
     });
-    Object.assign(errors, validate(def, values, ctx), errors);
-    for (const f of def.fields.filter((x) => x.unique && values[x.key] !== undefined)) {
+    const checked = ctx.check ? ctx.check(values) : { values, errors: validate(def, values, ctx) };
+    Object.assign(errors, checked.errors, errors);
+    const out = checked.values;
+    for (const f of def.fields.filter((x) => x.unique && out[x.key] !== undefined)) {
       const set = seen.get(f.key) ?? new Set();
-      if (set.has(values[f.key]) && !errors[f.key]) errors[f.key] = duplicateInFile(f);
-      set.add(values[f.key]);
+      if (set.has(out[f.key]) && !errors[f.key]) errors[f.key] = duplicateInFile(f);
+      set.add(out[f.key]);
       seen.set(f.key, set);
     }
-    return { line: i + 2, values, errors };
+    return { line: i + 2, values: out, errors };
   });
 }
 

@@ -1,5 +1,6 @@
 import type { EntityDef } from './entity';
 import type { DictDef } from './dictionaries';
+import type { EntityRules } from './rules';
 
 /**
  * What a feature module declares to the domain (domain/<module>/manifest.ts). The registry
@@ -13,6 +14,8 @@ export interface DomainManifest {
   entities: readonly EntityDef[];
   /** The dictionaries a new workspace starts with for this module (editable afterwards). */
   dictionaries?: readonly DictDef[];
+  /** Rules beside the definitions (domain/<module>/rules.ts), by entity key; the one save path reads them. */
+  rules?: Readonly<Record<string, EntityRules>>;
 }
 
 /** Identity with a type check, so a manifest reads as a declaration. */

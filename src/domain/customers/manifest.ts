@@ -1,8 +1,10 @@
 import { defineDomainModule } from '../core/module';
+import { CUSTOMER_RULES } from './rules';
 import { customers, contacts, competitors } from './entities';
 
 /** 客户管理: customers, their contacts, competitors (their dictionaries are the base ones, domain/core/dictionaries.ts). */
 export const customersModule = defineDomainModule({
   key: 'customers',
   entities: [customers, contacts, competitors],
+  rules: CUSTOMER_RULES,
 });

@@ -45,3 +45,9 @@ export function deleteBlocker(refs: ReferenceCount[], balance = 0): Label | null
 export function primaryToClear(contacts: BaseRecord[], customerId: string, contactId: string): string[] {
   return contacts.filter((c) => !c.deleted && c.customerId === customerId && c.id !== contactId && c.primary === true).map((c) => c.id);
 }
+
+/** Entity rules of the customers module (read by the one save path, store/core/records.ts). */
+export const CUSTOMER_RULES: Record<string, import('../core/rules').EntityRules> = {
+  // a new customer is a customer (not a supplier) owned by whoever enters it, in the form and in CSV import alike
+  customers: { defaults: (ctx) => ({ kind: 'customer', ownerId: ctx.userId }) },
+};

@@ -1,4 +1,5 @@
 import { defineDomainModule } from '../core/module';
+import { SALES_RULES } from './rules';
 import { SALES_ENTITIES, SALES_DICTIONARIES } from './entities';
 
 /** 销售管理 and 产品管理: products, leads, opportunities, records, quotes, projects, plans. */
@@ -6,4 +7,5 @@ export const salesModule = defineDomainModule({
   key: 'sales',
   entities: SALES_ENTITIES,
   dictionaries: SALES_DICTIONARIES,
+  rules: SALES_RULES,
 });

@@ -45,7 +45,7 @@ describe('sample company: a year of customer service', () => {
       if (String(r.start).slice(0, 10) !== String(r.end).slice(0, 10)) bad.push(`${r.id}: ends another day`);
       if (validateServiceTimes(r.start, r.end)) bad.push(`${r.id}: times`);
       if (r.minutesSpent !== minutesSpent(r.start, r.end) || !((r.minutesSpent as number) > 0)) bad.push(`${r.id}: minutes`);
-      if (![SERVICE_LEAD, ...SERVICE_STAFF].includes(r.handler as string)) bad.push(`${r.id}: handler ${String(r.handler)}`);
+      if (![SERVICE_LEAD, ...SERVICE_STAFF].includes(r.handlerId as string)) bad.push(`${r.id}: handler ${String(r.handlerId)}`);
       if (typeof r.completed !== 'boolean' || typeof r.progressed !== 'boolean') bad.push(`${r.id}: flags`);
       if (!String(r.content).endsWith('。')) bad.push(`${r.id}: content`);
     }
@@ -56,7 +56,7 @@ describe('sample company: a year of customer service', () => {
   });
 
   it('service analysis over the sample gives realistic, finite rates', () => {
-    const a = analyzeService(data.serviceRecords, { groupBy: 'handler' });
+    const a = analyzeService(data.serviceRecords, { groupBy: 'handlerId' });
     expect(a.rows.map((r) => r.key)).toEqual([SERVICE_LEAD, 'us011', 'us014']);
     expect(a.totals.count).toBe(SAMPLE_SIZES.serviceRecords);
     expect(a.totals.completionRate!).toBeGreaterThan(70);
@@ -82,13 +82,13 @@ describe('sample company: a year of customer service', () => {
         if (s.kind === 'assign' || s.kind === 'revisit' || s.kind === 'close') {
           if (s.by !== SERVICE_LEAD) bad.push(`${c.id}: ${s.kind} by ${s.by}`);
         }
-        if (s.kind === 'handle' && s.by !== c.handler) bad.push(`${c.id}: handled by someone else`);
+        if (s.kind === 'handle' && s.by !== c.handlerId) bad.push(`${c.id}: handled by someone else`);
       }
-      if (c.handler) {
-        const customer = data.customers.find((x) => x.id === c.customer)!;
+      if (c.handlerId) {
+        const customer = data.customers.find((x) => x.id === c.customerId)!;
         const ownerId = customer.ownerId as string | undefined;
         const access = checkHandlerAccess(
-          { id: c.handler as string, departmentId: users.get(c.handler as string)!.departmentId as string, role: roleOf(c.handler as string) },
+          { id: c.handlerId as string, departmentId: users.get(c.handlerId as string)!.departmentId as string, role: roleOf(c.handlerId as string) },
           { id: ownerId, departmentId: ownerId ? users.get(ownerId)!.departmentId as string : undefined },
         );
         if (access) bad.push(`${c.id}: handler cannot see it`);
@@ -102,10 +102,10 @@ describe('sample company: a year of customer service', () => {
 
   it('knowledge base: written articles plus solved services turned into FAQ entries', () => {
     const services = byId(data.serviceRecords);
-    const converted = data.knowledgeArticles.filter((a) => a.sourceService);
+    const converted = data.knowledgeArticles.filter((a) => a.sourceServiceId);
     expect(converted).toHaveLength(SAMPLE_SIZES.articlesFromService);
     for (const a of converted) {
-      const s = services.get(a.sourceService as string)!;
+      const s = services.get(a.sourceServiceId as string)!;
       expect(s.completed).toBe(true);
       expect(String(s.content).startsWith(String(a.title))).toBe(true);
     }
@@ -118,6 +118,6 @@ describe('sample company: a year of customer service', () => {
     expect(cls.serviceRecords).toHaveLength(BENCH_SIZES.class.serviceRecords);
     expect(BENCH_SIZES.company.serviceRecords).toBeGreaterThanOrEqual(BENCH_SIZES.class.serviceRecords);
     const customers = new Set(cls.customers.map((c) => c.id));
-    for (const r of cls.serviceRecords) expect(customers.has(r.customer as string)).toBe(true);
+    for (const r of cls.serviceRecords) expect(customers.has(r.customerId as string)).toBe(true);
   });
 });

@@ -153,10 +153,10 @@ export function genServiceRecords(ctx: GenContext, cust: CustomerTable, contacts
 
     const rec: Rec = {
       id: 'sv' + pad(i + 1, idW),
-      customer: cust.ids[c],
+      customerId: cust.ids[c],
     };
     const contact = contactOf(ctx, contacts, c);
-    if (contact) rec.contact = contact;
+    if (contact) rec.contactId = contact;
     rec.serviceType = serviceType;
     rec.contactType = contactType;
     rec.importance = rng.draw(serviceType === 'repair' ? URGENT_W : IMPORTANCE_W);
@@ -165,7 +165,7 @@ export function genServiceRecords(ctx: GenContext, cust: CustomerTable, contacts
     rec.end = `${date}T${hhmm(startMin + minutes)}`;
     rec.minutesSpent = minutes;
     rec.content = `${withName(problem, product)}。${completed ? solution : pending}。`;
-    rec.handler = handler;
+    rec.handlerId = handler;
     rec.progressed = progressed;
     rec.completed = completed;
     out.push(rec);
@@ -248,9 +248,9 @@ export function genComplaints(ctx: GenContext, cust: CustomerTable, contacts: Co
     let kind: Kind = rng.draw(KIND_W);
     if (kind === 'product' && !productIds.length) kind = 'department';
     const reason = rng.draw(REASON_W[kind]);
-    const rec: Rec = { id: 'cm' + pad(i + 1, idW), customer: cust.ids[c] };
+    const rec: Rec = { id: 'cm' + pad(i + 1, idW), customerId: cust.ids[c] };
     const contact = contactOf(ctx, contacts, c);
-    if (contact) rec.contact = contact;
+    if (contact) rec.contactId = contact;
     rec.targetKind = kind;
     let target: string;
     if (kind === 'product') {

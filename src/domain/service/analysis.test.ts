@@ -5,24 +5,24 @@ const T = (iso: string) => Date.parse(iso);
 
 // Hand-made records. c = completed, p = progressed.
 const records = [
-  { id: 'r1', handler: 'u1', importance: 'high', start: T('2024-03-01T09:00:00Z'), completed: true, progressed: true },
-  { id: 'r2', handler: 'u1', importance: 'high', start: T('2024-03-05T09:00:00Z'), completed: true, progressed: false },
-  { id: 'r3', handler: 'u1', importance: 'low', start: T('2024-03-10T09:00:00Z'), completed: false, progressed: true },
-  { id: 'r4', handler: 'u2', importance: 'low', start: T('2024-03-31T23:59:59Z'), completed: false, progressed: false },
-  { id: 'r5', handler: 'u2', importance: 'high', start: T('2024-04-01T00:00:00Z'), completed: true, progressed: true },
-  { id: 'r9', handler: 'u2', importance: 'low', start: T('2024-02-29T23:59:59Z'), completed: true },
+  { id: 'r1', handlerId: 'u1', importance: 'high', start: T('2024-03-01T09:00:00Z'), completed: true, progressed: true },
+  { id: 'r2', handlerId: 'u1', importance: 'high', start: T('2024-03-05T09:00:00Z'), completed: true, progressed: false },
+  { id: 'r3', handlerId: 'u1', importance: 'low', start: T('2024-03-10T09:00:00Z'), completed: false, progressed: true },
+  { id: 'r4', handlerId: 'u2', importance: 'low', start: T('2024-03-31T23:59:59Z'), completed: false, progressed: false },
+  { id: 'r5', handlerId: 'u2', importance: 'high', start: T('2024-04-01T00:00:00Z'), completed: true, progressed: true },
+  { id: 'r9', handlerId: 'u2', importance: 'low', start: T('2024-02-29T23:59:59Z'), completed: true },
   // Malformed, as a hostile or buggy peer might send it: object as handler, string/number flags.
-  { id: 'r6', handler: { evil: 1 }, importance: 42, start: 'not a date', completed: 'yes', progressed: 1 },
+  { id: 'r6', handlerId: { evil: 1 }, importance: 42, start: 'not a date', completed: 'yes', progressed: 1 },
   // Deleted: ignored everywhere.
-  { id: 'r7', handler: 'u1', importance: 'high', start: T('2024-03-02T00:00:00Z'), completed: true, progressed: true, deleted: true },
+  { id: 'r7', handlerId: 'u1', importance: 'high', start: T('2024-03-02T00:00:00Z'), completed: true, progressed: true, deleted: true },
   // No id: cannot be drilled down to, so it is not a real record — ignored.
-  { handler: 'u1', completed: true, progressed: true },
+  { handlerId: 'u1', completed: true, progressed: true },
 ];
 
 const row = (rows: ServiceAnalysisRow[], key: string | null) => rows.find((r) => r.key === key)!;
 
 describe('analyzeService — SPEC K formulas against a hand-computed table', () => {
-  const a = analyzeService(records, { groupBy: 'handler' });
+  const a = analyzeService(records, { groupBy: 'handlerId' });
 
   it('groups by handler, malformed value into the (empty) group, sorted with (empty) last', () => {
     expect(a.rows.map((r) => r.key)).toEqual(['u1', 'u2', null]);
@@ -76,13 +76,13 @@ describe('analyzeService — SPEC K formulas against a hand-computed table', () 
 
   it('period: start within [from, to], both ends inclusive; unknown start left out', () => {
     const m = analyzeService(records, {
-      groupBy: 'handler', from: T('2024-03-01T09:00:00Z'), to: T('2024-03-31T23:59:59Z'),
+      groupBy: 'handlerId', from: T('2024-03-01T09:00:00Z'), to: T('2024-03-31T23:59:59Z'),
     });
     // r1 (on `from`), r2, r3, r4 (on `to`); r5 and r9 are outside, r6 has no readable start.
     expect(m.totals.ids.all).toEqual(['r1', 'r2', 'r3', 'r4']);
     expect(m.totals.completionRate).toBe(50); // 2 ÷ (2 + 2) × 100 = 50
     expect(m.totals.efficiency).toBe(50); // 2 ÷ (2 + 2) × 100 = 50
-    const open = analyzeService(records, { groupBy: 'handler', from: T('2024-04-01T00:00:00Z') });
+    const open = analyzeService(records, { groupBy: 'handlerId', from: T('2024-04-01T00:00:00Z') });
     expect(open.totals.ids.all).toEqual(['r5']);
   });
 
@@ -91,13 +91,13 @@ describe('analyzeService — SPEC K formulas against a hand-computed table', () 
     expect(none.rows).toEqual([]);
     expect(none.totals.completionRate).toBeNull(); // 0 ÷ (0 + 0)
     expect(none.totals.efficiency).toBeNull();
-    const empty = analyzeService(records, { groupBy: 'handler', from: T('2030-01-01T00:00:00Z') });
+    const empty = analyzeService(records, { groupBy: 'handlerId', from: T('2030-01-01T00:00:00Z') });
     expect(empty.totals.count).toBe(0);
     expect(empty.totals.completionRate).toBeNull();
   });
 
   it('does not crash on junk entries in the list', () => {
     const junk = [null, 'x', 7, { id: 5 }] as unknown as Record<string, unknown>[];
-    expect(analyzeService(junk, { groupBy: 'handler' }).totals.count).toBe(0);
+    expect(analyzeService(junk, { groupBy: 'handlerId' }).totals.count).toBe(0);
   });
 });

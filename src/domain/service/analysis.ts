@@ -11,11 +11,11 @@ import { asTime } from './time';
  * the records behind it so the report can drill down.
  */
 
-export type ServiceGroupBy = 'handler' | 'importance' | 'contactType' | 'satisfaction' | 'serviceType';
+export type ServiceGroupBy = 'handlerId' | 'importance' | 'contactType' | 'satisfaction' | 'serviceType';
 
 /** The 统计方式 choices, in the seed's order. */
 export const SERVICE_GROUP_BYS: { key: ServiceGroupBy; label: Label }[] = [
-  { key: 'handler', label: { zh: '按业务员', en: 'By handler' } },
+  { key: 'handlerId', label: { zh: '按业务员', en: 'By handler' } },
   { key: 'importance', label: { zh: '按重要程度', en: 'By importance' } },
   { key: 'contactType', label: { zh: '按联系类型', en: 'By contact type' } },
   { key: 'satisfaction', label: { zh: '按满意度', en: 'By satisfaction' } },

@@ -18,7 +18,7 @@ const rep: Person = { id: 'rep', name: '孙销售', role: salesRole };
 const owner = { id: 'rep', departmentId: 'd-sales' }; // the customer's 专管业务员
 
 type C = Record<string, unknown>;
-const base: C = { id: 'c1', customer: 'cu1', targetKind: 'product', targetProduct: 'p1', reason: 'quality', details: '打印机卡纸' };
+const base: C = { id: 'c1', customerId: 'cu1', targetKind: 'product', targetProduct: 'p1', reason: 'quality', details: '打印机卡纸' };
 
 /** Apply: merge the patch and append the step (kept under `steps` here, as the store's rows), failing the test on refusal. */
 function step(c: C, s: StepInput, actor: Person, now: number): C {
@@ -49,16 +49,16 @@ describe('complaint flow: every step in order by the right user', () => {
 
   it('returns each step to append (who, when, its data) and mirrors the flat fields on the complaint', () => {
     const r = applyStep(through(1), { kind: 'assign', handler: han, owner, comment: '尽快处理' }, sup, 2000);
-    expect(r).toEqual({ ok: true, patch: { status: 'assigned', handler: 'han' }, step: { kind: 'assign', by: 'sup', at: 2000, handler: 'han', comment: '尽快处理' } });
+    expect(r).toEqual({ ok: true, patch: { status: 'assigned', handlerId: 'han' }, step: { kind: 'assign', by: 'sup', at: 2000, handlerId: 'han', comment: '尽快处理' } });
     const c = through(5);
     expect(timeline(c.steps)).toEqual([
       { kind: 'record', by: 'clerk', at: 1000 },
-      { kind: 'assign', by: 'sup', at: 2000, handler: 'han', comment: '尽快处理' },
+      { kind: 'assign', by: 'sup', at: 2000, handlerId: 'han', comment: '尽快处理' },
       { kind: 'handle', by: 'han', at: 3000, result: '已上门更换搓纸轮' },
       { kind: 'revisit', by: 'sup', at: 4000, satisfaction: '4', comment: '客户认可' },
       { kind: 'close', by: 'sup', at: 5000 },
     ]);
-    expect([c.handler, c.result, c.revisitSatisfaction]).toEqual(['han', '已上门更换搓纸轮', '4']);
+    expect([c.handlerId, c.result, c.revisitSatisfaction]).toEqual(['han', '已上门更换搓纸轮', '4']);
   });
 
   it('does not mutate the complaint it is given', () => {
@@ -71,7 +71,7 @@ describe('complaint flow: every step in order by the right user', () => {
   it('allows reassigning before the result is recorded', () => {
     const other: Person = { id: 'han2', departmentId: 'd-sales', role: handlerRole };
     const c = step(through(2), { kind: 'assign', handler: other, owner }, sup, 2500);
-    expect(c.handler).toBe('han2');
+    expect(c.handlerId).toBe('han2');
     expect(errorOf(applyStep(c, { kind: 'handle', result: 'x' }, han, 3000))?.zh).toMatch(/只有被分配的处理人/);
   });
 });
@@ -167,14 +167,14 @@ describe('predicates and helpers', () => {
   it('timeline is ordered by time and drops malformed entries from peers and rows in the bin', () => {
     const c = { ...base, status: 12 }; // malformed: the last valid step decides
     const rows = [
-      { id: 'c1.S1', complaintId: 'c1', seq: 1, kind: 'assign', by: 'sup', at: 2000, handler: 'han' },
+      { id: 'c1.S1', complaintId: 'c1', seq: 1, kind: 'assign', by: 'sup', at: 2000, handlerId: 'han' },
       null, 'junk', { kind: 'explode', by: 'x', at: 1 }, { kind: 'close', by: 'sup', at: 'later' },
       { id: 'c1.S0', complaintId: 'c1', seq: 0, kind: 'record', by: 'clerk', at: 1000, comment: { html: '<b>' } },
       { id: 'c1.S9', complaintId: 'c1', seq: 2, kind: 'handle', by: 'han', at: 3000, result: 'x', deleted: true },
     ];
     expect(timeline(rows)).toEqual([
       { kind: 'record', by: 'clerk', at: 1000 },
-      { kind: 'assign', by: 'sup', at: 2000, handler: 'han' },
+      { kind: 'assign', by: 'sup', at: 2000, handlerId: 'han' },
     ]);
     expect(currentStatus(c, rows)).toBe('assigned');
     expect(timeline('nope')).toEqual([]);
@@ -182,9 +182,9 @@ describe('predicates and helpers', () => {
 
   it('two supervisors assigning while apart: both steps show, in the order they were taken (same order on every peer)', () => {
     const rows = [
-      { id: 'zz', seq: 1, kind: 'assign', by: 'sup2', at: 2500, handler: 'far' },
+      { id: 'zz', seq: 1, kind: 'assign', by: 'sup2', at: 2500, handlerId: 'far' },
       { id: 'c1.S0', seq: 0, kind: 'record', by: 'clerk', at: 1000 },
-      { id: 'aa', seq: 1, kind: 'assign', by: 'sup', at: 2000, handler: 'han' },
+      { id: 'aa', seq: 1, kind: 'assign', by: 'sup', at: 2000, handlerId: 'han' },
     ];
     const order = timeline(rows).map((s) => `${s.kind}:${s.by}`);
     expect(order).toEqual(['record:clerk', 'assign:sup', 'assign:sup2']);

@@ -32,7 +32,7 @@ export interface ComplaintStep {
   /** Epoch ms. */
   readonly at: number;
   /** assign: the chosen handler's user id. */
-  readonly handler?: string;
+  readonly handlerId?: string;
   /** handle: the handling result. */
   readonly result?: string;
   /** revisit: the customer's satisfaction (a `satisfaction` dictionary code). */
@@ -61,7 +61,7 @@ export type StepInput =
 /** Fields to write on the complaint. Flat fields mirror the steps so lists can show and filter them. */
 export interface ComplaintPatch {
   status: ComplaintStatus;
-  handler?: string;
+  handlerId?: string;
   result?: string;
   revisitSatisfaction?: string;
 }
@@ -104,7 +104,7 @@ const needWriter = (_c: Values, actor: Person): Label | null =>
     : { zh: '没有客户服务的编辑权限，不能登记投诉', en: 'You need the write right on Service to record a complaint' };
 
 const needAssignedHandler = (c: Values, actor: Person): Label | null =>
-  asText(c.handler) === actor.id
+  asText(c.handlerId) === actor.id
     ? null
     : { zh: '只有被分配的处理人才能记录处理结果', en: 'Only the assigned handler may record the result' };
 
@@ -150,7 +150,7 @@ function stepData(step: StepInput): { fields: Partial<ComplaintStep> } | { error
       const id = asText(step.handler?.id);
       if (!id) return { error: { zh: '请选择处理人', en: 'Choose a handler' } };
       const denied = checkHandlerAccess(step.handler, step.owner ?? {});
-      return denied ? { error: denied } : { fields: { ...fields, handler: id } };
+      return denied ? { error: denied } : { fields: { ...fields, handlerId: id } };
     }
     case 'handle': {
       const result = asText(step.result);
@@ -169,7 +169,7 @@ function stepData(step: StepInput): { fields: Partial<ComplaintStep> } | { error
 
 /** The flat fields a step sets on the complaint. */
 function mirrored(entry: ComplaintStep): Partial<ComplaintPatch> {
-  if (entry.kind === 'assign') return { handler: entry.handler };
+  if (entry.kind === 'assign') return { handlerId: entry.handlerId };
   if (entry.kind === 'handle') return { result: entry.result };
   if (entry.kind === 'revisit') return { revisitSatisfaction: entry.satisfaction };
   return {};
@@ -239,7 +239,7 @@ function readStep(v: unknown): ComplaintStep | null {
   const by = asText(s.by);
   if (!isStepKind(s.kind) || !by || typeof s.at !== 'number' || !Number.isFinite(s.at)) return null;
   const out: { -readonly [K in keyof ComplaintStep]: ComplaintStep[K] } = { kind: s.kind, by, at: s.at };
-  for (const k of ['handler', 'result', 'satisfaction', 'comment'] as const) {
+  for (const k of ['handlerId', 'result', 'satisfaction', 'comment'] as const) {
     const t = asText(s[k]);
     if (t) out[k] = t;
   }
@@ -276,7 +276,7 @@ export function nextSteps(complaint: Values, steps: unknown = []): ComplaintStep
 
 /** Predicate: complaints waiting for this user to record the handling result (their to-do list). */
 export function assignedTo(userId: string): (complaint: Values) => boolean {
-  return (c) => !isDeleted(c) && currentStatus(c) === 'assigned' && asText(c.handler) === userId;
+  return (c) => !isDeleted(c) && currentStatus(c) === 'assigned' && asText(c.handlerId) === userId;
 }
 
 /**

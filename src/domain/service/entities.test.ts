@@ -22,7 +22,7 @@ describe('service entity definitions', () => {
   it('derived and flow-owned fields are read-only in forms', () => {
     expect(isReadOnlyField(serviceRecordsDef, 'minutesSpent')).toBe(true);
     expect(isReadOnlyField(serviceRecordsDef, 'content')).toBe(false);
-    for (const k of ['status', 'handler', 'result', 'revisitSatisfaction']) expect(isReadOnlyField(complaintsDef, k)).toBe(true);
+    for (const k of ['status', 'handlerId', 'result', 'revisitSatisfaction']) expect(isReadOnlyField(complaintsDef, k)).toBe(true);
   });
 
   it('contact types include the seed ones', () => {

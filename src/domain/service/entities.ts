@@ -33,8 +33,8 @@ export const serviceRecordsDef: ServiceEntityDef = {
   titleField: 'content',
   treeField: 'serviceType',
   fields: [
-    { key: 'customer', label: { zh: '客户', en: 'Customer' }, type: 'ref', ref: 'customers', required: true, width: 160 },
-    { key: 'contact', label: { zh: '联系人', en: 'Contact' }, type: 'ref', ref: 'contacts', width: 72 },
+    { key: 'customerId', label: { zh: '客户', en: 'Customer' }, type: 'ref', ref: 'customers', required: true, width: 160 },
+    { key: 'contactId', label: { zh: '联系人', en: 'Contact' }, type: 'ref', ref: 'contacts', width: 72 },
     { key: 'serviceType', label: { zh: '服务类型', en: 'Service type' }, type: 'dict', dict: 'serviceType', width: 84 },
     { key: 'contactType', label: { zh: '联系类型', en: 'Contact type' }, type: 'dict', dict: 'contactType', width: 80 },
     { key: 'importance', label: { zh: '重要程度', en: 'Importance' }, type: 'dict', dict: 'importance', width: 72 },
@@ -44,7 +44,7 @@ export const serviceRecordsDef: ServiceEntityDef = {
     { key: 'end', label: { zh: '结束时间', en: 'End' }, type: 'datetime', width: 128 },
     { key: 'minutesSpent', label: { zh: '花费时间(分钟)', en: 'Time spent (min)' }, type: 'number', min: 0, width: 100, ...derived },
     { key: 'content', label: { zh: '服务内容', en: 'Content' }, type: 'longtext', required: true, width: 280 },
-    { key: 'handler', label: { zh: '业务员', en: 'Handled by' }, type: 'ref', ref: 'users', required: true, width: 72 },
+    { key: 'handlerId', label: { zh: '业务员', en: 'Handled by' }, type: 'ref', ref: 'users', required: true, width: 72 },
     { key: 'progressed', label: { zh: '是否取得进展', en: 'Made progress' }, type: 'bool', width: 100 },
     { key: 'completed', label: { zh: '是否完成', en: 'Completed' }, type: 'bool', width: 72 },
   ],
@@ -65,10 +65,10 @@ export const complaintsDef: ServiceEntityDef = {
   treeField: 'reason',
   fields: [
     // status and handler come early so that lists show where each complaint stands, even on a tablet
-    { key: 'customer', label: { zh: '客户', en: 'Customer' }, type: 'ref', ref: 'customers', required: true, width: 160 },
+    { key: 'customerId', label: { zh: '客户', en: 'Customer' }, type: 'ref', ref: 'customers', required: true, width: 160 },
     { key: 'status', label: { zh: '状态', en: 'Status' }, type: 'dict', dict: 'complaintStatus', width: 72, ...flow },
-    { key: 'handler', label: { zh: '处理人', en: 'Handler' }, type: 'ref', ref: 'users', width: 72, ...flow },
-    { key: 'contact', label: { zh: '联系人', en: 'Contact' }, type: 'ref', ref: 'contacts', width: 72 },
+    { key: 'handlerId', label: { zh: '处理人', en: 'Handler' }, type: 'ref', ref: 'users', width: 72, ...flow },
+    { key: 'contactId', label: { zh: '联系人', en: 'Contact' }, type: 'ref', ref: 'contacts', width: 72 },
     { key: 'targetKind', label: { zh: '投诉对象', en: 'About' }, type: 'dict', dict: 'complaintTarget', required: true, width: 72 },
     { key: 'targetProduct', label: { zh: '投诉产品', en: 'Product' }, type: 'ref', ref: 'products', width: 130 },
     { key: 'targetDepartment', label: { zh: '投诉部门', en: 'Department' }, type: 'ref', ref: 'departments', width: 96 },
@@ -94,7 +94,7 @@ export const complaintStepsDef: ServiceEntityDef = {
     { key: 'kind', label: { zh: '步骤', en: 'Step' }, type: 'text', required: true, ...flow },
     { key: 'by', label: { zh: '操作人', en: 'By' }, type: 'ref', ref: 'users', required: true, ...flow },
     { key: 'at', label: { zh: '时间', en: 'At' }, type: 'datetime', required: true, ...flow },
-    { key: 'handler', label: { zh: '处理人', en: 'Handler' }, type: 'ref', ref: 'users', ...flow },
+    { key: 'handlerId', label: { zh: '处理人', en: 'Handler' }, type: 'ref', ref: 'users', ...flow },
     { key: 'result', label: { zh: '处理结果', en: 'Result' }, type: 'longtext', ...flow },
     { key: 'satisfaction', label: { zh: '回访满意度', en: 'Revisit satisfaction' }, type: 'dict', dict: 'satisfaction', ...flow },
     { key: 'comment', label: { zh: '意见', en: 'Comment' }, type: 'longtext', ...flow },
@@ -113,7 +113,7 @@ export const knowledgeArticlesDef: ServiceEntityDef = {
     { key: 'category', label: { zh: '分类', en: 'Category' }, type: 'dict', dict: 'kbCategory' },
     { key: 'body', label: { zh: '正文', en: 'Body' }, type: 'longtext', required: true },
     { key: 'tags', label: { zh: '标签', en: 'Tags' }, type: 'text' },
-    { key: 'sourceService', label: { zh: '来源服务记录', en: 'From service record' }, type: 'ref', ref: 'serviceRecords', ...flow },
+    { key: 'sourceServiceId', label: { zh: '来源服务记录', en: 'From service record' }, type: 'ref', ref: 'serviceRecords', ...flow },
   ],
 };
 

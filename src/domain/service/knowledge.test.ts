@@ -11,7 +11,7 @@ describe('articleFromService', () => {
     const r = articleFromService(service);
     expect(r).toEqual({
       ok: true,
-      values: { title: '打印机无法连接网络', body: service.content, category: 'faq', tags: '技术支持, 电话', sourceService: 's1' },
+      values: { title: '打印机无法连接网络', body: service.content, category: 'faq', tags: '技术支持, 电话', sourceServiceId: 's1' },
     });
   });
 

@@ -14,7 +14,7 @@ export interface ArticleDraft {
   body: string;
   category: string;
   tags: string;
-  sourceService: string;
+  sourceServiceId: string;
 }
 
 export type ArticleResult = { ok: true; values: ArticleDraft } | { ok: false; error: Label };
@@ -49,7 +49,7 @@ export function articleFromService(service: Values, dictLabel: DictLabel = defau
   if (!content) return { ok: false, error: { zh: '服务内容为空，无法生成文章', en: 'The service record has no content' } };
   return {
     ok: true,
-    values: { title: deriveTitle(content), body: content, category: 'faq', tags: serviceTags(service, dictLabel), sourceService: id },
+    values: { title: deriveTitle(content), body: content, category: 'faq', tags: serviceTags(service, dictLabel), sourceServiceId: id },
   };
 }
 

@@ -1,4 +1,5 @@
 import { defineDomainModule } from '../core/module';
+import { SERVICE_RULES } from './rules';
 import { SERVICE_ENTITIES } from './entities';
 import { SERVICE_DICTIONARIES } from './dictionaries';
 
@@ -7,4 +8,5 @@ export const serviceModule = defineDomainModule({
   key: 'service',
   entities: SERVICE_ENTITIES,
   dictionaries: SERVICE_DICTIONARIES,
+  rules: SERVICE_RULES,
 });

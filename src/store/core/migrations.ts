@@ -4,16 +4,17 @@ import type { MigrationStep } from './migrations/step';
 import { firstShape } from './migrations/001-first-shape';
 import { recordsAsBytes } from './migrations/002-records-as-bytes';
 import { childRows } from './migrations/003-child-rows';
+import { referenceNames } from './migrations/004-reference-names';
 
 /** Schema version of the workspace document this build writes. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /**
  * The steps that bring an older document up to date, in order, one file each (store/core/
  * migrations/NNN-*.ts, each with a test that opens a document written by the previous version).
  * Step n produces version n.
  */
-export const STEPS: readonly MigrationStep[] = [firstShape, recordsAsBytes, childRows];
+export const STEPS: readonly MigrationStep[] = [firstShape, recordsAsBytes, childRows, referenceNames];
 
 export function schemaVersion(doc: Y.Doc): number {
   const v = doc.getMap('meta').get('schema');

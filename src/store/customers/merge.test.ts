@@ -15,7 +15,7 @@ async function twoCustomers() {
   const dup = customers.create({ code: 'KH01-2', name: '华东机械有限公司', phone: '0571-88881234', industry: 'trade' });
   contacts.create({ name: '张经理', customerId: keep.id, primary: true });
   contacts.create({ name: '李工', customerId: dup.id, primary: true });
-  const service = ws.collection('serviceRecords').create({ customer: dup.id, subject: '安装' });
+  const service = ws.collection('serviceRecords').create({ customerId: dup.id, subject: '安装' });
   const opp = ws.collection('opportunities').create({ subject: 'ERP', customerId: dup.id });
   return { ws, keep, dup, service, opp };
 }
@@ -34,7 +34,7 @@ describe('merging two customers', () => {
     const contacts = ws.collection('contacts').live().filter((c) => c.customerId === keep.id);
     expect(contacts.map((c) => c.name).sort()).toEqual(['张经理', '李工']);
     expect(contacts.filter((c) => c.primary === true).map((c) => c.name)).toEqual(['张经理']);
-    expect(ws.collection('serviceRecords').get(service.id)!.customer).toBe(keep.id);
+    expect(ws.collection('serviceRecords').get(service.id)!.customerId).toBe(keep.id);
     expect(ws.collection('opportunities').get(opp.id)!.customerId).toBe(keep.id);
     const gone = ws.collection('customers').get(dup.id)!;
     expect([gone.deleted, gone.mergedInto]).toEqual([true, keep.id]);

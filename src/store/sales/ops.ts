@@ -1,6 +1,7 @@
 import type { Workspace } from '../core/workspace';
 import { newId } from '../core/collection';
-import { entityDef, validateRecord } from '../core/records';
+import { entityDef, ruleContext, validateRecord } from '../core/records';
+import { derivePipeline, opportunityRules, SALES_RULES } from '../../domain/sales/rules';
 import { planBin, writeBin } from '../core/cascade';
 import { countShown, idsIn, type CascadePlan, type PlannedRecord } from '../../domain/core/cascade';
 import { ENTITIES } from '../../domain/registry';
@@ -8,8 +9,8 @@ import type { BaseRecord, RecordValues } from '../../domain/core/record';
 import type { Errors } from '../../domain/core/validate';
 import type { Label } from '../../domain/core/entity';
 import {
-  audit, backfill, checkSequence, complete, copyAsOpportunity, editBlocker, firstStage, isCompleted, ok,
-  placementBlocker, projectFromOpportunity, promoteLead, recordsOf, setProjectStatus, stageChange, stageModeMismatch,
+  audit, backfill, checkSequence, complete, copyAsOpportunity, firstStage, isCompleted, ok,
+  projectFromOpportunity, promoteLead, recordsOf, setProjectStatus,
   transition, unaudit, withAmount, newRecordValues, duplicateRecordQuotes,
   type OpportunityAction, type Outcome, type Patch, type TransitionInput,
   type Values, type Violation,
@@ -83,34 +84,12 @@ export function lockedRecordFields(ws: Workspace, kind: RecordKind, rec?: Values
  * may not place it before a completed record, the stage must belong to the parent's sales mode.
  */
 export function recordFormErrors(ws: Workspace, kind: RecordKind, values: RecordValues, old?: BaseRecord): Errors {
-  const parentId = String(values[PARENT_OF[kind].field] ?? old?.[PARENT_OF[kind].field] ?? '');
-  const errors: Errors = {};
-  if (old) {
-    const changed = Object.keys(values).filter((k) => values[k] !== old[k]);
-    const why = editBlocker(old, changed);
-    if (why) errors[changed[0] ?? 'summary'] = why;
-  }
-  const records = recordsOfParent(ws, kind, parentId);
-  if (!old || values.date !== old.date) {
-    const why = placementBlocker(records, values.date, old?.id);
-    if (why) errors.date = why;
-  }
-  const parent = ws.collection(PARENT_OF[kind].collection).get(parentId);
-  const mismatch = stageModeMismatch({ modeId: parent?.modeId, stageId: values.stageId }, ws.collection('salesStages').live());
-  if (mismatch) errors.stageId = mismatch;
-  return errors;
+  return SALES_RULES[kind].validate!(values, old, ruleContext(ws));
 }
 
 /** Live derivation while a record, opportunity or project is edited: stage → default rate; amount. */
 export function derivePipelineValues(ws: Workspace, values: RecordValues, key: string): RecordValues {
-  let next = values;
-  const stages = ws.collection('salesStages').live();
-  if (key === 'modeId' && typeof values.modeId === 'string') {
-    const st = firstStage(stages, values.modeId);
-    if (st && stageModeMismatch(values, stages)) next = { ...next, stageId: st.id, ...(st.rate !== null ? { rate: st.rate } : {}) };
-  }
-  if (key === 'stageId' && typeof values.stageId === 'string') next = { ...next, ...stageChange(stages, values.stageId) };
-  return { ...withAmount(next), amount: withAmount(next).amount ?? undefined };
+  return derivePipeline(values, key, ruleContext(ws));
 }
 
 /**
@@ -270,15 +249,12 @@ export function newOpportunityDefaults(ws: Workspace, userId: string, today = lo
 
 /** Before saving an opportunity or project form: the derived amount and the owner's department. */
 export function preparePipeline(ws: Workspace, values: RecordValues): RecordValues {
-  const out: RecordValues = { ...values, amount: withAmount(values).amount ?? undefined };
-  if (!out.departmentId) out.departmentId = departmentOf(ws, out.ownerId);
-  return out;
+  return opportunityRules.prepare!(values, undefined, ruleContext(ws));
 }
 
 /** Form checks of an opportunity or project: the stage must belong to the selected mode. */
 export function pipelineFormErrors(ws: Workspace, values: RecordValues): Errors {
-  const mismatch = stageModeMismatch(values, ws.collection('salesStages').live());
-  return mismatch ? { stageId: mismatch } : {};
+  return opportunityRules.validate!(values, undefined, ruleContext(ws));
 }
 
 /** 终止 / 启用 / 成功 / 失败. */

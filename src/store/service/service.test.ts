@@ -38,7 +38,7 @@ const T = Date.now() + 60_000;
 function newComplaint(ws: Workspace, actor: string, stepRow = true): string {
   ws.actorId = actor;
   const values = prepareComplaint(ws, {
-    customer: 'cu1', targetKind: 'person', targetPerson: 'u-rep', targetProduct: 'stale', reason: 'attitude', details: '态度差',
+    customerId: 'cu1', targetKind: 'person', targetPerson: 'u-rep', targetProduct: 'stale', reason: 'attitude', details: '态度差',
   }, true, actor, 1000);
   expect(checkComplaint(ws, values, true, actor)).toEqual({});
   const res = saveRecord(ws, entityDef(ws, 'complaints'), values);
@@ -89,11 +89,11 @@ describe('service store: complaint flow through the workspace', () => {
     expect(takeComplaintStep(a, id, { kind: 'assign', handlerId: 'u-svc', comment: 'A' }, 'u-sup', T).ok).toBe(true);
     expect(takeComplaintStep(b, id, { kind: 'assign', handlerId: 'u-svc2', comment: 'B' }, 'u-sup2', T + 1000).ok).toBe(true);
     both(a, b);
-    const shown = (ws: Workspace) => timeline(complaintStepsOf(ws, id)).map((s) => `${s.kind}:${s.by}:${s.handler ?? ''}`);
+    const shown = (ws: Workspace) => timeline(complaintStepsOf(ws, id)).map((s) => `${s.kind}:${s.by}:${s.handlerId ?? ''}`);
     expect(shown(a)).toEqual(['record:u-svc:', 'assign:u-sup:u-svc', 'assign:u-sup2:u-svc2']);
     expect(shown(b)).toEqual(shown(a));
     // the mirrored field took one side (the later write) — the same on both peers, and the timeline says who was overruled
-    expect(a.collection('complaints').get(id)?.handler).toBe(b.collection('complaints').get(id)?.handler);
+    expect(a.collection('complaints').get(id)?.handlerId).toBe(b.collection('complaints').get(id)?.handlerId);
   });
 
   it('lists handlers with the access check: no service right, out of scope, inactive left out', () => {
@@ -123,7 +123,7 @@ describe('service store: complaint flow through the workspace', () => {
     expect(rows()).toBe(1);
 
     expect(takeComplaintStep(ws, id, { kind: 'assign', handlerId: 'u-svc', comment: '今天处理' }, 'u-sup', T + 2000).ok).toBe(true);
-    expect([get().status, get().handler]).toEqual(['assigned', 'u-svc']);
+    expect([get().status, get().handlerId]).toEqual(['assigned', 'u-svc']);
     expect(takeComplaintStep(ws, id, { kind: 'handle', result: 'x' }, 'u-sup', T + 2500).ok).toBe(false); // not the handler
     expect(takeComplaintStep(ws, id, { kind: 'handle', result: '已道歉并培训' }, 'u-svc', T + 3000).ok).toBe(true);
     expect(takeComplaintStep(ws, id, { kind: 'revisit', satisfaction: '4' }, 'u-sup', T + 4000).ok).toBe(true);
@@ -138,9 +138,9 @@ describe('service store: complaint flow through the workspace', () => {
 
   it('a form without the chosen target is refused', () => {
     const ws = setup();
-    const errors = checkComplaint(ws, { customer: 'cu1', targetKind: 'product', reason: 'quality', details: 'x' }, true, 'u-svc');
+    const errors = checkComplaint(ws, { customerId: 'cu1', targetKind: 'product', reason: 'quality', details: 'x' }, true, 'u-svc');
     expect(errors.targetProduct?.zh).toMatch(/请选择被投诉的产品/);
-    const noRight = prepareComplaint(ws, { customer: 'cu1', targetKind: 'person', targetPerson: 'u-rep', reason: 'x', details: 'y' }, true, 'u-rep');
+    const noRight = prepareComplaint(ws, { customerId: 'cu1', targetKind: 'person', targetPerson: 'u-rep', reason: 'x', details: 'y' }, true, 'u-rep');
     expect(noRight.status).toBeUndefined();
     expect(checkComplaint(ws, noRight, true, 'u-rep').details?.zh).toMatch(/没有客户服务的编辑权限/);
   });
@@ -158,7 +158,7 @@ describe('service store: records and articles', () => {
   it('a completed record becomes an article once, with tags in the UI language', () => {
     const ws = setup();
     const def = entityDef(ws, 'serviceRecords');
-    const base = { customer: 'cu1', start: '2026-03-02T09:00', handler: 'u-svc', serviceType: 'repair', contactType: 'phone' };
+    const base = { customerId: 'cu1', start: '2026-03-02T09:00', handlerId: 'u-svc', serviceType: 'repair', contactType: 'phone' };
     const open = saveRecord(ws, def, { ...base, content: '打印机卡纸。请客户重启。', completed: false });
     const done = saveRecord(ws, def, { ...base, content: '打印机无法连接。重新安装驱动后恢复。', completed: true });
     if (!open.ok || !done.ok) throw new Error('save failed');
@@ -166,7 +166,7 @@ describe('service store: records and articles', () => {
     const draft = articleDraftFor(ws, done.record.id, 'en');
     expect(draft).toEqual({
       ok: true,
-      values: { title: '打印机无法连接', body: '打印机无法连接。重新安装驱动后恢复。', category: 'faq', tags: 'Repair, Phone', sourceService: done.record.id },
+      values: { title: '打印机无法连接', body: '打印机无法连接。重新安装驱动后恢复。', category: 'faq', tags: 'Repair, Phone', sourceServiceId: done.record.id },
     });
     if (!draft.ok) return;
     const art = saveRecord(ws, entityDef(ws, 'knowledgeArticles'), { ...draft.values });

@@ -7,8 +7,8 @@ import type { Errors } from '../../domain/core/validate';
 import type { RoleLike } from '../../domain/org/modules';
 import { dictLabeler } from '../core/dictionaries';
 import {
-  applyStep, articleFromService, asText, asTime, checkHandlerAccess, currentStatus, validateComplaint, validateServiceTimes,
-  withMinutesSpent, type ArticleDraft, type ComplaintStep, type Owner, type Person, type StepInput, type StepResult, type Values,
+  applyStep, articleFromService, asText, checkHandlerAccess,
+  type ArticleDraft, type ComplaintStep, type Owner, type Person, type StepInput, type StepResult, type Values,
 } from '../../domain/service';
 
 /**
@@ -17,20 +17,19 @@ import {
  * rules themselves live in domain/service; this file only looks records up and writes patches.
  */
 
+import { complaintRules, prepareServiceTimes, serviceTimeErrors } from '../../domain/service/rules';
+import { ruleContext } from '../core/records';
+
 // ----- service records -----
 
 /** Values of a service record as saved: time spent follows from start and end (never typed). */
 export function prepareServiceRecord(values: RecordValues): RecordValues {
-  const v = withMinutesSpent(values);
-  return { ...v, minutesSpent: v.minutesSpent ?? undefined };
+  return prepareServiceTimes(values);
 }
 
-/** Form check: the end may not be before the start. */
+/** Form check: the end may not be before the start (the entity's rule, domain/service/rules.ts). */
 export function checkServiceRecord(values: RecordValues): Errors {
-  const msg = validateServiceTimes(values.start, values.end);
-  if (!msg) return {};
-  const startUnreadable = typeof values.start === 'string' && values.start.trim() !== '' && asTime(values.start) === null;
-  return startUnreadable ? { start: msg } : { end: msg };
+  return serviceTimeErrors(values);
 }
 
 // ----- people -----
@@ -47,7 +46,7 @@ export function personOf(ws: Workspace, userId: string): Person | undefined {
 
 /** The owner (专管业务员) of the complaint's customer: the handler must have them in scope. */
 export function complaintOwner(ws: Workspace, complaint: Values): Owner {
-  const customer = ws.collection('customers').get(String(complaint.customer ?? ''));
+  const customer = ws.collection('customers').get(String(complaint.customerId ?? ''));
   const ownerId = text(customer?.ownerId);
   const owner = ownerId ? ws.collection('users').get(ownerId) : undefined;
   return { id: ownerId, departmentId: text(owner?.departmentId) };
@@ -141,32 +140,12 @@ export function takeComplaintStep(ws: Workspace, complaintId: string, req: StepR
  * reference fields that do not match "about" are cleared.
  */
 export function prepareComplaint(ws: Workspace, values: RecordValues, isNew: boolean, actorId: string, now = Date.now()): RecordValues {
-  const out: RecordValues = { ...values };
-  const keep = { product: 'targetProduct', department: 'targetDepartment', person: 'targetPerson' }[String(values.targetKind)];
-  for (const k of ['targetProduct', 'targetDepartment', 'targetPerson']) if (keep && k !== keep) out[k] = undefined;
-  if (isNew) {
-    // re-stamped on every attempt, so the step says when the complaint was really saved
-    out.status = undefined;
-    const actor = personOf(ws, actorId) ?? { id: actorId, role: undefined };
-    const res = applyStep(out, { kind: 'record' }, actor, now);
-    if (res.ok) Object.assign(out, res.patch);
-  }
-  return out;
+  return complaintRules.prepare!(values, isNew ? undefined : ({ id: '' } as BaseRecord), ruleContext(ws, actorId, now));
 }
 
 /** Form check: the product, department or person the complaint is about must be chosen; a writer must record it. */
 export function checkComplaint(ws: Workspace, values: RecordValues, isNew: boolean, actorId: string): Errors {
-  const msg = validateComplaint(values);
-  if (msg) {
-    const key = { product: 'targetProduct', department: 'targetDepartment', person: 'targetPerson' }[String(values.targetKind)] ?? 'targetKind';
-    return { [key]: msg };
-  }
-  if (isNew && currentStatus(values) === null) {
-    const actor = personOf(ws, actorId) ?? { id: actorId, role: undefined };
-    const res = applyStep(values, { kind: 'record' }, actor, Date.now());
-    if (!res.ok) return { details: res.error };
-  }
-  return {};
+  return complaintRules.validate!(values, isNew ? undefined : ({ id: '' } as BaseRecord), ruleContext(ws, actorId));
 }
 
 // ----- knowledge base -----
@@ -182,7 +161,7 @@ export type ArticleDraftResult =
 export function articleDraftFor(ws: Workspace, serviceId: string, lang: Lang): ArticleDraftResult {
   const service = ws.collection('serviceRecords').get(serviceId);
   if (!service) return { ok: false, error: { zh: '找不到该服务记录', en: 'Service record not found' } };
-  const existing = ws.collection('knowledgeArticles').live().find((a) => a.sourceService === serviceId);
+  const existing = ws.collection('knowledgeArticles').live().find((a) => a.sourceServiceId === serviceId);
   if (existing) {
     return {
       ok: false,

@@ -31,7 +31,6 @@ export function CustomersPage() {
     <section class="page page-list">
       <h1 class="page-title">{t('nav.customers')}</h1>
       <RecordList entity="customers" checkDuplicates actions={actions}
-        defaults={{ kind: 'customer', ownerId: ctx.userId() }}
         onOpen={(r) => navigate(`/w/${ctx.ws.id}/customers/${r.id}`)}
         deleteBlocker={(r) => customerDeleteBlocker(ctx.ws, r)}
         cascadeDelete={(r) => { binWithParent(ctx.ws, 'customers', r); }}

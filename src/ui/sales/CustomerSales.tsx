@@ -1,12 +1,11 @@
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { A } from '@solidjs/router';
 import { statusOf, projectStatusOf } from '../../domain/sales';
-import { localToday } from '../../store/sales/ops';
 import { RecordForm } from '../shared/RecordForm';
 import { useWorkspace } from '../shared/context';
 import { Badge, money, opportunityTone, projectTone, useNames } from './common';
 import { QuoteTable, STATUS_KEY } from './OpportunityPage';
-import { t } from '../i18n';
+import { L, t } from '../i18n';
 
 /** On the customer's page: its leads, opportunities, quotes and projects (客户全貌, the sales part). */
 export function CustomerSales(props: { customerId: string }) {
@@ -18,12 +17,16 @@ export function CustomerSales(props: { customerId: string }) {
   const opps = of('opportunities');
   const quotes = of('quotes');
   const projects = of('projects');
-  const [addingLead, setAddingLead] = createSignal(false);
+  // new records for this customer start with its owner as their owner (the entities' defaults, SPEC B)
+  const [adding, setAdding] = createSignal<'leads' | 'opportunities' | 'activities' | null>(null);
+  const newTitle = (entity: string) => t('form.newTitle', { entity: L(ctx.def(entity).label) });
   return (
     <div class="card customer-sales">
       <div class="card-head">
         <h2>{t('sales.customerSales')}</h2><span class="grow" />
-        <button class="btn" disabled={!ctx.can('sales', 'write')} onClick={() => setAddingLead(true)}>+ {t('sales.newLead')}</button>
+        <button class="btn" disabled={!ctx.can('sales', 'write')} onClick={() => setAdding('leads')}>+ {t('sales.newLead')}</button>
+        <button class="btn new-opportunity" disabled={!ctx.can('sales', 'write')} onClick={() => setAdding('opportunities')}>+ {newTitle('opportunities')}</button>
+        <button class="btn new-activity" disabled={!ctx.can('sales', 'write')} onClick={() => setAdding('activities')}>+ {newTitle('activities')}</button>
       </div>
       <h4>{t('nav.leads')} ({leads().length})</h4>
       <ul class="plain-list">
@@ -49,10 +52,10 @@ export function CustomerSales(props: { customerId: string }) {
             <span>{money(p.actualAmount)} <Show when={projectStatusOf(p) === 'terminated'}><Badge tone={projectTone(p)}>{t('sales.status.terminated')}</Badge></Show></span></li>
         )}</For>
       </ul>
-      <Show when={addingLead()}>
-        <RecordForm entity="leads" defaults={{ customerId: props.customerId, ownerId: ctx.userId(), date: localToday(), status: 'open' }}
-          onClose={() => setAddingLead(false)} />
-      </Show>
+      <Show when={adding()}>{(entity) => (
+        <RecordForm entity={entity()} defaults={{ customerId: props.customerId }}
+          onClose={() => setAdding(null)} />
+      )}</Show>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { For, Show, createSignal } from 'solid-js';
 import { useNavigate } from '@solidjs/router';
 import type { BaseRecord } from '../../domain/core/record';
 import { customerMustBecomeFormal } from '../../domain/sales';
-import { localToday, promoteLeadToOpportunity, setLeadClosed } from '../../store/sales/ops';
+import { promoteLeadToOpportunity, setLeadClosed } from '../../store/sales/ops';
 import { defaultModeId, salesModes } from '../../store/sales/seed';
 import { RecordList } from '../shared/RecordList';
 import { useWorkspace } from '../shared/context';
@@ -32,7 +32,6 @@ export function LeadsPage() {
     <section class="page page-list">
       <h1 class="page-title">{t('nav.leads')}</h1>
       <RecordList entity="leads" actions={actions}
-        defaults={{ ownerId: ctx.userId(), date: localToday(), status: 'open' }}
         rowTone={(r) => (r.status === 'promoted' ? 'blue' : r.status === 'closed' ? 'gray' : undefined)} />
       <Show when={promoting()}>{(lead) => <PromoteDialog lead={lead()} onClose={() => setPromoting(null)}
         onDone={(id) => navigate(`/w/${ctx.ws.id}/opportunities/${id}`)} />}</Show>

@@ -1,9 +1,9 @@
 import { useNavigate } from '@solidjs/router';
 import type { BaseRecord } from '../../domain/core/record';
-import { allowedActions, projectStatusOf, quoteEditBlocker, quoteLinkBlocker, type Outcome } from '../../domain/sales';
+import { allowedActions, projectStatusOf, type Outcome } from '../../domain/sales';
 import {
   auditOpportunity, cascadeAfterListDelete, changeOpportunityStatus, changeProjectStatus, copyProjectAsOpportunity,
-  newOpportunityDefaults, unauditOpportunity,
+  unauditOpportunity,
 } from '../../store/sales/ops';
 import { newQuoteDefaults } from '../../store/sales/quotes';
 import { RecordList } from '../shared/RecordList';
@@ -40,7 +40,6 @@ export function OpportunitiesPage() {
     <section class="page page-list">
       <h1 class="page-title">{t('nav.opportunities')} <span class="legend"><i data-tone="red" />{t('sales.status.terminated')} <i data-tone="blue" />{t('sales.status.won')} <i data-tone="gray" />{t('sales.status.lost')}</span></h1>
       <RecordList entity="opportunities" actions={actions}
-        defaults={newOpportunityDefaults(ctx.ws, ctx.userId())}
         onOpen={(r) => navigate(`/w/${ctx.ws.id}/opportunities/${r.id}`)}
         rowTone={opportunityTone}
         prepare={form.prepare} validate={form.validate}
@@ -72,7 +71,6 @@ export function ProjectsPage() {
     <section class="page page-list">
       <h1 class="page-title">{t('nav.projects')}</h1>
       <RecordList entity="projects" actions={actions}
-        defaults={{ ownerId: ctx.userId(), startDate: newOpportunityDefaults(ctx.ws, ctx.userId()).startDate, status: 'active' }}
         onOpen={(r) => navigate(`/w/${ctx.ws.id}/projects/${r.id}`)}
         rowTone={projectTone}
         prepare={form.prepare} validate={form.validate}
@@ -90,16 +88,11 @@ export function QuotesPage() {
     <section class="page page-list">
       <h1 class="page-title">{t('nav.quotes')}</h1>
       <RecordList entity="quotes"
-        defaults={newQuoteDefaults(ctx.ws, ctx.userId())}
+        defaults={{ code: newQuoteDefaults(ctx.ws, ctx.userId()).code }}
         onOpen={(r) => navigate(`/w/${ctx.ws.id}/quotes/${r.id}`)}
         rowTone={quoteTone}
-        deleteBlocker={(r) => quoteEditBlocker(r)}
         cascadeDelete={(r) => cascadeAfterListDelete(ctx.ws, 'quotes', r)}
-        validate={(v, old) => {
-          const clash = quoteLinkBlocker({ ...v, id: old?.id }, ctx.ws.collection('quotes').live());
-          return clash ? { [v.maintenanceRecordId ? 'maintenanceRecordId' : 'contactRecordId']: clash } : {};
-        }}
-        hooks={{ locked: (old) => (old?.status === 'pending' ? ctx.def('quotes').fields.map((f) => f.key) : []), onSaved: (r) => navigate(`/w/${ctx.ws.id}/quotes/${r.id}`) }} />
+        hooks={{ onSaved: (r) => navigate(`/w/${ctx.ws.id}/quotes/${r.id}`) }} />
     </section>
   );
 }

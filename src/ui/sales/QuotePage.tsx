@@ -5,7 +5,7 @@ import type { Errors } from '../../domain/core/validate';
 import { asNumber } from '../../domain/core/numbers';
 import { toCsv } from '../../domain/core/csv';
 import {
-  deciderBlocker, quoteEditBlocker, quoteLinkBlocker, quoteStatusOf, quoteTotals, quoteView, statusAfterEdit, submitterOf, lineAmounts,
+  deciderBlocker, quoteEditBlocker, quoteLinkBlocker, quoteStatusOf, quoteTotals, quoteView, submitterOf, lineAmounts,
   type RateBreakdown, type Values,
 } from '../../domain/sales';
 import {
@@ -286,7 +286,7 @@ export function QuotePage() {
               <RecordHistory collection="quotes" id={params.id!} rows={['quoteLines']} />
               <Show when={editingHead()}>
                 <RecordForm entity="quotes" record={q()} onClose={() => setEditingHead(false)} hooks={{ locked: headLocked }}
-                  validate={headValidate} prepare={(v, old) => (old ? { ...v, status: statusAfterEdit(old) } : v)} />
+                  validate={headValidate} />
               </Show>
               <Show when={prompt()}>{(pr) => (
                 <TextPrompt title={pr() === 'submit' ? t('sales.submit') : pr() === 'approve' ? t('sales.approve') : t('sales.reject')}

@@ -3,8 +3,8 @@ import { A, useNavigate } from '@solidjs/router';
 import type { BaseRecord } from '../../domain/core/record';
 import { completeBlocker, editBlocker, isCompleted, sortRecords } from '../../domain/sales';
 import {
-  completeRecord, deleteWithPlan, derivePipelineValues, lockedRecordFields, newRecordDefaults, PARENT_OF, planDelete,
-  plannedIds, planSize, recordFormErrors, recordsOfParent, replyToRecord, type RecordKind,
+  completeRecord, deleteWithPlan, newRecordDefaults, planDelete,
+  plannedIds, planSize, recordsOfParent, replyToRecord, type RecordKind,
 } from '../../store/sales/ops';
 import { createQuoteForRecord, quoteOfRecord } from '../../store/sales/quotes';
 import { RecordForm, type FormHooks } from '../shared/RecordForm';
@@ -36,10 +36,8 @@ export function RecordsSection(props: {
   const [replying, setReplying] = createSignal<BaseRecord | null>(null);
   const [deleting, setDeleting] = createSignal<BaseRecord | null>(null);
 
-  const hooks: FormHooks = {
-    onEdit: (values, key) => derivePipelineValues(ctx.ws, values, key),
-    locked: (old) => lockedRecordFields(ctx.ws, props.kind, old),
-  };
+  // live derivation, locked fields and the sequence checks are the entity's rules (domain/sales/rules.ts)
+  const hooks: FormHooks = {};
   const complete = (r: BaseRecord) => props.refusal.run(completeRecord(ctx.ws, props.kind, r.id, ctx.userId()), t('sales.recordCompleted'));
   const quote = (r: BaseRecord) => {
     const existing = quotes().get(r.id);
@@ -112,7 +110,6 @@ export function RecordsSection(props: {
       <Show when={form()}>{(fm) => (
         <RecordForm entity={props.kind} record={fm().record} hooks={hooks}
           defaults={newRecordDefaults(ctx.ws, props.kind, props.parentId, ctx.userId())}
-          validate={(values, old) => recordFormErrors(ctx.ws, props.kind, { [PARENT_OF[props.kind].field]: props.parentId, ...values }, old)}
           onClose={() => setForm(null)} />
       )}</Show>
       <Show when={replying()}>{(r) => (

@@ -4,7 +4,7 @@ import type { Label } from '../../domain/core/entity';
 import { asNumber } from '../../domain/core/numbers';
 import { malformedFields } from '../../domain/core/validate';
 import { statusColor, statusOf, projectStatusOf, type Outcome, type Violation } from '../../domain/sales';
-import { derivePipelineValues, pipelineFormErrors, preparePipeline } from '../../store/sales/ops';
+import type { Errors } from '../../domain/core/validate';
 import type { FormHooks } from '../shared/RecordForm';
 import { useWorkspace } from '../shared/context';
 import { Modal } from '../shared/Modal';
@@ -68,15 +68,15 @@ export function projectTone(r: BaseRecord): string | undefined {
   return projectStatusOf(r) === 'terminated' ? 'red' : undefined;
 }
 
-/** Form rules of opportunities and projects: live stage → rate and amount, mode/stage check, department. */
-export function usePipelineForm() {
-  const ctx = useWorkspace();
-  const hooks: FormHooks = { onEdit: (values, key) => derivePipelineValues(ctx.ws, values, key) };
-  return {
-    hooks,
-    prepare: (values: RecordValues) => preparePipeline(ctx.ws, values),
-    validate: (values: RecordValues) => pipelineFormErrors(ctx.ws, values),
-  };
+/**
+ * Form rules of opportunities and projects beyond the entity's own (domain/sales/rules.ts: live
+ * stage → rate and amount, mode/stage check, department, the customer's owner), which the form and
+ * the save path always apply: none. Kept so pages need not change.
+ */
+export function usePipelineForm(): {
+  hooks: FormHooks; prepare?: (values: RecordValues) => RecordValues; validate?: (values: RecordValues) => Errors;
+} {
+  return { hooks: {} };
 }
 
 /** A status chip. */

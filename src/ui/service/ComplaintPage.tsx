@@ -28,7 +28,7 @@ export function ComplaintPage() {
   const form = useComplaintForm();
   const bad = createMemo(() => (complaint() ? malformedFields(def(), complaint()!) : {}));
   const status = () => (complaint() ? currentStatus(complaint()!, steps()) : null);
-  const customerName = () => ctx.display({ key: 'customer', type: 'ref', ref: 'customers', label: { zh: '', en: '' } }, complaint()?.customer);
+  const customerName = () => ctx.display({ key: 'customerId', type: 'ref', ref: 'customers', label: { zh: '', en: '' } }, complaint()?.customerId);
   const base = `/w/${ctx.ws.id}`;
   // what the complaint is about first, then what the flow wrote
   const infoFields = () => {
@@ -48,8 +48,8 @@ export function ComplaintPage() {
                 <Show when={status()}>{(s) => <span class={`status-badge svc-cap st-${s()}`}>{L(STATUS_LABELS[s()])}</span>}</Show>
                 <span class="grow" />
                 <RecordPresence collection="complaints" id={params.id!} />
-                <Show when={typeof c().customer === 'string' && c().customer}>
-                  <A class="btn" href={`${base}/customers/${String(c().customer)}`}>{t('complaint.openCustomer')}</A>
+                <Show when={typeof c().customerId === 'string' && c().customerId}>
+                  <A class="btn" href={`${base}/customers/${String(c().customerId)}`}>{t('complaint.openCustomer')}</A>
                 </Show>
                 <button class="btn primary" disabled={!ctx.can('service', 'write') || status() === 'closed'} onClick={() => setEditing(true)}>
                   {t('common.edit')}</button>
@@ -117,7 +117,7 @@ function Timeline(props: { steps: ComplaintStep[] }) {
               <span>{userName(s.by)}</span>
               <span class="muted">{fmtTime(s.at)}</span>
             </div>
-            <Show when={s.handler}><div>{t('complaint.handlerIs', { name: userName(s.handler) })}</div></Show>
+            <Show when={s.handlerId}><div>{t('complaint.handlerIs', { name: userName(s.handlerId) })}</div></Show>
             <Show when={s.result}><div class="svc-pre">{t('complaint.resultIs', { text: s.result! })}</div></Show>
             <Show when={s.satisfaction}><div>{t('complaint.satisfactionIs', { label: satisfaction(s.satisfaction!) })}</div></Show>
             <Show when={s.comment}><div class="muted svc-pre">{s.comment}</div></Show>
@@ -134,7 +134,7 @@ function NextStep(props: { id: string }) {
   const complaint = createMemo(() => { ctx.version('complaints')(); return ctx.ws.collection('complaints').get(props.id); });
   const status = () => (complaint() ? currentStatus(complaint()!) : null);
   const supervisor = () => ctx.can('service', 'approve');
-  const handlerId = () => asText(complaint()?.handler) ?? '';
+  const handlerId = () => asText(complaint()?.handlerId) ?? '';
   const isHandler = () => handlerId() !== '' && handlerId() === ctx.userId();
   const userName = (id: string) => String(ctx.ws.collection('users').get(id)?.name ?? id);
 

@@ -5,7 +5,7 @@ import type { BaseRecord } from '../../domain/core/record';
 import { currentStatus } from '../../domain/service';
 import { RecordList } from '../shared/RecordList';
 import { useWorkspace } from '../shared/context';
-import { ToArticleButton, nowLocal, serviceRecordForm, useComplaintForm } from './common';
+import { ToArticleButton, serviceRecordForm, useComplaintForm } from './common';
 import { t } from '../i18n';
 
 /** The customer page's service section: the customer's service records and complaints. */
@@ -14,7 +14,7 @@ export function CustomerService(props: { customerId: string }) {
   const navigate = useNavigate();
   const sform = serviceRecordForm();
   const cform = useComplaintForm();
-  const mine = (r: BaseRecord) => r.customer === props.customerId;
+  const mine = (r: BaseRecord) => r.customerId === props.customerId;
   const counts = createMemo(() => {
     ctx.version('serviceRecords')(); ctx.version('complaints')();
     const complaints = ctx.ws.collection('complaints').live().filter(mine);
@@ -38,12 +38,12 @@ export function CustomerService(props: { customerId: string }) {
           </Tabs.List>
           <Tabs.Content class="tab-panel" value="records">
             <RecordList entity="serviceRecords" embedded filterBase={mine}
-              defaults={{ customer: props.customerId, handler: ctx.userId(), start: nowLocal() }}
+              defaults={{ customerId: props.customerId }}
               prepare={sform.prepare} validate={sform.validate} hooks={sform.hooks}
               actions={(selected) => <ToArticleButton selected={selected} />} />
           </Tabs.Content>
           <Tabs.Content class="tab-panel" value="complaints">
-            <RecordList entity="complaints" embedded filterBase={mine} defaults={{ customer: props.customerId }}
+            <RecordList entity="complaints" embedded filterBase={mine} defaults={{ customerId: props.customerId }}
               prepare={cform.prepare} validate={cform.validate} showField={cform.showField} hooks={cform.hooks}
               cascadeDelete={cform.cascadeDelete}
               onOpen={(r) => navigate(`/w/${ctx.ws.id}/service/complaints/${r.id}`)} />

@@ -101,7 +101,7 @@ export function KnowledgePage() {
                     <For each={parseTags(a().tags)}>{(tag) => <span class="kb-tag">{tag}</span>}</For>
                     <span class="muted">{t('kb.updated', { when: fmtTime(a().updatedAt) })}</span></p>
                   <div class="kb-text svc-pre"><Highlight text={String(a().body ?? '')} terms={terms()} /></div>
-                  <SourceNote serviceId={asText(a().sourceService)} />
+                  <SourceNote serviceId={asText(a().sourceServiceId)} />
                 </>
               )}</Show>
             </article>
@@ -130,7 +130,7 @@ export function KnowledgePage() {
 function SourceNote(props: { serviceId: string | null }) {
   const ctx = useWorkspace();
   const rec = createMemo(() => { ctx.version('serviceRecords')(); return props.serviceId ? ctx.ws.collection('serviceRecords').get(props.serviceId) : undefined; });
-  const customer = () => asText(rec()?.customer);
+  const customer = () => asText(rec()?.customerId);
   const customerName = () => String(ctx.ws.collection('customers').get(customer() ?? '')?.name ?? '');
   return (
     <Show when={props.serviceId}>

@@ -62,7 +62,7 @@ interface Drill { title: string; ids: string[] }
 export default function ServiceAnalysisPage() {
   const ctx = useWorkspace();
   const [params, setParams] = useSearchParams();
-  const initialBy = SERVICE_GROUP_BYS.some((g) => g.key === params.by) ? (params.by as ServiceGroupBy) : 'handler';
+  const initialBy = SERVICE_GROUP_BYS.some((g) => g.key === params.by) ? (params.by as ServiceGroupBy) : 'handlerId';
   const [groupBy, setGroupBy] = createSignal<ServiceGroupBy>(initialBy);
   const [preset, setPreset] = createSignal<Preset>('last12');
   const [from, setFrom] = createSignal(presetRange('last12')[0]);
@@ -88,7 +88,7 @@ export default function ServiceAnalysisPage() {
   const users = createMemo(() => { ctx.version('users')(); return new Map(ctx.ws.collection('users').live().map((u) => [u.id, String(u.name ?? u.id)])); });
   const groupLabel = (key: string | null): string => {
     if (key === null) return L(EMPTY_GROUP_LABEL);
-    if (groupBy() === 'handler') return users().get(key) ?? key;
+    if (groupBy() === 'handlerId') return users().get(key) ?? key;
     return labeler()(groupBy(), key);
   };
   const byLabel = () => L(SERVICE_GROUP_BYS.find((g) => g.key === groupBy())!.label);

@@ -3,9 +3,8 @@ import { useNavigate } from '@solidjs/router';
 import type { BaseRecord, RecordValues } from '../../domain/core/record';
 import type { FieldDef } from '../../domain/core/entity';
 import { currentStatus } from '../../domain/service';
-import {
-  articleDraftFor, checkComplaint, checkServiceRecord, ensureRecordStep, prepareComplaint, prepareServiceRecord,
-} from '../../store/service/service';
+import { articleDraftFor, ensureRecordStep } from '../../store/service/service';
+import type { Errors } from '../../domain/core/validate';
 import { binWithParent } from '../../store/core/cascade';
 import type { ArticleDraft } from '../../domain/service';
 import { RecordForm, type FormHooks } from '../shared/RecordForm';
@@ -26,19 +25,17 @@ export function fmtTime(ms: number): string {
   });
 }
 
-/** Form rules of a service record: time spent follows live from start and end; end not before start. */
-export function serviceRecordForm(): {
-  prepare: (v: RecordValues) => RecordValues; validate: (v: RecordValues) => ReturnType<typeof checkServiceRecord>; hooks: FormHooks;
-} {
-  return {
-    prepare: prepareServiceRecord,
-    validate: checkServiceRecord,
-    hooks: { onEdit: (values, key) => (key === 'start' || key === 'end' ? prepareServiceRecord(values) : values) },
-  };
+/**
+ * Form rules of a service record: none beyond the entity's own (domain/service/rules.ts: time
+ * spent from start and end, end not before start, the customer's owner handles it), which the
+ * form and the save path always apply. Kept so pages need not change.
+ */
+export function serviceRecordForm(): { prepare?: (v: RecordValues) => RecordValues; validate?: (v: RecordValues) => Errors; hooks: FormHooks } {
+  return { hooks: {} };
 }
 
 const TARGET_FIELDS: Record<string, string> = { targetProduct: 'product', targetDepartment: 'department', targetPerson: 'person' };
-const FLOW_FIELDS = new Set(['status', 'handler', 'result', 'revisitSatisfaction']);
+const FLOW_FIELDS = new Set(['status', 'handlerId', 'result', 'revisitSatisfaction']);
 
 /**
  * Form rules of a complaint: its first step on creation (the status, then the step's row once
@@ -47,8 +44,9 @@ const FLOW_FIELDS = new Set(['status', 'handler', 'result', 'revisitSatisfaction
 export function useComplaintForm() {
   const ctx = useWorkspace();
   return {
-    prepare: (values: RecordValues, old?: BaseRecord) => prepareComplaint(ctx.ws, values, !old, ctx.userId()),
-    validate: (values: RecordValues, old?: BaseRecord) => checkComplaint(ctx.ws, values, !old, ctx.userId()),
+    // prepare and validate are the entity's rules (domain/service/rules.ts), applied by the save path
+    prepare: undefined as ((values: RecordValues, old?: BaseRecord) => RecordValues) | undefined,
+    validate: undefined as ((values: RecordValues, old?: BaseRecord) => Errors) | undefined,
     hooks: { onSaved: (r: BaseRecord) => ensureRecordStep(ctx.ws, r) } satisfies FormHooks,
     cascadeDelete: (r: BaseRecord) => { binWithParent(ctx.ws, 'complaints', r); },
     showField: (f: FieldDef, values: RecordValues) => {

@@ -1,8 +1,8 @@
 import { For, Show, createMemo, createSignal } from 'solid-js';
-import type { EntityDef, FieldDef } from '../../domain/core/entity';
+import type { EntityDef } from '../../domain/core/entity';
 import { parseCsv } from '../../domain/core/csv';
-import { guessMapping, prepareImport, type ImportRow, type Mapping } from '../../domain/core/csv-import';
-import { dictCodeFor, dictOptions } from '../../store/core/dictionaries';
+import { guessMapping, type ImportRow, type Mapping } from '../../domain/core/csv-import';
+import { previewImport, writeImport } from '../../store/core/import';
 import { useWorkspace } from './context';
 import { Modal } from './Modal';
 import { notify } from './toast';
@@ -11,6 +11,8 @@ import { L, t } from '../i18n';
 /**
  * CSV import: choose a file, map its columns, preview every row with its errors; nothing is
  * written until the user confirms, and then all valid rows are written in one transaction.
+ * Rows go through the one save path's check (the entity's defaults, derived fields and rules),
+ * so the preview shows what the form would store (time spent, 机会金额) and the form's messages.
  */
 export function ImportDialog(props: { def: EntityDef; defaults?: Record<string, unknown>; onClose: () => void }) {
   const ctx = useWorkspace();
@@ -31,16 +33,15 @@ export function ImportDialog(props: { def: EntityDef; defaults?: Record<string, 
 
   const prepared = createMemo<ImportRow[]>(() => {
     if (!data().length) return [];
-    const refLookup = (f: FieldDef, text: string) => {
-      const title = ctx.def(f.ref ?? '').titleField;
-      return ctx.ws.collection(f.ref ?? '').live().find((r) => r[title] === text || r.code === text)?.id;
-    };
-    return prepareImport(props.def, data(), mapping(), {
-      dictCodes: (d) => new Set(dictOptions(ctx.ws, d).map((o) => o.code)),
-      dictLookup: (f, text) => dictCodeFor(ctx.ws, f.dict ?? '', text),
-      refLookup,
-      existing: ctx.ws.collection(props.def.key).live(),
-    }).map((r) => ({ ...r, values: { ...props.defaults, ...r.values } }));
+    return previewImport(ctx.ws, props.def, data(), mapping(), ctx.userId(), props.defaults);
+  });
+  /** Mapped columns, then the fields the defaults and rules filled (客户类型, 业务员, 花费时间, 机会金额). */
+  const columns = createMemo(() => {
+    const mapped = mapping().filter((m): m is string => !!m);
+    const seen = new Set(mapped);
+    const filled = props.def.fields.map((f) => f.key)
+      .filter((k) => !seen.has(k) && prepared().slice(0, 200).some((r) => r.values[k] !== undefined));
+    return [...mapped, ...filled];
   });
   const good = () => prepared().filter((r) => !Object.keys(r.errors).length);
   const bad = () => prepared().filter((r) => Object.keys(r.errors).length);
@@ -49,12 +50,15 @@ export function ImportDialog(props: { def: EntityDef; defaults?: Record<string, 
     const rows = good();
     setBusy(t('import.progress', { done: 0, total: rows.length }));
     await new Promise((r) => setTimeout(r, 0)); // let the progress paint before the single write
-    const col = ctx.ws.collection(props.def.key);
-    ctx.ws.transact(() => rows.forEach((r) => col.create(r.values)));
-    notify(t('import.done', { n: rows.length }));
+    const n = writeImport(ctx.ws, props.def, rows, ctx.userId());
+    notify(t('import.done', { n }));
     props.onClose();
   };
 
+  const cell = (k: string, v: unknown) => {
+    const f = props.def.fields.find((x) => x.key === k);
+    return f && (f.type === 'ref' || f.type === 'dict') ? ctx.display(f, v) : String(v ?? '');
+  };
   const fieldLabel = (k: string) => L(props.def.fields.find((f) => f.key === k)?.label);
   return (
     <Modal open wide title={`${t('import.title')} · ${L(props.def.label)}`} onClose={props.onClose}
@@ -86,13 +90,13 @@ export function ImportDialog(props: { def: EntityDef; defaults?: Record<string, 
         <div class="preview-wrap">
           <table class="grid preview">
             <thead><tr><th>{t('import.line')}</th>
-              <For each={mapping().filter((m): m is string => !!m)}>{(k) => <th>{fieldLabel(k)}</th>}</For>
+              <For each={columns()}>{(k) => <th>{fieldLabel(k)}</th>}</For>
               <th>{t('import.errors')}</th></tr></thead>
             <tbody>
               <For each={prepared().slice(0, 200)}>{(r) => (
                 <tr classList={{ 'row-error': Object.keys(r.errors).length > 0 }}>
                   <td>{r.line}</td>
-                  <For each={mapping().filter((m): m is string => !!m)}>{(k) => <td>{String(r.values[k] ?? '')}</td>}</For>
+                  <For each={columns()}>{(k) => <td>{cell(k, r.values[k])}</td>}</For>
                   <td class="error-cell">{Object.values(r.errors).map(L).join(';')}</td>
                 </tr>
               )}</For>

@@ -4,7 +4,8 @@ import { malformedFields, type Errors } from '../../domain/core/validate';
 import type { FieldDef } from '../../domain/core/entity';
 import { SYSTEM_FIELDS } from '../../domain/core/record';
 import { findDuplicates } from '../../domain/customers/rules';
-import { saveRecord } from '../../store/core/records';
+import { newRecordValues, ruleContext, rulesOf, saveRecord } from '../../store/core/records';
+import { followDefaults, setValues as setOnly } from '../../domain/core/rules';
 import { ColumnsDialog, defaultFormLayout, formLayoutKey, orderedKeys, useLayout } from './ColumnsDialog';
 import { useWorkspace } from './context';
 import { onCleanup } from 'solid-js';
@@ -14,7 +15,10 @@ import { FieldInput } from './FieldInput';
 import { Modal } from './Modal';
 import { L, t } from '../i18n';
 
-/** Rules a feature module adds to the generic form beyond prepare/validate (used by sales). */
+/**
+ * Extra rules a page adds to the generic form, beyond the entity's own rules (domain/<module>/
+ * rules.ts, which the form and the save path always apply): a record section's parent checks.
+ */
 export interface FormHooks {
   /** Derive values live after each edit (a stage's default rate, an amount); returns the new values. */
   onEdit?: (values: RecordValues, key: string, old?: BaseRecord) => RecordValues;
@@ -23,7 +27,10 @@ export interface FormHooks {
   onSaved?: (r: BaseRecord) => void;
 }
 
-/** Add or edit one record of any entity, driven by its definition; nothing is written while invalid. */
+/**
+ * Add or edit one record of any entity, driven by its definition and its rules (defaults, live
+ * derivation, locked fields; the save path applies prepare and validate); nothing is written while invalid.
+ */
 export function RecordForm(props: {
   entity: string; record?: BaseRecord; defaults?: RecordValues; onClose: () => void; onSaved?: (r: BaseRecord) => void;
   /** Warn about records with the same name or phone before creating (customers, contacts). */
@@ -43,12 +50,26 @@ export function RecordForm(props: {
   onCleanup(() => setEditing(presence.entity, presence.id, false));
   const def = () => ctx.def(props.entity);
   const readOnly = () => !ctx.can(def().module, 'write');
+  const rules = rulesOf(props.entity);
+  const rctx = () => ruleContext(ctx.ws, ctx.userId());
+  // a new record starts from the entity's defaults for what the page leaves empty
+  const fixed = setOnly(props.defaults ?? {});
   const initial: RecordValues = {};
-  for (const [k, v] of Object.entries(props.record ?? props.defaults ?? {})) if (!SYSTEM_FIELDS.has(k)) initial[k] = v;
+  const start = props.record ?? newRecordValues(ctx.ws, props.entity, fixed, ctx.userId());
+  for (const [k, v] of Object.entries(start)) if (!SYSTEM_FIELDS.has(k)) initial[k] = v;
   const [values, setValues] = createSignal<RecordValues>(initial);
   const [errors, setErrors] = createSignal<Errors>({});
   const [dupWarning, setDupWarning] = createSignal<string | null>(null);
-  const locked = new Set(props.hooks?.locked?.(props.record) ?? []);
+  const locked = new Set([...(rules.locked?.(props.record, rctx()) ?? []), ...(props.hooks?.locked?.(props.record) ?? [])]);
+  // fields the user chose; the others follow the defaults (a customer picked → its owner, SPEC B)
+  const touched = new Set<string>();
+  const follow = (prev: RecordValues, next: RecordValues): RecordValues =>
+    (props.record ? next : followDefaults(rules, rctx(), fixed, touched, prev, next));
+  const edit = (next: RecordValues, key: string): RecordValues => {
+    let v = rules.onEdit ? rules.onEdit(next, key, props.record, rctx()) : next;
+    if (props.hooks?.onEdit) v = props.hooks.onEdit(v, key, props.record);
+    return v;
+  };
 
   // form layout (表单布局, device-local like the list's columns): which fields, in which order;
   // a required field, or one holding a malformed value or an error, is never left off
@@ -86,7 +107,7 @@ export function RecordForm(props: {
     if (props.prepare) setValues(props.prepare(values(), props.record));
     const extra = props.validate?.(values(), props.record) ?? {};
     if (Object.keys(extra).length) { setErrors(extra); return; }
-    const res = saveRecord(ctx.ws, def(), changed(), props.record?.id);
+    const res = saveRecord(ctx.ws, def(), changed(), props.record?.id, { userId: ctx.userId() });
     if (!res.ok) { setErrors(res.errors); return; }
     // the form closes (and callers report success) only once IndexedDB holds the edit: a reload or
     // a killed browser right after "saved" must not lose it (usually a few milliseconds)
@@ -126,8 +147,10 @@ export function RecordForm(props: {
             <span class="field-label">{L(f.label)}{f.required && <b class="req">*</b>}</span>
             <FieldInput field={f} value={values()[f.key]} disabled={readOnly() || !!f.readOnly || locked.has(f.key)} id={`f-${f.key}`}
               onChange={(v) => {
-                const next = { ...values(), [f.key]: v };
-                setValues(props.hooks?.onEdit ? props.hooks.onEdit(next, f.key, props.record) : next);
+                const prev = values();
+                touched.add(f.key);
+                const next = { ...prev, [f.key]: v };
+                setValues(edit(follow(prev, next), f.key));
                 setDupWarning(null);
               }} />
             <Show when={errors()[f.key]}><span class="field-error">{L(errors()[f.key])}</span></Show>

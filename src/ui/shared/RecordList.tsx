@@ -3,6 +3,7 @@ import type { BaseRecord, RecordValues } from '../../domain/core/record';
 import type { FieldDef, Label } from '../../domain/core/entity';
 import { compareBy, compileFilter, type Filter } from '../../domain/core/filter';
 import { malformedFields, type Errors } from '../../domain/core/validate';
+import { deleteBlocker as entityDeleteBlocker } from '../../store/core/records';
 import { descendantCodes } from '../../domain/core/dictionaries';
 import { exportRows } from '../../domain/core/csv-import';
 import { toCsv } from '../../domain/core/csv';
@@ -211,7 +212,10 @@ export function RecordList(props: RecordListProps) {
   const open = (r = focused()) => r && (props.onOpen ? props.onOpen(r) : setForm({ record: r }));
   const askDelete = () => { if (writable() && (selectedRecords().length || focused())) setDialog('delete'); };
   const toDelete = () => (selectedRecords().length ? selectedRecords() : focused() ? [focused()!] : []);
-  const blockers = createMemo(() => (dialog() === 'delete' ? toDelete().map((r) => ({ r, why: props.deleteBlocker?.(r) ?? null })) : []));
+  // the page's blocker, else the entity's rule (a quote awaiting approval)
+  const blockers = createMemo(() => (dialog() === 'delete'
+    ? toDelete().map((r) => ({ r, why: props.deleteBlocker?.(r) ?? entityDeleteBlocker(ctx.ws, props.entity, r, ctx.userId()) }))
+    : []));
   const doDelete = () => {
     const ok = blockers().filter((b) => !b.why).map((b) => b.r);
     const col = ctx.ws.collection(props.entity);

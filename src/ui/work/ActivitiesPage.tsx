@@ -65,7 +65,6 @@ function Activities() {
         </label>
       </div>
       <RecordList entity="activities" filterBase={filterBase()}
-        defaults={{ ownerId: ctx.userId(), status: 'planned', kind: 'task', dueDate: today }}
         actions={(sel) => (
           <button class="btn" disabled={!sel().some((r) => r.status !== 'done') || !ctx.can('sales', 'write')}
             onClick={() => markDone(sel().filter((r) => r.status !== 'done'))}>✓ {t('work.markDone')}</button>

@@ -146,7 +146,7 @@ export function MyWork() {
         </div>
       </div>
       <Show when={adding()}>
-        <RecordForm entity="activities" defaults={{ ownerId: ctx.userId(), status: 'planned', kind: 'task', dueDate: today }} onClose={() => setAdding(false)} />
+        <RecordForm entity="activities" onClose={() => setAdding(false)} />
       </Show>
     </div>
   );

@@ -51,13 +51,13 @@ function open(doc: Y.Doc, actor: string): Workspace {
 
 describe('migration 3: arrays inside records become child rows', () => {
   it('steps are ordered files, one per version', () => {
-    expect(STEPS.map((s) => s.version)).toEqual([1, 2, 3]);
-    expect(SCHEMA_VERSION).toBe(3);
+    expect(STEPS.map((s) => s.version)).toEqual([1, 2, 3, 4]);
+    expect(SCHEMA_VERSION).toBe(4);
   });
 
   it('opens a document written by schema 2: rows with ids from parent and index, arrays gone, totals and timelines unchanged', () => {
     const ws = open(schema2Document(), 'admin');
-    expect(schemaVersion(ws.doc)).toBe(3);
+    expect(schemaVersion(ws.doc)).toBe(SCHEMA_VERSION);
     expect(ws.collection('quotes').get('q1')).not.toHaveProperty('lines');
     expect(ws.collection('quotes').get('q1')).not.toHaveProperty('steps');
     expect(ws.collection('complaints').get('cm1')).not.toHaveProperty('steps');
@@ -71,7 +71,8 @@ describe('migration 3: arrays inside records become child rows', () => {
 
     expect(approvalStepsOf(ws, 'q1').map((s) => s.id)).toEqual(['q1.S0', 'q1.S1']);
     expect(stepsOf(viewOf(ws, ws.collection('quotes').get('q1')!))).toMatchObject(QUOTE_STEPS);
-    expect(timeline(complaintStepsOf(ws, 'cm1'))).toEqual(COMPLAINT_STEPS);
+    // (schema 4 then names the step's handler handlerId, 004-reference-names)
+    expect(timeline(complaintStepsOf(ws, 'cm1'))).toEqual(COMPLAINT_STEPS.map(({ handler, ...s }) => (handler ? { ...s, handlerId: handler } : s)));
     expect(complaintStepsOf(ws, 'cm1').map((s) => [s.id, s.complaintId, s.seq])).toEqual([['cm1.S0', 'cm1', 0], ['cm1.S1', 'cm1', 1], ['cm1.S2', 'cm1', 2]]);
 
     // a quote in the bin: its rows went there with it, and come back with it
@@ -106,7 +107,7 @@ describe('migration 3: arrays inside records become child rows', () => {
       expect(ws.collection('quoteSteps').all()).toHaveLength(2);
       expect(ws.collection('complaintSteps').all()).toHaveLength(3);
       expect(ws.collection('quotes').get('q1')).not.toHaveProperty('lines');
-      expect(schemaVersion(ws.doc)).toBe(3);
+      expect(schemaVersion(ws.doc)).toBe(SCHEMA_VERSION);
     }
     expect(linesOf(b, 'q1').map((l) => l.quantity)).toEqual(linesOf(a, 'q1').map((l) => l.quantity));
     // and a third device that migrates after it has both: creates nothing (the rows exist)

@@ -33,7 +33,7 @@ export function childRowId(parentId: string, prefix: string, index: number): str
 const encoder = new TextEncoder();
 
 /** Whether stored bytes may hold the key (records whose bytes do not mention it are not parsed). */
-function mayHaveKey(stored: unknown, field: string): boolean {
+export function mayHaveKey(stored: unknown, field: string): boolean {
   if (!(stored instanceof Uint8Array)) return true;
   const raw: Uint8Array = stored;
   const needle = encoder.encode(`${JSON.stringify(field)}:`);
