@@ -54,6 +54,12 @@ export function mayHold(field: string, value: string | number | boolean): (raw: 
   return (raw) => !(raw instanceof Uint8Array) || containsBytes(raw, needle);
 }
 
+/** A test on stored bytes, without parsing them: "may this record have the key `field`?" (values from older builds always may). */
+export function mayHaveKey(field: string): (raw: unknown) => boolean {
+  const needle = encoder.encode(`${JSON.stringify(field)}:`);
+  return (raw) => !(raw instanceof Uint8Array) || containsBytes(raw, needle);
+}
+
 function containsBytes(hay: Uint8Array, needle: Uint8Array): boolean {
   // anchor on the field name's first letter: the quote before it is in every key and value
   const at = needle.length > 1 ? 1 : 0;

@@ -1,5 +1,6 @@
 import type { Workspace } from '../workspace';
 import type { MigrationStep } from './step';
+import { mayHaveKey } from '../codec';
 import { fieldStamp } from '../../../domain/core/record';
 
 /**
@@ -30,20 +31,6 @@ export function childRowId(parentId: string, prefix: string, index: number): str
   return `${parentId}.${prefix}${index}`;
 }
 
-const encoder = new TextEncoder();
-
-/** Whether stored bytes may hold the key (records whose bytes do not mention it are not parsed). */
-export function mayHaveKey(stored: unknown, field: string): boolean {
-  if (!(stored instanceof Uint8Array)) return true;
-  const raw: Uint8Array = stored;
-  const needle = encoder.encode(`${JSON.stringify(field)}:`);
-  outer: for (let i = raw.indexOf(needle[0]); i !== -1 && i <= raw.length - needle.length; i = raw.indexOf(needle[0], i + 1)) {
-    for (let j = 1; j < needle.length; j++) if (raw[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
-}
-
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Move every array entry into a row; returns how many rows were created. */
@@ -52,8 +39,9 @@ export function moveArraysToRows(ws: Workspace): number {
   for (const spec of ARRAY_FIELDS) {
     const parents = ws.collection(spec.parent);
     const rows = ws.collection(spec.child);
+    const hasField = mayHaveKey(spec.field);
     for (const [id, raw] of [...parents.map.entries()]) {
-      if (!mayHaveKey(raw, spec.field)) continue;
+      if (!hasField(raw)) continue;
       const rec = parents.get(id);
       if (!rec || !Object.hasOwn(rec, spec.field)) continue;
       const list = rec[spec.field];

@@ -1,6 +1,6 @@
 import type { Workspace } from '../workspace';
 import type { MigrationStep } from './step';
-import { mayHaveKey } from './003-child-rows';
+import { mayHaveKey } from '../codec';
 
 /**
  * One naming of references (schema 4). Every other entity names a reference `<thing>Id`
@@ -32,8 +32,9 @@ export function renameReferences(ws: Workspace): number {
   let changed = 0;
   for (const { collection, from, to } of RENAMES) {
     const col = ws.collection(collection);
+    const hasOld = mayHaveKey(from);
     for (const [id, raw] of [...col.map.entries()]) {
-      if (!mayHaveKey(raw, from)) continue;
+      if (!hasOld(raw)) continue;
       const rec = col.get(id);
       if (!rec || !Object.hasOwn(rec, from) || rec[from] === undefined) continue;
       const patch: Record<string, unknown> = { [from]: undefined };
