@@ -268,12 +268,16 @@ export class Collection<T extends BaseRecord = BaseRecord> {
         writes.push(merged as T);
       }
     }
-    if (writes.length || purges.length) {
-      this.author.doc.transact(() => {
-        writes.forEach((r) => this.put(r));
-        purges.forEach((id) => { this.map.delete(id); this.parsed.delete(id); });
-      }, MERGE_ORIGIN);
-    }
+    this.writeMerge(writes, purges);
+  }
+
+  /** The merge's corrective writes and removals, in one transaction of its own origin. */
+  private writeMerge(writes: T[], purges: string[]): void {
+    if (!writes.length && !purges.length) return;
+    this.author.doc.transact(() => {
+      writes.forEach((r) => this.put(r));
+      purges.forEach((id) => { this.map.delete(id); this.parsed.delete(id); });
+    }, MERGE_ORIGIN);
   }
 
   /** A purge arrived after a version it knew was shown again (delivery order): it stands now. */
@@ -284,9 +288,7 @@ export class Collection<T extends BaseRecord = BaseRecord> {
       const rec = this.get(key);
       if (tomb !== undefined && rec && !outlivesPurge(rec, tomb?.k)) purges.push(key);
     }
-    if (purges.length) {
-      this.author.doc.transact(() => purges.forEach((id) => { this.map.delete(id); this.parsed.delete(id); }), MERGE_ORIGIN);
-    }
+    this.writeMerge([], purges);
   }
 }
 
@@ -303,8 +305,7 @@ export function purgedMapName(collection: string): string {
  * was merged then). The whole item list of the key is walked: a version can sit anywhere in it.
  */
 function touchedVersions<T>(event: Y.YMapEvent<T>, key: string): unknown[] {
-  const target = event.target as unknown as { _map: Map<string, Y.Item> };
-  const shown = target._map.get(key);
+  const shown = lastItem(event, key);
   const out: unknown[] = [];
   // a key whose shown version this transaction removed shows nothing: that version is one of
   // those merged (without a purge tombstone — a raw delete by a broken or hostile peer — it comes
@@ -312,15 +313,25 @@ function touchedVersions<T>(event: Y.YMapEvent<T>, key: string): unknown[] {
   // was deleted before stays deleted).
   const first = shown?.deleted && event.deletes(shown) && !event.adds(shown) ? shown : shown?.left ?? null;
   for (let item = first; item !== null; item = item.left) {
-    if (!(item.content instanceof Y.ContentAny || item.content instanceof Y.ContentBinary)) continue;
-    if (event.adds(item) || event.deletes(item)) out.push(...item.content.getContent());
+    const values = itemValues(item);
+    if (values && (event.adds(item) || event.deletes(item))) out.push(...values);
   }
   return out;
 }
 
+/** The last item of `key` in the map's item list: the one shown, or the one a deletion removed. */
+function lastItem<T>(event: Y.YMapEvent<T>, key: string): Y.Item | undefined {
+  return (event.target as unknown as { _map: Map<string, Y.Item> })._map.get(key);
+}
+
+/** What an item holds, while it still holds it (content of items deleted earlier is gone). */
+function itemValues(item: Y.Item): unknown[] | undefined {
+  return item.content instanceof Y.ContentAny || item.content instanceof Y.ContentBinary ? item.content.getContent() : undefined;
+}
+
 /** The value `key` showed before this transaction (what Yjs' `event.changes.keys` calls oldValue), for one key. */
 function valueBefore<T>(event: Y.YMapEvent<T>, key: string): unknown {
-  const item = (event.target as unknown as { _map: Map<string, Y.Item> })._map.get(key);
+  const item = lastItem(event, key);
   if (!item) return undefined;
   let shown: Y.Item | null = item;
   if (event.adds(item)) {
@@ -330,9 +341,8 @@ function valueBefore<T>(event: Y.YMapEvent<T>, key: string): unknown {
   } else if (item.deleted && !event.deletes(item)) {
     shown = null;
   }
-  if (shown === null || !(shown.content instanceof Y.ContentAny || shown.content instanceof Y.ContentBinary)) return undefined;
-  const values = shown.content.getContent();
-  return values[values.length - 1];
+  const values = shown === null ? undefined : itemValues(shown);
+  return values?.[values.length - 1];
 }
 
 /** Equal as stored (the times are derived, never stored). */
