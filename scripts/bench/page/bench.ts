@@ -3,6 +3,7 @@
 import * as Y from 'yjs';
 import { benchDataset, type SampleData } from '../../../src/domain/sample';
 import { Workspace } from '../../../src/store/core/workspace';
+import { join, type Part } from '../../../src/store/core/persistence';
 import { localDb } from '../../../src/store/core/local-db';
 import { loadDataset } from '../../../src/store/sample/load';
 import { seedWorkspace } from '../../../src/store/org/setup';
@@ -121,7 +122,7 @@ async function probeOpen(id: string): Promise<Record<string, number>> {
   const t0 = performance.now();
   const req = indexedDB.open(`keyuan-ws-${id}`);
   const db = await idb(req);
-  const stored = await idb(db.transaction('updates').objectStore('updates').getAll()) as (Uint8Array | { i: number; n: number; b: Uint8Array })[];
+  const stored = await idb(db.transaction('updates').objectStore('updates').getAll()) as (Uint8Array | Part)[];
   db.close();
   const largestValue = Math.max(...stored.map((r) => (r instanceof Uint8Array ? r : r.b).byteLength));
   const rows = joinParts(stored);
@@ -136,19 +137,13 @@ async function probeOpen(id: string): Promise<Record<string, number>> {
 }
 
 /** Stored rows as updates: parts of one large update (store/core/persistence.ts) joined. */
-function joinParts(stored: (Uint8Array | { i: number; n: number; b: Uint8Array })[]): Uint8Array[] {
+function joinParts(stored: (Uint8Array | Part)[]): Uint8Array[] {
   const out: Uint8Array[] = [];
   let parts: Uint8Array[] = [];
   for (const r of stored) {
     if (r instanceof Uint8Array) { out.push(r); continue; }
     parts.push(r.b);
-    if (parts.length === r.n) {
-      const whole = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-      let at = 0;
-      for (const p of parts) { whole.set(p, at); at += p.length; }
-      out.push(whole);
-      parts = [];
-    }
+    if (parts.length === r.n) { out.push(join(parts)); parts = []; }
   }
   return out;
 }

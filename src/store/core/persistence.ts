@@ -22,7 +22,7 @@ export const PART_BYTES = 16 * 1024 * 1024;
 export const COMPACT_AFTER = 500;
 const UPDATES = 'updates';
 
-interface Part { i: number; n: number; b: Uint8Array }
+export interface Part { i: number; n: number; b: Uint8Array }
 const isPart = (v: unknown): v is Part => typeof v === 'object' && v !== null && !(v instanceof Uint8Array)
   && typeof (v as Part).i === 'number' && typeof (v as Part).n === 'number' && (v as Part).b instanceof Uint8Array;
 
@@ -182,7 +182,7 @@ function toRows(update: Uint8Array, size: number): (Uint8Array | Part)[] {
   return out;
 }
 
-function join(chunks: Uint8Array[]): Uint8Array {
+export function join(chunks: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of chunks) { out.set(c, at); at += c.length; }
