@@ -61,10 +61,6 @@ export class Workspace {
     return this.persistence?.flushed() ?? Promise.resolve();
   }
 
-  /** Stored rows that were parts of an update never completely written (shown in Settings → Storage). */
-  get damagedRows(): number {
-    return this.persistence?.damaged ?? 0;
-  }
 
   collection<T extends BaseRecord = BaseRecord>(name: string): Collection<T> {
     let c = this.collections.get(name);
