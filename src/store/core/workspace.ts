@@ -61,7 +61,6 @@ export class Workspace {
     return this.persistence?.flushed() ?? Promise.resolve();
   }
 
-
   collection<T extends BaseRecord = BaseRecord>(name: string): Collection<T> {
     let c = this.collections.get(name);
     if (!c) {
