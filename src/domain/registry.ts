@@ -31,6 +31,18 @@ export const SETTING_COLLECTIONS = ['dictionaries', 'dictOptions', 'customFields
 
 export const ALL_COLLECTIONS = [...Object.keys(ENTITIES), ...SETTING_COLLECTIONS];
 
+/** The document group every workspace has; settings, people and anything not placed elsewhere live there. */
+export const CORE_GROUP = 'core';
+
+/** Which document group stores each collection (entity's own group, else its module's, else core). */
+export const GROUP_OF: Readonly<Record<string, string>> = Object.fromEntries(ALL_COLLECTIONS.map((c) => {
+  const mod = DOMAIN_MODULES.find((m) => m.entities.some((e) => e.key === c));
+  return [c, ENTITIES[c]?.group ?? mod?.group ?? CORE_GROUP];
+}));
+
+/** Every document group, core first: one Yjs document each, persisted and synced on its own. */
+export const GROUPS: readonly string[] = [CORE_GROUP, ...new Set(Object.values(GROUP_OF).filter((g) => g !== CORE_GROUP))];
+
 /** Every dictionary a new workspace starts with (all editable afterwards): the base ones, then each module's. */
 export const ALL_DICTIONARIES: DictDef[] = [...BASE_DICTIONARIES, ...DOMAIN_MODULES.flatMap((m) => m.dictionaries ?? [])]
   .filter((d, i, all) => all.findIndex((x) => x.dict === d.dict) === i);

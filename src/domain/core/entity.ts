@@ -62,6 +62,12 @@ export interface EntityDef {
    * added on two devices while apart are both kept.
    */
   embedded?: boolean;
+  /**
+   * The document group that stores it (store/core/workspace.ts): large, busy collections live in
+   * a Yjs document of their own, persisted and synced on its own. Default: the module's group,
+   * else 'core'.
+   */
+  group?: string;
 }
 
 /** What happens to a child when its parent goes to the recycle bin. */

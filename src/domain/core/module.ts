@@ -16,6 +16,8 @@ export interface DomainManifest {
   dictionaries?: readonly DictDef[];
   /** Rules beside the definitions (domain/<module>/rules.ts), by entity key; the one save path reads them. */
   rules?: Readonly<Record<string, EntityRules>>;
+  /** The document group of its entities (an entity may name its own); default 'core'. */
+  group?: string;
 }
 
 /** Identity with a type check, so a manifest reads as a declaration. */

@@ -9,4 +9,6 @@ export const serviceModule = defineDomainModule({
   entities: SERVICE_ENTITIES,
   dictionaries: SERVICE_DICTIONARIES,
   rules: SERVICE_RULES,
+  // service records and complaints grow by the thousand a year: a document of their own
+  group: 'service',
 });

@@ -280,6 +280,46 @@ export class Collection<T extends BaseRecord = BaseRecord> {
     }, MERGE_ORIGIN);
   }
 
+  /**
+   * Versions of records kept elsewhere (what an older build stored in the core document, moved by
+   * store/core/bridge.ts): each is merged with the record here exactly as a peer's version is,
+   * purge tombstones are taken over, garbage is kept as it is when nothing else holds its key. Returns how many records changed.
+   */
+  absorb(versions: Iterable<[string, unknown]>, tombs: Iterable<[string, unknown]> = []): number {
+    let changed = 0;
+    this.author.doc.transact(() => {
+      for (const [id, tomb] of tombs) if (isTombstone(tomb) && !this.purged.has(id)) this.purged.set(id, tomb);
+      for (const [id, raw] of versions) {
+        const rec = decodeRecord(raw);
+        if (rec?.id !== id) {
+          // garbage stays visible as such (lists mark it) where the collection now lives
+          if (!this.map.has(id)) { this.map.set(id, raw); changed++; }
+          continue;
+        }
+        const current = this.get(id);
+        const merged = current ? mergeRecords(current, rec) : rec;
+        const tomb = this.purged.get(id) as PurgeTombstone | undefined;
+        if (tomb !== undefined && !outlivesPurge(merged, tomb?.k)) {
+          if (current) { this.map.delete(id); this.parsed.delete(id); changed++; }
+        } else if (!(current && sameStored(merged, current))) {
+          this.put(merged as T);
+          changed++;
+        }
+      }
+    });
+    return changed;
+  }
+
+  /** Whether a version kept elsewhere adds nothing to this collection (it was absorbed, or a purge here outlives it). */
+  holds(id: string, raw: unknown): boolean {
+    const rec = decodeRecord(raw);
+    if (rec?.id !== id) return this.map.has(id);
+    const current = this.get(id);
+    const tomb = this.purged.get(id) as PurgeTombstone | undefined;
+    if (!current) return tomb !== undefined && !outlivesPurge(rec, tomb?.k);
+    return sameStored(mergeRecords(current, rec), current);
+  }
+
   /** A purge arrived after a version it knew was shown again (delivery order): it stands now. */
   private applyLatePurges(keys: Set<string>): void {
     const purges: string[] = [];
@@ -295,6 +335,10 @@ export class Collection<T extends BaseRecord = BaseRecord> {
 /** What a purge leaves: what it knew of the record (field → stamp), who, when, from the bin or not. */
 export interface PurgeTombstone { k: Record<string, Stamp>; u: string; s: Stamp; bin: boolean }
 
+function isTombstone(v: unknown): v is PurgeTombstone {
+  return typeof v === 'object' && v !== null && typeof (v as PurgeTombstone).k === 'object' && (v as PurgeTombstone).k !== null;
+}
+
 export function purgedMapName(collection: string): string {
   return `purged:${collection}`;
 }
@@ -304,7 +348,7 @@ export function purgedMapName(collection: string): string {
  * shown, that still hold content (content of items deleted in earlier transactions is gone, and
  * was merged then). The whole item list of the key is walked: a version can sit anywhere in it.
  */
-function touchedVersions<T>(event: Y.YMapEvent<T>, key: string): unknown[] {
+export function touchedVersions<T>(event: Y.YMapEvent<T>, key: string): unknown[] {
   const shown = lastItem(event, key);
   const out: unknown[] = [];
   // a key whose shown version this transaction removed shows nothing: that version is one of

@@ -5,16 +5,17 @@ import { firstShape } from './migrations/001-first-shape';
 import { recordsAsBytes } from './migrations/002-records-as-bytes';
 import { childRows } from './migrations/003-child-rows';
 import { referenceNames } from './migrations/004-reference-names';
+import { documentGroups } from './migrations/005-document-groups';
 
 /** Schema version of the workspace document this build writes. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /**
  * The steps that bring an older document up to date, in order, one file each (store/core/
  * migrations/NNN-*.ts, each with a test that opens a document written by the previous version).
  * Step n produces version n.
  */
-export const STEPS: readonly MigrationStep[] = [firstShape, recordsAsBytes, childRows, referenceNames];
+export const STEPS: readonly MigrationStep[] = [firstShape, recordsAsBytes, childRows, referenceNames, documentGroups];
 
 export function schemaVersion(doc: Y.Doc): number {
   const v = doc.getMap('meta').get('schema');
@@ -36,7 +37,8 @@ export function migrate(target: Workspace | Y.Doc): boolean {
   if (from > SCHEMA_VERSION) return false;
   if (target instanceof Y.Doc) return true;
   const ws = target;
-  const due = STEPS.filter((s) => s.version > from || s.repeat);
+  const due = STEPS.filter((s) => s.version > from || s.repeat)
+    .sort((a, b) => Number(!!b.runsFirst) - Number(!!a.runsFirst));
   if (!due.length && from === SCHEMA_VERSION) return true;
   ws.transact(() => {
     for (const step of due) step.run(ws);

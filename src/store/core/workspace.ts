@@ -1,55 +1,81 @@
 import * as Y from 'yjs';
 import { Collection } from './collection';
 import { Clock } from './clock';
+import { Bridge } from './bridge';
 import { migrate } from './migrations';
 import { DocStore } from './persistence';
 import type { BaseRecord } from '../../domain/core/record';
-import { ALL_COLLECTIONS } from '../../domain/registry';
+import { ALL_COLLECTIONS, CORE_GROUP, GROUPS, GROUP_OF } from '../../domain/registry';
 
-/** Name of the IndexedDB database that holds one workspace document. */
-export function docDbName(workspaceId: string): string {
-  return `keyuan-ws-${workspaceId}`;
+/**
+ * Name of the IndexedDB database that holds one document group of a workspace (the core group
+ * keeps the name it had when a workspace was one document).
+ */
+export function docDbName(workspaceId: string, group = CORE_GROUP): string {
+  return group === CORE_GROUP ? `keyuan-ws-${workspaceId}` : `keyuan-ws-${workspaceId}@${group}`;
 }
 
 /**
- * One open workspace: the Yjs document (the truth), its IndexedDB persistence and typed
- * collections. Who is acting is set by the UI after the identity is known.
+ * One open workspace: its Yjs documents (the truth) — one per document group (domain/registry.ts
+ * GROUPS: `core` for settings, people, customers and sales; large busy collections such as
+ * activities and service in documents of their own, each persisted and synced on its own) — their
+ * IndexedDB persistence and typed collections. Who is acting is set by the UI after the identity
+ * is known.
  */
 export class Workspace {
+  /** The core group's document: meta (schema version), settings, people, customers, sales. */
   readonly doc: Y.Doc;
+  /** Every group's document, core first. */
+  readonly docs: ReadonlyMap<string, Y.Doc>;
   readonly clock: Clock;
   private collections = new Map<string, Collection>();
-  private persistence?: DocStore;
+  private stores = new Map<string, DocStore>();
   /** Id of the user this device acts as; stamped on every write. */
   actorId = '';
   /** False when the document was written by a newer build (opened read-only). */
   compatible = true;
+  /** Moves what older builds wrote in the core document to the groups (store/core/bridge.ts). */
+  readonly bridge: Bridge;
 
   /**
    * Every known collection is attached before any data arrives: its observer must see every
    * remote transaction (to merge concurrent versions and to advance the clock), even for
    * collections no page has asked for yet.
    */
-  constructor(readonly id: string, doc?: Y.Doc, names: string[] = ALL_COLLECTIONS) {
-    this.doc = doc ?? new Y.Doc();
+  constructor(readonly id: string, docs?: Y.Doc | ReadonlyMap<string, Y.Doc>, names: string[] = ALL_COLLECTIONS) {
+    const given = docs instanceof Y.Doc ? new Map([[CORE_GROUP, docs]]) : docs ?? new Map<string, Y.Doc>();
+    this.docs = new Map(GROUPS.map((g) => [g, given.get(g) ?? new Y.Doc()]));
+    this.doc = this.docs.get(CORE_GROUP)!;
     this.clock = new Clock(() => this.doc.clientID);
     for (const n of names) this.collection(n);
+    this.bridge = new Bridge(this);
+    this.bridge.active = true;
   }
 
-  /** Open the persisted document (resolves once everything stored is loaded). */
+  /** The document that stores a collection. */
+  docOf(collection: string): Y.Doc {
+    return this.docs.get(GROUP_OF[collection] ?? CORE_GROUP)!;
+  }
+
+  /** Open the persisted documents, all groups at once (resolves once everything stored is loaded). */
   static async open(id: string): Promise<Workspace> {
     // performance marks let `npm run bench` break a cold open down; they cost nothing measurable
     performance.mark('keyuan:open-start');
     const ws = new Workspace(id);
-    ws.persistence = await DocStore.open(docDbName(id), ws.doc);
+    ws.bridge.active = false;
+    const stores = await Promise.all([...ws.docs].map(([g, doc]) => DocStore.open(docDbName(id, g), doc)));
+    [...ws.docs.keys()].forEach((g, i) => ws.stores.set(g, stores[i]));
     performance.mark('keyuan:doc-loaded');
     ws.compatible = migrate(ws.doc);
+    ws.bridge.active = ws.compatible;
     return ws;
   }
 
-  /** Updates written to the document that IndexedDB has not committed yet (the page warns before unloading). */
+  /** Updates written to the documents that IndexedDB has not committed yet (the page warns before unloading). */
   get pendingWrites(): number {
-    return this.persistence?.pendingWrites ?? 0;
+    let n = 0;
+    for (const s of this.stores.values()) n += s.pendingWrites;
+    return n;
   }
 
   /**
@@ -57,23 +83,32 @@ export class Workspace {
    * before the form closes); rejects when an update could not be stored. After such a failure
    * the whole document is stored again, so a later call resolves once IndexedDB accepts writes.
    */
-  flushed(): Promise<void> {
-    return this.persistence?.flushed() ?? Promise.resolve();
+  async flushed(): Promise<void> {
+    await Promise.all([...this.stores.values()].map((s) => s.flushed()));
   }
 
   collection<T extends BaseRecord = BaseRecord>(name: string): Collection<T> {
     let c = this.collections.get(name);
     if (!c) {
-      c = new Collection(name, { doc: this.doc, clock: this.clock, actor: () => this.actorId });
+      c = new Collection(name, { doc: this.docOf(name), clock: this.clock, actor: () => this.actorId });
       this.collections.set(name, c);
     }
     return c as unknown as Collection<T>;
   }
 
-  /** Run writes as one transaction: peers and persistence see all of them or none. */
+  /**
+   * Run writes as one transaction in every document group: peers and persistence see all of a
+   * group's writes or none (writes to two groups — a customer and its activities sent to the bin
+   * together — are two updates, each whole).
+   */
   transact<R>(fn: () => R, origin: unknown = 'keyuan:local'): R {
     let out!: R;
-    this.doc.transact(() => { out = fn(); }, origin);
+    const docs = [...this.docs.values()];
+    const run = (i: number): void => {
+      if (i === docs.length) out = fn();
+      else docs[i].transact(() => run(i + 1), origin);
+    };
+    run(0);
     return out;
   }
 
@@ -83,13 +118,13 @@ export class Workspace {
 
   /** Persist everything now (after bulk writes) and close. */
   async close(): Promise<void> {
-    await this.persistence?.close();
-    this.doc.destroy();
+    await Promise.all([...this.stores.values()].map((s) => s.close()));
+    for (const d of this.docs.values()) d.destroy();
   }
 
-  /** Remove the local copy of the document from this device. */
+  /** Remove the local copy of the documents from this device. */
   async clearLocal(): Promise<void> {
-    await this.persistence?.clear();
-    this.doc.destroy();
+    await Promise.all([...this.stores.values()].map((s) => s.clear()));
+    for (const d of this.docs.values()) d.destroy();
   }
 }

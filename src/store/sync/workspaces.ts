@@ -1,5 +1,6 @@
 import { deleteDocStore } from '../core/persistence';
 import { docDbName } from '../core/workspace';
+import { GROUPS } from '../../domain/registry';
 import { localDb, type WorkspaceEntry } from '../core/local-db';
 import { newId } from '../core/collection';
 import { defaultSettings, removeSyncSettings, saveSyncSettings } from './settings';
@@ -45,7 +46,7 @@ export async function leaveWorkspace(entry: WorkspaceEntry): Promise<void> {
 /** Remove everything this device holds of a workspace (its document, settings, views). Close it first. */
 export async function removeLocalCopy(workspaceId: string): Promise<void> {
   const db = localDb();
-  await deleteDocStore(docDbName(workspaceId));
+  for (const g of GROUPS) await deleteDocStore(docDbName(workspaceId, g));
   await db.transaction('rw', [db.workspaces, db.identities, db.savedFilters, db.layouts], async () => {
     await db.workspaces.delete(workspaceId);
     await db.identities.delete(workspaceId);

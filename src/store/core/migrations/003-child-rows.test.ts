@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Workspace } from '../workspace';
-import { both } from '../test-peers';
+import { both, oneDocumentPeer } from '../test-peers';
 import { MIGRATE_ORIGIN, SCHEMA_VERSION, STEPS, migrate, schemaVersion } from '../migrations';
 import { childRowId } from './003-child-rows';
 import { quoteTotals, stepsOf } from '../../../domain/sales';
@@ -22,8 +22,7 @@ const COMPLAINT_STEPS = [
 
 /** A document as schema 2 wrote it: arrays inside the quote and complaint records. */
 function schema2Document(): Y.Doc {
-  const old = new Workspace('old');
-  old.actorId = 'rep';
+  const old = oneDocumentPeer('rep');
   old.transact(() => {
     old.collection('quotes').create({ code: 'BJ1', customerId: 'c1', ownerId: 'rep', status: 'approved', lines: LINES, steps: QUOTE_STEPS }, 'q1');
     old.collection('quotes').create({ code: 'BJ2', customerId: 'c1', ownerId: 'rep', status: 'draft', lines: [LINE0], steps: [] }, 'q2');
@@ -51,8 +50,7 @@ function open(doc: Y.Doc, actor: string): Workspace {
 
 describe('migration 3: arrays inside records become child rows', () => {
   it('steps are ordered files, one per version', () => {
-    expect(STEPS.map((s) => s.version)).toEqual([1, 2, 3, 4]);
-    expect(SCHEMA_VERSION).toBe(4);
+    expect(STEPS.map((s) => s.version).slice(0, 4)).toEqual([1, 2, 3, 4]);
   });
 
   it('opens a document written by schema 2: rows with ids from parent and index, arrays gone, totals and timelines unchanged', () => {

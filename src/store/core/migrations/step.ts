@@ -19,4 +19,9 @@ export interface MigrationStep {
    * before a group's older data reached it — so a step that only converts what it finds runs again.
    */
   repeat?: boolean;
+  /**
+   * Run before the other due steps: a step that changes WHERE records are stored (005, document
+   * groups) comes first, because the older steps read them where this build keeps them.
+   */
+  runsFirst?: boolean;
 }
