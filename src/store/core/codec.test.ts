@@ -1,13 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import * as Y from 'yjs';
-import { Workspace } from './workspace';
+import { peer, sync } from './test-peers';
 import { decodeRecord, encodeRecord } from './codec';
-
-function peer(actor: string): Workspace {
-  const ws = new Workspace('t');
-  ws.actorId = actor;
-  return ws;
-}
 
 describe('records stored as JSON bytes', () => {
   it('stores bytes without the derived times and reads the times back from the stamps', () => {
@@ -89,7 +83,7 @@ describe('records stored as JSON bytes', () => {
     col.remove(gone.id);
     // a second device reads the same document cold: nothing parsed yet
     const cold = peer('u2');
-    Y.applyUpdate(cold.doc, Y.encodeStateAsUpdate(ws.doc));
+    sync(ws, cold);
     const acts = cold.collection('activities');
     expect(acts.liveWhere('ownerId', 'us005').map((r) => r.id)).toEqual([mine.id]);
     expect(acts.liveWhere('ownerId', 'nobody')).toEqual([]);
