@@ -54,6 +54,7 @@ export class Bridge {
     this.scheduled = true;
     setTimeout(() => {
       this.scheduled = false;
+      if (this.ws.doc.isDestroyed) return;
       this.absorb();
       void this.sweep();
     }, 0);

@@ -1,10 +1,9 @@
-import * as Y from 'yjs';
 import type { BaseRecord, RecordValues } from '../../domain/core/record';
 import { SYSTEM_FIELDS } from '../../domain/core/record';
 import { sameValue } from '../../domain/core/merge';
 import type { WorkspaceEntry } from '../core/local-db';
 import { Workspace } from '../core/workspace';
-import { FILE_ORIGIN, SyncFileError, readSyncFile, type FileHeader } from '../sync/file';
+import { FILE_ORIGIN, SyncFileError, applySections, readSyncFile, type FileHeader } from '../sync/file';
 import { logEvent } from '../sync/history';
 import type { Snapshot } from './points';
 
@@ -110,12 +109,12 @@ export function restoreRecords(ws: Workspace, diffs: CollectionDiff[], picks: Re
  * it touches the open workspace. Refuses files of another room, and files that are not whole.
  */
 export function snapshotFromFile(bytes: Uint8Array, entry: WorkspaceEntry, collections: string[]): { header: FileHeader; snapshot: Snapshot } {
-  const { header, payload } = readSyncFile(bytes);
+  const { header, sections } = readSyncFile(bytes);
   if (header.room !== entry.room) throw new SyncFileError('other-room');
   if (header.kind !== 'full') throw new SyncFileError('not-full');
-  const tmp = new Workspace(`restore-${entry.id}`, new Y.Doc(), collections);
+  const tmp = new Workspace(`restore-${entry.id}`, undefined, collections);
   try {
-    Y.applyUpdate(tmp.doc, payload, FILE_ORIGIN);
+    applySections(tmp, sections, FILE_ORIGIN);
     const snapshot: Snapshot = new Map();
     for (const c of collections) {
       const recs = tmp.collection(c).all();
@@ -123,6 +122,6 @@ export function snapshotFromFile(bytes: Uint8Array, entry: WorkspaceEntry, colle
     }
     return { header, snapshot };
   } finally {
-    tmp.doc.destroy();
+    for (const d of tmp.docs.values()) d.destroy();
   }
 }

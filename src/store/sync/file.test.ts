@@ -8,6 +8,7 @@ import { exportDiff, exportFull, exportState, importFile, readSyncFile, restoreA
 import { HistoryLog } from './history';
 import { joinWorkspace, removeLocalCopy, leaveWorkspace } from './workspaces';
 import { loadSyncSettings } from './settings';
+import { oneDocumentPeer } from '../core/test-peers';
 
 describe('sync and backup by file', () => {
   it('a full export imported on another device merges both ways, and records the backup', async () => {
@@ -26,7 +27,7 @@ describe('sync and backup by file', () => {
     const state = exportState(a, entry, '王老师');
     const asked = importFile(b, { ...entry, id: 'b' }, state);
     expect(asked.kind).toBe('state');
-    const diff = exportDiff(b, entry, asked.stateVector!, 'b', '王老师');
+    const diff = exportDiff(b, entry, asked.stateVectors!, 'b', '王老师');
     expect(diff.length).toBeLessThan(file.length);
     importFile(a, entry, diff);
     expect(a.collection('customers').live().map((c) => c.code).sort()).toEqual(['KH1', 'KH2']);
@@ -84,5 +85,32 @@ describe('sync and backup by file', () => {
     const again = await Workspace.open(entry.id);
     expect(again.collection('customers').size).toBe(0);
     await again.close();
+  });
+
+  it('carries every document group; a file written before the groups (one document) is read as core and moved', async () => {
+    const { entry, ws: a } = await createWorkspace('组E', '钱');
+    a.transact(() => {
+      a.collection('activities').create({ subject: '拜访', ownerId: 'u' }, 'a1');
+      a.collection('serviceRecords').create({ content: '装驱动' }, 's1');
+    });
+    const file = await exportFull(a, entry, '钱');
+    expect(readSyncFile(file).header.groups).toEqual(['core', 'activities', 'service']);
+    const b = new Workspace('b2');
+    importFile(b, entry, file);
+    expect(b.collection('activities').get('a1')).toMatchObject({ subject: '拜访' });
+    expect(b.collection('serviceRecords').get('s1')).toMatchObject({ content: '装驱动' });
+
+    // a schema-4 backup: one document, no groups in its header
+    const old = oneDocumentPeer('old');
+    old.transact(() => old.collection('activities').create({ subject: '旧活动', ownerId: 'u' }, 'a9'));
+    const header = { kind: 'full', workspace: '组E', room: entry.room, exportedAt: 1, by: 'old', schema: 4 };
+    const enc = new TextEncoder();
+    const oldFile = new Uint8Array([...enc.encode('KEYUAN-SYNC 1\n'), ...enc.encode(JSON.stringify(header) + '\n'), ...Y.encodeStateAsUpdate(old.doc)]);
+    importFile(a, entry, oldFile);
+    expect(a.collection('activities').get('a9')).toMatchObject({ subject: '旧活动' });
+    await new Promise((r) => setTimeout(r, 20));
+    await a.flushed();
+    expect(a.doc.getMap('activities').size).toBe(0); // moved out of core once stored
+    await a.close();
   });
 });

@@ -4,12 +4,18 @@ import { localDb, type WorkspaceEntry } from '../core/local-db';
 import { newId } from '../core/collection';
 import { SCHEMA_VERSION, schemaVersion } from '../core/migrations';
 import { logEvent } from './history';
+import { fromBase64 } from 'lib0/buffer';
+import type { PeerMemory } from './settings';
+import { CORE_GROUP } from '../../domain/registry';
 
 /*
- * Sync and backup by file. A file is a magic line, a small JSON header and a Yjs update (the
- * whole document, or only what a given peer lacks), or — kind "state" — a state vector: what a
- * device has, so that another device can answer with exactly what it lacks. Importing merges
- * (Yjs updates commute), so the same file restores a backup into a new or an existing workspace.
+ * Sync and backup by file. A file is a magic line, a small JSON header and, for each document
+ * group (header.groups, core first), a Yjs update (the whole group, or only what a given peer
+ * lacks) or — kind "state" — a state vector: what a device has, so that another device can
+ * answer with exactly what it lacks. Each section is a 4-byte length and its bytes. A file
+ * without `groups` (written before schema 5) is one section, the one document, read as core:
+ * the bridge moves what it holds of the grouped collections. Importing merges (Yjs updates
+ * commute), so the same file restores a backup into a new or an existing workspace.
  */
 
 const MAGIC = new TextEncoder().encode('KEYUAN-SYNC 1\n');
@@ -26,23 +32,53 @@ export interface FileHeader {
   schema: number;
   /** For a diff: whom it was made for. */
   for?: string;
+  /** The document groups of the sections, in order (absent: one section, the one document of schema ≤ 4). */
+  groups?: string[];
 }
+
+/** One Yjs update or state vector per document group. */
+export type Sections = Map<string, Uint8Array>;
 
 export class SyncFileError extends Error {
   constructor(readonly code: 'not-keyuan' | 'too-large' | 'malformed' | 'newer' | 'other-room' | 'not-full') { super(code); }
 }
 
-function pack(header: FileHeader, payload: Uint8Array): Uint8Array {
-  const h = new TextEncoder().encode(JSON.stringify(header) + '\n');
-  const out = new Uint8Array(MAGIC.length + h.length + payload.length);
+function pack(header: FileHeader, sections: Sections): Uint8Array {
+  const h = new TextEncoder().encode(JSON.stringify({ ...header, groups: [...sections.keys()] }) + '\n');
+  let size = MAGIC.length + h.length;
+  for (const b of sections.values()) size += 4 + b.length;
+  const out = new Uint8Array(size);
   out.set(MAGIC, 0);
   out.set(h, MAGIC.length);
-  out.set(payload, MAGIC.length + h.length);
+  let at = MAGIC.length + h.length;
+  for (const b of sections.values()) {
+    new DataView(out.buffer).setUint32(at, b.length);
+    out.set(b, at + 4);
+    at += 4 + b.length;
+  }
+  return out;
+}
+
+/** The sections after the header: one per group named in it, or the whole rest as core (an older file). */
+function unpack(header: FileHeader, body: Uint8Array): Sections {
+  if (header.groups === undefined) return new Map([[CORE_GROUP, body]]);
+  if (!Array.isArray(header.groups) || header.groups.some((g) => typeof g !== 'string')) throw new SyncFileError('malformed');
+  const out: Sections = new Map();
+  const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
+  let at = 0;
+  for (const g of header.groups) {
+    if (at + 4 > body.length) throw new SyncFileError('malformed');
+    const n = view.getUint32(at);
+    if (at + 4 + n > body.length) throw new SyncFileError('malformed');
+    out.set(g, body.subarray(at + 4, at + 4 + n));
+    at += 4 + n;
+  }
+  if (at !== body.length) throw new SyncFileError('malformed');
   return out;
 }
 
 /** Split and check a file; throws SyncFileError. */
-export function readSyncFile(bytes: Uint8Array): { header: FileHeader; payload: Uint8Array } {
+export function readSyncFile(bytes: Uint8Array): { header: FileHeader; sections: Sections } {
   if (bytes.length > MAX_FILE_BYTES) throw new SyncFileError('too-large');
   if (bytes.length < MAGIC.length || MAGIC.some((b, i) => bytes[i] !== b)) throw new SyncFileError('not-keyuan');
   const nl = bytes.indexOf(10, MAGIC.length);
@@ -55,14 +91,44 @@ export function readSyncFile(bytes: Uint8Array): { header: FileHeader; payload: 
   }
   if (!header || !['full', 'diff', 'state'].includes(header.kind) || typeof header.room !== 'string') throw new SyncFileError('malformed');
   if (typeof header.schema === 'number' && header.schema > SCHEMA_VERSION) throw new SyncFileError('newer');
-  const payload = bytes.subarray(nl + 1);
+  const sections = unpack(header, bytes.subarray(nl + 1));
   try {
-    if (header.kind === 'state') Y.decodeStateVector(payload);
-    else Y.parseUpdateMeta(payload); // decodes every struct: a truncated or corrupt file fails here, before anything is applied
+    for (const b of sections.values()) {
+      if (header.kind === 'state') Y.decodeStateVector(b);
+      else Y.parseUpdateMeta(b); // decodes every struct: a truncated or corrupt file fails here, before anything is applied
+    }
   } catch {
     throw new SyncFileError('malformed');
   }
-  return { header, payload };
+  return { header, sections };
+}
+
+/** Each group's whole state, or what a device with these state vectors lacks (a group it does not name: all of it). */
+function updates(ws: Workspace, vectors?: Sections): Sections {
+  return new Map([...ws.docs].map(([g, doc]) => [g, Y.encodeStateAsUpdate(doc, vectors?.get(g))]));
+}
+
+/**
+ * Apply a file's sections to a workspace's documents (one transaction each, under `origin`); what
+ * an older file brought into core the bridge moves at once (and removes from core once stored).
+ * Returns how many keys changed.
+ */
+export function applySections(ws: Workspace, sections: Sections, origin: unknown): number {
+  let changed = 0;
+  const count = (tr: Y.Transaction) => { for (const keys of tr.changed.values()) changed += keys.size; };
+  for (const [g, update] of sections) {
+    const doc = ws.docs.get(g);
+    if (!doc) continue; // a group this build does not know (the schema check refuses newer files first)
+    avoidClientId(doc, update);
+    doc.on('afterTransaction', count);
+    try {
+      Y.applyUpdate(doc, update, origin);
+    } finally {
+      doc.off('afterTransaction', count);
+    }
+  }
+  if (ws.bridge.pending()) ws.bridge.absorb();
+  return changed;
 }
 
 function headerFor(ws: Workspace, entry: WorkspaceEntry, kind: FileHeader['kind'], by: string, forWhom?: string): FileHeader {
@@ -71,21 +137,21 @@ function headerFor(ws: Workspace, entry: WorkspaceEntry, kind: FileHeader['kind'
 
 /** The whole workspace as a file (a backup); records the backup time on this device. */
 export async function exportFull(ws: Workspace, entry: WorkspaceEntry, by: string): Promise<Uint8Array> {
-  const file = pack(headerFor(ws, entry, 'full', by), Y.encodeStateAsUpdate(ws.doc));
+  const file = pack(headerFor(ws, entry, 'full', by), updates(ws));
   const at = Date.now();
   await localDb().workspaces.update(entry.id, { lastBackupAt: at });
   entry.lastBackupAt = at;
   return file;
 }
 
-/** Only what a peer with this state vector lacks. */
-export function exportDiff(ws: Workspace, entry: WorkspaceEntry, stateVector: Uint8Array, by: string, forWhom: string): Uint8Array {
-  return pack(headerFor(ws, entry, 'diff', by, forWhom), Y.encodeStateAsUpdate(ws.doc, stateVector));
+/** Only what a peer with these state vectors (one per group) lacks. */
+export function exportDiff(ws: Workspace, entry: WorkspaceEntry, vectors: Sections, by: string, forWhom: string): Uint8Array {
+  return pack(headerFor(ws, entry, 'diff', by, forWhom), updates(ws, vectors));
 }
 
 /** What this device has, for another device to answer with a diff. */
 export function exportState(ws: Workspace, entry: WorkspaceEntry, by: string): Uint8Array {
-  return pack(headerFor(ws, entry, 'state', by), Y.encodeStateVector(ws.doc));
+  return pack(headerFor(ws, entry, 'state', by), new Map([...ws.docs].map(([g, doc]) => [g, Y.encodeStateVector(doc)])));
 }
 
 /**
@@ -100,25 +166,17 @@ export function avoidClientId(doc: Y.Doc, update: Uint8Array): void {
   }
 }
 
-export interface ImportResult { kind: FileHeader['kind']; header: FileHeader; changed: number; stateVector?: Uint8Array }
+export interface ImportResult { kind: FileHeader['kind']; header: FileHeader; changed: number; stateVectors?: Sections }
 
 /**
  * Merge a file into an open workspace. A "state" file changes nothing and returns the state
  * vector (answer it with exportDiff). A file from another room is refused unless `anyRoom`.
  */
 export function importFile(ws: Workspace, entry: WorkspaceEntry, bytes: Uint8Array, anyRoom = false): ImportResult {
-  const { header, payload } = readSyncFile(bytes);
+  const { header, sections } = readSyncFile(bytes);
   if (!anyRoom && header.room !== entry.room) throw new SyncFileError('other-room');
-  if (header.kind === 'state') return { kind: 'state', header, changed: 0, stateVector: payload };
-  avoidClientId(ws.doc, payload);
-  let changed = 0;
-  const count = (tr: Y.Transaction) => { for (const keys of tr.changed.values()) changed += keys.size; };
-  ws.doc.on('afterTransaction', count);
-  try {
-    Y.applyUpdate(ws.doc, payload, FILE_ORIGIN);
-  } finally {
-    ws.doc.off('afterTransaction', count);
-  }
+  if (header.kind === 'state') return { kind: 'state', header, changed: 0, stateVectors: sections };
+  const changed = applySections(ws, sections, FILE_ORIGIN);
   logEvent(ws, header.kind === 'full' ? 'file.importFull' : 'file.importDiff', { from: String(header.by ?? ''), exportedAt: Number(header.exportedAt) || 0, changed });
   return { kind: header.kind, header, changed };
 }
@@ -129,7 +187,7 @@ export function importFile(ws: Workspace, entry: WorkspaceEntry, bytes: Uint8Arr
  * gets a client id the backup does not contain.
  */
 export async function restoreAsNew(bytes: Uint8Array, name: string, password?: string): Promise<{ entry: WorkspaceEntry; users: { id: string; name: string }[] }> {
-  const { header, payload } = readSyncFile(bytes);
+  const { header, sections } = readSyncFile(bytes);
   if (header.kind === 'state') throw new SyncFileError('malformed');
   const entry: WorkspaceEntry = {
     id: newId(), name: name || header.workspace || 'Keyuan',
@@ -138,8 +196,9 @@ export async function restoreAsNew(bytes: Uint8Array, name: string, password?: s
   };
   const ws = await Workspace.open(entry.id);
   try {
-    avoidClientId(ws.doc, payload);
-    Y.applyUpdate(ws.doc, payload, FILE_ORIGIN);
+    applySections(ws, sections, FILE_ORIGIN);
+    // what the bridge moved out of an older file's one document is stored before closing
+    await ws.bridge.sweep();
     logEvent(ws, 'file.restore', { from: String(header.by ?? ''), exportedAt: Number(header.exportedAt) || 0 });
     const users = ws.collection('users').live().map((u) => ({ id: u.id, name: String(u.name ?? u.id) }));
     await localDb().workspaces.put(entry);
@@ -147,6 +206,14 @@ export async function restoreAsNew(bytes: Uint8Array, name: string, password?: s
   } finally {
     await ws.close();
   }
+}
+
+/** A remembered peer's state vectors by group (none remembered for a group: the peer gets all of it). */
+export function peerVectors(p: PeerMemory): Sections {
+  const out: Sections = new Map();
+  if (p.stateVector) out.set(CORE_GROUP, fromBase64(p.stateVector));
+  for (const [g, v] of Object.entries(p.groupVectors ?? {})) out.set(g, fromBase64(v));
+  return out;
 }
 
 /** Days since the last backup (or since creation when there never was one). */

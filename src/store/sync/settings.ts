@@ -97,6 +97,8 @@ export interface PeerMemory {
   lastSyncedAt: number;
   /** The peer's state vector at its last sync step 1 (base64), for "export what it lacks". */
   stateVector?: string;
+  /** Its state vectors of the other document groups (base64, by group). */
+  groupVectors?: Record<string, string>;
 }
 
 export async function loadPeers(workspaceId: string): Promise<PeerMemory[]> {

@@ -1,9 +1,8 @@
 import { For, Show, createMemo, createSignal, onMount } from 'solid-js';
 import { useNavigate } from '@solidjs/router';
-import { fromBase64 } from 'lib0/buffer';
 import { checkServerUrl, formatIceServers, parseIceServers, type SyncSettings as Settings } from '../../store/sync/settings';
 import { encodeInvite, inviteLink } from '../../store/sync/codes';
-import { SyncFileError, backupAgeDays, exportDiff, exportFull, exportState, importFile } from '../../store/sync/file';
+import { SyncFileError, backupAgeDays, exportDiff, exportFull, exportState, importFile, peerVectors, type Sections } from '../../store/sync/file';
 import { leaveWorkspace, removeLocalCopy, setRoomPassword } from '../../store/sync/workspaces';
 import { useWorkspace } from '../shared/context';
 import { download, today } from '../shared/download';
@@ -147,7 +146,7 @@ function Servers() {
 
 function Files() {
   const ctx = useWorkspace();
-  const [peerSv, setPeerSv] = createSignal<{ name: string; sv: Uint8Array } | null>(null);
+  const [peerSv, setPeerSv] = createSignal<{ name: string; sv: Sections } | null>(null);
   const who = () => plainText(ctx.user()?.name);
   const [backupAt, setBackupAt] = createSignal(ctx.entry.lastBackupAt);
   const remembered = createMemo(() => { status(); return session()?.rememberedPeers().filter((p) => p.stateVector) ?? []; });
@@ -158,7 +157,7 @@ function Files() {
     setBackupAt(ctx.entry.lastBackupAt);
     notify(t('sync.exported', { size: Math.ceil(bytes.length / 1024) }));
   };
-  const forPeer = (name: string, sv: Uint8Array) => {
+  const forPeer = (name: string, sv: Sections) => {
     const bytes = exportDiff(ctx.ws, ctx.entry, sv, who(), name);
     download(fileName(ctx.entry.name, 'for-' + name), bytes, 'application/octet-stream');
     notify(t('sync.exported', { size: Math.ceil(bytes.length / 1024) }));
@@ -171,7 +170,7 @@ function Files() {
     try {
       const r = importFile(ctx.ws, ctx.entry, new Uint8Array(await file.arrayBuffer()));
       if (r.kind === 'state') {
-        setPeerSv({ name: r.header.by || '?', sv: r.stateVector! });
+        setPeerSv({ name: r.header.by || '?', sv: r.stateVectors! });
         notify(t('sync.stateRead', { name: r.header.by || '?' }));
       } else {
         notify(t('sync.imported', { n: r.changed }));
@@ -204,7 +203,7 @@ function Files() {
         <ul>
           <For each={remembered()}>{(p) => (
             <li>{p.name} <span class="muted">({t('sync.lastSynced')}: {formatTime(p.lastSyncedAt, lang())})</span>{' '}
-              <button class="btn ghost" onClick={() => forPeer(p.name, fromBase64(p.stateVector!))}>{t('sync.exportForPeer')}</button></li>
+              <button class="btn ghost" onClick={() => forPeer(p.name, peerVectors(p))}>{t('sync.exportForPeer')}</button></li>
           )}</For>
         </ul>
       </Show>
