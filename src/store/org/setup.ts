@@ -109,7 +109,7 @@ async function load(id: string): Promise<OpenedWorkspace> {
   ]);
   if (!entry) {
     // a stray link must not leave an empty document behind; a document with data stays
-    await (ws.doc.store.clients.size === 0 ? ws.clearLocal() : ws.close());
+    await ([...ws.docs.values()].every((d) => d.store.clients.size === 0) ? ws.clearLocal() : ws.close());
     throw new Error(`unknown workspace ${id}`);
   }
   ws.actorId = ident?.userId ?? '';

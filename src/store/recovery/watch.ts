@@ -87,8 +87,10 @@ export class RecoveryWatch {
       this.offs.push(col.onChange((ids, origin, info) => this.collect(name, ids, origin, info)));
     }
     const flush = () => this.flush();
-    ws.doc.on('afterAllTransactions', flush);
-    this.offs.push(() => ws.doc.off('afterAllTransactions', flush));
+    for (const doc of ws.docs.values()) {
+      doc.on('afterAllTransactions', flush);
+      this.offs.push(() => doc.off('afterAllTransactions', flush));
+    }
     if (opts.dailyAfterMs) {
       const daily = () => { void this.daily(); };
       this.timers.push(setTimeout(daily, opts.dailyAfterMs));

@@ -62,16 +62,26 @@ export function markLost(items: HistoryItem[]): void {
   }
 }
 
-/** The log of one workspace, indexed by record on first use and again after it changes. */
+/**
+ * The log of one workspace — each document group keeps the entries of its own collections —
+ * indexed by record on first use and again after it changes.
+ */
 export class HistoryLog {
-  private arr: Y.Array<unknown>;
+  private arrs: Y.Array<unknown>[];
   private byRecord?: Map<string, HistoryEntry[]>;
   private valid?: HistoryEntry[];
   private invalid = 0;
 
-  constructor(doc: Y.Doc) {
-    this.arr = doc.getArray(HISTORY);
-    this.arr.observe(() => { this.byRecord = undefined; this.valid = undefined; });
+  constructor(source: Workspace | Y.Doc) {
+    const docs = 'docs' in source ? [...source.docs.values()] : [source];
+    this.arrs = docs.map((d) => d.getArray(HISTORY));
+    for (const a of this.arrs) a.observe(() => { this.byRecord = undefined; this.valid = undefined; });
+  }
+
+  /** Call after any group's log changes (for components). */
+  observe(fn: () => void): () => void {
+    for (const a of this.arrs) a.observe(fn);
+    return () => { for (const a of this.arrs) a.unobserve(fn); };
   }
 
   private index(): Map<string, HistoryEntry[]> {
@@ -79,7 +89,7 @@ export class HistoryLog {
     const m = new Map<string, HistoryEntry[]>();
     const valid: HistoryEntry[] = [];
     let invalid = 0;
-    this.arr.forEach((v) => {
+    for (const arr of this.arrs) arr.forEach((v) => {
       const e = readEntry(v);
       if (!e) { invalid++; return; }
       valid.push(e);
@@ -99,7 +109,7 @@ export class HistoryLog {
   }
 
   get length(): number {
-    return this.arr.length;
+    return this.arrs.reduce((n, a) => n + a.length, 0);
   }
 
   /** One record's history, newest first, with lost concurrent values marked. */
@@ -112,7 +122,7 @@ export class HistoryLog {
     return items.reverse();
   }
 
-  /** All entries (checked), oldest first in document order. */
+  /** All entries (checked), oldest first in document order, group by group. */
   entries(): HistoryEntry[] {
     this.index();
     return this.valid ?? [];

@@ -94,10 +94,24 @@ export interface SyncStatus {
 
 const RECENT = 60_000;
 
-/** The sync of one open workspace: providers, presence, status. Knows nothing of the UI. */
+/** The room a document group syncs in (core: the workspace's own room). */
+export function groupRoom(room: string, group: string): string {
+  return `${room}#${group}`;
+}
+
+/** One document group's connections: a WebRTC room (and a server document) of its own. */
+interface GroupLink { group: string; awareness: Awareness; webrtc: GuardedWebrtc; server?: GuardedWebsocket }
+
+/**
+ * The sync of one open workspace: providers, presence, status. Knows nothing of the UI.
+ * Each document group syncs in a room of its own (core in the workspace's room, group g in
+ * `<room>#g`), so a joining peer receives the groups side by side and a busy group never holds
+ * up another; presence travels in the core room, the status sums all rooms.
+ */
 export class SyncSession {
   private webrtc?: GuardedWebrtc;
   private server?: GuardedWebsocket;
+  private groups: GroupLink[] = [];
   private awareness: Awareness;
   private settings!: SyncSettings;
   private memory = new Map<string, PeerMemory>();
@@ -137,13 +151,24 @@ export class SyncSession {
     this.webrtc = new GuardedWebrtc(this.ws.doc, {
       room: this.entry.room, password: this.entry.password, signaling, iceServers: this.settings.iceServers, awareness: this.awareness,
     }, { change: () => { this.rememberPeers(); this.notify(); }, rejected: (peer, reason, detail) => this.rejected(peer, reason, detail) });
-    await this.webrtc.ready;
+    for (const [group, doc] of this.ws.docs) {
+      if (doc === this.ws.doc) continue;
+      const awareness = new Awareness(doc);
+      awareness.setLocalState(this.awareness.getLocalState());
+      const webrtc = new GuardedWebrtc(doc, {
+        room: groupRoom(this.entry.room, group), password: this.entry.password, signaling, iceServers: this.settings.iceServers, awareness,
+      }, { change: () => { this.rememberPeers(); this.notify(); }, rejected: (peer, reason, detail) => this.rejected(peer, reason, detail) });
+      this.groups.push({ group, awareness, webrtc });
+    }
+    await Promise.all([this.webrtc.ready, ...this.groups.map((g) => g.webrtc.ready)]);
     const url = this.settings.websocket.trim();
     if (url && checkServerUrl(url) === null) {
       const { GuardedWebsocket } = await import('./websocket');
       if (this.stopped) return;
-      this.server = new GuardedWebsocket(this.ws.doc, url, this.entry.room, () => { this.rememberPeers(); this.notify(); },
+      const server = (doc: Y.Doc, room: string) => new GuardedWebsocket(doc, url, room, () => { this.rememberPeers(); this.notify(); },
         (reason, detail) => this.rejected('server', reason, detail));
+      this.server = server(this.ws.doc, this.entry.room);
+      for (const g of this.groups) g.server = server(this.ws.docs.get(g.group)!, groupRoom(this.entry.room, g.group));
       this.server.awareness.setLocalState(this.awareness.getLocalState());
     }
     this.notify();
@@ -152,10 +177,24 @@ export class SyncSession {
   private async disconnect(): Promise<void> {
     const w = this.webrtc;
     const s = this.server;
+    const groups = this.groups;
     this.webrtc = undefined;
     this.server = undefined;
+    this.groups = [];
     s?.destroy();
-    await w?.destroy();
+    for (const g of groups) g.server?.destroy();
+    await Promise.all([w?.destroy(), ...groups.map((g) => g.webrtc.destroy())]);
+    for (const g of groups) g.awareness.destroy();
+  }
+
+  /** Every WebRTC room of this workspace (core first). */
+  private rooms(): GuardedWebrtc[] {
+    return this.webrtc ? [this.webrtc, ...this.groups.map((g) => g.webrtc)] : [];
+  }
+
+  /** Every server document of this workspace (core first). */
+  private servers(): GuardedWebsocket[] {
+    return this.server ? [this.server, ...this.groups.flatMap((g) => (g.server ? [g.server] : []))] : [];
   }
 
   /** Save new settings for this device and reconnect with them. */
@@ -172,8 +211,8 @@ export class SyncSession {
   }
 
   retryNow(): void {
-    this.webrtc?.retryNow();
-    this.server?.provider.connect();
+    for (const r of this.rooms()) r.retryNow();
+    for (const v of this.servers()) v.provider.connect();
   }
 
   /** Who this device acts as, for presence. */
@@ -193,6 +232,8 @@ export class SyncSession {
     const state: Presence = { user: this.me, at: this.at };
     this.awareness.setLocalState(state);
     this.server?.awareness.setLocalState(state);
+    // the group rooms carry who is at the other end too (their state vectors are remembered per person)
+    for (const g of this.groups) g.awareness.setLocalState(state);
   }
 
   /** Other people's presence, one entry per awareness client (device or tab), untrusted states read safely. */
@@ -217,22 +258,29 @@ export class SyncSession {
 
   status(): SyncStatus {
     const st = this.settings;
+    const rooms = this.rooms();
+    const servers = this.servers();
     const sig = this.webrtc?.signalingStates() ?? [];
     const peers = [...(this.webrtc?.peers.values() ?? [])].filter((p) => p.connected);
-    const pending = peers.filter((p) => !p.synced).length;
+    // a peer is in its first exchange until every group's room has connected to it and synced
+    const behind = (r: GuardedWebrtc, i: number) => {
+      const conns = [...r.peers.values()].filter((p) => p.connected);
+      return conns.filter((p) => !p.synced).length + (i === 0 ? 0 : Math.max(0, peers.length - conns.length));
+    };
+    const pending = Math.min(peers.length, Math.max(0, ...rooms.map(behind)));
     const tabs = this.webrtc?.tabPeers() ?? 0;
-    const server = this.server ? { ...this.server.state } : undefined;
-    const wrongAt = this.webrtc?.undecryptableAt || undefined;
+    const server = this.server ? { ...this.server.state, synced: servers.every((v) => v.state.synced) } : undefined;
+    const wrongAt = Math.max(0, ...rooms.map((r) => r.undecryptableAt)) || undefined;
     const wrongRecent = wrongAt !== undefined && Date.now() - wrongAt < RECENT;
     const phase = syncPhase({
       enabled: st.enabled, started: !!this.webrtc, signaling: sig, peers: peers.length, pending, tabs, server,
-      wrongPassword: wrongRecent, waitingOnMissing: hasPending(this.ws.doc), online: globalThis.navigator?.onLine !== false,
+      wrongPassword: wrongRecent, waitingOnMissing: [...this.ws.docs.values()].some(hasPending), online: globalThis.navigator?.onLine !== false,
     });
     return {
       phase, settings: st, signaling: sig, peers: peers.length, pending, tabs, server,
       wrongPasswordAt: wrongAt, rejections: [...this.rejections],
-      bytesSent: this.webrtc?.bytesSent ?? 0,
-      bytesReceived: (this.webrtc?.bytesReceived ?? 0) + (this.server?.bytesReceived ?? 0),
+      bytesSent: rooms.reduce((n, r) => n + r.bytesSent, 0),
+      bytesReceived: rooms.reduce((n, r) => n + r.bytesReceived, 0) + servers.reduce((n, v) => n + v.bytesReceived, 0),
       people: this.people(),
     };
   }
@@ -256,7 +304,7 @@ export class SyncSession {
       .sort((a, b) => Number(b.online) - Number(a.online) || (b.lastSyncedAt ?? 0) - (a.lastSyncedAt ?? 0));
   }
 
-  /** Remember when each person (by the presence that came over a connection) last synced, and their state vector. */
+  /** Remember when each person (by the presence that came over a connection) last synced, and their state vectors. */
   private rememberPeers(): void {
     if (!this.webrtc) return;
     const states = this.awareness.getStates();
@@ -269,10 +317,24 @@ export class SyncSession {
         const old = this.memory.get(p.user.id);
         if (old && old.lastSyncedAt >= conn.syncedAt && old.name === p.user.name) continue;
         this.memory.set(p.user.id, {
-          userId: p.user.id, name: p.user.name, lastSyncedAt: conn.syncedAt,
+          ...old, userId: p.user.id, name: p.user.name, lastSyncedAt: conn.syncedAt,
           stateVector: conn.stateVector ? toBase64(Y.encodeStateVector(conn.stateVector)) : old?.stateVector,
         });
         changed = true;
+      }
+    }
+    for (const g of this.groups) {
+      const groupStates = g.awareness.getStates();
+      for (const conn of g.webrtc.peers.values()) {
+        if (!conn.syncedAt || !conn.stateVector) continue;
+        const sv = toBase64(Y.encodeStateVector(conn.stateVector));
+        for (const clientId of conn.clients) {
+          const p = readPresence(groupStates.get(clientId));
+          const old = p ? this.memory.get(p.user.id) : undefined;
+          if (!old || old.groupVectors?.[g.group] === sv) continue;
+          this.memory.set(old.userId, { ...old, groupVectors: { ...old.groupVectors, [g.group]: sv } });
+          changed = true;
+        }
       }
     }
     if (changed && !this.saveTimer) {
