@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import * as Y from 'yjs';
-import { Workspace } from '../src/store/core/workspace';
+import { oneDocumentPeer } from '../src/store/core/test-peers';
 import { createWorkspace, goto, launch, newPage, shot, injectUpdate } from './lib';
 
 /*
  * Child rows in real Chromium: a quote and a complaint written by the previous build (schema 2:
  * lines and steps as arrays inside the records) arrive in a workspace; the app converts them to
- * rows when it opens, shows them as before, adds a line, and the quote goes to the recycle bin
+ * rows (and the complaint into the service group's document) when it opens, shows them as before, adds a line, and the quote goes to the recycle bin
  * with its lines and comes back with them.
  */
 
@@ -18,8 +18,7 @@ afterAll(async () => { await browser?.close(); });
 
 /** What a device on schema 2 wrote: the quote's lines and steps, the complaint's steps, inside the records. */
 function schema2Update(): Uint8Array {
-  const old = new Workspace('schema-2');
-  old.actorId = 'old-device';
+  const old = oneDocumentPeer('old-device');
   old.transact(() => {
     old.collection('users').create({ name: '老业务员', active: true }, 'old-rep');
     old.collection('products').create({ code: 'P001', name: 'ERP 标准版', listPrice: 38000 }, 'p1');
