@@ -137,6 +137,26 @@ export async function addCustomer(page: Page, wsId: string, code: string, name: 
   await page.locator('.modal').waitFor({ state: 'detached' });
 }
 
+/** Add an activity (it lives in the activities group's document, synced in a room of its own). */
+export async function addActivity(page: Page, wsId: string, subject: string): Promise<void> {
+  await goto(page, wsId, 'activities');
+  await page.locator('input.find').first().waitFor();
+  await page.getByRole('button', { name: '+ 新增' }).first().click();
+  await fill(page, 'subject', subject);
+  await page.locator('.modal').getByRole('button', { name: '保存', exact: true }).click();
+  await page.locator('.modal').waitFor({ state: 'detached' });
+}
+
+/** Wait until the activities list (everyone's, not only mine) shows every text. */
+export async function expectActivities(page: Page, wsId: string, texts: string[], timeout = 30_000): Promise<void> {
+  await goto(page, wsId, 'activities?mine=0');
+  await page.locator('input.find').first().waitFor();
+  await expect.poll(async () => {
+    const rows = await rowTexts(page);
+    return texts.every((x) => rows.some((r) => r.includes(x)));
+  }, { timeout, interval: 250 }).toBe(true);
+}
+
 /** Open a customer by its code and change fields through the edit form. */
 export async function editCustomer(page: Page, wsId: string, code: string, values: Record<string, string>): Promise<void> {
   await goto(page, wsId, 'customers');

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { build } from 'vite';
 import { baseUrl, createWorkspace, goto, OUT, rowTexts, shot } from './lib';
 import {
-  addCustomer, becomeNewMember, chip, editCustomer, expectChip, expectCustomers, invite, join, newPeer, setSync,
+  addActivity, addCustomer, becomeNewMember, expectActivities, chip, editCustomer, expectChip, expectCustomers, invite, join, newPeer, setSync,
   signalingServer, yjsServer, type LocalServer, type Peer,
 } from './sync-helpers';
 
@@ -40,6 +40,7 @@ describe('class-group peer sync over real WebRTC', () => {
     A.wsId = await createWorkspace(A.page, '营销1班第2组', '王老师');
     await addCustomer(A.page, A.wsId, 'KH001', '杭州恒远机械');
     await addCustomer(A.page, A.wsId, 'KH002', '宁波海联贸易');
+    await addActivity(A.page, A.wsId, '首次拜访恒远');
     await setSync(A.page, A.wsId, { signaling: [sigUrl] });
     ({ code, password } = await invite(A.page, A.wsId));
     expect(code).toMatch(/^KY1\./);
@@ -52,6 +53,7 @@ describe('class-group peer sync over real WebRTC', () => {
     await becomeNewMember(B.page, '李同学');
     const rows = await expectCustomers(B.page, B.wsId, ['KH001', 'KH002']);
     expect(rows.find((r) => r.includes('KH001'))).toContain('杭州恒远机械');
+    await expectActivities(B.page, B.wsId, ['首次拜访恒远']); // the activities group's room
     await expectChip(B.page, /已连接 1 台设备/);
     await expectChip(A.page, /已连接 1 台设备/);
     // presence: A sees B in the top bar with name and colour
@@ -93,6 +95,8 @@ describe('class-group peer sync over real WebRTC', () => {
     await addCustomer(A.page, A.wsId, 'KH100', '甲方新客户');
     await addCustomer(B.page, B.wsId, 'KH200', '乙方新客户');
     expect((await rowTexts(B.page)).some((r) => r.includes('KH100'))).toBe(false);
+    await addActivity(A.page, A.wsId, '甲方离线活动');
+    await addActivity(B.page, B.wsId, '乙方离线活动');
 
     await setSync(B.page, B.wsId, { enabled: true });
     for (const p of [A, B]) {
@@ -101,6 +105,7 @@ describe('class-group peer sync over real WebRTC', () => {
       expect(kh002).toContain('宁波海联国际贸易');
       expect(kh002).toContain('0574-88880000');
       expect(rows.filter((r) => /KH\d/.test(r))).toHaveLength(4);
+      await expectActivities(p.page, p.wsId, ['首次拜访恒远', '甲方离线活动', '乙方离线活动']);
     }
     expect(A.errors).toEqual([]);
     expect(B.errors).toEqual([]);
