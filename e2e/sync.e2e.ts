@@ -290,7 +290,10 @@ describe('beyond one classroom: an existing Yjs server (y-websocket)', () => {
     await becomeNewMember(F.page, '分部同事');
     await expectCustomers(F.page, F.wsId, ['KH900']);
     await addCustomer(F.page, F.wsId, 'KH901', '分部客户');
+    await addActivity(F.page, F.wsId, '分部回访');
     await expectCustomers(E.page, E.wsId, ['KH901']);
+    await expectActivities(E.page, E.wsId, ['分部回访']); // the activities group's server document
+    await goto(E.page, E.wsId, 'customers');
     await E.page.locator('.sync-chip').click();
     await expect(E.page.locator('.modal').innerText()).resolves.toContain(wsUrl);
     await shot(E.page, 'sync-yjs-server');

@@ -96,7 +96,7 @@ const RECENT = 60_000;
 
 /** The room a document group syncs in (core: the workspace's own room). */
 export function groupRoom(room: string, group: string): string {
-  return `${room}#${group}`;
+  return `${room}.${group}`;
 }
 
 /** One document group's connections: a WebRTC room (and a server document) of its own. */
@@ -105,8 +105,9 @@ interface GroupLink { group: string; awareness: Awareness; webrtc: GuardedWebrtc
 /**
  * The sync of one open workspace: providers, presence, status. Knows nothing of the UI.
  * Each document group syncs in a room of its own (core in the workspace's room, group g in
- * `<room>#g`), so a joining peer receives the groups side by side and a busy group never holds
- * up another; presence travels in the core room, the status sums all rooms.
+ * `<room>.g`, a name that is safe in a server URL too), so a joining peer receives the groups
+ * side by side and a busy group never holds up another; presence travels in the core room, the
+ * status sums all rooms.
  */
 export class SyncSession {
   private webrtc?: GuardedWebrtc;
