@@ -2,7 +2,8 @@
 // baseline) and measures the baseline read. Built only by `npm run bench`, never shipped.
 import * as Y from 'yjs';
 import { benchDataset, type SampleData } from '../../../src/domain/sample';
-import { Workspace } from '../../../src/store/core/workspace';
+import { Workspace, docDbName } from '../../../src/store/core/workspace';
+import { GROUPS } from '../../../src/domain/registry';
 import { join, type Part } from '../../../src/store/core/persistence';
 import { localDb } from '../../../src/store/core/local-db';
 import { loadDataset } from '../../../src/store/sample/load';
@@ -58,11 +59,11 @@ async function seed(scale: 'class' | 'company' | 'orders'): Promise<{ workspaceI
   const data = scale === 'orders' ? { ...benchDataset('company') } : benchDataset(scale);
   if (scale === 'orders') Object.assign(data, yearOfOrders(data));
   const id = `bench${scale}`;
-  await indexedDB.deleteDatabase(`keyuan-ws-${id}`);
+  for (const g of GROUPS) await indexedDB.deleteDatabase(docDbName(id, g));
   const ws = await Workspace.open(id);
   const adminId = seedWorkspace(ws, `Bench ${scale}`, 'Bench');
   const records = loadDataset(ws, data);
-  const updateBytes = Y.encodeStateAsUpdate(ws.doc).byteLength;
+  const updateBytes = [...ws.docs.values()].reduce((n, d) => n + Y.encodeStateAsUpdate(d).byteLength, 0);
   await ws.close();
   await localDb().workspaces.put({ id, name: `Bench ${scale}`, room: `bench-${id}`, password: 'bench', createdAt: Date.now(), lastOpenedAt: Date.now() });
   await localDb().identities.put({ workspaceId: id, userId: adminId });
@@ -111,29 +112,40 @@ async function smallEdits(id: string, n: number): Promise<{ rows: number }> {
   const customers = ws.collection('customers').live().slice(0, n);
   customers.forEach((c, i) => ws.transact(() => ws.collection('customers').update(c.id, { notes: `edit ${i}` })));
   await ws.close();
-  const db = await idb(indexedDB.open(`keyuan-ws-${id}`));
+  const db = await idb(indexedDB.open(docDbName(id)));
   const rows = await idb(db.transaction('updates').objectStore('updates').count());
   db.close();
   return { rows };
 }
 
-/** Where a cold open's time goes: reading the stored rows, Yjs decoding them, our observers. */
+/** Where a cold open's time goes: reading the stored rows (every group), Yjs decoding them, our observers. */
 async function probeOpen(id: string): Promise<Record<string, number>> {
   const t0 = performance.now();
-  const req = indexedDB.open(`keyuan-ws-${id}`);
-  const db = await idb(req);
-  const stored = await idb(db.transaction('updates').objectStore('updates').getAll()) as (Uint8Array | Part)[];
-  db.close();
-  const largestValue = Math.max(...stored.map((r) => (r instanceof Uint8Array ? r : r.b).byteLength));
-  const rows = joinParts(stored);
+  const byGroup = new Map<string, { stored: (Uint8Array | Part)[]; rows: Uint8Array[] }>();
+  for (const g of GROUPS) {
+    const db = await idb(indexedDB.open(docDbName(id, g)));
+    const stored = await idb(db.transaction('updates').objectStore('updates').getAll()) as (Uint8Array | Part)[];
+    db.close();
+    byGroup.set(g, { stored, rows: joinParts(stored) });
+  }
+  const all = [...byGroup.values()];
+  const largestValue = Math.max(...all.flatMap((x) => x.stored.map((r) => (r instanceof Uint8Array ? r : r.b).byteLength)));
   const t1 = performance.now();
-  const bare = new Y.Doc();
-  bare.transact(() => rows.forEach((u) => Y.applyUpdate(bare, u)));
+  for (const { rows } of all) {
+    const bare = new Y.Doc();
+    bare.transact(() => rows.forEach((u) => Y.applyUpdate(bare, u)));
+  }
   const t2 = performance.now();
   const ws = new Workspace('probe');
-  ws.doc.transact(() => rows.forEach((u) => Y.applyUpdate(ws.doc, u)), 'probe');
+  for (const [g, { rows }] of byGroup) {
+    const doc = ws.docs.get(g)!;
+    doc.transact(() => rows.forEach((u) => Y.applyUpdate(doc, u)), 'probe');
+  }
   const t3 = performance.now();
-  return { rows: stored.length, bytes: rows.reduce((n, u) => n + u.byteLength, 0), largestValue, idbReadMs: t1 - t0, yjsApplyMs: t2 - t1, withObserversMs: t3 - t2 };
+  return {
+    rows: all.reduce((n, x) => n + x.stored.length, 0), bytes: all.reduce((n, x) => n + x.rows.reduce((m, u) => m + u.byteLength, 0), 0),
+    largestValue, idbReadMs: t1 - t0, yjsApplyMs: t2 - t1, withObserversMs: t3 - t2,
+  };
 }
 
 /** Stored rows as updates: parts of one large update (store/core/persistence.ts) joined. */
