@@ -91,6 +91,34 @@ describe('foundation: custom fields, malformed data, static hosting', () => {
     await ctx.close();
   });
 
+  it('a field a peer stamped a year ahead is named on the record page, and an edit made now still wins', async () => {
+    const { ctx, page, errors } = await newPage(browser);
+    const id = await createWorkspace(page, '时钟实验');
+    const peer = new Y.Doc();
+    const now = Date.now();
+    const rec = {
+      id: 'fut00000000001', code: 'KH777', name: '时钟超前的客户', kind: 'customer', phone: '0571-1111',
+      createdBy: 'x', updatedBy: 'x', _c: [now, peer.clientID], _s: { phone: [now + 365 * 86_400_000, peer.clientID] },
+    };
+    peer.getMap('customers').set(rec.id, new TextEncoder().encode(JSON.stringify(rec)));
+    await injectUpdate(page, id, Y.encodeStateAsUpdate(peer));
+    await goto(page, id, 'customers');
+    await page.reload();
+    await page.locator('.grid-row', { hasText: '时钟超前的客户' }).getByRole('link').first().click();
+    const note = page.locator('.future-stamps');
+    await expect(note.innerText()).resolves.toContain('电话');
+    await expect(page.locator('.history-list .future-at').count()).resolves.toBeGreaterThan(0);
+    await shot(page, 'future-stamp-1280x800');
+    await page.getByRole('button', { name: '编辑' }).first().click();
+    await fill(page, 'phone', '0571-2222');
+    await page.locator('.modal').getByRole('button', { name: '保存', exact: true }).click();
+    await page.locator('.modal').waitFor({ state: 'detached' });
+    await page.reload();
+    await expect.poll(() => page.locator('main').innerText(), { timeout: 10_000 }).toContain('0571-2222');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
   it('the customer form takes 联系周期 and 下次联系时间 through 表单布局, keeps that order after reload, and 清除格式配置 resets it', async () => {
     const { ctx, page, errors } = await newPage(browser);
     const id = await createWorkspace(page, '表单布局实验');

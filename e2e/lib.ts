@@ -35,8 +35,13 @@ export async function createWorkspace(page: Page, name = '营销1班第2组', us
   return page.url().split('/w/')[1];
 }
 
+/**
+ * Open a page of a workspace and wait until it is the page shown: while the next page's code
+ * loads, the previous one stays on screen (main is aria-busy) and a click would land on it.
+ */
 export async function goto(page: Page, wsId: string, path: string): Promise<void> {
   await page.goto(`${baseUrl()}#/w/${wsId}/${path}`);
+  await page.locator('main.content:not([aria-busy])').waitFor({ timeout: 30_000 }).catch(() => undefined);
 }
 
 /** Fill a record form field by its key (inputs carry id="f-<key>"). */

@@ -93,6 +93,8 @@ export interface SyncStatus {
 }
 
 const RECENT = 60_000;
+/** How long a connected peer's group rooms are waited for before the status stops counting them. */
+const GROUP_GRACE_MS = 10_000;
 
 /** The room a document group syncs in (core: the workspace's own room). */
 export function groupRoom(room: string, group: string): string {
@@ -263,10 +265,15 @@ export class SyncSession {
     const servers = this.servers();
     const sig = this.webrtc?.signalingStates() ?? [];
     const peers = [...(this.webrtc?.peers.values() ?? [])].filter((p) => p.connected);
-    // a peer is in its first exchange until every group's room has connected to it and synced
+    // a peer is in its first exchange until every group's room has connected to it and synced;
+    // a peer that has not appeared in a group's room GROUP_GRACE_MS after connecting (a build
+    // before document groups, or a tool that syncs only core) is not waited for any longer
+    const now = Date.now();
+    const recent = peers.filter((p) => now - (p.connectedAt ?? now) < GROUP_GRACE_MS).length;
     const behind = (r: GuardedWebrtc, i: number) => {
       const conns = [...r.peers.values()].filter((p) => p.connected);
-      return conns.filter((p) => !p.synced).length + (i === 0 ? 0 : Math.max(0, peers.length - conns.length));
+      const absent = i === 0 ? 0 : Math.min(recent, Math.max(0, peers.length - conns.length));
+      return conns.filter((p) => !p.synced).length + absent;
     };
     const pending = Math.min(peers.length, Math.max(0, ...rooms.map(behind)));
     const tabs = this.webrtc?.tabPeers() ?? 0;

@@ -1,5 +1,5 @@
 import { For, Show, Suspense, createResource, createSignal, lazy, onCleanup, type ParentProps } from 'solid-js';
-import { A, useParams } from '@solidjs/router';
+import { A, useIsRouting, useParams } from '@solidjs/router';
 import { openWorkspace } from '../../store/org/setup';
 import { createWorkspaceCtx, useWorkspace, WorkspaceProvider } from '../shared/context';
 import { ChangeUserDialog, PinGate } from '../org/ChangeUser';
@@ -37,6 +37,7 @@ export function Shell(props: ParentProps) {
 function Frame(props: ParentProps) {
   const ctx = useWorkspace();
   const [choosing, setChoosing] = createSignal(false);
+  const routing = useIsRouting();
   const base = `/w/${ctx.ws.id}`;
   const nav = navGroups(useModules()); // groups and entries from the UI manifests (ui/modules.ts)
   const roleName = () => plainText((ctx.role() as { name?: unknown } | undefined)?.name) || t('shell.noRole');
@@ -66,7 +67,9 @@ function Frame(props: ParentProps) {
           <LangSwitch />
         </header>
         <RecoveryBanner />
-        <main class="content">
+        {/* the previous page stays on screen while the next one's code loads; aria-busy says so
+            (and tests wait for it to clear before they click) */}
+        <main class="content" aria-busy={routing() ? 'true' : undefined}>
           <Suspense fallback={<p class="loading">{t('common.loading')}</p>}>{props.children}</Suspense>
         </main>
       </div>

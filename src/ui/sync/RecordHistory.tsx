@@ -3,6 +3,8 @@ import type { HistoryItem } from '../../store/sync/history';
 import { referring } from '../../store/core/cascade';
 import { parentsOf } from '../../domain/core/entity';
 import { asNumber } from '../../domain/core/numbers';
+import { futureStamps } from '../../domain/core/merge';
+import { MAX_SKEW_MS } from '../../store/core/clock';
 import { useWorkspace, type WorkspaceCtx } from '../shared/context';
 import { L, lang, t } from '../i18n';
 import { formatTime, plainText } from './state';
@@ -54,6 +56,15 @@ export function RecordHistory(props: { collection: string; id: string; rows?: re
     }
     return out.sort((a, b) => b.stamp[0] - a.stamp[0] || b.stamp[1] - a.stamp[1]);
   });
+  // fields stamped further ahead than the clock may run (a device with a wrong date, or a hostile
+  // one): named here, shown at the bound in the list below; an edit made now still wins over them
+  const ahead = createMemo(() => {
+    ctx.version(props.collection)();
+    const r = ctx.ws.collection(props.collection).get(props.id);
+    return r ? futureStamps(r, Date.now(), MAX_SKEW_MS) : [];
+  });
+  const aheadText = () => ahead().map((f) => (f === '_c' ? t('history.createdField') : fieldLabel(ctx, props.collection, f))).join(lang() === 'zh' ? '、' : ', ');
+  const bound = () => Date.now() + MAX_SKEW_MS;
   const userName = (id: string) => (plainText(ctx.ws.collection('users').get(id)?.name) || id || '?');
   const label = (it: HistoryItem, field: string) => fieldLabel(ctx, it.collection, field);
   const text = (it: HistoryItem, field: string, v: unknown) => valueText(ctx, it.collection, field, v);
@@ -62,10 +73,15 @@ export function RecordHistory(props: { collection: string; id: string; rows?: re
   return (
     <div class="card record-history no-print">
       <h2>{t('history.title')}</h2>
+      <Show when={ahead().length}>
+        <p class="notice warn future-stamps" role="note">⚠ {t('history.future', { fields: aheadText(), min: MAX_SKEW_MS / 60_000 })}</p>
+      </Show>
       <ul class="history-list">
         <For each={shown()}>{(it: HistoryItem) => (
           <li>
-            <span class="muted">{formatTime(it.at, lang())}</span> · <strong>{userName(it.by)}</strong>{' '}
+            <Show when={it.at > bound()} fallback={<span class="muted">{formatTime(it.at, lang())}</span>}>
+              <span class="future-at" title={formatTime(it.at, lang())}>≥ {formatTime(bound(), lang())} ⚠ {t('history.futureAt')}</span>
+            </Show> · <strong>{userName(it.by)}</strong>{' '}
             <Show when={rowName(it)}><span class="history-row">{rowName(it)}</span>{' '}</Show>
             <Show when={it.kind === 'create'}>{t('history.created')}</Show>
             <Show when={it.kind === 'purge'}>{t('history.purged')}</Show>
