@@ -101,6 +101,7 @@ describe('foundation: custom fields, malformed data, static hosting', () => {
       createdBy: 'x', updatedBy: 'x', _c: [now, peer.clientID], _s: { phone: [now + 365 * 86_400_000, peer.clientID] },
     };
     peer.getMap('customers').set(rec.id, new TextEncoder().encode(JSON.stringify(rec)));
+    peer.getArray('history').push([{ c: 'customers', r: rec.id, s: rec._s.phone, u: 'x', f: { phone: [null, '0571-1111'] } }]);
     await injectUpdate(page, id, Y.encodeStateAsUpdate(peer));
     await goto(page, id, 'customers');
     await page.reload();
