@@ -5,6 +5,9 @@ import { RecordList } from '../shared/RecordList';
 import { RecordForm } from '../shared/RecordForm';
 import { DictSelect } from '../shared/FieldInput';
 import { useWorkspace } from '../shared/context';
+import { notify } from '../shared/toast';
+import { addRole, editRole } from '../../store/org/roles';
+import { refusalOf, type SaveResult } from '../../store/core/records';
 import { L, t, type MessageKey } from '../i18n';
 
 /** 企业基础设置: company info, departments, roles with per-module permissions, users. */
@@ -53,11 +56,10 @@ function RoleMatrix() {
   const roles = createMemo(() => { ctx.version('roles')(); return ctx.ws.collection('roles').live(); });
   const editable = () => ctx.can('org', 'write');
   const [newName, setNewName] = createSignal('');
-  const set = (id: string, patch: Record<string, unknown>) => ctx.ws.transact(() => ctx.ws.collection('roles').update(id, patch));
-  const addRole = () => {
-    if (!newName().trim()) return;
-    ctx.ws.transact(() => ctx.ws.collection('roles').create({ name: newName().trim(), scope: 'own' }));
-    setNewName('');
+  const refused = (res: SaveResult) => { const why = refusalOf(res); if (why) notify(L(why), 'error'); return !!why; };
+  const set = (id: string, patch: Record<string, unknown>) => refused(editRole(ctx.ws, id, patch, ctx.userId()));
+  const add = () => {
+    if (newName().trim() && !refused(addRole(ctx.ws, newName().trim(), ctx.userId()))) setNewName('');
   };
   return (
     <div class="card scroll-x">
@@ -82,7 +84,7 @@ function RoleMatrix() {
       <Show when={editable()}>
         <div class="row-inline">
           <input placeholder={t('org.roleName')} aria-label={t('org.roleName')} value={newName()} onInput={(e) => setNewName(e.currentTarget.value)} />
-          <button class="btn" onClick={addRole}>+ {t('org.newRole')}</button>
+          <button class="btn" onClick={add}>+ {t('org.newRole')}</button>
         </div>
       </Show>
     </div>

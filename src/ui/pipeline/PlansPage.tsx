@@ -2,6 +2,7 @@ import { For, Show, createMemo, createSignal } from 'solid-js';
 import { checkPlans, todayOf, type PlanSubject } from '../../domain/sales';
 import { userDepartments } from '../../store/analysis/pipeline';
 import { alertRuleOf, planErrors, plannedSubjects, targetProgress, type TargetProgress } from '../../store/analysis/targets';
+import { saveAlertRule } from '../../store/analysis/alert-rule';
 import { RecordList } from '../shared/RecordList';
 import { useWorkspace } from '../shared/context';
 import { notify } from '../shared/toast';
@@ -43,11 +44,8 @@ function Plans() {
   const [day, setDay] = createSignal(String(rule().day));
   const [share, setShare] = createSignal(String(rule().share));
   const saveRule = () => {
-    const d = Number(day());
-    const s = Number(share());
-    if (!Number.isInteger(d) || d < 1 || d > 31 || !(s > 0 && s <= 100)) { notify(t('plans.ruleInvalid'), 'error'); return; }
-    ctx.ws.transact(() => ctx.ws.collection('company').update('company', { targetAlertDay: d, targetAlertShare: s }));
-    notify(t('common.saved'));
+    if (saveAlertRule(ctx.ws, { day: Number(day()), share: Number(share()) }, ctx.userId())) notify(t('common.saved'));
+    else notify(t('plans.ruleInvalid'), 'error');
   };
   return (
     <section class="page">
