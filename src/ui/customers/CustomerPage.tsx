@@ -1,7 +1,7 @@
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import { malformedFields } from '../../domain/core/validate';
-import { primaryToClear } from '../../domain/customers/rules';
+import { makePrimaryContact } from '../../store/customers/contacts';
 import { RecordList } from '../shared/RecordList';
 import { RecordForm } from '../shared/RecordForm';
 import { useWorkspace } from '../shared/context';
@@ -28,13 +28,7 @@ export function CustomerPage() {
   const userName = (id: unknown) => String(ctx.ws.collection('users').get(String(id))?.name ?? '?');
   const when = (ms: number) => new Date(ms).toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB');
 
-  const makePrimary = (contactId: string) => {
-    const contacts = ctx.ws.collection('contacts');
-    ctx.ws.transact(() => {
-      for (const id of primaryToClear(contacts.live(), params.id!, contactId)) contacts.update(id, { primary: false });
-      contacts.update(contactId, { primary: true });
-    });
-  };
+  const makePrimary = (contactId: string) => makePrimaryContact(ctx.ws, params.id!, contactId);
 
   return (
     <section class="page">

@@ -4,7 +4,7 @@ import type { BaseRecord } from '../../domain/core/record';
 import { useWorkspace } from '../shared/context';
 import { Modal } from '../shared/Modal';
 import { notify } from '../shared/toast';
-import { restoreFromBin } from '../customers/references';
+import { restoreFromBin } from '../../store/customers/references';
 import { purgeWithChildren } from '../../store/core/cascade';
 import { L, t } from '../i18n';
 
