@@ -58,7 +58,6 @@ export function ComplaintsPage() {
         </div>
         <RecordList entity="complaints" filterBase={predicates()[view()]}
           prepare={form.prepare} validate={form.validate} showField={form.showField} hooks={form.hooks}
-          cascadeDelete={form.cascadeDelete}
           onOpen={(r) => navigate(`/w/${ctx.ws.id}/service/complaints/${r.id}`)} />
       </ServiceGate>
     </section>

@@ -45,7 +45,6 @@ export function CustomerService(props: { customerId: string }) {
           <Tabs.Content class="tab-panel" value="complaints">
             <RecordList entity="complaints" embedded filterBase={mine} defaults={{ customerId: props.customerId }}
               prepare={cform.prepare} validate={cform.validate} showField={cform.showField} hooks={cform.hooks}
-              cascadeDelete={cform.cascadeDelete}
               onOpen={(r) => navigate(`/w/${ctx.ws.id}/service/complaints/${r.id}`)} />
           </Tabs.Content>
         </Tabs>

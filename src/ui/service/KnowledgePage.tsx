@@ -3,6 +3,7 @@ import { A, useSearchParams } from '@solidjs/router';
 import type { BaseRecord } from '../../domain/core/record';
 import { asText, parseTags, searchArticles } from '../../domain/service';
 import { dictOptions } from '../../store/core/dictionaries';
+import { moveToBin } from '../../store/core/cascade';
 import { RecordForm } from '../shared/RecordForm';
 import { Modal } from '../shared/Modal';
 import { useWorkspace } from '../shared/context';
@@ -49,7 +50,7 @@ export function KnowledgePage() {
   const remove = () => {
     const a = deleting();
     if (!a) return;
-    ctx.ws.transact(() => ctx.ws.collection('knowledgeArticles').remove(a.id));
+    moveToBin(ctx.ws, 'knowledgeArticles', [a.id]);
     notify(t('list.deleted', { n: 1 }));
     setDeleting(null);
     setParams({ article: undefined }, { replace: true });
