@@ -1,6 +1,6 @@
 import { createContext, createMemo, createSignal, onCleanup, useContext, type Accessor } from 'solid-js';
 import type { Workspace } from '../../store/core/workspace';
-import type { WorkspaceEntry } from '../../store/core/local-db';
+import type { WorkspaceEntry } from '../../store/org/setup';
 import type { BaseRecord } from '../../domain/core/record';
 import type { EntityDef, FieldDef } from '../../domain/core/entity';
 import { can as roleCan, type Permission, type RoleLike } from '../../domain/org/modules';
