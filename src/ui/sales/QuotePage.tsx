@@ -174,7 +174,7 @@ export function QuotePage() {
                   <div><dt>{t('sales.col.owner')}</dt><dd>{names.user(q().ownerId)}</dd></div>
                   <div><dt>{t('sales.col.date')}</dt><dd>{String(q().date ?? '—')}</dd></div>
                   <div><dt>{t('sales.col.opportunity')}</dt><dd><Show when={q().opportunityId} fallback="—">
-                    <A href={`${base}/opportunities/${String(q().opportunityId)}`}>{String(ctx.ws.collection('opportunities').get(String(q().opportunityId))?.subject ?? '⚠')}</A></Show></dd></div>
+                    <A href={`${base}/opportunities/${String(q().opportunityId)}`}>{String(ctx.get('opportunities', q().opportunityId)?.subject ?? '⚠')}</A></Show></dd></div>
                   <div><dt>{t('sales.col.link')}</dt><dd>{linkText(q())}</dd></div>
                   <Show when={q().projectId}><div><dt>{t('sales.col.project')}</dt><dd>
                     <A href={`${base}/projects/${String(q().projectId)}`}>{String(ctx.ws.collection('projects').get(String(q().projectId))?.subject ?? '⚠')}</A></dd></div></Show>
