@@ -13,7 +13,7 @@ export function CustomersPage() {
   const ctx = useWorkspace();
   const navigate = useNavigate();
   const [assigning, setAssigning] = createSignal<BaseRecord[] | null>(null);
-  const reps = () => ctx.ws.collection('users').live().filter((u) => u.active !== false);
+  const reps = () => ctx.live('users').filter((u) => u.active !== false);
 
   const setOwner = (rows: BaseRecord[], ownerId: string | undefined) => {
     const n = assignCustomers(ctx.ws, rows.map((r) => r.id), ownerId, ctx.userId());

@@ -35,7 +35,7 @@ export function OrgPage() {
 
 function CompanyInfo() {
   const ctx = useWorkspace();
-  const company = createMemo(() => { ctx.version('company')(); return ctx.ws.collection('company').get('company'); });
+  const company = createMemo(() => ctx.get('company', 'company'));
   const [editing, setEditing] = createSignal(false);
   return (
     <div class="card">
@@ -53,7 +53,7 @@ function CompanyInfo() {
 /** Each role a row, each module a column; a change writes that one module's field only. */
 function RoleMatrix() {
   const ctx = useWorkspace();
-  const roles = createMemo(() => { ctx.version('roles')(); return ctx.ws.collection('roles').live(); });
+  const roles = createMemo(() => ctx.live('roles'));
   const editable = () => ctx.can('org', 'write');
   const [newName, setNewName] = createSignal('');
   const refused = (res: SaveResult) => { const why = refusalOf(res); if (why) notify(L(why), 'error'); return !!why; };
@@ -94,10 +94,10 @@ function RoleMatrix() {
 /** The department tree (部门), drawn from each department's parent. */
 function DepartmentTree() {
   const ctx = useWorkspace();
-  const depts = createMemo(() => { ctx.version('departments')(); return ctx.ws.collection('departments').live(); });
+  const depts = createMemo(() => ctx.live('departments'));
   const children = (parent?: string) => depts().filter((d) => (typeof d.parentId === 'string' && d.parentId ? d.parentId : undefined) === parent
     || (parent === undefined && typeof d.parentId === 'string' && !depts().some((p) => p.id === d.parentId)));
-  const staff = (id: string) => ctx.ws.collection('users').live().filter((u) => u.departmentId === id).length;
+  const staff = (id: string) => ctx.live('users').filter((u) => u.departmentId === id).length;
   const Node = (p: { id: string; name: string; depth: number; seen: Set<string> }) => (
     <>
       <li style={{ 'padding-left': `${p.depth * 14}px` }}>{p.name} <span class="muted small">({staff(p.id)})</span></li>

@@ -22,10 +22,10 @@ function Plans() {
   const today = todayOf(Date.now());
   const [month, setMonth] = createSignal(today.slice(0, 7));
   const [drill, setDrill] = createSignal<DrillSpec | null>(null);
-  const company = createMemo(() => { ctx.version('company')(); return ctx.ws.collection('company').get('company'); });
+  const company = createMemo(() => ctx.get('company', 'company'));
   const rule = () => alertRuleOf(company());
   const rows = createMemo((): TargetProgress[] => {
-    ctx.version('salesPlans')(); ctx.version('opportunities')(); ctx.version('users')();
+    ctx.version('users')(); // userDepartments reads them
     const plans = ctx.visible('salesPlans');
     const opps = ctx.visible('opportunities');
     const depts = userDepartments(ctx.ws);
@@ -34,10 +34,10 @@ function Plans() {
       departmentSet: who.scope === 'department' && who.departmentId ? departmentSubtree(ctx.ws, who.departmentId) : undefined,
     }));
   });
-  const problems = createMemo(() => { ctx.version('salesPlans')(); return checkPlans(ctx.visible('salesPlans')); });
+  const problems = createMemo(() => checkPlans(ctx.visible('salesPlans')));
   const subjectName = (who: PlanSubject) => {
     if (who.scope === 'company') return String(company()?.name ?? t('plans.company'));
-    const rec = who.scope === 'person' ? ctx.ws.collection('users').get(who.userId ?? '') : ctx.ws.collection('departments').get(who.departmentId ?? '');
+    const rec = who.scope === 'person' ? ctx.get('users', who.userId ?? '') : ctx.get('departments', who.departmentId ?? '');
     return rec ? String(rec.name ?? '') : '⚠';
   };
   const scopeName = (s: string) => ctx.display({ key: 'scope', type: 'dict', dict: 'planScope', label: { zh: '', en: '' } }, s);

@@ -69,12 +69,11 @@ function Quota() {
   });
   /** What each stage holds now (the funnel of the same subject), coloured against the quota. */
   const holding = createMemo(() => {
-    ctx.version('opportunities')();
     const s = source();
     if (!s) return null;
     const dept = departmentId();
     const opps = inDepartments(ctx.visible('opportunities'), dept ? departmentSubtree(ctx.ws, dept) : null, userDepartments(ctx.ws));
-    return funnel(opps, ctx.ws.collection('salesStages').live(), modeId(), {
+    return funnel(opps, ctx.live('salesStages'), modeId(), {
       filter: { ownerId: ownerId() }, quotas: s.result ? quotaMap(s.result, 'count') : undefined, basis: 'count',
     });
   });

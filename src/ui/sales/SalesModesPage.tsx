@@ -18,8 +18,8 @@ export function SalesModesPage() {
   const modes = createMemo(() => { ctx.version('salesModes')(); ctx.version('salesStages')(); return salesModes(ctx.ws); });
   const [modeId, setModeId] = createSignal<string | null>(null);
   const current = () => modeId() ?? modes()[0]?.id ?? null;
-  const stages = createMemo(() => { ctx.version('salesStages')(); const m = current(); return m ? stagesOfMode(ctx.ws.collection('salesStages').live(), m) : []; });
-  const problems = createMemo(() => { ctx.version('salesStages')(); const m = current(); return m ? checkStages(ctx.ws.collection('salesStages').live(), m) : []; });
+  const stages = createMemo(() => { const m = current(); return m ? stagesOfMode(ctx.live('salesStages'), m) : []; });
+  const problems = createMemo(() => { const m = current(); return m ? checkStages(ctx.live('salesStages'), m) : []; });
   const editable = () => ctx.can('sales', 'approve');
   const used = (id: string) => { ctx.version('opportunities')(); ctx.version('projects')(); return modeUse(ctx.ws, id); };
   const [newMode, setNewMode] = createSignal('');
@@ -68,7 +68,7 @@ export function SalesModesPage() {
         </ul>
         <div class="card grow">
           <Show when={current()} fallback={<p class="muted">{t('sales.noModes')}</p>}>{(m) => {
-            const mode = () => ctx.ws.collection('salesModes').get(m());
+            const mode = () => ctx.get('salesModes', m());
             return (
               <>
                 <div class="row-inline wrap">

@@ -16,10 +16,9 @@ export function CustomerService(props: { customerId: string }) {
   const cform = useComplaintForm();
   const mine = (r: BaseRecord) => r.customerId === props.customerId;
   const counts = createMemo(() => {
-    ctx.version('serviceRecords')(); ctx.version('complaints')();
-    const complaints = ctx.ws.collection('complaints').live().filter(mine);
+    const complaints = ctx.live('complaints').filter(mine);
     return {
-      records: ctx.ws.collection('serviceRecords').live().filter(mine).length,
+      records: ctx.live('serviceRecords').filter(mine).length,
       complaints: complaints.length,
       open: complaints.filter((c) => currentStatus(c) !== 'closed').length,
     };

@@ -47,7 +47,7 @@ function Dictionaries() {
   const ctx = useWorkspace();
   const list = createMemo(() => { ctx.version('dictionaries')(); return dictionaries(ctx.ws); });
   const [dict, setDict] = createSignal('customerCategory');
-  const options = createMemo(() => { ctx.version('dictOptions')(); return ctx.ws.collection<DictOptionRecord>('dictOptions').live().filter((o) => o.dict === dict()); });
+  const options = createMemo(() => ctx.live<DictOptionRecord>('dictOptions').filter((o) => o.dict === dict()));
   const tree = () => list().find((d) => d.dict === dict())?.tree === true;
   const editable = () => ctx.can('org', 'write');
   const [draft, setDraft] = createSignal({ code: '', zh: '', en: '', parent: '' });
@@ -123,7 +123,7 @@ const CUSTOM_TYPES: FieldType[] = ['text', 'number', 'date', 'bool', 'dict'];
 
 function CustomFields() {
   const ctx = useWorkspace();
-  const fields = createMemo(() => { ctx.version('customFields')(); return ctx.ws.collection('customFields').live(); });
+  const fields = createMemo(() => ctx.live('customFields'));
   const dicts = createMemo(() => { ctx.version('dictionaries')(); return dictionaries(ctx.ws); });
   const [draft, setDraft] = createSignal({ entity: 'customers', zh: '', en: '', type: 'text' as FieldType, dict: '' });
   const [error, setError] = createSignal('');
