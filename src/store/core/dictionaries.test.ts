@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { Workspace } from './workspace';
-import { seedWorkspace } from '../org/setup';
+import { seededWorkspace } from '../test-workspace';
 import { addDictOption, dictOptions, removeDictOption, setOptionLabel, type DictOptionRecord } from './dictionaries';
 import { addCustomField, removeCustomField } from './custom-fields';
 import { entityDef } from './records';
 
-function workspace() {
-  const ws = new Workspace('settings');
-  seedWorkspace(ws, '测试公司', '王老师');
-  return ws;
-}
 
 describe('dictionary options and custom fields (settings writes)', () => {
   it('an option is added at the end, refused when its code is taken, renamed per language and removed', () => {
-    const ws = workspace();
+    const ws = seededWorkspace();
     const before = dictOptions(ws, 'industry');
     expect(addDictOption(ws, 'industry', { code: 'x-new', zh: '教育', en: '' })).toBe(true);
     expect(dictOptions(ws, 'industry').at(-1)).toEqual({ code: 'x-new', label: { zh: '教育', en: '教育' }, parent: undefined });
@@ -26,7 +20,7 @@ describe('dictionary options and custom fields (settings writes)', () => {
   });
 
   it('a custom field joins the entity definition; a dictionary field takes the dictionary\'s name as key', () => {
-    const ws = workspace();
+    const ws = seededWorkspace();
     const key = addCustomField(ws, { entity: 'contacts', zh: '学历', en: 'Education', type: 'dict', dict: 'education' });
     expect(key).toBe('education');
     expect(entityDef(ws, 'contacts').fields.find((f) => f.key === 'education')).toMatchObject({ type: 'dict', dict: 'education', custom: true });

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Workspace } from '../core/workspace';
-import { seedWorkspace } from '../org/setup';
+import { seededWorkspace } from '../test-workspace';
 import { makePrimaryContact } from './contacts';
 import { assignCustomers } from './assign';
 import { restoreFromBin } from './references';
 import { moveToBin } from '../core/cascade';
 
 function workspace() {
-  const ws = new Workspace('customers');
-  seedWorkspace(ws, '测试公司', '王老师');
+  const ws = seededWorkspace();
   ws.transact(() => {
     ws.collection('users').create({ name: '张三', roleId: 'role-rep', active: true }, 'rep');
     ws.collection('customers').create({ code: 'KH1', name: '恒远', kind: 'customer', ownerId: 'rep' }, 'c1');

@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { Workspace } from '../core/workspace';
-import { seedWorkspace } from './setup';
+import { seededWorkspace } from '../test-workspace';
 import { addRole, editRole } from './roles';
 import { saveAlertRule } from '../analysis/alert-rule';
 import { alertRuleOf } from '../analysis/targets';
 
-function workspace() {
-  const ws = new Workspace('org');
-  seedWorkspace(ws, '测试公司', '王老师');
-  return ws;
-}
 
 describe('roles and the company\'s alert rule (store writes through the save path)', () => {
   it('a new role sees its own records; a taken name is refused; a permission edit writes that field only', () => {
-    const ws = workspace();
+    const ws = seededWorkspace();
     const res = addRole(ws, '实习生');
     if (!res.ok) throw new Error('refused');
     expect(res.record).toMatchObject({ name: '实习生', scope: 'own' });
@@ -23,7 +17,7 @@ describe('roles and the company\'s alert rule (store writes through the save pat
   });
 
   it('the alert rule is stored on the company record; a day or share out of range writes nothing', () => {
-    const ws = workspace();
+    const ws = seededWorkspace();
     expect(saveAlertRule(ws, { day: 15, share: 60 })).toBe(true);
     expect(alertRuleOf(ws.collection('company').get('company'))).toEqual({ day: 15, share: 60 });
     expect(saveAlertRule(ws, { day: 32, share: 60 })).toBe(false);

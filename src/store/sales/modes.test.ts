@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Workspace } from '../core/workspace';
-import { seedWorkspace } from '../org/setup';
+import { seededWorkspace } from '../test-workspace';
 import { stagesOfMode } from '../../domain/sales';
 import { addSalesMode, addSalesStage, editSalesStage, removeSalesMode, removeSalesStage, saveStageParameters } from './modes';
 
-function workspace() {
-  const ws = new Workspace('modes');
-  seedWorkspace(ws, '测试公司', '王老师');
-  return ws;
-}
 const stages = (ws: Workspace, modeId: string) => stagesOfMode(ws.collection('salesStages').live(), modeId);
 
 describe('sales modes and stages (store/sales/modes.ts)', () => {
   it('a new stage goes to the end of its mode; removing the mode bins its stages in the same transaction', () => {
-    const ws = workspace();
+    const ws = seededWorkspace();
     const mode = addSalesMode(ws, '渠道销售');
     if (!mode.ok) throw new Error('mode refused');
     expect(addSalesStage(ws, mode.record.id, '初步接触', 10).ok).toBe(true);
@@ -28,7 +23,7 @@ describe('sales modes and stages (store/sales/modes.ts)', () => {
   });
 
   it('a mode or stage in use is not removed, and says how many use it', () => {
-    const ws = workspace();
+    const ws = seededWorkspace();
     const [stage] = stages(ws, 'mode-standard');
     ws.transact(() => ws.collection('opportunities').create({ subject: 'ERP', modeId: 'mode-standard', stageId: stage.id }));
     const res = removeSalesStage(ws, stage.id);
@@ -39,7 +34,7 @@ describe('sales modes and stages (store/sales/modes.ts)', () => {
   });
 
   it('an edit goes through the entity rules: a rate over 100 or a taken mode name writes nothing', () => {
-    const ws = workspace();
+    const ws = seededWorkspace();
     const [stage] = stages(ws, 'mode-standard');
     const res = editSalesStage(ws, stage.id, { rate: 120 });
     expect(res.ok).toBe(false);
@@ -49,7 +44,7 @@ describe('sales modes and stages (store/sales/modes.ts)', () => {
   });
 
   it('the quota helper saves days and conversion, leaving values out of range as they were', () => {
-    const ws = workspace();
+    const ws = seededWorkspace();
     const [a, b] = stages(ws, 'mode-standard');
     saveStageParameters(ws, [{ id: a.id, avgDays: 12, conversion: 40 }, { id: b.id, avgDays: -1, conversion: 0 }]);
     expect(ws.collection('salesStages').get(a.id)).toMatchObject({ avgDays: 12, conversion: 40 });
