@@ -50,12 +50,10 @@ export function binBlocker(ws: Workspace, entity: string, rec: BaseRecord, defs:
   return blockReason(planDelete(defs, entity, [rec.id], workspaceReader(ws), { rootsInBin: true }));
 }
 
-/** Write a bin plan (the caller checked its blocks); `skip` = records already moved (a list's own delete). */
-export function writeBin(ws: Workspace, plan: CascadePlan, skip: readonly PlannedRecord[] = []): void {
-  const skipped = new Set(skip.map((r) => `${r.entity}\u0000${r.id}`));
+/** Write a bin plan (the caller checked its blocks). */
+export function writeBin(ws: Workspace, plan: CascadePlan): void {
   ws.transact(() => {
     for (const r of plan.records) {
-      if (skipped.has(`${r.entity}\u0000${r.id}`)) continue;
       // a record asked for is a bin entry of its own (no `deletedWith`, even a stale one)
       ws.collection(r.entity).update(r.id, { deleted: true, deletedWith: r.with });
     }
@@ -70,16 +68,6 @@ export function moveToBin(ws: Workspace, entity: string, ids: readonly string[],
   if (why) return { ok: false, reason: why };
   writeBin(ws, plan);
   return { ok: true, plan };
-}
-
-/**
- * For a generic list's delete, which has already moved `rec` to the bin inside its own
- * transaction: move what belongs to it too (call inside that transaction). Returns the plan.
- */
-export function binWithParent(ws: Workspace, entity: string, rec: BaseRecord, defs: EntityDefs = ENTITIES): CascadePlan {
-  const plan = planBin(ws, entity, [rec.id], { rootsInBin: true }, defs);
-  writeBin(ws, plan, [{ entity, id: rec.id }]);
-  return plan;
 }
 
 /** Restore a record from the bin and what went there with it; returns what was restored. */

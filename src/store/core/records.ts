@@ -112,6 +112,16 @@ export function saveRecord(ws: Workspace, def: EntityDef, values: RecordValues, 
   return { ok: true, record };
 }
 
+/** Some fields of an existing record changed through the one save path (a page's inline edit). */
+export function editRecord(ws: Workspace, entity: string, id: string, patch: RecordValues, userId?: string): SaveResult {
+  return saveRecord(ws, entityDef(ws, entity), patch, id, { userId });
+}
+
+/** The first message of a refused save (one line for a page that has no form), or null when saved. */
+export function refusalOf(res: SaveResult): Label | null {
+  return res.ok ? null : Object.values(res.errors)[0] ?? null;
+}
+
 /** Why the record may not go to the recycle bin by hand now (the entity's rule), or null. */
 export function deleteBlocker(ws: Workspace, key: string, rec: BaseRecord, userId?: string): Label | null {
   return rulesOf(key).deleteBlocker?.(rec, ruleContext(ws, userId)) ?? null;

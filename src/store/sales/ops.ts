@@ -2,8 +2,8 @@ import type { Workspace } from '../core/workspace';
 import { newId } from '../core/collection';
 import { entityDef, ruleContext, validateRecord } from '../core/records';
 import { derivePipeline, opportunityRules, SALES_RULES } from '../../domain/sales/rules';
-import { planBin, writeBin } from '../core/cascade';
-import { countShown, idsIn, type CascadePlan, type PlannedRecord } from '../../domain/core/cascade';
+import { planBin, writeBin, type CascadeResult } from '../core/cascade';
+import { blockReason, countShown, idsIn, type CascadePlan, type PlannedRecord } from '../../domain/core/cascade';
 import { ENTITIES } from '../../domain/registry';
 import type { BaseRecord, RecordValues } from '../../domain/core/record';
 import type { Errors } from '../../domain/core/validate';
@@ -187,16 +187,15 @@ export function deleteWithPlan(ws: Workspace, plan: CascadePlan): void {
 }
 
 /**
- * For the generic list's delete (which has already moved `rec` to the bin inside its own
- * transaction): move what `rec` takes with it too. Called inside that transaction.
+ * A list's delete of sales records (opportunities, projects, quotes): each goes to the bin with
+ * what it takes, and parents that lost a completed record are back-filled again — one transaction.
  */
-export function cascadeAfterListDelete(ws: Workspace, collection: string, rec: BaseRecord): void {
-  ws.transact(() => {
-    const plan = planBin(ws, collection, [rec.id], { rootsInBin: true });
-    const parents = backfillTargets(ws, plan.records);
-    writeBin(ws, plan, [{ entity: collection, id: rec.id }]);
-    backfillAgain(ws, parents);
-  });
+export function binSalesRecords(ws: Workspace, collection: string, ids: readonly string[]): CascadeResult {
+  const plan = planBin(ws, collection, ids);
+  const why = blockReason(plan);
+  if (why) return { ok: false, reason: why };
+  deleteWithPlan(ws, plan);
+  return { ok: true, plan };
 }
 
 // ---- leads -------------------------------------------------------------------------------------

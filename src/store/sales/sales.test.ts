@@ -5,7 +5,7 @@ import { createWorkspace } from '../org/setup';
 import { Workspace } from '../core/workspace';
 import { loadSampleCompany } from '../sample/load';
 import {
-  auditOpportunity, cascadeAfterListDelete, changeOpportunityStatus, completeRecord, convertToProject, copyProjectAsOpportunity,
+  auditOpportunity, binSalesRecords, changeOpportunityStatus, completeRecord, convertToProject, copyProjectAsOpportunity,
   deleteWithPlan, lockedRecordFields, newRecordDefaults, parentViolations, planDelete, plannedIds, planSize, promoteLeadToOpportunity,
   recordFormErrors, replyToRecord, unauditOpportunity,
 } from './ops';
@@ -189,8 +189,9 @@ describe('sales flow in the store', () => {
     expect(plannedIds(plan, 'quotes')).toHaveLength(1);
     expect(plannedIds(plan, 'projects')).toEqual([]);
     expect(planSize(plan)).toBe(3);
-    // the list's delete moves the record itself, then calls the cascade in the same transaction
-    ws.transact(() => { ws.collection('opportunities').remove(opp); cascadeAfterListDelete(ws, 'opportunities', ws.collection('opportunities').get(opp)!); });
+    // the list's delete: the record and what it takes, in one transaction
+    expect(binSalesRecords(ws, 'opportunities', [opp]).ok).toBe(true);
+    expect(ws.collection('opportunities').get(opp)?.deleted).toBe(true);
     expect(ws.collection('contactRecords').get(r1)?.deleted).toBe(true);
     expect(ws.collection('quotes').live()).toHaveLength(0);
     expect(ws.collection('projects').get(p.value)?.deleted).toBeFalsy();

@@ -53,11 +53,7 @@ export function DrillDialog(props: { spec: DrillSpec; onClose: () => void }) {
   const fields = createMemo(() => COLUMNS[props.spec.entity]
     .map((k) => def().fields.find((f) => f.key === k))
     .filter((f): f is FieldDef => !!f));
-  const records = createMemo(() => {
-    ctx.version(props.spec.entity)();
-    const col = ctx.ws.collection(props.spec.entity);
-    return props.spec.ids.map((id) => col.get(id)).filter((r): r is BaseRecord => !!r);
-  });
+  const records = createMemo(() => props.spec.ids.map((id) => ctx.get(props.spec.entity, id)).filter((r): r is BaseRecord => !!r));
   const isQuote = () => props.spec.entity === 'quotes';
   // amounts are recomputed, as the analyses do (a stored amount may be stale after a merge)
   const value = (r: BaseRecord, f: FieldDef): unknown => (f.key === 'amount' ? opportunityAmountOf(r) : r[f.key]);

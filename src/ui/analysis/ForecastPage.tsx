@@ -24,7 +24,7 @@ function Forecast() {
   const [drill, setDrill] = createSignal<DrillSpec | null>(null);
 
   const rows = createMemo(() => {
-    ctx.version('opportunities')(); ctx.version('users')();
+    ctx.version('users')(); // userDepartments reads them
     const dept = p.get('dept');
     const opps = inDepartments(ctx.visible('opportunities'), dept ? departmentSubtree(ctx.ws, dept) : null, userDepartments(ctx.ws));
     return forecast(opps, {

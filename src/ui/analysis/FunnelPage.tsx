@@ -36,7 +36,7 @@ function Funnel() {
     return quotaSource(ctx.ws, { modeId: modeId(), month: month(), ownerId: p.get('owner') || undefined, departmentId: p.get('dept') || undefined });
   });
   const data = createMemo(() => {
-    ctx.version('opportunities')(); ctx.version('salesStages')(); ctx.version('users')(); ctx.version('departments')();
+    ctx.version('users')(); ctx.version('departments')(); // userDepartments and departmentSubtree read them
     const t0 = performance.now();
     const all = ctx.visible('opportunities');
     const t1 = performance.now();
@@ -44,7 +44,7 @@ function Funnel() {
     const opps = inDepartments(all, dept ? departmentSubtree(ctx.ws, dept) : null, userDepartments(ctx.ws));
     const s = source();
     const quotas = s?.result ? quotaMap(s.result, basis()) : undefined;
-    const f = funnel(opps, ctx.ws.collection('salesStages').live(), modeId(), {
+    const f = funnel(opps, ctx.live('salesStages'), modeId(), {
       filter: { ownerId: p.get('owner') || undefined, from: p.get('from') || undefined, to: p.get('to') || undefined, periodField: 'plannedDate' },
       quotas, basis: basis(),
     });

@@ -1,7 +1,7 @@
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import { malformedFields } from '../../domain/core/validate';
-import { primaryToClear } from '../../domain/customers/rules';
+import { makePrimaryContact } from '../../store/customers/contacts';
 import { RecordList } from '../shared/RecordList';
 import { RecordForm } from '../shared/RecordForm';
 import { useWorkspace } from '../shared/context';
@@ -17,7 +17,7 @@ export function CustomerPage() {
   const ctx = useWorkspace();
   const params = useParams();
   const sections = customerSections(useModules()); // other modules' sections (their UI manifests)
-  const found = createMemo(() => { ctx.version('customers')(); return ctx.ws.collection('customers').get(params.id!); });
+  const found = createMemo(() => ctx.get('customers', params.id!));
   // outside the role's data scope (本人/本部门) the page says so instead of showing the record
   const outOfScope = () => ctx.outOfScope('customers', found());
   const customer = () => (outOfScope() ? undefined : found());
@@ -25,16 +25,10 @@ export function CustomerPage() {
   const [merging, setMerging] = createSignal(false);
   const def = () => ctx.def('customers');
   const bad = createMemo(() => (customer() ? malformedFields(def(), customer()!) : {}));
-  const userName = (id: unknown) => String(ctx.ws.collection('users').get(String(id))?.name ?? '?');
+  const userName = (id: unknown) => String(ctx.get('users', String(id))?.name ?? '?');
   const when = (ms: number) => new Date(ms).toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB');
 
-  const makePrimary = (contactId: string) => {
-    const contacts = ctx.ws.collection('contacts');
-    ctx.ws.transact(() => {
-      for (const id of primaryToClear(contacts.live(), params.id!, contactId)) contacts.update(id, { primary: false });
-      contacts.update(contactId, { primary: true });
-    });
-  };
+  const makePrimary = (contactId: string) => makePrimaryContact(ctx.ws, params.id!, contactId);
 
   return (
     <section class="page">

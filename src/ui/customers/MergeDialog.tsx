@@ -14,19 +14,18 @@ import { plainText } from '../sync/state';
 export function MergeDialog(props: { keep: BaseRecord; onClose: () => void }) {
   const ctx = useWorkspace();
   const def = () => ctx.def('customers');
-  const customers = () => { ctx.version('customers')(); return ctx.ws.collection('customers'); };
   const [dupId, setDupId] = createSignal('');
   const [choices, setChoices] = createSignal<MergeChoices>({});
   const [error, setError] = createSignal('');
-  const dup = createMemo(() => (dupId() ? customers().get(dupId()) : undefined));
-  const suggestions = createMemo(() => findDuplicates(props.keep, customers().live(), props.keep.id).slice(0, 6));
+  const dup = createMemo(() => ctx.get('customers', dupId()));
+  const suggestions = createMemo(() => findDuplicates(props.keep, ctx.live('customers'), props.keep.id).slice(0, 6));
   const fields = createMemo(() => (dup() ? differingFields(def(), props.keep, dup()!) : []));
   const moves = createMemo(() => { ctx.version('contacts')(); return dupId() ? mergePreview(ctx.ws, dupId()) : []; });
 
   const pick = (id: string) => {
     setError('');
     setDupId(id === props.keep.id ? '' : id);
-    const d = id ? customers().get(id) : undefined;
+    const d = ctx.get('customers', id);
     setChoices(d ? defaultChoices(def(), props.keep, d) : {});
   };
   const choose = (key: string, c: MergeChoice) => setChoices({ ...choices(), [key]: c });

@@ -12,8 +12,7 @@ export function Home() {
   const ctx = useWorkspace();
   // what the user's data scope shows; unlimited, counted without parsing every record
   const count = (name: string) => createMemo(() => {
-    ctx.version(name)();
-    return ctx.inScope(name) ? ctx.visible(name).length : ctx.ws.collection(name).liveCount();
+    return ctx.inScope(name) ? ctx.visible(name).length : ctx.count(name);
   });
   const customers = count('customers');
   const contacts = count('contacts');

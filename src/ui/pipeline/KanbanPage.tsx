@@ -36,7 +36,7 @@ function Kanban() {
   const [more, setMore] = createSignal<Record<string, number>>({});
 
   const board = createMemo(() => {
-    ctx.version('opportunities')(); ctx.version('customers')(); ctx.version('users')();
+    ctx.version('customers')(); ctx.version('users')(); // read below in bulk, and by userDepartments
     const dept = p.get('dept');
     let opps = inDepartments(ctx.visible('opportunities'), dept ? departmentSubtree(ctx.ws, dept) : null, userDepartments(ctx.ws));
     const needle = p.get('q').trim().toLowerCase();
@@ -45,7 +45,7 @@ function Kanban() {
       opps = opps.filter((o) => String(o.subject ?? '').toLowerCase().includes(needle)
         || String(customers.get(String(o.customerId ?? ''))?.name ?? '').toLowerCase().includes(needle));
     }
-    const f = funnel(opps, ctx.ws.collection('salesStages').live(), modeId(), {
+    const f = funnel(opps, ctx.live('salesStages'), modeId(), {
       filter: { ownerId: p.get('owner') || undefined, from: p.get('from') || undefined, to: p.get('to') || undefined },
     });
     const col = ctx.ws.collection('opportunities');
@@ -62,10 +62,10 @@ function Kanban() {
   };
   const askMove = (oppId: string, stageId: string | undefined) => {
     if (!writable() || !stageId) return;
-    const o = ctx.ws.collection('opportunities').get(oppId);
+    const o = ctx.get('opportunities', oppId);
     if (o && o.stageId !== stageId) setMove({ oppId, stageId });
   };
-  const name = (entity: string, id: unknown) => String(ctx.ws.collection(entity).get(String(id ?? ''))?.name ?? '');
+  const name = (entity: string, id: unknown) => String(ctx.get(entity, String(id ?? ''))?.name ?? '');
 
   const Column = (props: { row: FunnelRow; cards: BaseRecord[] }) => {
     const limit = () => more()[props.row.stageId] ?? PER_COLUMN;
@@ -170,7 +170,7 @@ function Kanban() {
 /** A card's summary and its contact records (the trail the board's moves leave). */
 function OppPeek(props: { oppId: string; onClose: () => void; onMove: (stageId: string) => void }) {
   const ctx = useWorkspace();
-  const opp = createMemo(() => { ctx.version('opportunities')(); return ctx.ws.collection('opportunities').get(props.oppId); });
+  const opp = createMemo(() => ctx.get('opportunities', props.oppId));
   const records = createMemo(() => { ctx.version('contactRecords')(); return sortRecords(contactRecordsOf(ctx.ws, props.oppId)).reverse(); });
   const stages = useStages(() => String(opp()?.modeId ?? ''));
   const def = () => ctx.def('opportunities');

@@ -21,8 +21,8 @@ const FORM_FIELDS = ['date', 'way', 'rate', 'expectedAmount', 'cost', 'plannedDa
  */
 export function MoveDialog(props: { oppId: string; stageId: string; onClose: () => void; onMoved?: () => void }) {
   const ctx = useWorkspace();
-  const opp = createMemo(() => { ctx.version('opportunities')(); return ctx.ws.collection('opportunities').get(props.oppId); });
-  const stages = createMemo(() => { ctx.version('salesStages')(); return stagesOfMode(ctx.ws.collection('salesStages').live(), String(opp()?.modeId ?? '')); });
+  const opp = createMemo(() => ctx.get('opportunities', props.oppId));
+  const stages = createMemo(() => stagesOfMode(ctx.live('salesStages'), String(opp()?.modeId ?? '')));
   const nameOf = (id: unknown) => { const s = stages().find((x) => x.id === id); return s ? stageName(s) : '—'; };
   const today = todayOf(Date.now());
   const draft = (stageId: string): Patch => ({

@@ -4,6 +4,7 @@ import { asNumber } from '../../domain/core/numbers';
 import { funnel, quotaMap, type StageInfo } from '../../domain/sales';
 import { userDepartments } from '../../store/analysis/pipeline';
 import { quotaSource } from '../../store/analysis/quota';
+import { saveStageParameters } from '../../store/sales/modes';
 import { useWorkspace } from '../shared/context';
 import { notify } from '../shared/toast';
 import { L, t } from '../i18n';
@@ -68,12 +69,11 @@ function Quota() {
   });
   /** What each stage holds now (the funnel of the same subject), coloured against the quota. */
   const holding = createMemo(() => {
-    ctx.version('opportunities')();
     const s = source();
     if (!s) return null;
     const dept = departmentId();
     const opps = inDepartments(ctx.visible('opportunities'), dept ? departmentSubtree(ctx.ws, dept) : null, userDepartments(ctx.ws));
-    return funnel(opps, ctx.ws.collection('salesStages').live(), modeId(), {
+    return funnel(opps, ctx.live('salesStages'), modeId(), {
       filter: { ownerId: ownerId() }, quotas: s.result ? quotaMap(s.result, 'count') : undefined, basis: 'count',
     });
   });
@@ -81,16 +81,7 @@ function Quota() {
   const dealValue = () => (dealText() ?? (plan()?.dealSize.value !== null && plan()?.dealSize.value !== undefined ? String(plan()!.dealSize.value) : ''));
   const dirty = () => Object.keys(edits()).length > 0;
   const saveStages = () => {
-    const col = ctx.ws.collection('salesStages');
-    ctx.ws.transact(() => {
-      for (const s of stages()) {
-        if (!edits()[s.id]) continue;
-        const patch: Record<string, number> = {};
-        if (s.avgDays !== null && s.avgDays >= 0) patch.avgDays = s.avgDays;
-        if (s.conversion !== null && s.conversion > 0 && s.conversion <= 100) patch.conversion = s.conversion;
-        col.update(s.id, patch);
-      }
-    });
+    saveStageParameters(ctx.ws, stages().filter((s) => edits()[s.id]), ctx.userId());
     setEdits({});
     notify(t('quota.saved'));
   };

@@ -39,7 +39,7 @@ export function ApprovalsPage() {
             const tot = () => quoteTotals(q.lines);
             const submit = () => lastStep(q, 'submit');
             const need = () => approvalNeedOf(ctx.ws, q, String(submit()?.by ?? ''));
-            const opp = () => (typeof q.opportunityId === 'string' ? ctx.ws.collection('opportunities').get(q.opportunityId) : undefined);
+            const opp = () => (typeof q.opportunityId === 'string' ? ctx.get('opportunities', q.opportunityId) : undefined);
             const products = () => (Array.isArray(q.lines) ? (q.lines as Values[]) : []).map((l) => `${names.product(l.productId)} × ${String(l.quantity ?? '?')}`).join(', ');
             return (
               <li class="inbox-item" data-id={q.id}>

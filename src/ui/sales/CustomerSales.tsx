@@ -12,7 +12,7 @@ export function CustomerSales(props: { customerId: string }) {
   const ctx = useWorkspace();
   const names = useNames();
   const base = `/w/${ctx.ws.id}`;
-  const of = (c: string) => createMemo(() => { ctx.version(c)(); return ctx.ws.collection(c).live().filter((r) => r.customerId === props.customerId); });
+  const of = (c: string) => createMemo(() => ctx.live(c).filter((r) => r.customerId === props.customerId));
   const leads = of('leads');
   const opps = of('opportunities');
   const quotes = of('quotes');

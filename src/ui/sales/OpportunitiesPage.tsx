@@ -2,7 +2,7 @@ import { useNavigate } from '@solidjs/router';
 import type { BaseRecord } from '../../domain/core/record';
 import { allowedActions, projectStatusOf, type Outcome } from '../../domain/sales';
 import {
-  auditOpportunity, cascadeAfterListDelete, changeOpportunityStatus, changeProjectStatus, copyProjectAsOpportunity,
+  auditOpportunity, binSalesRecords, changeOpportunityStatus, changeProjectStatus, copyProjectAsOpportunity,
   unauditOpportunity,
 } from '../../store/sales/ops';
 import { newQuoteDefaults } from '../../store/sales/quotes';
@@ -44,7 +44,7 @@ export function OpportunitiesPage() {
         rowTone={opportunityTone}
         prepare={form.prepare} validate={form.validate}
         hooks={{ ...form.hooks, onSaved: (r) => navigate(`/w/${ctx.ws.id}/opportunities/${r.id}`) }}
-        cascadeDelete={(r) => cascadeAfterListDelete(ctx.ws, 'opportunities', r)} />
+        toBin={binSalesRecords} />
     </section>
   );
 }
@@ -75,7 +75,7 @@ export function ProjectsPage() {
         rowTone={projectTone}
         prepare={form.prepare} validate={form.validate}
         hooks={{ ...form.hooks, onSaved: (r) => navigate(`/w/${ctx.ws.id}/projects/${r.id}`) }}
-        cascadeDelete={(r) => cascadeAfterListDelete(ctx.ws, 'projects', r)} />
+        toBin={binSalesRecords} />
     </section>
   );
 }
@@ -91,7 +91,7 @@ export function QuotesPage() {
         defaults={{ code: newQuoteDefaults(ctx.ws, ctx.userId()).code }}
         onOpen={(r) => navigate(`/w/${ctx.ws.id}/quotes/${r.id}`)}
         rowTone={quoteTone}
-        cascadeDelete={(r) => cascadeAfterListDelete(ctx.ws, 'quotes', r)}
+        toBin={binSalesRecords}
         hooks={{ onSaved: (r) => navigate(`/w/${ctx.ws.id}/quotes/${r.id}`) }} />
     </section>
   );

@@ -35,17 +35,17 @@ export function OpportunityPage() {
   const names = useNames();
   const base = `/w/${ctx.ws.id}`;
   const refusal = useRefusal();
-  const found = createMemo(() => { ctx.version('opportunities')(); return ctx.ws.collection('opportunities').get(params.id!); });
+  const found = createMemo(() => ctx.get('opportunities', params.id!));
   const outOfScope = () => ctx.outOfScope('opportunities', found());
   const opp = () => (outOfScope() ? undefined : found());
-  const projects = createMemo(() => { ctx.version('projects')(); return projectsFrom(params.id!, ctx.ws.collection('projects').live()) as BaseRecord[]; });
-  const quotes = createMemo(() => { ctx.version('quotes')(); return ctx.ws.collection('quotes').live().filter((q) => q.opportunityId === params.id); });
+  const projects = createMemo(() => projectsFrom(params.id!, ctx.live('projects')) as BaseRecord[]);
+  const quotes = createMemo(() => ctx.live('quotes').filter((q) => q.opportunityId === params.id));
   const violations = createMemo<Violation[]>(() => {
     ctx.version('contactRecords')(); ctx.version('quotes')(); ctx.version('salesStages')();
     const o = opp();
     if (!o) return [];
     const out = parentViolations(ctx.ws, 'contactRecords', o.id);
-    const mismatch = stageModeMismatch(o, ctx.ws.collection('salesStages').live());
+    const mismatch = stageModeMismatch(o, ctx.live('salesStages'));
     if (mismatch) out.push({ code: 'stageMode', ids: [o.id], message: mismatch });
     const amount = opportunityAmountOf(o);
     if (amount !== null && typeof o.amount === 'number' && Math.abs(amount - o.amount) >= 0.01) {
@@ -191,8 +191,8 @@ export function QuoteTable(props: { quotes: BaseRecord[] }) {
         <For each={quotes()} fallback={<tr><td colspan="8" class="muted">{t('sales.noQuotes')}</td></tr>}>{(q) => {
           const tot = () => quoteTotals(q.lines);
           const link = () => {
-            const cr = q.contactRecordId ? ctx.ws.collection('contactRecords').get(String(q.contactRecordId)) : undefined;
-            const mr = q.maintenanceRecordId ? ctx.ws.collection('maintenanceRecords').get(String(q.maintenanceRecordId)) : undefined;
+            const cr = q.contactRecordId ? ctx.get('contactRecords', String(q.contactRecordId)) : undefined;
+            const mr = q.maintenanceRecordId ? ctx.get('maintenanceRecords', String(q.maintenanceRecordId)) : undefined;
             if (cr) return `${t('sales.contactRecord')} ${String(cr.date ?? '')}`;
             if (mr) return `${t('sales.maintenanceRecord')} ${String(mr.date ?? '')}`;
             return t('sales.standalone');
@@ -221,8 +221,7 @@ function IdList(props: { title: string; entity: string; ids: unknown; disabled: 
   const ctx = useWorkspace();
   const ids = () => (Array.isArray(props.ids) ? props.ids.filter((x): x is string => typeof x === 'string') : []);
   const nameOf = (id: string) => {
-    ctx.version(props.entity)();
-    const r = ctx.ws.collection(props.entity).get(id);
+    const r = ctx.get(props.entity, id);
     return r ? String(r[ctx.def(props.entity).titleField] ?? '') : `⚠ ${id}`;
   };
   return (

@@ -30,7 +30,7 @@ const SPECIFIC = new Set(Object.values(KIND_FIELDS).flat());
 /** 折扣: volume tiers, position limits, customer / category and agent discounts; the rule; a price check. */
 export function DiscountsPage() {
   const ctx = useWorkspace();
-  const conflicts = createMemo(() => { ctx.version('discounts')(); return findRuleConflicts(ctx.ws.collection('discounts').live()); });
+  const conflicts = createMemo(() => findRuleConflicts(ctx.live('discounts')));
   const showField = (f: FieldDef, v: RecordValues) => !SPECIFIC.has(f.key) || (KIND_FIELDS[String(v.kind ?? '')] ?? []).includes(f.key);
   const validate = (v: RecordValues) => {
     const need = REQUIRED_FOR[String(v.kind ?? '')];
@@ -55,10 +55,9 @@ export function DiscountsPage() {
 function RoleLimits() {
   const ctx = useWorkspace();
   const rows = createMemo(() => {
-    ctx.version('roles')(); ctx.version('discounts')(); ctx.version('users')();
-    return ctx.ws.collection('roles').live().map((r) => {
-      const user = ctx.ws.collection('users').live().find((u) => u.roleId === r.id);
-      const rule = ctx.ws.collection('discounts').live().some((d) => d.kind === 'position' && d.roleId === r.id);
+    return ctx.live('roles').map((r) => {
+      const user = ctx.live('users').find((u) => u.roleId === r.id);
+      const rule = ctx.live('discounts').some((d) => d.kind === 'position' && d.roleId === r.id);
       return { name: String(r.name ?? ''), limit: user ? limitOf(ctx.ws, user.id) : limitFromRole(r.discountLimit), rule };
     });
   });
@@ -86,7 +85,7 @@ function PriceCheck() {
   const [customer, setCustomer] = createSignal('');
   const [product, setProduct] = createSignal('');
   const [qty, setQty] = createSignal('1');
-  const products = createMemo(() => { ctx.version('products')(); return ctx.ws.collection('products').live(); });
+  const products = createMemo(() => ctx.live('products'));
   const result = createMemo(() => {
     ctx.version('discounts')(); ctx.version('customers')();
     const p = products().find((x) => x.id === product());

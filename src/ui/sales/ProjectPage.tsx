@@ -19,16 +19,16 @@ export function ProjectPage() {
   const navigate = useNavigate();
   const refusal = useRefusal();
   const base = `/w/${ctx.ws.id}`;
-  const found = createMemo(() => { ctx.version('projects')(); return ctx.ws.collection('projects').get(params.id!); });
+  const found = createMemo(() => ctx.get('projects', params.id!));
   const outOfScope = () => ctx.outOfScope('projects', found());
   const project = () => (outOfScope() ? undefined : found());
-  const quotes = createMemo(() => { ctx.version('quotes')(); return ctx.ws.collection('quotes').live().filter((q) => q.projectId === params.id); });
+  const quotes = createMemo(() => ctx.live('quotes').filter((q) => q.projectId === params.id));
   const violations = createMemo<Violation[]>(() => {
     ctx.version('maintenanceRecords')(); ctx.version('quotes')();
     const p = project();
     if (!p) return [];
     const out = parentViolations(ctx.ws, 'maintenanceRecords', p.id);
-    const mismatch = stageModeMismatch(p, ctx.ws.collection('salesStages').live());
+    const mismatch = stageModeMismatch(p, ctx.live('salesStages'));
     if (mismatch) out.push({ code: 'stageMode', ids: [p.id], message: mismatch });
     return out;
   });
@@ -76,7 +76,7 @@ export function ProjectPage() {
                 <h2>{t('sales.basicInfo')}</h2>
                 <Show when={p().opportunityId}>
                   <p>{t('sales.fromOpportunity')}: <A href={`${base}/opportunities/${String(p().opportunityId)}`}>
-                    {String(ctx.ws.collection('opportunities').get(String(p().opportunityId))?.subject ?? t('sales.deletedOpp'))}</A></p>
+                    {String(ctx.get('opportunities', String(p().opportunityId))?.subject ?? t('sales.deletedOpp'))}</A></p>
                 </Show>
                 <FieldsView entity="projects" record={p()} skip={['note', 'opportunityId']} />
                 <p class="kpi-line">{t('sales.actualProfit')}: <b>{money(actualProfit(p()))}</b> · {t('sales.actualProfitRate')}: <b>{rate() === null ? '—' : `${rate()!.toFixed(1)}%`}</b></p>

@@ -47,10 +47,10 @@ export function QuotePage() {
   const names = useNames();
   const refusal = useRefusal();
   const base = `/w/${ctx.ws.id}`;
-  const found = createMemo(() => { ctx.version('quotes')(); return ctx.ws.collection('quotes').get(params.id!); });
+  const found = createMemo(() => ctx.get('quotes', params.id!));
   const outOfScope = () => ctx.outOfScope('quotes', found());
   const quote = () => (outOfScope() ? undefined : found());
-  const products = createMemo(() => { ctx.version('products')(); return ctx.ws.collection('products').live().sort((a, b) => String(a.code ?? '').localeCompare(String(b.code ?? ''))); });
+  const products = createMemo(() => ctx.live('products').sort((a, b) => String(a.code ?? '').localeCompare(String(b.code ?? ''))));
   // the quote's rows: each line and each approval step is a record of its own
   const lines = createMemo(() => { ctx.version('quoteLines')(); return linesOf(ctx.ws, params.id!); });
   const steps = createMemo(() => { ctx.version('quoteSteps')(); return approvalStepsOf(ctx.ws, params.id!); });
@@ -121,16 +121,16 @@ export function QuotePage() {
   };
   const lineRows = (lines: unknown) => (Array.isArray(lines) ? lines : []).map((l) => {
     const a = lineAmounts((typeof l === 'object' && l !== null ? l : {}) as Values);
-    const p = a.productId ? ctx.ws.collection('products').get(a.productId) : undefined;
+    const p = a.productId ? ctx.get('products', a.productId) : undefined;
     return { a, name: String(p?.name ?? '⚠'), spec: String(p?.spec ?? ''), unit: p?.unit ? names.dict('productUnit', p.unit) : '' };
   });
-  const company = () => { ctx.version('company')(); return ctx.ws.collection('company').get('company'); };
+  const company = () => ctx.get('company', 'company');
 
   const headLocked = (old?: BaseRecord) => (old && quoteEditBlocker(old) ? ctx.def('quotes').fields.map((f) => f.key) : []);
   const headValidate = (v: RecordValues, old?: BaseRecord): Errors => {
     const why = old ? quoteEditBlocker(old) : null;
     if (why) return { code: why };
-    const clash = quoteLinkBlocker({ ...v, id: old?.id }, ctx.ws.collection('quotes').live());
+    const clash = quoteLinkBlocker({ ...v, id: old?.id }, ctx.live('quotes'));
     return clash ? { [v.maintenanceRecordId ? 'maintenanceRecordId' : 'contactRecordId']: clash } : {};
   };
 
@@ -174,10 +174,10 @@ export function QuotePage() {
                   <div><dt>{t('sales.col.owner')}</dt><dd>{names.user(q().ownerId)}</dd></div>
                   <div><dt>{t('sales.col.date')}</dt><dd>{String(q().date ?? '—')}</dd></div>
                   <div><dt>{t('sales.col.opportunity')}</dt><dd><Show when={q().opportunityId} fallback="—">
-                    <A href={`${base}/opportunities/${String(q().opportunityId)}`}>{String(ctx.ws.collection('opportunities').get(String(q().opportunityId))?.subject ?? '⚠')}</A></Show></dd></div>
+                    <A href={`${base}/opportunities/${String(q().opportunityId)}`}>{String(ctx.get('opportunities', q().opportunityId)?.subject ?? '⚠')}</A></Show></dd></div>
                   <div><dt>{t('sales.col.link')}</dt><dd>{linkText(q())}</dd></div>
                   <Show when={q().projectId}><div><dt>{t('sales.col.project')}</dt><dd>
-                    <A href={`${base}/projects/${String(q().projectId)}`}>{String(ctx.ws.collection('projects').get(String(q().projectId))?.subject ?? '⚠')}</A></dd></div></Show>
+                    <A href={`${base}/projects/${String(q().projectId)}`}>{String(ctx.get('projects', String(q().projectId))?.subject ?? '⚠')}</A></dd></div></Show>
                   <div><dt>{t('sales.positionLimit')}</dt><dd>{limit() === null ? t('sales.noLimit') : rateText(limit())} <span class="muted small">({names.user(quotingUser(q(), ctx.userId()))})</span></dd></div>
                 </dl>
                 <Show when={q().note}><p class="muted">{String(q().note)}</p></Show>
@@ -312,8 +312,8 @@ export function QuotePage() {
   );
 
   function linkText(q: BaseRecord): string {
-    const cr = q.contactRecordId ? ctx.ws.collection('contactRecords').get(String(q.contactRecordId)) : undefined;
-    const mr = q.maintenanceRecordId ? ctx.ws.collection('maintenanceRecords').get(String(q.maintenanceRecordId)) : undefined;
+    const cr = q.contactRecordId ? ctx.get('contactRecords', String(q.contactRecordId)) : undefined;
+    const mr = q.maintenanceRecordId ? ctx.get('maintenanceRecords', String(q.maintenanceRecordId)) : undefined;
     if (cr) return `${t('sales.contactRecord')} ${String(cr.date ?? '')} ${String(cr.summary ?? '')}`;
     if (mr) return `${t('sales.maintenanceRecord')} ${String(mr.date ?? '')} ${String(mr.summary ?? '')}`;
     return t('sales.standalone');

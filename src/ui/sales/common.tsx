@@ -41,8 +41,7 @@ export function useNames() {
   const ctx = useWorkspace();
   const of = (collection: string, id: unknown, field = 'name'): string => {
     if (typeof id !== 'string' || !id) return '—';
-    ctx.version(collection)();
-    const r = ctx.ws.collection(collection).get(id);
+    const r = ctx.get(collection, id);
     return r ? String(r[field] ?? '') || '—' : '—';
   };
   return {
@@ -51,8 +50,7 @@ export function useNames() {
     product: (id: unknown) => of('products', id),
     stage: (id: unknown) => {
       if (typeof id !== 'string' || !id) return '—';
-      ctx.version('salesStages')();
-      const r = ctx.ws.collection('salesStages').get(id);
+      const r = ctx.get('salesStages', id);
       if (!r) return '—';
       return String((lang() === 'en' && r.nameEn) || r.name || '');
     },

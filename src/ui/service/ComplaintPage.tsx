@@ -18,7 +18,7 @@ import { ServiceGate, fmtTime, useComplaintForm } from './common';
 export function ComplaintPage() {
   const ctx = useWorkspace();
   const params = useParams();
-  const found = createMemo(() => { ctx.version('complaints')(); return ctx.ws.collection('complaints').get(params.id!); });
+  const found = createMemo(() => ctx.get('complaints', params.id!));
   const outOfScope = () => ctx.outOfScope('complaints', found());
   const complaint = () => (outOfScope() ? undefined : found());
   // its history: one row of complaintSteps per step
@@ -105,7 +105,7 @@ function Stepper(props: { status: string | null }) {
 
 function Timeline(props: { steps: ComplaintStep[] }) {
   const ctx = useWorkspace();
-  const userName = (id: string | undefined) => (id ? String(ctx.ws.collection('users').get(id)?.name ?? id) : '');
+  const userName = (id: string | undefined) => (id ? String(ctx.get('users', id)?.name ?? id) : '');
   const satisfaction = (code: string) => ctx.display({ key: 's', type: 'dict', dict: 'satisfaction', label: { zh: '', en: '' } }, code);
   return (
     <Show when={props.steps.length} fallback={<p class="muted">{t('complaint.noSteps')}</p>}>
@@ -131,12 +131,12 @@ function Timeline(props: { steps: ComplaintStep[] }) {
 /** The form for the step this user may take now, or who the complaint is waiting for. */
 function NextStep(props: { id: string }) {
   const ctx = useWorkspace();
-  const complaint = createMemo(() => { ctx.version('complaints')(); return ctx.ws.collection('complaints').get(props.id); });
+  const complaint = createMemo(() => ctx.get('complaints', props.id));
   const status = () => (complaint() ? currentStatus(complaint()!) : null);
   const supervisor = () => ctx.can('service', 'approve');
   const handlerId = () => asText(complaint()?.handlerId) ?? '';
   const isHandler = () => handlerId() !== '' && handlerId() === ctx.userId();
-  const userName = (id: string) => String(ctx.ws.collection('users').get(id)?.name ?? id);
+  const userName = (id: string) => String(ctx.get('users', id)?.name ?? id);
 
   const [handler, setHandler] = createSignal('');
   const [text, setText] = createSignal('');

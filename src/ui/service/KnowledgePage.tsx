@@ -3,6 +3,7 @@ import { A, useSearchParams } from '@solidjs/router';
 import type { BaseRecord } from '../../domain/core/record';
 import { asText, parseTags, searchArticles } from '../../domain/service';
 import { dictOptions } from '../../store/core/dictionaries';
+import { moveToBin } from '../../store/core/cascade';
 import { RecordForm } from '../shared/RecordForm';
 import { Modal } from '../shared/Modal';
 import { useWorkspace } from '../shared/context';
@@ -21,8 +22,7 @@ export function KnowledgePage() {
   const writable = () => ctx.can('service', 'write');
 
   const articles = createMemo(() => {
-    ctx.version('knowledgeArticles')();
-    return ctx.ws.collection('knowledgeArticles').live().sort((a, b) => b.updatedAt - a.updatedAt);
+    return ctx.live('knowledgeArticles').sort((a, b) => b.updatedAt - a.updatedAt);
   });
   const categories = createMemo(() => { ctx.version('dictOptions')(); return dictOptions(ctx.ws, 'kbCategory'); });
   const countIn = (code: string | null) => (code === null ? articles().length : articles().filter((a) => a.category === code).length);
@@ -49,7 +49,7 @@ export function KnowledgePage() {
   const remove = () => {
     const a = deleting();
     if (!a) return;
-    ctx.ws.transact(() => ctx.ws.collection('knowledgeArticles').remove(a.id));
+    moveToBin(ctx.ws, 'knowledgeArticles', [a.id]);
     notify(t('list.deleted', { n: 1 }));
     setDeleting(null);
     setParams({ article: undefined }, { replace: true });
@@ -129,9 +129,9 @@ export function KnowledgePage() {
 /** Where an article came from: the service record, its customer and when. */
 function SourceNote(props: { serviceId: string | null }) {
   const ctx = useWorkspace();
-  const rec = createMemo(() => { ctx.version('serviceRecords')(); return props.serviceId ? ctx.ws.collection('serviceRecords').get(props.serviceId) : undefined; });
+  const rec = createMemo(() => props.serviceId ? ctx.get('serviceRecords', props.serviceId) : undefined);
   const customer = () => asText(rec()?.customerId);
-  const customerName = () => String(ctx.ws.collection('customers').get(customer() ?? '')?.name ?? '');
+  const customerName = () => String(ctx.get('customers', customer() ?? '')?.name ?? '');
   return (
     <Show when={props.serviceId}>
       <p class="muted small kb-source">

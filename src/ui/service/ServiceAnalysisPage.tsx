@@ -77,7 +77,7 @@ export default function ServiceAnalysisPage() {
   };
   const chooseBy = (g: ServiceGroupBy) => { setGroupBy(g); setParams({ by: g }, { replace: true }); };
 
-  const records = createMemo(() => { ctx.version('serviceRecords')(); return ctx.ws.collection('serviceRecords').live(); });
+  const records = createMemo(() => ctx.live('serviceRecords'));
   const analysis = createMemo(() => {
     const f = from() ? new Date(`${from()}T00:00:00`).getTime() : null;
     const tt = to() ? new Date(`${to()}T23:59:59.999`).getTime() : null;
@@ -85,7 +85,7 @@ export default function ServiceAnalysisPage() {
   });
 
   const labeler = createMemo(() => { ctx.version('dictOptions')(); return dictLabeler(ctx.ws, lang()); });
-  const users = createMemo(() => { ctx.version('users')(); return new Map(ctx.ws.collection('users').live().map((u) => [u.id, String(u.name ?? u.id)])); });
+  const users = createMemo(() => new Map(ctx.live('users').map((u) => [u.id, String(u.name ?? u.id)])));
   const groupLabel = (key: string | null): string => {
     if (key === null) return L(EMPTY_GROUP_LABEL);
     if (groupBy() === 'handlerId') return users().get(key) ?? key;

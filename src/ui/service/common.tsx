@@ -5,7 +5,6 @@ import type { FieldDef } from '../../domain/core/entity';
 import { currentStatus } from '../../domain/service';
 import { articleDraftFor, ensureRecordStep } from '../../store/service/service';
 import type { Errors } from '../../domain/core/validate';
-import { binWithParent } from '../../store/core/cascade';
 import type { ArticleDraft } from '../../domain/service';
 import { RecordForm, type FormHooks } from '../shared/RecordForm';
 import { useWorkspace } from '../shared/context';
@@ -39,7 +38,8 @@ const FLOW_FIELDS = new Set(['status', 'handlerId', 'result', 'revisitSatisfacti
 
 /**
  * Form rules of a complaint: its first step on creation (the status, then the step's row once
- * saved), only the reference matching "about" shown; deleting one from a list takes its steps along.
+ * saved), only the reference matching "about" shown. (A list's delete takes its steps along: the
+ * generic cascade, store/core/cascade.ts.)
  */
 export function useComplaintForm() {
   const ctx = useWorkspace();
@@ -48,7 +48,6 @@ export function useComplaintForm() {
     prepare: undefined as ((values: RecordValues, old?: BaseRecord) => RecordValues) | undefined,
     validate: undefined as ((values: RecordValues, old?: BaseRecord) => Errors) | undefined,
     hooks: { onSaved: (r: BaseRecord) => ensureRecordStep(ctx.ws, r) } satisfies FormHooks,
-    cascadeDelete: (r: BaseRecord) => { binWithParent(ctx.ws, 'complaints', r); },
     showField: (f: FieldDef, values: RecordValues) => {
       if (f.key in TARGET_FIELDS) return values.targetKind === TARGET_FIELDS[f.key];
       // the flow's own fields mean nothing before the complaint is recorded

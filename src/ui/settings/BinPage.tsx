@@ -4,7 +4,7 @@ import type { BaseRecord } from '../../domain/core/record';
 import { useWorkspace } from '../shared/context';
 import { Modal } from '../shared/Modal';
 import { notify } from '../shared/toast';
-import { restoreFromBin } from '../customers/references';
+import { restoreFromBin } from '../../store/customers/references';
 import { purgeWithChildren } from '../../store/core/cascade';
 import { L, t } from '../i18n';
 
@@ -21,8 +21,8 @@ export function BinPage() {
     return ctx.ws.collection(d.key).bin().filter((r) => !r.deletedWith).map((r) => ({ def: d, r }));
   }).sort((a, b) => b.r.updatedAt - a.r.updatedAt));
   const [purging, setPurging] = createSignal<{ entity: string; r: BaseRecord } | null>(null);
-  const customerName = (id: unknown) => String(ctx.ws.collection('customers').get(String(id))?.name ?? '?');
-  const userName = (id: unknown) => String(ctx.ws.collection('users').get(String(id))?.name ?? '?');
+  const customerName = (id: unknown) => String(ctx.get('customers', String(id))?.name ?? '?');
+  const userName = (id: unknown) => String(ctx.get('users', String(id))?.name ?? '?');
   return (
     <section class="page">
       <h1 class="page-title">{t('bin.title')}</h1>

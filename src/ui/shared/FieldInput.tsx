@@ -58,14 +58,12 @@ export function RefPicker(props: { entity: string; value: string; onChange: (v: 
   const [query, setQuery] = createSignal<string | null>(null);
   const title = () => ctx.def(props.entity)?.titleField ?? 'name';
   const current = () => {
-    ctx.version(props.entity)(); // the name follows a rename
-    const r = props.value ? ctx.ws.collection(props.entity).get(props.value) : undefined;
+    const r = props.value ? ctx.get(props.entity, props.value) : undefined; // subscribed: the name follows a rename
     return r ? String(r[title()] ?? '') : '';
   };
   const matches = createMemo(() => {
     const q = query();
     if (q === null) return [];
-    ctx.version(props.entity)();
     const needle = q.trim().toLowerCase();
     const out = [];
     for (const r of ctx.visible(props.entity)) { // a rep picks among the records their data scope shows

@@ -97,7 +97,7 @@ export function RecordForm(props: {
   const save = (force = false) => {
     if (readOnly() || saving()) return;
     if (!force && props.checkDuplicates && !dupWarning()) {
-      const hits = findDuplicates(values(), ctx.ws.collection(props.entity).live(), props.record?.id);
+      const hits = findDuplicates(values(), ctx.live(props.entity), props.record?.id);
       if (hits.length) {
         const h = hits[0];
         setDupWarning(t('form.duplicate', { name: String(h.record.name ?? ''), by: t(h.by === 'name' ? 'form.dupName' : 'form.dupPhone') }));

@@ -4,6 +4,8 @@ import type { FieldDef, Label } from '../../domain/core/entity';
 import { compareBy, compileFilter, type Filter } from '../../domain/core/filter';
 import { malformedFields, type Errors } from '../../domain/core/validate';
 import { deleteBlocker as entityDeleteBlocker } from '../../store/core/records';
+import { moveToBin, type CascadeResult } from '../../store/core/cascade';
+import type { Workspace } from '../../store/core/workspace';
 import { descendantCodes } from '../../domain/core/dictionaries';
 import { exportRows } from '../../domain/core/csv-import';
 import { toCsv } from '../../domain/core/csv';
@@ -34,8 +36,11 @@ export interface RecordListProps {
   onOpen?: (r: BaseRecord) => void;
   /** Why a record may not be deleted, or null. */
   deleteBlocker?: (r: BaseRecord) => Label | null;
-  /** Children that go to the recycle bin with a record (called inside the delete transaction). */
-  cascadeDelete?: (r: BaseRecord) => void;
+  /**
+   * How the list's delete moves records to the bin: the store's generic cascade (`moveToBin`:
+   * what belongs to them goes along) unless a module adds its own steps (sales back-fills parents).
+   */
+  toBin?: (ws: Workspace, entity: string, ids: readonly string[]) => CascadeResult;
   /** Extra toolbar buttons acting on the selected rows. */
   actions?: (selected: () => BaseRecord[]) => JSX.Element;
   /** Embedded lists (on a record page) are shorter and take no global shortcuts. */
@@ -218,9 +223,9 @@ export function RecordList(props: RecordListProps) {
     : []));
   const doDelete = () => {
     const ok = blockers().filter((b) => !b.why).map((b) => b.r);
-    const col = ctx.ws.collection(props.entity);
-    ctx.ws.transact(() => ok.forEach((r) => { col.remove(r.id); props.cascadeDelete?.(r); }));
-    if (ok.length) notify(t('list.deleted', { n: ok.length }));
+    const res = ok.length ? (props.toBin ?? moveToBin)(ctx.ws, props.entity, ok.map((r) => r.id)) : null;
+    if (res && !res.ok) notify(L(res.reason), 'error');
+    else if (ok.length) notify(t('list.deleted', { n: ok.length }));
     setSelected(new Set<string>());
     setDialog(null);
   };

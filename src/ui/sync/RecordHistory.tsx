@@ -38,8 +38,7 @@ export function RecordHistory(props: { collection: string; id: string; rows?: re
   const rowNames = new Map<string, string>();
   const items = createMemo(() => {
     version();
-    ctx.version(props.collection)();
-    const own = log.forRecord(props.collection, props.id, ctx.ws.collection(props.collection).get(props.id));
+    const own = log.forRecord(props.collection, props.id, ctx.get(props.collection, props.id));
     if (!props.rows?.length) return own;
     const out = [...own];
     for (const child of props.rows) {
@@ -54,7 +53,7 @@ export function RecordHistory(props: { collection: string; id: string; rows?: re
     }
     return out.sort((a, b) => b.stamp[0] - a.stamp[0] || b.stamp[1] - a.stamp[1]);
   });
-  const userName = (id: string) => (plainText(ctx.ws.collection('users').get(id)?.name) || id || '?');
+  const userName = (id: string) => (plainText(ctx.get('users', id)?.name) || id || '?');
   const label = (it: HistoryItem, field: string) => fieldLabel(ctx, it.collection, field);
   const text = (it: HistoryItem, field: string, v: unknown) => valueText(ctx, it.collection, field, v);
   const rowName = (it: HistoryItem) => (it.collection === props.collection ? '' : rowNames.get(`${it.collection}/${it.recordId}`) ?? '');

@@ -62,7 +62,7 @@ export function SyncBar() {
     const days = status()?.settings.backupDays ?? 0;
     return days > 0 && backupAgeDays(ctx.entry) > days;
   });
-  const needsIdentity = createMemo(() => { ctx.version('users')(); return !ctx.userId() || !ctx.ws.collection('users').get(ctx.userId()); });
+  const needsIdentity = createMemo(() => !ctx.userId() || !ctx.get('users', ctx.userId()));
 
   return (
     <div class="sync-bar">
@@ -160,7 +160,7 @@ function IdentityPrompt() {
   const [name, setName] = createSignal('');
   const [error, setError] = createSignal('');
   const [dismissed, setDismissed] = createSignal(false);
-  const users = createMemo(() => { ctx.version('users')(); return ctx.ws.collection('users').live().filter((u) => u.active !== false); });
+  const users = createMemo(() => ctx.live('users').filter((u) => u.active !== false));
   const pick = async (id: string) => { await setIdentity(ctx.ws, id); ctx.setUserId(id); };
   const addMe = async () => {
     const n = name().trim();
@@ -178,7 +178,7 @@ function IdentityPrompt() {
         <Show when={users().length} fallback={<p class="warn" role="status">{t('sync.waitingForData')} — {phaseText(status())}</p>}>
           <ul class="user-pick">
             <For each={users()}>{(u) => (
-              <li><button class="btn" onClick={() => void pick(u.id)}>{plainText(u.name)} <span class="muted">{plainText(ctx.ws.collection('roles').get(plainText(u.roleId))?.name)}</span></button></li>
+              <li><button class="btn" onClick={() => void pick(u.id)}>{plainText(u.name)} <span class="muted">{plainText(ctx.get('roles', plainText(u.roleId))?.name)}</span></button></li>
             )}</For>
           </ul>
         </Show>

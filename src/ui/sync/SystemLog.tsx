@@ -19,13 +19,13 @@ export function SystemLog() {
     for (const c of ALL_COLLECTIONS) ctx.version(c)();
     return systemLog(ctx.ws, log, ALL_COLLECTIONS, 5000);
   });
-  const users = createMemo(() => { ctx.version('users')(); return ctx.ws.collection('users').live(); });
-  const userName = (id: string) => (plainText(ctx.ws.collection('users').get(id)?.name) || id || '?');
+  const users = createMemo(() => ctx.live('users'));
+  const userName = (id: string) => (plainText(ctx.get('users', id)?.name) || id || '?');
   const filtered = createMemo(() => (who() ? items().filter((i) => i.by === who()) : items()));
   const what = (it: HistoryItem): string => {
     if (it.kind === 'sys') return t(`log.event.${it.event}` as MessageKey, Object.fromEntries(Object.entries(it.params ?? {}).map(([k, v]) => [k, k === 'exportedAt' ? formatTime(Number(v), lang()) : plainText(v)])));
     const entity = L(ENTITIES[it.collection]?.label) || it.collection;
-    const rec = ctx.ws.collection(it.collection).get(it.recordId);
+    const rec = ctx.get(it.collection, it.recordId);
     const title = it.name ?? (plainText(rec?.name ?? rec?.title) || it.recordId);
     if (it.kind === 'create') return t('log.created', { entity, title });
     if (it.kind === 'purge') return t('log.purged', { entity, title });

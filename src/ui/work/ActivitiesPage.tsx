@@ -22,9 +22,8 @@ function Activities() {
   const alert = () => (typeof params.alert === 'string' ? params.alert : '');
   const mine = () => params.mine !== '0';
   const counts = createMemo(() => {
-    ctx.version('activities')();
     const out: Record<string, number> = { '': 0 };
-    for (const a of ctx.ws.collection('activities').live()) {
+    for (const a of ctx.live('activities')) {
       if (mine() && a.ownerId !== ctx.userId()) continue;
       const k = activityAlert(a, today);
       out[k] = (out[k] ?? 0) + 1;

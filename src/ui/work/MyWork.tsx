@@ -26,21 +26,18 @@ export function MyWork() {
   const base = `/w/${ctx.ws.id}`;
   const [adding, setAdding] = createSignal(false);
   const groups = createMemo(() => {
-    ctx.version('activities')();
     const me = ctx.userId();
-    return classifyActivities(ctx.ws.collection('activities').liveWhere('ownerId', me), today);
+    return classifyActivities(ctx.where('activities', 'ownerId', me), today);
   });
   const opps = createMemo(() => {
-    ctx.version('opportunities')();
     const me = ctx.userId();
-    return ctx.ws.collection('opportunities').live()
+    return ctx.live('opportunities')
       .filter((o) => statusOf(o) === 'active' && (o.ownerId === me || (Array.isArray(o.teamIds) && o.teamIds.includes(me))))
       .sort((a, b) => (asDay(a.plannedDate) ?? '9999').localeCompare(asDay(b.plannedDate) ?? '9999') || (a.id < b.id ? -1 : 1));
   });
   const target = createMemo(() => {
-    ctx.version('salesPlans')(); ctx.version('opportunities')(); ctx.version('company')();
-    return targetProgress(ctx.ws.collection('salesPlans').live(), ctx.ws.collection('opportunities').live(),
-      { scope: 'person', userId: ctx.userId() }, today.slice(0, 7), today, { rule: alertRuleOf(ctx.ws.collection('company').get('company')) });
+    return targetProgress(ctx.live('salesPlans'), ctx.live('opportunities'),
+      { scope: 'person', userId: ctx.userId() }, today.slice(0, 7), today, { rule: alertRuleOf(ctx.get('company', 'company')) });
   });
   const writable = () => ctx.can('sales', 'write');
   const done = (a: BaseRecord) => {
@@ -48,7 +45,7 @@ export function MyWork() {
     if (why) notify(L(why), 'error');
     else notify(t('work.doneToast', { subject: String(a.subject ?? '') }));
   };
-  const name = (entity: string, id: unknown) => String(ctx.ws.collection(entity).get(String(id ?? ''))?.[entity === 'opportunities' ? 'subject' : 'name'] ?? '');
+  const name = (entity: string, id: unknown) => String(ctx.get(entity, String(id ?? ''))?.[entity === 'opportunities' ? 'subject' : 'name'] ?? '');
   const weighted = () => opps().reduce((s, o) => s + (opportunityAmountOf(o) ?? 0), 0);
 
   const Task = (p: { a: Values & BaseRecord; tone: string }) => {
@@ -138,7 +135,7 @@ export function MyWork() {
                 <div class="meter"><div style={{ width: `${Math.min(100, target().share ?? 0)}%` }} /></div>
                 <Show when={target().alert === 'reached'}><p class="ok-banner">{t('work.targetReached')}</p></Show>
                 <Show when={target().alert === 'behind'}>
-                  <p class="notice">{t('work.targetBehind', { share: Math.round(target().share ?? 0), rule: alertRuleOf(ctx.ws.collection('company').get('company')).share })}</p>
+                  <p class="notice">{t('work.targetBehind', { share: Math.round(target().share ?? 0), rule: alertRuleOf(ctx.get('company', 'company')).share })}</p>
                 </Show>
               </>
             )}
