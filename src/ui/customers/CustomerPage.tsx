@@ -5,6 +5,7 @@ import { primaryToClear } from '../../domain/customers/rules';
 import { RecordList } from '../shared/RecordList';
 import { RecordForm } from '../shared/RecordForm';
 import { useWorkspace } from '../shared/context';
+import { dateTime } from '../../domain/core/format';
 import { L, lang, t } from '../i18n';
 import { customerSections, useModules } from '../shared/module';
 import { RecordPresence } from '../sync/RecordPresence';
@@ -26,7 +27,6 @@ export function CustomerPage() {
   const def = () => ctx.def('customers');
   const bad = createMemo(() => (customer() ? malformedFields(def(), customer()!) : {}));
   const userName = (id: unknown) => String(ctx.ws.collection('users').get(String(id))?.name ?? '?');
-  const when = (ms: number) => new Date(ms).toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB');
 
   const makePrimary = (contactId: string) => {
     const contacts = ctx.ws.collection('contacts');
@@ -61,8 +61,8 @@ export function CustomerPage() {
                 )}</For>
               </dl>
               <p class="muted small">
-                {t('customer.createdBy', { who: userName(c().createdBy), when: when(c().createdAt) })} ·
-                {' '}{t('customer.updatedBy', { who: userName(c().updatedBy), when: when(c().updatedAt) })}
+                {t('customer.createdBy', { who: userName(c().createdBy), when: dateTime(c().createdAt, lang()) })} ·
+                {' '}{t('customer.updatedBy', { who: userName(c().updatedBy), when: dateTime(c().updatedAt, lang()) })}
               </p>
             </div>
             <div class="card">

@@ -9,7 +9,7 @@ import { Modal } from '../shared/Modal';
 import { notify } from '../shared/toast';
 import { L, t } from '../i18n';
 import { stageName } from '../analysis/filters';
-import { money } from '../analysis/format';
+import { money } from '../../domain/core/format';
 
 /** Fields of the new contact record the rep confirms (the rest is copied from the opportunity). */
 const FORM_FIELDS = ['date', 'way', 'rate', 'expectedAmount', 'cost', 'plannedDate', 'summary'];

@@ -7,6 +7,8 @@ import { can as roleCan, type Permission, type RoleLike } from '../../domain/org
 import { ownerOf, scopeTest, scoped } from '../../domain/org/scope';
 import { dictLabeler } from '../../store/core/dictionaries';
 import { entityDef } from '../../store/core/records';
+import { dateTime, money } from '../../domain/core/format';
+import { asTime } from '../../domain/core/read';
 import { lang, t } from '../i18n';
 
 export interface WorkspaceCtx {
@@ -92,9 +94,9 @@ export function createWorkspaceCtx(ws: Workspace, entry: WorkspaceEntry, initial
       case 'dict': return typeof v === 'string' ? labeler()(f.dict ?? '', v) : '⚠';
       case 'ref': return typeof v === 'string' ? refName(f.ref ?? '', v) : '⚠';
       case 'bool': return v === true ? t('common.yes') : v === false ? t('common.no') : '⚠';
-      case 'money': return typeof v === 'number' ? v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : '⚠';
+      case 'money': return typeof v === 'number' ? money(v) : '⚠';
       case 'number': case 'percent': return typeof v === 'number' ? String(v) : '⚠';
-      case 'datetime': return typeof v === 'number' ? new Date(v).toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB') : typeof v === 'string' ? v.replace('T', ' ') : '⚠';
+      case 'datetime': return asTime(v) === null ? '⚠' : dateTime(v, lang());
       default: return typeof v === 'string' ? v : '⚠';
     }
   };

@@ -4,8 +4,9 @@ import { referring } from '../../store/core/cascade';
 import { parentsOf } from '../../domain/core/entity';
 import { asNumber } from '../../domain/core/numbers';
 import { useWorkspace, type WorkspaceCtx } from '../shared/context';
+import { dateTime } from '../../domain/core/format';
 import { L, lang, t } from '../i18n';
-import { formatTime, plainText } from './state';
+import { plainText } from './state';
 import { useHistory } from './history-ui';
 import './sync.css';
 
@@ -65,7 +66,7 @@ export function RecordHistory(props: { collection: string; id: string; rows?: re
       <ul class="history-list">
         <For each={shown()}>{(it: HistoryItem) => (
           <li>
-            <span class="muted">{formatTime(it.at, lang())}</span> · <strong>{userName(it.by)}</strong>{' '}
+            <span class="muted">{dateTime(it.at, lang(), { seconds: true })}</span> · <strong>{userName(it.by)}</strong>{' '}
             <Show when={rowName(it)}><span class="history-row">{rowName(it)}</span>{' '}</Show>
             <Show when={it.kind === 'create'}>{t('history.created')}</Show>
             <Show when={it.kind === 'purge'}>{t('history.purged')}</Show>

@@ -3,8 +3,9 @@ import { systemLog, type HistoryItem } from '../../store/sync/history';
 import { ENTITIES } from '../../domain/registry';
 import { ALL_COLLECTIONS } from '../../domain/registry';
 import { useWorkspace } from '../shared/context';
+import { dateTime } from '../../domain/core/format';
 import { L, lang, t, type MessageKey } from '../i18n';
-import { formatTime, plainText } from './state';
+import { plainText } from './state';
 import { useHistory } from './history-ui';
 import './sync.css';
 
@@ -23,7 +24,7 @@ export function SystemLog() {
   const userName = (id: string) => (plainText(ctx.ws.collection('users').get(id)?.name) || id || '?');
   const filtered = createMemo(() => (who() ? items().filter((i) => i.by === who()) : items()));
   const what = (it: HistoryItem): string => {
-    if (it.kind === 'sys') return t(`log.event.${it.event}` as MessageKey, Object.fromEntries(Object.entries(it.params ?? {}).map(([k, v]) => [k, k === 'exportedAt' ? formatTime(Number(v), lang()) : plainText(v)])));
+    if (it.kind === 'sys') return t(`log.event.${it.event}` as MessageKey, Object.fromEntries(Object.entries(it.params ?? {}).map(([k, v]) => [k, k === 'exportedAt' ? dateTime(Number(v), lang(), { seconds: true }) : plainText(v)])));
     const entity = L(ENTITIES[it.collection]?.label) || it.collection;
     const rec = ctx.ws.collection(it.collection).get(it.recordId);
     const title = it.name ?? (plainText(rec?.name ?? rec?.title) || it.recordId);
@@ -48,7 +49,7 @@ export function SystemLog() {
         <thead><tr><th>{t('log.when')}</th><th>{t('log.who')}</th><th>{t('log.what')}</th></tr></thead>
         <tbody>
           <For each={filtered().slice(0, limit())}>{(it) => (
-            <tr><td class="muted">{formatTime(it.at, lang())}</td><td>{userName(it.by)}</td><td>{what(it)}</td></tr>
+            <tr><td class="muted">{dateTime(it.at, lang(), { seconds: true })}</td><td>{userName(it.by)}</td><td>{what(it)}</td></tr>
           )}</For>
         </tbody>
       </table>
