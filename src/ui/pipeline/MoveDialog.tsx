@@ -49,8 +49,8 @@ export function MoveDialog(props: { oppId: string; stageId: string; onClose: () 
     if (!writable() || blocker()) return;
     const res = moveOpportunity(ctx.ws, props.oppId, values(), ctx.userId());
     if (!res.ok) {
-      if (res.errors) setErrors(res.errors);
-      setRefused(res.reason ? L(res.reason) : null);
+      if (res.refusal.fields) setErrors(res.refusal.fields);
+      setRefused(res.refusal.fields ? null : L(res.refusal.message));
       return;
     }
     notify(t('pipeline.moved', { subject: String(opp()?.subject ?? ''), stage: nameOf(values().stageId) }));

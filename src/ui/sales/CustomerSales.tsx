@@ -3,7 +3,9 @@ import { A } from '@solidjs/router';
 import { statusOf, projectStatusOf } from '../../domain/sales';
 import { RecordForm } from '../shared/RecordForm';
 import { useWorkspace } from '../shared/context';
-import { Badge, money, opportunityTone, projectTone, useNames } from './common';
+import { Badge } from '../shared/RecordView';
+import { money } from '../../domain/core/format';
+import { opportunityTone, projectTone, useNames } from './common';
 import { QuoteTable, STATUS_KEY } from './OpportunityPage';
 import { L, t } from '../i18n';
 

@@ -15,7 +15,11 @@ import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
 import { RefPicker } from '../shared/FieldInput';
 import { useWorkspace } from '../shared/context';
-import { Badge, Confirm, FieldsView, MalformedNotice, TextPrompt, Violations, money, opportunityTone, useNames, usePipelineForm, useRefusal } from './common';
+import { Badge, FieldsView, MalformedNotice, Violations } from '../shared/RecordView';
+import { Confirm, TextPrompt } from '../shared/dialogs';
+import { money } from '../../domain/core/format';
+import { useRefusal } from '../shared/refusal';
+import { opportunityTone, useNames, usePipelineForm } from './common';
 import { RecordsSection } from './RecordsSection';
 import { L, t, type MessageKey } from '../i18n';
 

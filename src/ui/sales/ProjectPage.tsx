@@ -7,7 +7,11 @@ import { RecordForm } from '../shared/RecordForm';
 import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
 import { useWorkspace } from '../shared/context';
-import { Badge, Confirm, FieldsView, MalformedNotice, Violations, money, projectTone, usePipelineForm, useRefusal } from './common';
+import { Badge, FieldsView, MalformedNotice, Violations } from '../shared/RecordView';
+import { Confirm } from '../shared/dialogs';
+import { money, pct } from '../../domain/core/format';
+import { useRefusal } from '../shared/refusal';
+import { projectTone, usePipelineForm } from './common';
 import { QuotesCard } from './OpportunityPage';
 import { RecordsSection } from './RecordsSection';
 import { t } from '../i18n';
@@ -79,7 +83,7 @@ export function ProjectPage() {
                     {String(ctx.ws.collection('opportunities').get(String(p().opportunityId))?.subject ?? t('sales.deletedOpp'))}</A></p>
                 </Show>
                 <FieldsView entity="projects" record={p()} skip={['note', 'opportunityId']} />
-                <p class="kpi-line">{t('sales.actualProfit')}: <b>{money(actualProfit(p()))}</b> · {t('sales.actualProfitRate')}: <b>{rate() === null ? '—' : `${rate()!.toFixed(1)}%`}</b></p>
+                <p class="kpi-line">{t('sales.actualProfit')}: <b>{money(actualProfit(p()))}</b> · {t('sales.actualProfitRate')}: <b>{pct(rate())}</b></p>
                 <Show when={p().note}><p class="muted">{String(p().note)}</p></Show>
               </div>
               <RecordsSection kind="maintenanceRecords" parentId={p().id} parent={p()} refusal={refusal} flagged={new Set(violations().flatMap((v) => v.ids))}

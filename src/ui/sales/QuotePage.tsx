@@ -18,12 +18,20 @@ import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
 import { useWorkspace } from '../shared/context';
 import { download } from '../shared/download';
-import { Badge, Confirm, TextPrompt, money, rateText, useNames, useRefusal, when } from './common';
+import { Badge } from '../shared/RecordView';
+import { Confirm, TextPrompt } from '../shared/dialogs';
+import { money, dateTime } from '../../domain/core/format';
+import { useRefusal } from '../shared/refusal';
+import { refuse } from '../../domain/core/result';
+import { rateText, useNames } from './common';
 import { QUOTE_STATUS_KEY } from './OpportunityPage';
-import { L, t } from '../i18n';
+import { L, t, lang } from '../i18n';
 
 /** A line in the editor: the row it edits (`id`; none for a new line) and the text typed. */
 interface Draft { id?: string; productId: string; quantity: string; unitPrice: string; manualRate: string }
+
+/** An amount in a CSV cell: a plain figure a spreadsheet reads (no separators), unlike `money`. */
+const cell = (n: number) => n.toFixed(2);
 
 const toDraft = (l: unknown): Draft => {
   const v = (typeof l === 'object' && l !== null ? l : {}) as Values;
@@ -99,23 +107,23 @@ export function QuotePage() {
 
   const print = () => {
     const why = issueWhy();
-    if (why) return refusal.run({ ok: false, reason: why });
+    if (why) return refusal.run(refuse(why));
     refusal.clear();
     window.print();
   };
   const exportCsv = () => {
     const q = quote()!;
     const why = issueWhy();
-    if (why) return refusal.run({ ok: false, reason: why });
+    if (why) return refusal.run(refuse(why));
     const rows: string[][] = [
       [t('sales.col.quoteNo'), String(q.code ?? ''), t('sales.col.date'), String(q.date ?? '')],
       [t('sales.col.customer'), names.customer(q.customerId), t('sales.col.owner'), names.user(q.ownerId)],
       [],
       [t('sales.col.product'), t('sales.col.spec'), t('sales.col.unit'), t('sales.col.qty'), t('sales.col.unitPrice'), t('sales.col.discountRate'),
         t('sales.col.netUnitPrice'), t('sales.col.lineAmount'), t('sales.col.discounted')],
-      ...lineRows(lines()).map((r) => [r.name, r.spec, r.unit, String(r.a.quantity), r.a.unitPrice.toFixed(2), String(r.a.rate),
-        r.a.netUnitPrice.toFixed(2), r.a.amount.toFixed(2), r.a.discountedAmount.toFixed(2)]),
-      [t('sales.total'), '', '', '', '', String(quoteTotals(lines()).rate ?? ''), '', quoteTotals(lines()).amount.toFixed(2), quoteTotals(lines()).discountedAmount.toFixed(2)],
+      ...lineRows(lines()).map((r) => [r.name, r.spec, r.unit, String(r.a.quantity), cell(r.a.unitPrice), String(r.a.rate),
+        cell(r.a.netUnitPrice), cell(r.a.amount), cell(r.a.discountedAmount)]),
+      [t('sales.total'), '', '', '', '', String(quoteTotals(lines()).rate ?? ''), '', cell(quoteTotals(lines()).amount), cell(quoteTotals(lines()).discountedAmount)],
     ];
     download(t('sales.quoteFile', { code: String(q.code ?? q.id) }), toCsv(rows));
   };
@@ -253,7 +261,7 @@ export function QuotePage() {
                   <thead><tr><th>{t('sales.col.action')}</th><th>{t('sales.col.by')}</th><th>{t('sales.col.at')}</th><th>{t('sales.col.comment')}</th></tr></thead>
                   <tbody>
                     <For each={steps()} fallback={<tr><td colspan="4" class="muted">{t('sales.noSteps')}</td></tr>}>{(s) => (
-                      <tr><td>{names.dict('approvalAction', s.action)}</td><td>{names.user(s.by)}</td><td>{when(s.at)}</td><td class="wrap">{String(s.comment ?? '')}</td></tr>
+                      <tr><td>{names.dict('approvalAction', s.action)}</td><td>{names.user(s.by)}</td><td>{dateTime(s.at, lang())}</td><td class="wrap">{String(s.comment ?? '')}</td></tr>
                     )}</For>
                   </tbody>
                 </table>

@@ -3,7 +3,9 @@ import { asNumber } from '../../domain/core/numbers';
 import { checkStages, stagesOfMode } from '../../domain/sales';
 import { salesModes } from '../../store/sales/seed';
 import { useWorkspace } from '../shared/context';
-import { Violations, report } from './common';
+import { Violations } from '../shared/RecordView';
+import { report } from '../shared/refusal';
+import { refuse } from '../../domain/core/result';
 import { lang, t } from '../i18n';
 
 /**
@@ -54,12 +56,12 @@ export function SalesModesPage() {
   };
   const removeStage = (id: string) => {
     const n = used(id);
-    if (n) return report({ ok: false, reason: { zh: t('sales.stageInUse', { n }), en: t('sales.stageInUse', { n }) } });
+    if (n) return report(refuse({ zh: t('sales.stageInUse', { n }), en: t('sales.stageInUse', { n }) }));
     ctx.ws.transact(() => ctx.ws.collection('salesStages').remove(id));
   };
   const removeMode = (id: string) => {
     const n = used(id);
-    if (n) return report({ ok: false, reason: { zh: t('sales.modeInUse', { n }), en: t('sales.modeInUse', { n }) } });
+    if (n) return report(refuse({ zh: t('sales.modeInUse', { n }), en: t('sales.modeInUse', { n }) }));
     ctx.ws.transact(() => {
       ctx.ws.collection('salesModes').remove(id);
       for (const s of stagesOfMode(ctx.ws.collection('salesStages').live(), id)) ctx.ws.collection('salesStages').remove(s.id);

@@ -10,9 +10,10 @@ import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
 import { DictSelect } from '../shared/FieldInput';
 import { useWorkspace } from '../shared/context';
-import { notify } from '../shared/toast';
-import { L, t } from '../i18n';
-import { ServiceGate, fmtTime, useComplaintForm } from './common';
+import { useRefusal } from '../shared/refusal';
+import { dateTime } from '../../domain/core/format';
+import { L, t, lang } from '../i18n';
+import { ServiceGate, useComplaintForm } from './common';
 
 /** One complaint: what it is about, where it stands, its timeline, and the next step for this user. */
 export function ComplaintPage() {
@@ -115,7 +116,7 @@ function Timeline(props: { steps: ComplaintStep[] }) {
             <div class="tl-head">
               <b class="svc-cap">{L(STEP_LABELS[s.kind])}</b>
               <span>{userName(s.by)}</span>
-              <span class="muted">{fmtTime(s.at)}</span>
+              <span class="muted">{dateTime(s.at, lang())}</span>
             </div>
             <Show when={s.handlerId}><div>{t('complaint.handlerIs', { name: userName(s.handlerId) })}</div></Show>
             <Show when={s.result}><div class="svc-pre">{t('complaint.resultIs', { text: s.result! })}</div></Show>
@@ -142,7 +143,7 @@ function NextStep(props: { id: string }) {
   const [text, setText] = createSignal('');
   const [comment, setComment] = createSignal('');
   const [satisfaction, setSatisfaction] = createSignal('');
-  const [error, setError] = createSignal('');
+  const refusal = useRefusal();
 
   const choices = createMemo(() => {
     ctx.version('users')(); ctx.version('roles')(); ctx.version('customers')();
@@ -151,17 +152,15 @@ function NextStep(props: { id: string }) {
   const chosen = () => choices().find((c) => c.person.id === handler());
 
   const act = (req: StepRequest, done: string) => {
-    const res = takeComplaintStep(ctx.ws, props.id, req, ctx.userId());
-    if (!res.ok) { setError(L(res.error)); return; }
-    setError(''); setText(''); setComment(''); setHandler(''); setSatisfaction('');
-    notify(done);
+    if (!refusal.run(takeComplaintStep(ctx.ws, props.id, req, ctx.userId()), done)) return;
+    setText(''); setComment(''); setHandler(''); setSatisfaction('');
   };
 
   const AssignForm = (p: { again?: boolean }) => (
     <div class="step-form">
       <label class="field">
         <span class="field-label">{p.again ? t('complaint.reassignTo') : t('complaint.assignTo')}</span>
-        <select id="step-handler" value={handler()} onChange={(e) => { setHandler(e.currentTarget.value); setError(''); }}>
+        <select id="step-handler" value={handler()} onChange={(e) => { setHandler(e.currentTarget.value); refusal.clear(); }}>
           <option value="">{t('form.pick')}</option>
           <For each={choices()}>{(c) => (
             <option value={c.person.id}>{c.person.name ?? c.person.id}{c.problem ? ` (${t('complaint.cannotSee')})` : ''}</option>
@@ -237,7 +236,7 @@ function NextStep(props: { id: string }) {
           <Match when={status() === 'closed'}><Waiting text={t('complaint.isClosed')} /></Match>
         </Switch>
       </Show>
-      <Show when={error()}><p class="error-banner" role="alert">{error()}</p></Show>
+      <refusal.Banner />
     </div>
   );
 }

@@ -7,8 +7,9 @@ import { RecordForm } from '../shared/RecordForm';
 import { Modal } from '../shared/Modal';
 import { useWorkspace } from '../shared/context';
 import { notify } from '../shared/toast';
-import { L, t } from '../i18n';
-import { ServiceGate, fmtTime } from './common';
+import { dateTime } from '../../domain/core/format';
+import { L, t, lang } from '../i18n';
+import { ServiceGate } from './common';
 
 /** 知识库: articles by category, found by search; service staff answer from here. */
 export function KnowledgePage() {
@@ -99,7 +100,7 @@ export function KnowledgePage() {
                   </header>
                   <p class="kb-meta">{categoryLabel(a().category)}
                     <For each={parseTags(a().tags)}>{(tag) => <span class="kb-tag">{tag}</span>}</For>
-                    <span class="muted">{t('kb.updated', { when: fmtTime(a().updatedAt) })}</span></p>
+                    <span class="muted">{t('kb.updated', { when: dateTime(a().updatedAt, lang()) })}</span></p>
                   <div class="kb-text svc-pre"><Highlight text={String(a().body ?? '')} terms={terms()} /></div>
                   <SourceNote serviceId={asText(a().sourceServiceId)} />
                 </>

@@ -3,10 +3,12 @@ import { ENTITIES } from '../../domain/registry';
 import type { BaseRecord } from '../../domain/core/record';
 import { useWorkspace } from '../shared/context';
 import { Modal } from '../shared/Modal';
+import { report } from '../shared/refusal';
 import { notify } from '../shared/toast';
 import { restoreFromBin } from '../customers/references';
 import { purgeWithChildren } from '../../store/core/cascade';
-import { L, t } from '../i18n';
+import { dateTime } from '../../domain/core/format';
+import { L, lang, t } from '../i18n';
 
 /**
  * 回收站: every deleted record of every entity, restorable; purge deletes for good. What went to
@@ -36,7 +38,7 @@ export function BinPage() {
                 <td>{String(r[def.titleField] ?? r.id)}
                   <Show when={typeof r.mergedInto === 'string'}>
                     <span class="muted small"> · {t('bin.mergedInto', { name: customerName(r.mergedInto) })}</span></Show></td>
-                <td>{new Date(r.updatedAt).toLocaleString()}</td>
+                <td>{dateTime(r.updatedAt, lang())}</td>
                 <td>{userName(r.updatedBy)}</td>
                 <td class="actions">
                   <button class="btn" disabled={!ctx.can(def.module, 'write')} onClick={() => { restoreFromBin(ctx.ws, def.key, r.id); notify(t('bin.restored')); }}>{t('common.restore')}</button>
@@ -52,8 +54,7 @@ export function BinPage() {
           footer={<>
             <button class="btn" onClick={() => setPurging(null)}>{t('common.cancel')}</button>
             <button class="btn danger" onClick={() => {
-              const res = purgeWithChildren(ctx.ws, p().entity, p().r.id);
-              if (!res.ok) notify(L(res.reason), 'error');
+              report(purgeWithChildren(ctx.ws, p().entity, p().r.id));
               setPurging(null);
             }}>{t('bin.purge')}</button>
           </>}>
