@@ -15,7 +15,8 @@ import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
 import { RefPicker } from '../shared/FieldInput';
 import { useWorkspace } from '../shared/context';
-import { Badge, FieldsView, MalformedNotice, Violations } from '../shared/RecordView';
+import { Badge, FieldsView, Violations } from '../shared/RecordView';
+import { RecordPageGate, useRecordPage } from '../shared/RecordPage';
 import { Confirm, TextPrompt } from '../shared/dialogs';
 import { money } from '../../domain/core/format';
 import { useRefusal } from '../shared/refusal';
@@ -39,9 +40,8 @@ export function OpportunityPage() {
   const names = useNames();
   const base = `/w/${ctx.ws.id}`;
   const refusal = useRefusal();
-  const found = createMemo(() => { ctx.version('opportunities')(); return ctx.ws.collection('opportunities').get(params.id!); });
-  const outOfScope = () => ctx.outOfScope('opportunities', found());
-  const opp = () => (outOfScope() ? undefined : found());
+  const page = useRecordPage('opportunities', () => params.id!);
+  const opp = page.record;
   const projects = createMemo(() => { ctx.version('projects')(); return projectsFrom(params.id!, ctx.ws.collection('projects').live()) as BaseRecord[]; });
   const quotes = createMemo(() => { ctx.version('quotes')(); return ctx.ws.collection('quotes').live().filter((q) => q.opportunityId === params.id); });
   const violations = createMemo<Violation[]>(() => {
@@ -78,9 +78,8 @@ export function OpportunityPage() {
 
   return (
     <section class="page sales-page">
-      <Show when={opp() && !opp()!.deleted} fallback={<p class="empty">{outOfScope() ? t('common.outOfScope') : t('sales.notFound')}</p>}>
-        {(_) => {
-          const o = () => opp()!;
+      <RecordPageGate page={page}>
+        {(o) => {
           const status = () => statusOf(o());
           return (
             <>
@@ -111,7 +110,6 @@ export function OpportunityPage() {
               </div>
               <refusal.Banner />
               <Violations list={violations()} />
-              <MalformedNotice entity="opportunities" record={o()} />
               <Show when={convertWhy() && !projects().length && status() !== 'terminated'}>
                 <p class="muted small">{t('sales.convertHint')}: {L(convertWhy()!)}</p>
               </Show>
@@ -162,7 +160,7 @@ export function OpportunityPage() {
             </>
           );
         }}
-      </Show>
+      </RecordPageGate>
     </section>
   );
 }

@@ -7,7 +7,8 @@ import { RecordForm } from '../shared/RecordForm';
 import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
 import { useWorkspace } from '../shared/context';
-import { Badge, FieldsView, MalformedNotice, Violations } from '../shared/RecordView';
+import { Badge, FieldsView, Violations } from '../shared/RecordView';
+import { RecordPageGate, useRecordPage } from '../shared/RecordPage';
 import { Confirm } from '../shared/dialogs';
 import { money, pct } from '../../domain/core/format';
 import { useRefusal } from '../shared/refusal';
@@ -23,9 +24,8 @@ export function ProjectPage() {
   const navigate = useNavigate();
   const refusal = useRefusal();
   const base = `/w/${ctx.ws.id}`;
-  const found = createMemo(() => { ctx.version('projects')(); return ctx.ws.collection('projects').get(params.id!); });
-  const outOfScope = () => ctx.outOfScope('projects', found());
-  const project = () => (outOfScope() ? undefined : found());
+  const page = useRecordPage('projects', () => params.id!);
+  const project = page.record;
   const quotes = createMemo(() => { ctx.version('quotes')(); return ctx.ws.collection('quotes').live().filter((q) => q.projectId === params.id); });
   const violations = createMemo<Violation[]>(() => {
     ctx.version('maintenanceRecords')(); ctx.version('quotes')();
@@ -49,9 +49,8 @@ export function ProjectPage() {
 
   return (
     <section class="page sales-page">
-      <Show when={project() && !project()!.deleted} fallback={<p class="empty">{outOfScope() ? t('common.outOfScope') : t('sales.notFound')}</p>}>
-        {(_) => {
-          const p = () => project()!;
+      <RecordPageGate page={page}>
+        {(p) => {
           const terminated = () => projectStatusOf(p()) === 'terminated';
           const rate = () => actualProfitRate(p());
           return (
@@ -75,7 +74,6 @@ export function ProjectPage() {
               </div>
               <refusal.Banner />
               <Violations list={violations()} />
-              <MalformedNotice entity="projects" record={p()} />
               <div class="card">
                 <h2>{t('sales.basicInfo')}</h2>
                 <Show when={p().opportunityId}>
@@ -102,7 +100,7 @@ export function ProjectPage() {
             </>
           );
         }}
-      </Show>
+      </RecordPageGate>
     </section>
   );
 }

@@ -19,6 +19,7 @@ import { RecordHistory } from '../sync/RecordHistory';
 import { useWorkspace } from '../shared/context';
 import { download } from '../shared/download';
 import { Badge } from '../shared/RecordView';
+import { RecordPageGate, useRecordPage } from '../shared/RecordPage';
 import { Confirm, TextPrompt } from '../shared/dialogs';
 import { money, dateTime } from '../../domain/core/format';
 import { useRefusal } from '../shared/refusal';
@@ -55,9 +56,8 @@ export function QuotePage() {
   const names = useNames();
   const refusal = useRefusal();
   const base = `/w/${ctx.ws.id}`;
-  const found = createMemo(() => { ctx.version('quotes')(); return ctx.ws.collection('quotes').get(params.id!); });
-  const outOfScope = () => ctx.outOfScope('quotes', found());
-  const quote = () => (outOfScope() ? undefined : found());
+  const page = useRecordPage('quotes', () => params.id!);
+  const quote = page.record;
   const products = createMemo(() => { ctx.version('products')(); return ctx.ws.collection('products').live().sort((a, b) => String(a.code ?? '').localeCompare(String(b.code ?? ''))); });
   // the quote's rows: each line and each approval step is a record of its own
   const lines = createMemo(() => { ctx.version('quoteLines')(); return linesOf(ctx.ws, params.id!); });
@@ -144,9 +144,8 @@ export function QuotePage() {
 
   return (
     <section class="page sales-page quote-page">
-      <Show when={quote() && !quote()!.deleted} fallback={<p class="empty">{outOfScope() ? t('common.outOfScope') : t('sales.notFound')}</p>}>
-        {(_) => {
-          const q = () => quote()!;
+      <RecordPageGate page={page}>
+        {(q) => {
           return (
             <>
               <div class="page-head wrap no-print">
@@ -315,7 +314,7 @@ export function QuotePage() {
             </>
           );
         }}
-      </Show>
+      </RecordPageGate>
     </section>
   );
 

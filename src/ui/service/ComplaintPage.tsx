@@ -1,6 +1,5 @@
 import { For, Match, Show, Switch, createMemo, createSignal } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
-import { malformedFields } from '../../domain/core/validate';
 import {
   COMPLAINT_STATUSES, STATUS_LABELS, STEP_LABELS, asText, currentStatus, timeline, type ComplaintStep,
 } from '../../domain/service';
@@ -10,6 +9,8 @@ import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
 import { DictSelect } from '../shared/FieldInput';
 import { useWorkspace } from '../shared/context';
+import { RecordPageGate, useRecordPage } from '../shared/RecordPage';
+import { FieldsView } from '../shared/RecordView';
 import { useRefusal } from '../shared/refusal';
 import { dateTime } from '../../domain/core/format';
 import { L, t, lang } from '../i18n';
@@ -19,15 +20,13 @@ import { ServiceGate, useComplaintForm } from './common';
 export function ComplaintPage() {
   const ctx = useWorkspace();
   const params = useParams();
-  const found = createMemo(() => { ctx.version('complaints')(); return ctx.ws.collection('complaints').get(params.id!); });
-  const outOfScope = () => ctx.outOfScope('complaints', found());
-  const complaint = () => (outOfScope() ? undefined : found());
+  const page = useRecordPage('complaints', () => params.id!);
+  const complaint = page.record;
   // its history: one row of complaintSteps per step
   const steps = createMemo(() => { ctx.version('complaintSteps')(); return complaintStepsOf(ctx.ws, params.id!); });
   const def = () => ctx.def('complaints');
   const [editing, setEditing] = createSignal(false);
   const form = useComplaintForm();
-  const bad = createMemo(() => (complaint() ? malformedFields(def(), complaint()!) : {}));
   const status = () => (complaint() ? currentStatus(complaint()!, steps()) : null);
   const customerName = () => ctx.display({ key: 'customerId', type: 'ref', ref: 'customers', label: { zh: '', en: '' } }, complaint()?.customerId);
   const base = `/w/${ctx.ws.id}`;
@@ -40,7 +39,7 @@ export function ComplaintPage() {
   return (
     <section class="page">
       <ServiceGate>
-        <Show when={complaint()} fallback={<p class="empty">{outOfScope() ? t('common.outOfScope') : t('complaint.notFound')}</p>}>
+        <RecordPageGate page={page}>
           {(c) => (
             <>
               <div class="page-head">
@@ -55,20 +54,11 @@ export function ComplaintPage() {
                 <button class="btn primary" disabled={!ctx.can('service', 'write') || status() === 'closed'} onClick={() => setEditing(true)}>
                   {t('common.edit')}</button>
               </div>
-              <Show when={Object.keys(bad()).length}>
-                <div class="error-banner" role="alert">{t('common.malformedRecord')}
-                  <ul><For each={Object.values(bad())}>{(m) => <li>{L(m)}</li>}</For></ul></div>
-              </Show>
               <Stepper status={status()} />
               <div class="complaint-layout">
                 <div class="card">
                   <h2>{t('complaint.info')}</h2>
-                  <dl class="fields">
-                    <For each={infoFields()}>{(f) => (
-                      <div classList={{ 'has-error': !!bad()[f.key], wide: f.type === 'longtext' }}>
-                        <dt>{L(f.label)}</dt><dd>{ctx.display(f, c()[f.key]) || '—'}</dd></div>
-                    )}</For>
-                  </dl>
+                  <FieldsView entity="complaints" record={c()} fields={infoFields().map((f) => f.key)} />
                 </div>
                 <div class="card">
                   <h2>{t('complaint.nextStep')}</h2>
@@ -84,7 +74,7 @@ export function ComplaintPage() {
               </Show>
             </>
           )}
-        </Show>
+        </RecordPageGate>
       </ServiceGate>
     </section>
   );
