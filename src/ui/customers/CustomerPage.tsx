@@ -3,6 +3,7 @@ import { A, useParams } from '@solidjs/router';
 import { primaryToClear } from '../../domain/customers/rules';
 import { RecordList } from '../shared/RecordList';
 import { RecordForm } from '../shared/RecordForm';
+import { useTitles } from '../shared/titles';
 import { useWorkspace } from '../shared/context';
 import { RecordPageGate, useRecordPage } from '../shared/RecordPage';
 import { FieldsView } from '../shared/RecordView';
@@ -22,7 +23,8 @@ export function CustomerPage() {
   const page = useRecordPage('customers', () => params.id!);
   const [editing, setEditing] = createSignal(false);
   const [merging, setMerging] = createSignal(false);
-  const userName = (id: unknown) => String(ctx.ws.collection('users').get(String(id))?.name ?? '?');
+  const title = useTitles();
+  const userName = (id: unknown) => title('users', id) || '?';
 
   const makePrimary = (contactId: string) => {
     const contacts = ctx.ws.collection('contacts');
@@ -39,7 +41,7 @@ export function CustomerPage() {
           <>
             <div class="page-head">
               <A href={`/w/${ctx.ws.id}/customers`} class="btn ghost">← {t('common.back')}</A>
-              <h1 class="page-title">{plainText(c().name)} <span class="muted">{plainText(c().code)}</span></h1>
+              <h1 class="page-title">{title('customers', c())} <span class="muted">{plainText(c().code)}</span></h1>
               <span class="grow" />
               <RecordPresence collection="customers" id={params.id!} />
               <button class="btn" onClick={() => setMerging(true)} disabled={!ctx.can('customers', 'write')}>{t('merge.button')}</button>

@@ -3,6 +3,7 @@ import { A } from '@solidjs/router';
 import type { BaseRecord } from '../../domain/core/record';
 import { asDay, funnel, opportunityAmountOf, sortRecords, todayOf, type FunnelRow } from '../../domain/sales';
 import { contactRecordsOf, userDepartments } from '../../store/analysis/pipeline';
+import { useTitles } from '../shared/titles';
 import { useWorkspace } from '../shared/context';
 import { Modal } from '../shared/Modal';
 import { L, t } from '../i18n';
@@ -65,7 +66,7 @@ function Kanban() {
     const o = ctx.ws.collection('opportunities').get(oppId);
     if (o && o.stageId !== stageId) setMove({ oppId, stageId });
   };
-  const name = (entity: string, id: unknown) => String(ctx.ws.collection(entity).get(String(id ?? ''))?.name ?? '');
+  const name = useTitles();
 
   const Column = (props: { row: FunnelRow; cards: BaseRecord[] }) => {
     const limit = () => more()[props.row.stageId] ?? PER_COLUMN;

@@ -2,6 +2,7 @@ import { For, Show, createEffect, createMemo, createResource, createSignal } fro
 import { useSearchParams } from '@solidjs/router';
 import { ALL_COLLECTIONS, ENTITIES } from '../../domain/registry';
 import type { BaseRecord } from '../../domain/core/record';
+import { displayName } from '../../domain/core/entity';
 import { dismissPoint, listPoints, loadPoint, type RestorePoint } from '../../store/recovery/points';
 import { diffSnapshot, restoreRecords, snapshotFromFile, type CollectionDiff, type RestorePick, type RestoreSource } from '../../store/recovery/restore';
 import { SyncFileError } from '../../store/sync/file';
@@ -134,8 +135,8 @@ function RestorePreview(props: { preview: Preview; onClose: () => void }) {
   const everything = () => diffs().every((d) => !allowed(d.collection)
     || ((!d.missing.length || pick(d.collection).missing) && (!d.changed.length || pick(d.collection).changed)));
   const setAll = (on: boolean) => setPicks(Object.fromEntries(diffs().map((d) => [d.collection, { missing: on && allowed(d.collection), changed: on && allowed(d.collection) }])));
-  const title = (r: BaseRecord) => plainText(r.name ?? r.title ?? r.code ?? r.id);
-  const examples = (d: CollectionDiff) => [...d.missing, ...d.changed.map((c) => c.before)].slice(0, 3).map(title).join(t('recovery.sep'));
+  const title = (collection: string, r: BaseRecord) => displayName(ENTITIES[collection], r) || plainText(r.id);
+  const examples = (d: CollectionDiff) => [...d.missing, ...d.changed.map((c) => c.before)].slice(0, 3).map((r) => title(d.collection, r)).join(t('recovery.sep'));
   const restore = () => {
     const list: RestorePick[] = diffs().filter((d) => allowed(d.collection)).map((d) => ({ collection: d.collection, ...pick(d.collection) }));
     const written = restoreRecords(ctx.ws, diffs(), list, props.preview.source);

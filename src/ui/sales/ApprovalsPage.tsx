@@ -4,6 +4,7 @@ import type { BaseRecord } from '../../domain/core/record';
 import { quoteStatusOf, quoteTotals, type Values } from '../../domain/sales';
 import { approvalNeedOf, approveQuoteAs, inboxOf, mySubmissions, rejectQuoteAs } from '../../store/sales/quotes';
 import { useWorkspace } from '../shared/context';
+import { useTitles } from '../shared/titles';
 import { Badge } from '../shared/RecordView';
 import { TextPrompt } from '../shared/dialogs';
 import { money, dateTime } from '../../domain/core/format';
@@ -23,6 +24,7 @@ const lastStep = (q: BaseRecord, action?: string): Values | undefined => {
 export function ApprovalsPage() {
   const ctx = useWorkspace();
   const names = useNames();
+  const title = useTitles();
   const refusal = useRefusal();
   const base = `/w/${ctx.ws.id}`;
   // quotes with their rows (lines and approval steps are records of their own)
@@ -49,9 +51,9 @@ export function ApprovalsPage() {
               <li class="inbox-item" data-id={q.id}>
                 <div class="inbox-main">
                   <div class="inbox-title">
-                    <A href={`${base}/quotes/${q.id}`}><b>{String(q.code ?? '—')}</b></A>
+                    <A href={`${base}/quotes/${q.id}`}><b>{title('quotes', q) || '—'}</b></A>
                     <span>{names.customer(q.customerId)}</span>
-                    <Show when={opp()}><span class="muted">· {String(opp()!.subject ?? '')}</span></Show>
+                    <Show when={opp()}><span class="muted">· {title('opportunities', opp())}</span></Show>
                   </div>
                   <dl class="inbox-facts">
                     <div><dt>{t('sales.col.owner')}</dt><dd>{names.user(submit()?.by ?? q.ownerId)}</dd></div>

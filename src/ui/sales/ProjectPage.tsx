@@ -7,6 +7,7 @@ import { RecordForm } from '../shared/RecordForm';
 import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
 import { useWorkspace } from '../shared/context';
+import { useTitles } from '../shared/titles';
 import { Badge, FieldsView, Violations } from '../shared/RecordView';
 import { RecordPageGate, useRecordPage } from '../shared/RecordPage';
 import { Confirm } from '../shared/dialogs';
@@ -23,6 +24,7 @@ export function ProjectPage() {
   const params = useParams();
   const navigate = useNavigate();
   const refusal = useRefusal();
+  const title = useTitles();
   const base = `/w/${ctx.ws.id}`;
   const page = useRecordPage('projects', () => params.id!);
   const project = page.record;
@@ -57,7 +59,7 @@ export function ProjectPage() {
             <>
               <div class="page-head wrap">
                 <A href={`${base}/projects`} class="btn ghost">← {t('common.back')}</A>
-                <h1 class="page-title" data-tone={projectTone(p())}>{String(p().subject ?? '')}</h1>
+                <h1 class="page-title" data-tone={projectTone(p())}>{title('projects', p())}</h1>
                 <Badge tone={projectTone(p())}>{terminated() ? t('sales.status.terminated') : t('sales.status.active')}</Badge>
                 <span class="grow" />
                 <RecordPresence collection="projects" id={params.id!} />
@@ -78,7 +80,7 @@ export function ProjectPage() {
                 <h2>{t('sales.basicInfo')}</h2>
                 <Show when={p().opportunityId}>
                   <p>{t('sales.fromOpportunity')}: <A href={`${base}/opportunities/${String(p().opportunityId)}`}>
-                    {String(ctx.ws.collection('opportunities').get(String(p().opportunityId))?.subject ?? t('sales.deletedOpp'))}</A></p>
+                    {title('opportunities', p().opportunityId) || t('sales.deletedOpp')}</A></p>
                 </Show>
                 <FieldsView entity="projects" record={p()} skip={['note', 'opportunityId']} />
                 <p class="kpi-line">{t('sales.actualProfit')}: <b>{money(actualProfit(p()))}</b> · {t('sales.actualProfitRate')}: <b>{pct(rate())}</b></p>

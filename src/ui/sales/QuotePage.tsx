@@ -17,6 +17,7 @@ import { RecordForm } from '../shared/RecordForm';
 import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
 import { useWorkspace } from '../shared/context';
+import { useTitles } from '../shared/titles';
 import { download } from '../shared/download';
 import { Badge } from '../shared/RecordView';
 import { RecordPageGate, useRecordPage } from '../shared/RecordPage';
@@ -55,6 +56,7 @@ export function QuotePage() {
   const navigate = useNavigate();
   const names = useNames();
   const refusal = useRefusal();
+  const title = useTitles();
   const base = `/w/${ctx.ws.id}`;
   const page = useRecordPage('quotes', () => params.id!);
   const quote = page.record;
@@ -150,7 +152,7 @@ export function QuotePage() {
             <>
               <div class="page-head wrap no-print">
                 <A href={q().opportunityId ? `${base}/opportunities/${String(q().opportunityId)}` : `${base}/quotes`} class="btn ghost">← {t('common.back')}</A>
-                <h1 class="page-title">{t('sales.quote')} {String(q().code ?? '')}</h1>
+                <h1 class="page-title">{t('sales.quote')} {title('quotes', q())}</h1>
                 <Badge tone={quoteTone(q())}>{t(QUOTE_STATUS_KEY[status()])}</Badge>
                 <span class="grow" />
                 <RecordPresence collection="quotes" id={params.id!} />
@@ -181,10 +183,10 @@ export function QuotePage() {
                   <div><dt>{t('sales.col.owner')}</dt><dd>{names.user(q().ownerId)}</dd></div>
                   <div><dt>{t('sales.col.date')}</dt><dd>{String(q().date ?? '—')}</dd></div>
                   <div><dt>{t('sales.col.opportunity')}</dt><dd><Show when={q().opportunityId} fallback="—">
-                    <A href={`${base}/opportunities/${String(q().opportunityId)}`}>{String(ctx.ws.collection('opportunities').get(String(q().opportunityId))?.subject ?? '⚠')}</A></Show></dd></div>
+                    <A href={`${base}/opportunities/${String(q().opportunityId)}`}>{title('opportunities', q().opportunityId) || '⚠'}</A></Show></dd></div>
                   <div><dt>{t('sales.col.link')}</dt><dd>{linkText(q())}</dd></div>
                   <Show when={q().projectId}><div><dt>{t('sales.col.project')}</dt><dd>
-                    <A href={`${base}/projects/${String(q().projectId)}`}>{String(ctx.ws.collection('projects').get(String(q().projectId))?.subject ?? '⚠')}</A></dd></div></Show>
+                    <A href={`${base}/projects/${String(q().projectId)}`}>{title('projects', q().projectId) || '⚠'}</A></dd></div></Show>
                   <div><dt>{t('sales.positionLimit')}</dt><dd>{limit() === null ? t('sales.noLimit') : rateText(limit())} <span class="muted small">({names.user(quotingUser(q(), ctx.userId()))})</span></dd></div>
                 </dl>
                 <Show when={q().note}><p class="muted">{String(q().note)}</p></Show>

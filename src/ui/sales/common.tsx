@@ -3,6 +3,7 @@ import { statusColor, statusOf, projectStatusOf } from '../../domain/sales';
 import type { Errors } from '../../domain/core/validate';
 import type { FormHooks } from '../shared/RecordForm';
 import { useWorkspace } from '../shared/context';
+import { useTitles } from '../shared/titles';
 import { lang } from '../i18n';
 
 /* Pieces of the sales pages only; generic ones are in ui/shared (dialogs, RecordView, refusal, RecordPage). */
@@ -14,19 +15,15 @@ export function rateText(rate: number | null | undefined): string {
   return off > 0 ? `${rate} (−${off}%)` : String(rate);
 }
 
-/** Name of a user (or '—'). */
+/** Names of what the sales pages refer to by id (each record's displayName; a stage in the UI language), or '—'. */
 export function useNames() {
   const ctx = useWorkspace();
-  const of = (collection: string, id: unknown, field = 'name'): string => {
-    if (typeof id !== 'string' || !id) return '—';
-    ctx.version(collection)();
-    const r = ctx.ws.collection(collection).get(id);
-    return r ? String(r[field] ?? '') || '—' : '—';
-  };
+  const title = useTitles();
+  const of = (entity: string) => (id: unknown): string => title(entity, id) || '—';
   return {
-    user: (id: unknown) => of('users', id),
-    customer: (id: unknown) => of('customers', id),
-    product: (id: unknown) => of('products', id),
+    user: of('users'),
+    customer: of('customers'),
+    product: of('products'),
     stage: (id: unknown) => {
       if (typeof id !== 'string' || !id) return '—';
       ctx.version('salesStages')();

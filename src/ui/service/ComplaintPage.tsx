@@ -8,6 +8,7 @@ import { RecordForm } from '../shared/RecordForm';
 import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
 import { DictSelect } from '../shared/FieldInput';
+import { useTitles } from '../shared/titles';
 import { useWorkspace } from '../shared/context';
 import { RecordPageGate, useRecordPage } from '../shared/RecordPage';
 import { FieldsView } from '../shared/RecordView';
@@ -28,7 +29,8 @@ export function ComplaintPage() {
   const [editing, setEditing] = createSignal(false);
   const form = useComplaintForm();
   const status = () => (complaint() ? currentStatus(complaint()!, steps()) : null);
-  const customerName = () => ctx.display({ key: 'customerId', type: 'ref', ref: 'customers', label: { zh: '', en: '' } }, complaint()?.customerId);
+  const title = useTitles();
+  const customerName = () => title('customers', complaint()?.customerId);
   const base = `/w/${ctx.ws.id}`;
   // what the complaint is about first, then what the flow wrote
   const infoFields = () => {
@@ -96,7 +98,8 @@ function Stepper(props: { status: string | null }) {
 
 function Timeline(props: { steps: ComplaintStep[] }) {
   const ctx = useWorkspace();
-  const userName = (id: string | undefined) => (id ? String(ctx.ws.collection('users').get(id)?.name ?? id) : '');
+  const title = useTitles();
+  const userName = (id: string | undefined) => (id ? title('users', id) || id : '');
   const satisfaction = (code: string) => ctx.display({ key: 's', type: 'dict', dict: 'satisfaction', label: { zh: '', en: '' } }, code);
   return (
     <Show when={props.steps.length} fallback={<p class="muted">{t('complaint.noSteps')}</p>}>
@@ -127,7 +130,8 @@ function NextStep(props: { id: string }) {
   const supervisor = () => ctx.can('service', 'approve');
   const handlerId = () => asText(complaint()?.handlerId) ?? '';
   const isHandler = () => handlerId() !== '' && handlerId() === ctx.userId();
-  const userName = (id: string) => String(ctx.ws.collection('users').get(id)?.name ?? id);
+  const title = useTitles();
+  const userName = (id: string) => title('users', id) || id;
 
   const [handler, setHandler] = createSignal('');
   const [text, setText] = createSignal('');

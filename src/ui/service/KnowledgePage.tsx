@@ -5,6 +5,7 @@ import { asText, parseTags, searchArticles } from '../../domain/service';
 import { dictOptions } from '../../store/core/dictionaries';
 import { RecordForm } from '../shared/RecordForm';
 import { Modal } from '../shared/Modal';
+import { useTitles } from '../shared/titles';
 import { useWorkspace } from '../shared/context';
 import { notify } from '../shared/toast';
 import { dateTime } from '../../domain/core/format';
@@ -132,7 +133,8 @@ function SourceNote(props: { serviceId: string | null }) {
   const ctx = useWorkspace();
   const rec = createMemo(() => { ctx.version('serviceRecords')(); return props.serviceId ? ctx.ws.collection('serviceRecords').get(props.serviceId) : undefined; });
   const customer = () => asText(rec()?.customerId);
-  const customerName = () => String(ctx.ws.collection('customers').get(customer() ?? '')?.name ?? '');
+  const title = useTitles();
+  const customerName = () => title('customers', customer());
   return (
     <Show when={props.serviceId}>
       <p class="muted small kb-source">

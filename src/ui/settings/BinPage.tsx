@@ -1,6 +1,8 @@
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { ENTITIES } from '../../domain/registry';
 import type { BaseRecord } from '../../domain/core/record';
+import { displayName } from '../../domain/core/entity';
+import { useTitles } from '../shared/titles';
 import { useWorkspace } from '../shared/context';
 import { Modal } from '../shared/Modal';
 import { report } from '../shared/refusal';
@@ -23,8 +25,9 @@ export function BinPage() {
     return ctx.ws.collection(d.key).bin().filter((r) => !r.deletedWith).map((r) => ({ def: d, r }));
   }).sort((a, b) => b.r.updatedAt - a.r.updatedAt));
   const [purging, setPurging] = createSignal<{ entity: string; r: BaseRecord } | null>(null);
-  const customerName = (id: unknown) => String(ctx.ws.collection('customers').get(String(id))?.name ?? '?');
-  const userName = (id: unknown) => String(ctx.ws.collection('users').get(String(id))?.name ?? '?');
+  const title = useTitles();
+  const customerName = (id: unknown) => title('customers', id) || '?';
+  const userName = (id: unknown) => title('users', id) || '?';
   return (
     <section class="page">
       <h1 class="page-title">{t('bin.title')}</h1>
@@ -35,7 +38,7 @@ export function BinPage() {
             <For each={rows()}>{({ def, r }) => (
               <tr>
                 <td>{L(def.label)}</td>
-                <td>{String(r[def.titleField] ?? r.id)}
+                <td>{displayName(def, r) || r.id}
                   <Show when={typeof r.mergedInto === 'string'}>
                     <span class="muted small"> · {t('bin.mergedInto', { name: customerName(r.mergedInto) })}</span></Show></td>
                 <td>{dateTime(r.updatedAt, lang())}</td>

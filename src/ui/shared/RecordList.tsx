@@ -1,6 +1,6 @@
 import { For, Index, Show, untrack, createEffect, createMemo, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
 import type { BaseRecord, RecordValues } from '../../domain/core/record';
-import type { FieldDef, Label } from '../../domain/core/entity';
+import { displayName, type FieldDef, type Label } from '../../domain/core/entity';
 import { compareBy, compileFilter, type Filter } from '../../domain/core/filter';
 import { malformedFields, type Errors } from '../../domain/core/validate';
 import { deleteBlocker as entityDeleteBlocker } from '../../store/core/records';
@@ -363,12 +363,12 @@ export function RecordList(props: RecordListProps) {
           </>}>
           <p>{t('list.confirmDelete', { n: blockers().filter((b) => !b.why).length })}</p>
           <For each={blockers().filter((b) => b.why)}>{(b) => (
-            <p class="error-banner">{t('list.cannotDelete')}:{String(b.r[def().titleField] ?? '')} — {L(b.why!)}</p>
+            <p class="error-banner">{t('list.cannotDelete')}:{displayName(def(), b.r)} — {L(b.why!)}</p>
           )}</For>
         </Modal>
       </Show>
       <Show when={dialog() === 'history' && (selectedRecords()[0] ?? focused())}>{(r) => (
-        <Modal open wide title={`${t('list.history')} · ${String(r()[def().titleField] ?? '')}`} onClose={() => setDialog(null)}>
+        <Modal open wide title={`${t('list.history')} · ${displayName(def(), r())}`} onClose={() => setDialog(null)}>
           <RecordHistory collection={props.entity} id={r().id} />
         </Modal>
       )}</Show>

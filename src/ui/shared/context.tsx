@@ -2,7 +2,7 @@ import { createContext, createMemo, createSignal, onCleanup, useContext, type Ac
 import type { Workspace } from '../../store/core/workspace';
 import type { WorkspaceEntry } from '../../store/core/local-db';
 import type { BaseRecord } from '../../domain/core/record';
-import type { EntityDef, FieldDef } from '../../domain/core/entity';
+import { displayName, type EntityDef, type FieldDef } from '../../domain/core/entity';
 import { can as roleCan, type Permission, type RoleLike } from '../../domain/org/modules';
 import { ownerOf, scopeTest, scoped } from '../../domain/org/scope';
 import { dictLabeler } from '../../store/core/dictionaries';
@@ -81,9 +81,9 @@ export function createWorkspaceCtx(ws: Workspace, entry: WorkspaceEntry, initial
     const v = version(entity)();
     let cached = refNames.get(entity);
     if (cached?.version !== v) {
-      const title = def(entity)?.titleField ?? 'name';
+      const d = def(entity);
       const names = new Map<string, string>();
-      for (const r of ws.collection(entity).live()) names.set(r.id, String(r[title] ?? ''));
+      for (const r of ws.collection(entity).live()) names.set(r.id, displayName(d, r));
       refNames.set(entity, (cached = { version: v, names }));
     }
     return cached.names.get(id) ?? '';

@@ -3,10 +3,10 @@ import type { HistoryItem } from '../../store/sync/history';
 import { referring } from '../../store/core/cascade';
 import { parentsOf } from '../../domain/core/entity';
 import { asNumber } from '../../domain/core/numbers';
+import { useTitles } from '../shared/titles';
 import { useWorkspace, type WorkspaceCtx } from '../shared/context';
 import { dateTime } from '../../domain/core/format';
 import { L, lang, t } from '../i18n';
-import { plainText } from './state';
 import { useHistory } from './history-ui';
 import './sync.css';
 
@@ -55,7 +55,8 @@ export function RecordHistory(props: { collection: string; id: string; rows?: re
     }
     return out.sort((a, b) => b.stamp[0] - a.stamp[0] || b.stamp[1] - a.stamp[1]);
   });
-  const userName = (id: string) => (plainText(ctx.ws.collection('users').get(id)?.name) || id || '?');
+  const title = useTitles();
+  const userName = (id: string) => title('users', id) || id || '?';
   const label = (it: HistoryItem, field: string) => fieldLabel(ctx, it.collection, field);
   const text = (it: HistoryItem, field: string, v: unknown) => valueText(ctx, it.collection, field, v);
   const rowName = (it: HistoryItem) => (it.collection === props.collection ? '' : rowNames.get(`${it.collection}/${it.recordId}`) ?? '');

@@ -6,6 +6,7 @@ import {
 } from '../../domain/sales';
 import { markActivityDone } from '../../store/analysis/pipeline';
 import { alertRuleOf, targetProgress } from '../../store/analysis/targets';
+import { useTitles } from '../shared/titles';
 import { useWorkspace } from '../shared/context';
 import { RecordForm } from '../shared/RecordForm';
 import { report } from '../shared/refusal';
@@ -47,7 +48,7 @@ export function MyWork() {
   const done = (a: BaseRecord) => {
     report(markActivityDone(ctx.ws, a.id, today), t('work.doneToast', { subject: String(a.subject ?? '') }));
   };
-  const name = (entity: string, id: unknown) => String(ctx.ws.collection(entity).get(String(id ?? ''))?.[entity === 'opportunities' ? 'subject' : 'name'] ?? '');
+  const name = useTitles();
   const weighted = () => opps().reduce((s, o) => s + (opportunityAmountOf(o) ?? 0), 0);
 
   const Task = (p: { a: Values & BaseRecord; tone: string }) => {
