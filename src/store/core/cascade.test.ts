@@ -90,7 +90,7 @@ describe('one cascade for delete, restore and purge, from the definitions', () =
     const before = ws.doc.store.clients.get(ws.doc.clientID)?.length;
     const res = moveToBin(ws, 'folders', ['f'], defs);
     expect(res.ok).toBe(false);
-    if (!res.ok) expect(res.reason).toEqual({ zh: '该文件夹下还有 1 条笔记,请先处理后再删除', en: 'This record (Folders) still has 1 of Notes; deal with them before deleting it' });
+    if (!res.ok) expect(res.refusal.message).toEqual({ zh: '该文件夹下还有 1 条笔记,请先处理后再删除', en: 'This record (Folders) still has 1 of Notes; deal with them before deleting it' });
     expect(ws.doc.store.clients.get(ws.doc.clientID)?.length).toBe(before);
     expect(binBlocker(ws, 'folders', ws.collection('folders').get('f')!, defs)?.en).toContain('Notes');
     ws.transact(() => ws.collection('notes').remove('n'));

@@ -10,10 +10,10 @@ describe('roles and the company\'s alert rule (store writes through the save pat
     const ws = seededWorkspace();
     const res = addRole(ws, '实习生');
     if (!res.ok) throw new Error('refused');
-    expect(res.record).toMatchObject({ name: '实习生', scope: 'own' });
+    expect(res.value).toMatchObject({ name: '实习生', scope: 'own' });
     expect(addRole(ws, '实习生').ok).toBe(false);
-    expect(editRole(ws, res.record.id, { perm_sales: 'read' }).ok).toBe(true);
-    expect(Object.keys(ws.collection('roles').get(res.record.id)?._s ?? {})).toEqual(['perm_sales']);
+    expect(editRole(ws, res.value.id, { perm_sales: 'read' }).ok).toBe(true);
+    expect(Object.keys(ws.collection('roles').get(res.value.id)?._s ?? {})).toEqual(['perm_sales']);
   });
 
   it('the alert rule is stored on the company record; a day or share out of range writes nothing', () => {

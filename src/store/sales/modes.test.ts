@@ -11,15 +11,15 @@ describe('sales modes and stages (store/sales/modes.ts)', () => {
     const ws = seededWorkspace();
     const mode = addSalesMode(ws, '渠道销售');
     if (!mode.ok) throw new Error('mode refused');
-    expect(addSalesStage(ws, mode.record.id, '初步接触', 10).ok).toBe(true);
-    expect(addSalesStage(ws, mode.record.id, '签约', 100).ok).toBe(true);
-    expect(stages(ws, mode.record.id).map((s) => [s.name, s.order])).toEqual([['初步接触', 1], ['签约', 2]]);
+    expect(addSalesStage(ws, mode.value.id, '初步接触', 10).ok).toBe(true);
+    expect(addSalesStage(ws, mode.value.id, '签约', 100).ok).toBe(true);
+    expect(stages(ws, mode.value.id).map((s) => [s.name, s.order])).toEqual([['初步接触', 1], ['签约', 2]]);
     let transactions = 0;
     ws.doc.on('afterTransaction', () => transactions++);
-    expect(removeSalesMode(ws, mode.record.id).ok).toBe(true);
+    expect(removeSalesMode(ws, mode.value.id).ok).toBe(true);
     expect(transactions).toBe(1);
-    expect(ws.collection('salesModes').get(mode.record.id)?.deleted).toBe(true);
-    expect(stages(ws, mode.record.id)).toEqual([]);
+    expect(ws.collection('salesModes').get(mode.value.id)?.deleted).toBe(true);
+    expect(stages(ws, mode.value.id)).toEqual([]);
   });
 
   it('a mode or stage in use is not removed, and says how many use it', () => {
@@ -28,7 +28,7 @@ describe('sales modes and stages (store/sales/modes.ts)', () => {
     ws.transact(() => ws.collection('opportunities').create({ subject: 'ERP', modeId: 'mode-standard', stageId: stage.id }));
     const res = removeSalesStage(ws, stage.id);
     expect(res.ok).toBe(false);
-    if (!res.ok) expect(res.reason.zh).toContain('1 条');
+    if (!res.ok) expect(res.refusal.message.zh).toContain('1 条');
     expect(removeSalesMode(ws, 'mode-standard').ok).toBe(false);
     expect(ws.collection('salesStages').get(stage.id)?.deleted).toBeFalsy();
   });

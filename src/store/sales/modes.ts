@@ -1,6 +1,7 @@
 import type { Workspace } from '../core/workspace';
 import { editRecord, saveRecord, entityDef, type SaveResult } from '../core/records';
-import { stagesOfMode, ok, refuse, type Outcome, type StageInfo } from '../../domain/sales';
+import { stagesOfMode, type StageInfo } from '../../domain/sales';
+import { ok, refuse, type Result } from '../../domain/core/result';
 import type { RecordValues } from '../../domain/core/record';
 
 /*
@@ -37,10 +38,10 @@ export function editSalesStage(ws: Workspace, id: string, patch: RecordValues, u
 }
 
 const inUse = (what: string, whatEn: string, n: number) =>
-  refuse<void>(`有 ${n} 条商机或项目${what},不能删除`, `${n} opportunities or projects ${whatEn}; it cannot be deleted`);
+  refuse<void>({ zh: `有 ${n} 条商机或项目${what},不能删除`, en: `${n} opportunities or projects ${whatEn}; it cannot be deleted` });
 
 /** Move a stage to the bin — refused while an opportunity or project is in it. */
-export function removeSalesStage(ws: Workspace, id: string): Outcome<void> {
+export function removeSalesStage(ws: Workspace, id: string): Result<void> {
   const n = modeUse(ws, id);
   if (n) return inUse('处于该阶段', 'are in this stage', n);
   ws.transact(() => ws.collection('salesStages').remove(id));
@@ -48,7 +49,7 @@ export function removeSalesStage(ws: Workspace, id: string): Outcome<void> {
 }
 
 /** Move a mode and its stages to the bin in one transaction — refused while anything uses the mode. */
-export function removeSalesMode(ws: Workspace, id: string): Outcome<void> {
+export function removeSalesMode(ws: Workspace, id: string): Result<void> {
   const n = modeUse(ws, id);
   if (n) return inUse('使用该模式', 'use this mode', n);
   ws.transact(() => {

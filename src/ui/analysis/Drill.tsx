@@ -7,7 +7,7 @@ import { viewsOf } from '../../store/sales/quotes';
 import { useWorkspace } from '../shared/context';
 import { Modal } from '../shared/Modal';
 import { L, t } from '../i18n';
-import { DASH, money } from './format';
+import { DASH, money } from '../../domain/core/format';
 
 /**
  * Drill-down (SPEC K "every figure can be drilled down to its records"): a dialog listing the

@@ -5,9 +5,8 @@ import { RecordList } from '../shared/RecordList';
 import { RecordForm } from '../shared/RecordForm';
 import { DictSelect } from '../shared/FieldInput';
 import { useWorkspace } from '../shared/context';
-import { notify } from '../shared/toast';
 import { addRole, editRole } from '../../store/org/roles';
-import { refusalOf, type SaveResult } from '../../store/core/records';
+import { report } from '../shared/refusal';
 import { L, t, type MessageKey } from '../i18n';
 
 /** 企业基础设置: company info, departments, roles with per-module permissions, users. */
@@ -56,10 +55,9 @@ function RoleMatrix() {
   const roles = createMemo(() => ctx.live('roles'));
   const editable = () => ctx.can('org', 'write');
   const [newName, setNewName] = createSignal('');
-  const refused = (res: SaveResult) => { const why = refusalOf(res); if (why) notify(L(why), 'error'); return !!why; };
-  const set = (id: string, patch: Record<string, unknown>) => refused(editRole(ctx.ws, id, patch, ctx.userId()));
+  const set = (id: string, patch: Record<string, unknown>) => report(editRole(ctx.ws, id, patch, ctx.userId()));
   const add = () => {
-    if (newName().trim() && !refused(addRole(ctx.ws, newName().trim(), ctx.userId()))) setNewName('');
+    if (newName().trim() && report(addRole(ctx.ws, newName().trim(), ctx.userId()))) setNewName('');
   };
   return (
     <div class="card scroll-x">

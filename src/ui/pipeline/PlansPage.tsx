@@ -9,7 +9,7 @@ import { notify } from '../shared/toast';
 import { L, t } from '../i18n';
 import { DrillDialog, Fig, type DrillSpec } from '../analysis/Drill';
 import { departmentSubtree } from '../analysis/filters';
-import { money, pct } from '../analysis/format';
+import { money, pct } from '../../domain/core/format';
 import { Guard } from '../analysis/Guard';
 
 /**

@@ -13,7 +13,7 @@ import {
   ModeSelect, NoModes, departmentSubtree, inDepartments, localToday, stageName, useDepartments, useModeId, useModes,
   useParam, useStages, useUsers,
 } from '../analysis/filters';
-import { dec, int, money, money0, pct } from '../analysis/format';
+import { money, num, pct } from '../../domain/core/format';
 import { FUNNEL_FILL } from '../analysis/colors';
 import { Guard } from '../analysis/Guard';
 
@@ -128,7 +128,7 @@ function Quota() {
               <label class="filter-item"><span>{t('quota.target')}</span>
                 <input id="quota-target" type="text" inputmode="decimal" value={targetValue()} onInput={(e) => setTargetText(e.currentTarget.value)} /></label>
               <span class="muted small">{plan()?.target
-                ? t('quota.targetFromPlan', { target: money0(plan()!.target!.target), from: t(plan()!.target!.from === 'quarter' ? 'analysis.fromQuarter' : 'analysis.fromMonth') })
+                ? t('quota.targetFromPlan', { target: money(plan()!.target!.target, 0), from: t(plan()!.target!.from === 'quarter' ? 'analysis.fromQuarter' : 'analysis.fromMonth') })
                 : t('quota.noPlan')}</span>
               <label class="filter-item"><span>{t('quota.dealSize')}</span>
                 <input id="quota-deal" type="text" inputmode="decimal" value={dealValue()} onInput={(e) => setDealText(e.currentTarget.value)} /></label>
@@ -145,9 +145,9 @@ function Quota() {
             {(res) => (
               <>
                 <div class="kpis">
-                  <div class="kpi"><b data-testid="quota-deals">{dec(res().dealsNeeded)}</b><span>{t('quota.dealsNeeded')}</span></div>
-                  <div class="kpi"><b data-testid="quota-customers">{int(res().idealCustomersCount)}</b>
-                    <span>{t('quota.idealCustomers')} ({dec(res().idealCustomers)})</span></div>
+                  <div class="kpi"><b data-testid="quota-deals">{num(res().dealsNeeded, 2)}</b><span>{t('quota.dealsNeeded')}</span></div>
+                  <div class="kpi"><b data-testid="quota-customers">{num(res().idealCustomersCount)}</b>
+                    <span>{t('quota.idealCustomers')} ({num(res().idealCustomers, 2)})</span></div>
                 </div>
                 <Show when={res().problems.length}>
                   <div class="error-banner" role="alert"><For each={res().problems}>{(m) => <div>{L(m)}</div>}</For></div>
@@ -174,12 +174,12 @@ function Quota() {
                           value={edits()[s.id]?.avgDays ?? (s.avgDays ?? '')} onInput={(e) => edit(s.id, 'avgDays', e.currentTarget.value)} /></td>
                         <td class="num"><input class="narrow num" aria-label={`${stageName(s)} ${t('quota.conversion')}`} disabled={!ctx.can('sales', 'approve')}
                           value={edits()[s.id]?.conversion ?? (s.conversion ?? '')} onInput={(e) => edit(s.id, 'conversion', e.currentTarget.value)} /></td>
-                        <td class="num">{dec(q()?.inflow)}</td>
-                        <td class="num">{dec(q()?.quota)}</td>
-                        <td class="num"><b>{int(q()?.quotaCount)}</b></td>
+                        <td class="num">{num(q()?.inflow, 2)}</td>
+                        <td class="num">{num(q()?.quota, 2)}</td>
+                        <td class="num"><b>{num(q()?.quotaCount)}</b></td>
                         <td class="num">{money(q()?.quotaAmount)}</td>
                         <td class="num"><Show when={h()} fallback="—">{(r) => (
-                          <Fig v={int(r().count)} on={() => setDrill({ title: t('analysis.funnelDrill', { stage: stageName(s) }), entity: 'opportunities', ids: r().ids })} />
+                          <Fig v={num(r().count)} on={() => setDrill({ title: t('analysis.funnelDrill', { stage: stageName(s) }), entity: 'opportunities', ids: r().ids })} />
                         )}</Show></td>
                         <td class="num"><span class="swatch" style={{ background: FUNNEL_FILL[h()?.color ?? 'none'] }} />{pct(h()?.attainment)}</td>
                       </tr>

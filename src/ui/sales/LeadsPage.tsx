@@ -7,7 +7,8 @@ import { defaultModeId, salesModes } from '../../store/sales/seed';
 import { RecordList } from '../shared/RecordList';
 import { useWorkspace } from '../shared/context';
 import { Modal } from '../shared/Modal';
-import { report, useNames } from './common';
+import { report } from '../shared/refusal';
+import { useNames } from './common';
 import { lang, t } from '../i18n';
 
 /** 意向: vague purchase intentions; one is promoted (升迁) to an opportunity. */

@@ -1,6 +1,6 @@
 import { useNavigate } from '@solidjs/router';
 import type { BaseRecord } from '../../domain/core/record';
-import { allowedActions, projectStatusOf, type Outcome } from '../../domain/sales';
+import { allowedActions, projectStatusOf, type Result } from '../../domain/sales';
 import {
   auditOpportunity, binSalesRecords, changeOpportunityStatus, changeProjectStatus, copyProjectAsOpportunity,
   unauditOpportunity,
@@ -8,7 +8,8 @@ import {
 import { newQuoteDefaults } from '../../store/sales/quotes';
 import { RecordList } from '../shared/RecordList';
 import { useWorkspace } from '../shared/context';
-import { opportunityTone, projectTone, report, usePipelineForm } from './common';
+import { report } from '../shared/refusal';
+import { opportunityTone, projectTone, usePipelineForm } from './common';
 import { quoteTone } from './QuotePage';
 import { t } from '../i18n';
 
@@ -20,7 +21,7 @@ export function OpportunitiesPage() {
   const writable = () => ctx.can('sales', 'write');
   const approver = () => ctx.can('sales', 'approve');
   /** Run an action on each selected row; refusals are shown, successes counted. */
-  const each = (sel: BaseRecord[], run: (r: BaseRecord) => Outcome<unknown>) => {
+  const each = (sel: BaseRecord[], run: (r: BaseRecord) => Result<unknown>) => {
     const n = sel.map(run).filter((res) => report(res)).length;
     if (n) report({ ok: true, value: null }, t('sales.doneN', { n }));
   };

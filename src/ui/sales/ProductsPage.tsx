@@ -7,7 +7,9 @@ import { limitOf, pricingContext } from '../../store/sales/quotes';
 import { RecordList } from '../shared/RecordList';
 import { RefPicker } from '../shared/FieldInput';
 import { useWorkspace } from '../shared/context';
-import { Violations, money, rateText } from './common';
+import { Violations } from '../shared/RecordView';
+import { money } from '../../domain/core/format';
+import { rateText } from './common';
 import { t } from '../i18n';
 
 /** 产品: the price list with its category tree. */

@@ -3,9 +3,10 @@ import { asNumber } from '../../domain/core/numbers';
 import { checkStages, stagesOfMode } from '../../domain/sales';
 import { salesModes } from '../../store/sales/seed';
 import { addSalesMode, addSalesStage, editSalesMode, editSalesStage, modeUse, removeSalesMode, removeSalesStage } from '../../store/sales/modes';
-import { refusalOf, type SaveResult } from '../../store/core/records';
+import type { Result } from '../../domain/core/result';
 import { useWorkspace } from '../shared/context';
-import { Violations, report } from './common';
+import { Violations } from '../shared/RecordView';
+import { report } from '../shared/refusal';
 import { L, lang, t } from '../i18n';
 
 /**
@@ -27,7 +28,7 @@ export function SalesModesPage() {
   const [error, setError] = createSignal('');
 
   // a refused save shows its reason beside the table (a cleared rate, a name another mode has)
-  const saved = (res: SaveResult) => { setError(L(refusalOf(res) ?? { zh: '', en: '' })); return res.ok; };
+  const saved = <T,>(res: Result<T>) => { setError(res.ok ? '' : L(res.refusal.message)); return res.ok; };
   const setStage = (id: string, key: string, raw: string, numeric: boolean) => {
     const v = numeric ? asNumber(raw) : raw.trim();
     if (numeric && raw.trim() !== '' && v === null) return setError(t('sales.notNumber'));
@@ -39,7 +40,7 @@ export function SalesModesPage() {
     const res = addSalesMode(ctx.ws, name, ctx.userId());
     if (!saved(res)) return;
     setNewMode('');
-    setModeId(res.record.id);
+    setModeId(res.value.id);
   };
   const addStage = () => {
     const m = current();

@@ -6,10 +6,12 @@ import { dictOptions } from '../../store/core/dictionaries';
 import { moveToBin } from '../../store/core/cascade';
 import { RecordForm } from '../shared/RecordForm';
 import { Modal } from '../shared/Modal';
+import { useTitles } from '../shared/titles';
 import { useWorkspace } from '../shared/context';
 import { notify } from '../shared/toast';
-import { L, t } from '../i18n';
-import { ServiceGate, fmtTime } from './common';
+import { dateTime } from '../../domain/core/format';
+import { L, t, lang } from '../i18n';
+import { ServiceGate } from './common';
 
 /** 知识库: articles by category, found by search; service staff answer from here. */
 export function KnowledgePage() {
@@ -99,7 +101,7 @@ export function KnowledgePage() {
                   </header>
                   <p class="kb-meta">{categoryLabel(a().category)}
                     <For each={parseTags(a().tags)}>{(tag) => <span class="kb-tag">{tag}</span>}</For>
-                    <span class="muted">{t('kb.updated', { when: fmtTime(a().updatedAt) })}</span></p>
+                    <span class="muted">{t('kb.updated', { when: dateTime(a().updatedAt, lang()) })}</span></p>
                   <div class="kb-text svc-pre"><Highlight text={String(a().body ?? '')} terms={terms()} /></div>
                   <SourceNote serviceId={asText(a().sourceServiceId)} />
                 </>
@@ -131,7 +133,8 @@ function SourceNote(props: { serviceId: string | null }) {
   const ctx = useWorkspace();
   const rec = createMemo(() => props.serviceId ? ctx.get('serviceRecords', props.serviceId) : undefined);
   const customer = () => asText(rec()?.customerId);
-  const customerName = () => String(ctx.get('customers', customer() ?? '')?.name ?? '');
+  const title = useTitles();
+  const customerName = () => title('customers', customer());
   return (
     <Show when={props.serviceId}>
       <p class="muted small kb-source">

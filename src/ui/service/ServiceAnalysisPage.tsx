@@ -9,6 +9,7 @@ import { RecordList } from '../shared/RecordList';
 import { Modal } from '../shared/Modal';
 import { useWorkspace } from '../shared/context';
 import { download } from '../shared/download';
+import { pct } from '../../domain/core/format';
 import { L, lang, t, type MessageKey } from '../i18n';
 import { ServiceGate, serviceRecordForm } from './common';
 import { ServiceChart } from './ServiceChart';
@@ -19,8 +20,7 @@ import { ServiceChart } from './ServiceChart';
  * records; a rate over nothing shows "—".
  */
 
-const DASH = '—';
-const rate = (v: number | null) => (v === null ? DASH : `${v.toFixed(2)}%`);
+const rate = (v: number | null) => pct(v, 2);
 
 type Preset = 'thisMonth' | 'lastMonth' | 'thisQuarter' | 'thisYear' | 'last12' | 'all' | 'custom';
 const PRESETS: { key: Preset; label: MessageKey }[] = [

@@ -9,19 +9,13 @@ import type { ArticleDraft } from '../../domain/service';
 import { RecordForm, type FormHooks } from '../shared/RecordForm';
 import { useWorkspace } from '../shared/context';
 import { notify } from '../shared/toast';
+import { report } from '../shared/refusal';
 import { L, lang, t } from '../i18n';
 
 /** Now as the value of a datetime-local input (local time, minutes). */
 export function nowLocal(d = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
-/** Epoch ms as local date and time in the UI language. */
-export function fmtTime(ms: number): string {
-  return new Date(ms).toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB', {
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-  });
 }
 
 /**
@@ -80,11 +74,12 @@ export function ToArticleButton(props: { selected: () => BaseRecord[] }) {
     const r = one();
     if (!r) return;
     const res = articleDraftFor(ctx.ws, r.id, lang());
-    if (res.ok) setDraft(res.values);
-    else if (res.existingId) {
-      notify(L(res.error));
-      navigate(`/w/${ctx.ws.id}/service/knowledge?article=${res.existingId}`);
-    } else notify(L(res.error), 'error');
+    if (res.ok) setDraft(res.value);
+    else if (res.refusal.recordId) {
+      // already an article: say so and open it
+      notify(L(res.refusal.message));
+      navigate(`/w/${ctx.ws.id}/service/knowledge?article=${res.refusal.recordId}`);
+    } else report(res);
   };
   return (
     <>

@@ -1,4 +1,4 @@
-import { For, Show, createMemo, createResource, createSignal } from 'solid-js';
+import { For, Show, Suspense, createMemo, createResource, createSignal } from 'solid-js';
 import { Tabs } from '@kobalte/core/tabs';
 import { EDUCATION_DICTIONARY } from '../../domain/core/dictionaries';
 import { ENTITIES } from '../../domain/registry';
@@ -12,38 +12,28 @@ import { useWorkspace } from '../shared/context';
 import { notify } from '../shared/toast';
 import { L, lang, setLang, t, type MessageKey } from '../i18n';
 import { useSearchParams } from '@solidjs/router';
-import { SyncSettings } from '../sync/SyncSettings';
-import { SystemLog } from '../sync/SystemLog';
-import { RecoveryTab } from '../recovery/RecoveryTab';
+import { ordered, useModules } from '../shared/module';
 
-/** 系统设置: dictionaries, custom fields, storage, language, sync, system log, recovery. */
+/** 系统设置: the tabs the modules declare (settings: dictionaries, custom fields, storage; sync: sync, system log; recovery). */
 export function SettingsPage() {
   const [search, setSearch] = useSearchParams();
+  const tabs = ordered(useModules(), 'settingsTabs');
   // the tab follows the address, so a link to another tab (the recovery warning's) switches to it
   return (
     <section class="page">
       <h1 class="page-title">{t('nav.settings')}</h1>
-      <Tabs class="tabs" value={typeof search.tab === 'string' ? search.tab : 'dicts'} onChange={(tab) => setSearch({ tab, point: undefined })}>
+      <Tabs class="tabs" value={typeof search.tab === 'string' ? search.tab : tabs[0]?.key} onChange={(tab) => setSearch({ tab, point: undefined })}>
         <Tabs.List class="tab-list">
-          <Tabs.Trigger class="tab" value="dicts">{t('settings.dictionaries')}</Tabs.Trigger>
-          <Tabs.Trigger class="tab" value="fields">{t('settings.customFields')}</Tabs.Trigger>
-          <Tabs.Trigger class="tab" value="storage">{t('settings.storage')}</Tabs.Trigger>
-          <Tabs.Trigger class="tab" value="sync">{t('settings.sync')}</Tabs.Trigger>
-          <Tabs.Trigger class="tab" value="log">{t('settings.log')}</Tabs.Trigger>
-          <Tabs.Trigger class="tab" value="recovery">{t('settings.recovery')}</Tabs.Trigger>
+          <For each={tabs}>{(tab) => <Tabs.Trigger class="tab" value={tab.key}>{t(tab.label)}</Tabs.Trigger>}</For>
         </Tabs.List>
-        <Tabs.Content class="tab-panel" value="dicts"><Dictionaries /></Tabs.Content>
-        <Tabs.Content class="tab-panel" value="fields"><CustomFields /></Tabs.Content>
-        <Tabs.Content class="tab-panel" value="storage"><Storage /></Tabs.Content>
-        <Tabs.Content class="tab-panel" value="sync"><SyncSettings /></Tabs.Content>
-        <Tabs.Content class="tab-panel" value="log"><SystemLog /></Tabs.Content>
-        <Tabs.Content class="tab-panel" value="recovery"><RecoveryTab /></Tabs.Content>
+        <For each={tabs}>{(tab) => <Tabs.Content class="tab-panel" value={tab.key}>
+          <Suspense fallback={<p class="loading">{t('common.loading')}</p>}><tab.component /></Suspense></Tabs.Content>}</For>
       </Tabs>
     </section>
   );
 }
 
-function Dictionaries() {
+export function Dictionaries() {
   const ctx = useWorkspace();
   const list = createMemo(() => { ctx.version('dictionaries')(); return dictionaries(ctx.ws); });
   const [dict, setDict] = createSignal('customerCategory');
@@ -121,7 +111,7 @@ function Dictionaries() {
 
 const CUSTOM_TYPES: FieldType[] = ['text', 'number', 'date', 'bool', 'dict'];
 
-function CustomFields() {
+export function CustomFields() {
   const ctx = useWorkspace();
   const fields = createMemo(() => ctx.live('customFields'));
   const dicts = createMemo(() => { ctx.version('dictionaries')(); return dictionaries(ctx.ws); });
@@ -176,7 +166,7 @@ function formatBytes(n: number): string {
   return n > 1e9 ? `${(n / 1e9).toFixed(1)} GB` : n > 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.round(n / 1e3)} KB`;
 }
 
-function Storage() {
+export function Storage() {
   const ctx = useWorkspace();
   const [info, { refetch }] = createResource(async () => {
     const persisted = (await navigator.storage?.persisted?.()) ?? false;

@@ -108,15 +108,15 @@ export function RecordForm(props: {
     const extra = props.validate?.(values(), props.record) ?? {};
     if (Object.keys(extra).length) { setErrors(extra); return; }
     const res = saveRecord(ctx.ws, def(), changed(), props.record?.id, { userId: ctx.userId() });
-    if (!res.ok) { setErrors(res.errors); return; }
+    if (!res.ok) { setErrors(res.refusal.fields ?? {}); return; }
     // the form closes (and callers report success) only once IndexedDB holds the edit: a reload or
     // a killed browser right after "saved" must not lose it (usually a few milliseconds)
     setSaving(true);
     setNotStored(null);
     ctx.ws.flushed().then(() => {
       setSaving(false);
-      props.onSaved?.(res.record);
-      props.hooks?.onSaved?.(res.record);
+      props.onSaved?.(res.value);
+      props.hooks?.onSaved?.(res.value);
       props.onClose();
     }, (e: unknown) => {
       // in the document (and sent to peers) but not on this device's disk: say so, keep the form

@@ -2,11 +2,13 @@ import { createContext, createMemo, createSignal, onCleanup, useContext, type Ac
 import type { Workspace } from '../../store/core/workspace';
 import type { WorkspaceEntry } from '../../store/org/setup';
 import type { BaseRecord } from '../../domain/core/record';
-import type { EntityDef, FieldDef } from '../../domain/core/entity';
+import { displayName, type EntityDef, type FieldDef } from '../../domain/core/entity';
 import { can as roleCan, type Permission, type RoleLike } from '../../domain/org/modules';
 import { ownerOf, scopeTest, scoped } from '../../domain/org/scope';
 import { dictLabeler } from '../../store/core/dictionaries';
 import { entityDef } from '../../store/core/records';
+import { dateTime, money } from '../../domain/core/format';
+import { asTime } from '../../domain/core/read';
 import { lang, t } from '../i18n';
 
 export interface WorkspaceCtx {
@@ -94,9 +96,9 @@ export function createWorkspaceCtx(ws: Workspace, entry: WorkspaceEntry, initial
     const v = version(entity)();
     let cached = refNames.get(entity);
     if (cached?.version !== v) {
-      const title = def(entity)?.titleField ?? 'name';
+      const d = def(entity);
       const names = new Map<string, string>();
-      for (const r of ws.collection(entity).live()) names.set(r.id, String(r[title] ?? ''));
+      for (const r of ws.collection(entity).live()) names.set(r.id, displayName(d, r));
       refNames.set(entity, (cached = { version: v, names }));
     }
     return cached.names.get(id) ?? '';
@@ -107,9 +109,9 @@ export function createWorkspaceCtx(ws: Workspace, entry: WorkspaceEntry, initial
       case 'dict': return typeof v === 'string' ? labeler()(f.dict ?? '', v) : '⚠';
       case 'ref': return typeof v === 'string' ? refName(f.ref ?? '', v) : '⚠';
       case 'bool': return v === true ? t('common.yes') : v === false ? t('common.no') : '⚠';
-      case 'money': return typeof v === 'number' ? v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : '⚠';
+      case 'money': return typeof v === 'number' ? money(v) : '⚠';
       case 'number': case 'percent': return typeof v === 'number' ? String(v) : '⚠';
-      case 'datetime': return typeof v === 'number' ? new Date(v).toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB') : typeof v === 'string' ? v.replace('T', ' ') : '⚠';
+      case 'datetime': return asTime(v) === null ? '⚠' : dateTime(v, lang());
       default: return typeof v === 'string' ? v : '⚠';
     }
   };

@@ -3,9 +3,10 @@ import type { HistoryItem } from '../../store/sync/history';
 import { referring } from '../../store/core/cascade';
 import { parentsOf } from '../../domain/core/entity';
 import { asNumber } from '../../domain/core/numbers';
+import { useTitles } from '../shared/titles';
 import { useWorkspace, type WorkspaceCtx } from '../shared/context';
+import { dateTime } from '../../domain/core/format';
 import { L, lang, t } from '../i18n';
-import { formatTime, plainText } from './state';
 import { useHistory } from './history-ui';
 import './sync.css';
 
@@ -53,7 +54,8 @@ export function RecordHistory(props: { collection: string; id: string; rows?: re
     }
     return out.sort((a, b) => b.stamp[0] - a.stamp[0] || b.stamp[1] - a.stamp[1]);
   });
-  const userName = (id: string) => (plainText(ctx.get('users', id)?.name) || id || '?');
+  const title = useTitles();
+  const userName = (id: string) => title('users', id) || id || '?';
   const label = (it: HistoryItem, field: string) => fieldLabel(ctx, it.collection, field);
   const text = (it: HistoryItem, field: string, v: unknown) => valueText(ctx, it.collection, field, v);
   const rowName = (it: HistoryItem) => (it.collection === props.collection ? '' : rowNames.get(`${it.collection}/${it.recordId}`) ?? '');
@@ -64,7 +66,7 @@ export function RecordHistory(props: { collection: string; id: string; rows?: re
       <ul class="history-list">
         <For each={shown()}>{(it: HistoryItem) => (
           <li>
-            <span class="muted">{formatTime(it.at, lang())}</span> · <strong>{userName(it.by)}</strong>{' '}
+            <span class="muted">{dateTime(it.at, lang(), { seconds: true })}</span> · <strong>{userName(it.by)}</strong>{' '}
             <Show when={rowName(it)}><span class="history-row">{rowName(it)}</span>{' '}</Show>
             <Show when={it.kind === 'create'}>{t('history.created')}</Show>
             <Show when={it.kind === 'purge'}>{t('history.purged')}</Show>

@@ -40,8 +40,8 @@ function Activities() {
   const markDone = (rows: BaseRecord[]) => {
     let n = 0;
     for (const r of rows) {
-      const why = markActivityDone(ctx.ws, r.id, today);
-      if (why) notify(`${String(r.subject ?? '')}: ${L(why)}`, 'error'); else n++;
+      const res = markActivityDone(ctx.ws, r.id, today);
+      if (!res.ok) notify(`${String(r.subject ?? '')}: ${L(res.refusal.message)}`, 'error'); else n++;
     }
     if (n) notify(t('work.doneMany', { n }));
   };
