@@ -18,10 +18,10 @@ describe('roles and the company\'s alert rule (store writes through the save pat
 
   it('the alert rule is stored on the company record; a day or share out of range writes nothing', () => {
     const ws = seededWorkspace();
-    expect(saveAlertRule(ws, { day: 15, share: 60 })).toBe(true);
+    expect(saveAlertRule(ws, { day: 15, share: 60 }).ok).toBe(true);
     expect(alertRuleOf(ws.collection('company').get('company'))).toEqual({ day: 15, share: 60 });
-    expect(saveAlertRule(ws, { day: 32, share: 60 })).toBe(false);
-    expect(saveAlertRule(ws, { day: 10, share: 0 })).toBe(false);
+    expect(saveAlertRule(ws, { day: 32, share: 60 }).ok).toBe(false);
+    expect(saveAlertRule(ws, { day: 10, share: 0 }).ok).toBe(false);
     expect(alertRuleOf(ws.collection('company').get('company'))).toEqual({ day: 15, share: 60 });
   });
 });

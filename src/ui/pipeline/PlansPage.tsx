@@ -5,7 +5,7 @@ import { alertRuleOf, planErrors, plannedSubjects, targetProgress, type TargetPr
 import { saveAlertRule } from '../../store/analysis/alert-rule';
 import { RecordList } from '../shared/RecordList';
 import { useWorkspace } from '../shared/context';
-import { notify } from '../shared/toast';
+import { report } from '../shared/refusal';
 import { L, t } from '../i18n';
 import { DrillDialog, Fig, type DrillSpec } from '../analysis/Drill';
 import { departmentSubtree } from '../analysis/filters';
@@ -44,8 +44,7 @@ function Plans() {
   const [day, setDay] = createSignal(String(rule().day));
   const [share, setShare] = createSignal(String(rule().share));
   const saveRule = () => {
-    if (saveAlertRule(ctx.ws, { day: Number(day()), share: Number(share()) }, ctx.userId())) notify(t('common.saved'));
-    else notify(t('plans.ruleInvalid'), 'error');
+    report(saveAlertRule(ctx.ws, { day: Number(day()), share: Number(share()) }, ctx.userId()), t('common.saved'));
   };
   return (
     <section class="page">
