@@ -8,7 +8,7 @@ import { RecordForm } from '../shared/RecordForm';
 import { Modal } from '../shared/Modal';
 import { useTitles } from '../shared/titles';
 import { useWorkspace } from '../shared/context';
-import { notify } from '../shared/toast';
+import { report } from '../shared/refusal';
 import { dateTime } from '../../domain/core/format';
 import { L, t, lang } from '../i18n';
 import { ServiceGate } from './common';
@@ -51,10 +51,9 @@ export function KnowledgePage() {
   const remove = () => {
     const a = deleting();
     if (!a) return;
-    moveToBin(ctx.ws, 'knowledgeArticles', [a.id]);
-    notify(t('list.deleted', { n: 1 }));
+    const binned = report(moveToBin(ctx.ws, 'knowledgeArticles', [a.id]), t('list.deleted', { n: 1 }));
     setDeleting(null);
-    setParams({ article: undefined }, { replace: true });
+    if (binned) setParams({ article: undefined }, { replace: true });
   };
 
   return (
