@@ -79,6 +79,43 @@ describe('history and presence on every record', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a quote page follows a peer renaming its opportunity (the page reads the name subscribed)', async () => {
+    const browser = await launch();
+    browsers.push(browser);
+    const { ctx, page: a, errors } = await newPage(browser);
+    const wsId = await createWorkspace(a, '报价小组', '王老师');
+    await setSync(a, wsId, { signaling: [] }); // tabs of one browser only
+    await addCustomer(a, wsId, 'KH001', '杭州恒远机械');
+    await goto(a, wsId, 'opportunities');
+    await listRows(a, '商机');
+    await a.getByRole('button', { name: '+ 新增' }).first().click();
+    await fill(a, 'subject', '生产管理系统');
+    await pickRef(a, 'customerId', '杭州恒远');
+    await saveForm(a);
+    await a.waitForURL(/\/opportunities\/[a-z0-9]+$/);
+    const oppPath = a.url().split('#/w/')[1].split('/').slice(1).join('/');
+    await goto(a, wsId, 'quotes');
+    await listRows(a, '报价');
+    await a.getByRole('button', { name: '+ 新增' }).first().click();
+    await pickRef(a, 'customerId', '杭州恒远');
+    await pickRef(a, 'opportunityId', '生产管理系统');
+    await saveForm(a);
+    await a.waitForURL(/\/quotes\/[a-z0-9]+$/);
+    const quotePath = a.url().split('#/w/')[1].split('/').slice(1).join('/');
+
+    const b = await ctx.newPage();
+    b.on('pageerror', (e) => errors.push(e.message));
+    await goto(b, wsId, quotePath);
+    await b.locator('.quote-page a', { hasText: '生产管理系统' }).waitFor({ timeout: 20_000 });
+
+    await goto(a, wsId, oppPath);
+    await a.locator('.page-head').getByRole('button', { name: '编辑', exact: true }).click();
+    await fill(a, 'subject', '生产管理系统二期');
+    await saveForm(a);
+    await b.locator('.quote-page a', { hasText: '生产管理系统二期' }).waitFor({ timeout: 20_000 });
+    expect(errors).toEqual([]);
+  });
+
   it('a second peer sees who is viewing and who is editing an opportunity', async () => {
     const A: Peer = { ...(await newPeer()), wsId: '' };
     const B: Peer = { ...(await newPeer()), wsId: '' };

@@ -14,6 +14,8 @@ import { workUi } from './work/manifest';
 import { analysisUi } from './analysis/manifest';
 import { orgUi } from './org/manifest';
 import { settingsUi } from './settings/manifest';
+import { syncUi } from './sync/manifest';
+import { recoveryUi } from './recovery/manifest';
 
 export const UI_MODULES: readonly UiManifest[] = [
   homeUi,
@@ -25,4 +27,6 @@ export const UI_MODULES: readonly UiManifest[] = [
   analysisUi,
   orgUi,
   settingsUi,
+  syncUi,
+  recoveryUi,
 ];

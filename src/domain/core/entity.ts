@@ -19,7 +19,7 @@ export interface FieldDef {
   unique?: boolean;
   /** For `dict`: the dictionary whose options the field takes. */
   dict?: string;
-  /** For `ref`: the entity referred to (its records' `name` is shown). */
+  /** For `ref`: the entity referred to (its records' `displayName` is shown). */
   ref?: string;
   min?: number;
   max?: number;
@@ -42,7 +42,7 @@ export interface EntityDef {
   module: string;
   label: Label;
   fields: FieldDef[];
-  /** The field that names a record in links and pickers. */
+  /** The field that names a record wherever it is named (`displayName`): titles, links, pickers, the bin. */
   titleField: string;
   /** Dictionary used as the category tree beside the list, if any. */
   treeField?: string;
@@ -105,4 +105,14 @@ export function withCustomFields(def: EntityDef, custom: FieldDef[]): EntityDef 
   if (!custom.length) return def;
   const known = new Set(def.fields.map((f) => f.key));
   return { ...def, fields: [...def.fields, ...custom.filter((f) => !known.has(f.key)).map((f) => ({ ...f, custom: true }))] };
+}
+
+/**
+ * What a record is called — page titles, references, pickers, the recycle bin, history: its
+ * entity's `titleField`, as text. A value of the wrong type (from a peer) names nothing (never
+ * "[object Object]", and String() on a hostile object can throw).
+ */
+export function displayName(def: Pick<EntityDef, 'titleField'> | undefined, rec: Readonly<Record<string, unknown>> | undefined): string {
+  const v = rec?.[def?.titleField ?? 'name'];
+  return typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : '';
 }

@@ -26,3 +26,17 @@ export function asFlag(v: unknown): boolean {
 export function isDeleted(rec: Values): boolean {
   return rec.deleted === true;
 }
+
+/**
+ * A datetime value as epoch milliseconds, or null. Epoch numbers are the stored form; ISO text
+ * (the form's local `YYYY-MM-DDTHH:mm`, CSV import, older peers) is read too. Anything else counts
+ * as missing.
+ */
+export function asTime(v: unknown): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v !== 'string' || v.trim() === '') return null;
+  const s = v.trim();
+  // A bare digit string is an epoch value that went through text (CSV); Date.parse would misread it.
+  const t = /^\d+$/.test(s) ? Number(s) : Date.parse(s);
+  return Number.isFinite(t) ? t : null;
+}

@@ -1,4 +1,4 @@
-import { asDay, addDays, daysBetween, idOf, isLive, ok, refuse, type Outcome, type Values } from './read';
+import { asDay, addDays, daysBetween, idOf, isLive, ok, refuse, type Result, type Values } from './read';
 import type { Patch } from './opportunity';
 
 /**
@@ -51,8 +51,8 @@ export function classifyActivities(list: readonly Values[], now: string | number
 }
 
 /** Mark an activity done today. */
-export function completeActivity(a: Values, today: string, result?: string): Outcome<Patch> {
-  if (!isLive(a)) return refuse('活动已删除', 'The activity is deleted');
-  if (isDone(a)) return refuse('活动已完成', 'The activity is already done');
+export function completeActivity(a: Values, today: string, result?: string): Result<Patch> {
+  if (!isLive(a)) return refuse({ zh: '活动已删除', en: 'The activity is deleted' });
+  if (isDone(a)) return refuse({ zh: '活动已完成', en: 'The activity is already done' });
   return ok(result ? { status: 'done', doneDate: today, result } : { status: 'done', doneDate: today });
 }

@@ -6,7 +6,7 @@
 export * from './types';
 export * from './entities';
 export {
-  type Values, type Outcome, type Violation, ok, refuse, asText, asFlag, asDay, asTime, isLive, isDeleted,
+  type Values, type Result, type Violation, ok, refuse, asText, asFlag, asDay, asTime, isLive, isDeleted,
   addDays, daysBetween, monthOf, inPeriod, roundRate,
 } from './read';
 export * from './stages';

@@ -37,7 +37,7 @@ describe('status flow', () => {
     expect(transition(t, 'reenable')).toEqual({ ok: true, value: { status: 'active' } });
     const r = transition(t, 'win');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason.zh).toContain('已终止');
+    if (!r.ok) expect(r.refusal.message.zh).toContain('已终止');
   });
 
   it('losing needs a summary; winning sets the actual date', () => {
@@ -74,7 +74,7 @@ describe('audit, un-audit and conversion', () => {
     const project = rec('p1', { opportunityId: 'o1' });
     const r = unaudit(audited, [project]);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toEqual({ zh: '该商机已转为项目,须先删除项目才能反审核', en: 'A project was made from this opportunity; delete the project before un-auditing' });
+    if (!r.ok) expect(r.refusal.message).toEqual({ zh: '该商机已转为项目,须先删除项目才能反审核', en: 'A project was made from this opportunity; delete the project before un-auditing' });
     expect(unaudit(audited, [{ ...project, deleted: true }])).toEqual({ ok: true, value: { audited: false, auditedBy: null, auditedAt: null } });
     expect(unaudit(won, []).ok).toBe(false);
   });

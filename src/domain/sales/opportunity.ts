@@ -1,6 +1,6 @@
 import type { Label } from '../core/entity';
 import { asNumber, roundMoney } from '../core/numbers';
-import { asFlag, asText, idOf, isDeleted, isLive, ok, refuse, type Outcome, type Values } from './read';
+import { asFlag, asText, idOf, isDeleted, isLive, ok, refuse, type Result, type Values } from './read';
 import { firstStage } from './stages';
 import type { OpportunityStatus } from './types';
 
@@ -77,15 +77,15 @@ export interface TransitionInput {
 }
 
 /** Apply a status action: the patch, or why not. */
-export function transition(opp: Values, action: OpportunityAction, input: TransitionInput = {}): Outcome<Patch> {
+export function transition(opp: Values, action: OpportunityAction, input: TransitionInput = {}): Result<Patch> {
   const step = FLOW[action];
   const st = statusOf(opp);
-  if (isDeleted(opp)) return refuse('商机已删除', 'The opportunity is deleted');
+  if (isDeleted(opp)) return refuse({ zh: '商机已删除', en: 'The opportunity is deleted' });
   if (st !== step.from) {
-    return refuse(`状态为“${STATUS_LABEL[st].zh}”的商机不能${step.label.zh}`, `Cannot ${step.label.en.toLowerCase()} an opportunity that is ${STATUS_LABEL[st].en}`);
+    return refuse({ zh: `状态为“${STATUS_LABEL[st].zh}”的商机不能${step.label.zh}`, en: `Cannot ${step.label.en.toLowerCase()} an opportunity that is ${STATUS_LABEL[st].en}` });
   }
   const summary = asText(input.summary);
-  if (action === 'lose' && !summary) return refuse('商机失败必须填写总结', 'A lost opportunity needs a summary');
+  if (action === 'lose' && !summary) return refuse({ zh: '商机失败必须填写总结', en: 'A lost opportunity needs a summary' });
   const patch: Patch = { status: step.to };
   if (summary && (action === 'win' || action === 'lose')) patch.summary = summary;
   if (action === 'win' && !asText(opp.actualDate) && input.today) patch.actualDate = input.today;
@@ -99,18 +99,18 @@ export function projectsFrom(oppId: string, projects: readonly Values[]): Values
   return projects.filter((p) => isLive(p) && p.opportunityId === oppId);
 }
 
-export function audit(opp: Values, userId: string, now: number): Outcome<Patch> {
-  if (isDeleted(opp)) return refuse('商机已删除', 'The opportunity is deleted');
-  if (asFlag(opp.audited)) return refuse('商机已审核', 'The opportunity is already audited');
+export function audit(opp: Values, userId: string, now: number): Result<Patch> {
+  if (isDeleted(opp)) return refuse({ zh: '商机已删除', en: 'The opportunity is deleted' });
+  if (asFlag(opp.audited)) return refuse({ zh: '商机已审核', en: 'The opportunity is already audited' });
   return ok({ audited: true, auditedBy: userId, auditedAt: now });
 }
 
 /** 反审核: refused while a live project made from it exists (delete the project first). */
-export function unaudit(opp: Values, projects: readonly Values[]): Outcome<Patch> {
-  if (!asFlag(opp.audited)) return refuse('商机尚未审核', 'The opportunity is not audited');
+export function unaudit(opp: Values, projects: readonly Values[]): Result<Patch> {
+  if (!asFlag(opp.audited)) return refuse({ zh: '商机尚未审核', en: 'The opportunity is not audited' });
   const made = projectsFrom(idOf(opp), projects);
   if (made.length) {
-    return refuse('该商机已转为项目,须先删除项目才能反审核', 'A project was made from this opportunity; delete the project before un-auditing');
+    return refuse({ zh: '该商机已转为项目,须先删除项目才能反审核', en: 'A project was made from this opportunity; delete the project before un-auditing' });
   }
   return ok({ audited: false, auditedBy: null, auditedAt: null });
 }
@@ -176,12 +176,12 @@ export interface Promotion {
 export function promoteLead(
   lead: Values, customer: Values | undefined, opportunityId: string,
   ctx: { userId: string; stages: readonly Values[]; modeId: string; today: string },
-): Outcome<Promotion> {
-  if (isDeleted(lead)) return refuse('意向已删除', 'The lead is deleted');
-  if (lead.status === 'promoted') return refuse('意向已升迁为商机', 'The lead was already promoted');
-  if (lead.status === 'closed') return refuse('已关闭的意向不能升迁', 'A closed lead cannot be promoted');
+): Result<Promotion> {
+  if (isDeleted(lead)) return refuse({ zh: '意向已删除', en: 'The lead is deleted' });
+  if (lead.status === 'promoted') return refuse({ zh: '意向已升迁为商机', en: 'The lead was already promoted' });
+  if (lead.status === 'closed') return refuse({ zh: '已关闭的意向不能升迁', en: 'A closed lead cannot be promoted' });
   if (!customer || isDeleted(customer) || idOf(customer) !== asText(lead.customerId)) {
-    return refuse('意向没有有效的客户', 'The lead has no valid customer');
+    return refuse({ zh: '意向没有有效的客户', en: 'The lead has no valid customer' });
   }
   const opportunity = {
     ...newOpportunityValues({

@@ -1,5 +1,5 @@
 import { asNumber, percent, roundMoney } from '../core/numbers';
-import { asText, idOf, isDeleted, ok, refuse, type Outcome, type Values } from './read';
+import { asText, idOf, isDeleted, ok, refuse, type Result, type Values } from './read';
 import { conversionBlocker, opportunityAmount, type Patch } from './opportunity';
 import { firstStage } from './stages';
 import type { ProjectStatus } from './types';
@@ -12,9 +12,9 @@ import type { ProjectStatus } from './types';
  */
 
 /** Values of the project made from the opportunity, or why it cannot be made. */
-export function projectFromOpportunity(opp: Values, projects: readonly Values[], today: string): Outcome<Patch> {
+export function projectFromOpportunity(opp: Values, projects: readonly Values[], today: string): Result<Patch> {
   const why = conversionBlocker(opp, projects);
-  if (why) return { ok: false, reason: why };
+  if (why) return refuse(why);
   const carried: Patch = {
     subject: asText(opp.subject) ?? '', customerId: asText(opp.customerId), ownerId: asText(opp.ownerId),
     departmentId: asText(opp.departmentId), opportunityId: idOf(opp), modeId: asText(opp.modeId),
@@ -39,10 +39,10 @@ export function projectStatusOf(p: Values): ProjectStatus {
 }
 
 /** 终止项目 (contract ended; shown red) and 启用项目 (contract renewed). */
-export function setProjectStatus(p: Values, to: ProjectStatus): Outcome<Patch> {
-  if (isDeleted(p)) return refuse('项目已删除', 'The project is deleted');
+export function setProjectStatus(p: Values, to: ProjectStatus): Result<Patch> {
+  if (isDeleted(p)) return refuse({ zh: '项目已删除', en: 'The project is deleted' });
   if (projectStatusOf(p) === to) {
-    return to === 'terminated' ? refuse('项目已终止', 'The project is already terminated') : refuse('项目已在进行中', 'The project is already active');
+    return to === 'terminated' ? refuse({ zh: '项目已终止', en: 'The project is already terminated' }) : refuse({ zh: '项目已在进行中', en: 'The project is already active' });
   }
   return ok({ status: to });
 }

@@ -1,7 +1,7 @@
 import type { Label } from '../core/entity';
 import { sortRows } from '../core/rows';
 import { can, type RoleLike } from '../org/modules';
-import { asText, asTime, idOf, pushTo, isDeleted, isLive, ok, refuse, type Outcome, type Values, type Violation } from './read';
+import { asText, asTime, idOf, pushTo, isDeleted, isLive, ok, refuse, type Result, type Values, type Violation } from './read';
 import { approvalNeed, positionLimit, priceLine, quoteTotals, type ApprovalNeed, type LineInput, type PricedLine, type PricingContext, type QuoteTotals } from './pricing';
 import type { Patch } from './opportunity';
 import type { ApprovalStep, QuoteStatus } from './types';
@@ -147,12 +147,12 @@ export function submitterOf(quote: Values): string | null {
   return null;
 }
 
-export function submitQuote(quote: Values, userId: string, now: number, comment?: string): Outcome<QuoteAction> {
+export function submitQuote(quote: Values, userId: string, now: number, comment?: string): Result<QuoteAction> {
   const s = quoteStatusOf(quote);
-  if (isDeleted(quote)) return refuse('报价单已删除', 'The quote is deleted');
-  if (s === 'pending') return refuse('报价单已在审批中', 'The quote is already awaiting approval');
-  if (s === 'approved') return refuse('报价单已批准', 'The quote is already approved');
-  if (quoteProblems(quote).length) return refuse('报价单内容不完整,不能提交', 'The quote is incomplete and cannot be submitted');
+  if (isDeleted(quote)) return refuse({ zh: '报价单已删除', en: 'The quote is deleted' });
+  if (s === 'pending') return refuse({ zh: '报价单已在审批中', en: 'The quote is already awaiting approval' });
+  if (s === 'approved') return refuse({ zh: '报价单已批准', en: 'The quote is already approved' });
+  if (quoteProblems(quote).length) return refuse({ zh: '报价单内容不完整,不能提交', en: 'The quote is incomplete and cannot be submitted' });
   return ok(withStep('pending', step('submit', userId, now, comment)));
 }
 
@@ -166,23 +166,23 @@ export function deciderBlocker(quote: Values, who: Approver): Label | null {
   return null;
 }
 
-export function approveQuote(quote: Values, who: Approver, now: number, comment?: string): Outcome<QuoteAction> {
+export function approveQuote(quote: Values, who: Approver, now: number, comment?: string): Result<QuoteAction> {
   const why = deciderBlocker(quote, who);
-  return why ? { ok: false, reason: why } : ok(withStep('approved', step('approve', who.id, now, comment)));
+  return why ? refuse(why) : ok(withStep('approved', step('approve', who.id, now, comment)));
 }
 
 /** Reject: a comment is required (the rep must learn why). */
-export function rejectQuote(quote: Values, who: Approver, now: number, comment: string): Outcome<QuoteAction> {
+export function rejectQuote(quote: Values, who: Approver, now: number, comment: string): Result<QuoteAction> {
   const why = deciderBlocker(quote, who);
-  if (why) return { ok: false, reason: why };
-  if (!asText(comment)) return refuse('驳回必须填写意见', 'A rejection needs a comment');
+  if (why) return refuse(why);
+  if (!asText(comment)) return refuse({ zh: '驳回必须填写意见', en: 'A rejection needs a comment' });
   return ok(withStep('rejected', step('reject', who.id, now, comment)));
 }
 
 /** The submitter takes a pending quote back to draft. */
-export function withdrawQuote(quote: Values, userId: string, now: number): Outcome<QuoteAction> {
-  if (quoteStatusOf(quote) !== 'pending') return refuse('报价单不在审批中', 'The quote is not awaiting approval');
-  if (submitterOf(quote) !== userId) return refuse('只有提交人可以撤回', 'Only the submitter can withdraw it');
+export function withdrawQuote(quote: Values, userId: string, now: number): Result<QuoteAction> {
+  if (quoteStatusOf(quote) !== 'pending') return refuse({ zh: '报价单不在审批中', en: 'The quote is not awaiting approval' });
+  if (submitterOf(quote) !== userId) return refuse({ zh: '只有提交人可以撤回', en: 'Only the submitter can withdraw it' });
   return ok(withStep('draft', step('withdraw', userId, now)));
 }
 

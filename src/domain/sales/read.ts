@@ -10,13 +10,10 @@ import { asNumber } from '../core/numbers';
  */
 
 import { isDeleted, type Values } from '../core/read';
-export { type Values, asText, asFlag, isDeleted } from '../core/read';
+export { type Values, asText, asFlag, asTime, isDeleted } from '../core/read';
 
-/** Result of an action: the values to write, or the reason (zh/en) it is refused. */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: Label };
-
-export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
-export const refuse = <T = never>(zh: string, en: string): Outcome<T> => ({ ok: false, reason: { zh, en } });
+/** An action's answer: the values to write, or why it is refused (the one result type, core/result.ts). */
+export { type Result, type Refusal, ok, refuse } from '../core/result';
 
 /** A rule broken in stored data (typically by two peers acting while apart); shown, never auto-fixed. */
 export interface Violation {
@@ -87,15 +84,6 @@ function localDay(t: number): string {
   const d = new Date(t);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
-/** Epoch milliseconds of a datetime value (epoch number, the stored form, or ISO text), or null. */
-export function asTime(v: unknown): number | null {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (typeof v !== 'string' || v.trim() === '') return null;
-  const s = v.trim();
-  const t = /^\d+$/.test(s) ? Number(s) : Date.parse(s);
-  return Number.isFinite(t) ? t : null;
 }
 
 /** The day `n` days after `day` (calendar arithmetic in UTC, so no DST surprises). */

@@ -2,7 +2,7 @@ import type { Label } from '../core/entity';
 import { asNumber } from '../core/numbers';
 import { compareStamps, isStamp, type Stamp } from '../core/record';
 import { opportunityAmount, type Patch } from './opportunity';
-import { asDay, asFlag, asText, asTime, idOf, isLive, ok, type Outcome, type Values, type Violation } from './read';
+import { asDay, asFlag, asText, asTime, idOf, isLive, ok, refuse, type Result, type Values, type Violation } from './read';
 
 /**
  * Sequential records: contact records (联系记录, per opportunity) and maintenance records (维护
@@ -69,9 +69,9 @@ export function completeBlocker(records: readonly Values[], id: string): Label |
 }
 
 /** Mark a record completed: the patch (who and when, for `checkSequence`), or why not. */
-export function complete(records: readonly Values[], id: string, userId: string, now: number): Outcome<Patch> {
+export function complete(records: readonly Values[], id: string, userId: string, now: number): Result<Patch> {
   const why = completeBlocker(records, id);
-  return why ? { ok: false, reason: why } : ok({ completed: true, completedAt: now, completedBy: userId });
+  return why ? refuse(why) : ok({ completed: true, completedAt: now, completedBy: userId });
 }
 
 const READ_ONLY: Label = {

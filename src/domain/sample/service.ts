@@ -295,9 +295,9 @@ export function genComplaints(ctx: GenContext, cust: CustomerTable, contacts: Co
       at += delay;
       if (at > now) break;
       const res = applyStep(values, step, actor, at);
-      if (!res.ok) throw new Error(`sample complaint ${rec.id}: ${res.error.en}`);
-      values = { ...values, ...res.patch };
-      steps.push({ id: `${rec.id}.S${s}`, complaintId: rec.id, seq: s, ...res.step });
+      if (!res.ok) throw new Error(`sample complaint ${rec.id}: ${res.refusal.message.en}`);
+      values = { ...values, ...res.value.patch };
+      steps.push({ id: `${rec.id}.S${s}`, complaintId: rec.id, seq: s, ...res.value.step });
     }
     out.push(values);
   }
@@ -333,9 +333,9 @@ export function genKnowledge(services: Rec[], convert: number): Rec[] {
     if (convert <= 0) break;
     if (s.completed !== true || (s.serviceType !== 'support' && s.serviceType !== 'repair')) continue;
     const res = articleFromService(s);
-    if (!res.ok || titles.has(problem(res.values.title))) continue;
-    titles.add(problem(res.values.title));
-    out.push({ id: 'kb' + pad(++k, 3), ...res.values, category: s.serviceType === 'repair' ? 'troubleshooting' : 'faq' });
+    if (!res.ok || titles.has(problem(res.value.title))) continue;
+    titles.add(problem(res.value.title));
+    out.push({ id: 'kb' + pad(++k, 3), ...res.value, category: s.serviceType === 'repair' ? 'troubleshooting' : 'faq' });
     convert--;
   }
   return out;

@@ -23,11 +23,11 @@ const base: C = { id: 'c1', customerId: 'cu1', targetKind: 'product', targetProd
 /** Apply: merge the patch and append the step (kept under `steps` here, as the store's rows), failing the test on refusal. */
 function step(c: C, s: StepInput, actor: Person, now: number): C {
   const r = applyStep(c, s, actor, now);
-  if (!r.ok) throw new Error(r.error.en);
-  return { ...c, ...r.patch, steps: [...((c.steps as unknown[]) ?? []), r.step] };
+  if (!r.ok) throw new Error(r.refusal.message.en);
+  return { ...c, ...r.value.patch, steps: [...((c.steps as unknown[]) ?? []), r.value.step] };
 }
 const stepsOf = (c: C) => c.steps;
-const errorOf = (r: StepResult) => (r.ok ? null : r.error);
+const errorOf = (r: StepResult) => (r.ok ? null : r.refusal.message);
 
 /** A complaint taken through the flow up to (and including) `upTo` steps. */
 function through(upTo: number): C {
@@ -49,7 +49,7 @@ describe('complaint flow: every step in order by the right user', () => {
 
   it('returns each step to append (who, when, its data) and mirrors the flat fields on the complaint', () => {
     const r = applyStep(through(1), { kind: 'assign', handler: han, owner, comment: '尽快处理' }, sup, 2000);
-    expect(r).toEqual({ ok: true, patch: { status: 'assigned', handlerId: 'han' }, step: { kind: 'assign', by: 'sup', at: 2000, handlerId: 'han', comment: '尽快处理' } });
+    expect(r).toEqual({ ok: true, value: { patch: { status: 'assigned', handlerId: 'han' }, step: { kind: 'assign', by: 'sup', at: 2000, handlerId: 'han', comment: '尽快处理' } } });
     const c = through(5);
     expect(timeline(c.steps)).toEqual([
       { kind: 'record', by: 'clerk', at: 1000 },

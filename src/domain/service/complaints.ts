@@ -1,6 +1,7 @@
 import type { Label } from '../core/entity';
 import { can, inScope, type RoleLike } from '../org/modules';
 import { asText, isDeleted, type Values } from './read';
+import { ok, refuse as fail, type Result } from '../core/result';
 import { sortSteps } from '../core/rows';
 import { SERVICE_MODULE } from './entities';
 
@@ -67,7 +68,7 @@ export interface ComplaintPatch {
 }
 
 /** The patch for the complaint and the step to append as a row; or why not. */
-export type StepResult = { ok: true; patch: ComplaintPatch; step: ComplaintStep } | { ok: false; error: Label };
+export type StepResult = Result<{ patch: ComplaintPatch; step: ComplaintStep }>;
 
 export const STATUS_LABELS: Record<ComplaintStatus, Label> = {
   recorded: { zh: '已登记', en: 'recorded' },
@@ -117,7 +118,6 @@ const RULES: Record<ComplaintStepKind, StepRule> = {
   close: { from: ['revisited'], to: 'closed', mayAct: needSupervisor },
 };
 
-const fail = (error: Label): StepResult => ({ ok: false, error });
 
 /**
  * Take one step of the flow. Checks, in order: the record, the sequence, the actor's right, the
@@ -138,7 +138,7 @@ export function applyStep(complaint: Values, step: StepInput, actor: Person, now
   const data = stepData(step);
   if ('error' in data) return fail(data.error);
   const entry: ComplaintStep = { kind: step.kind, by: actor.id, at: now, ...data.fields };
-  return { ok: true, patch: { status: rule.to, ...mirrored(entry) }, step: entry };
+  return ok({ patch: { status: rule.to, ...mirrored(entry) }, step: entry });
 }
 
 /** The step's own data, validated; comments are optional everywhere. */

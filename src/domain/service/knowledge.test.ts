@@ -11,21 +11,21 @@ describe('articleFromService', () => {
     const r = articleFromService(service);
     expect(r).toEqual({
       ok: true,
-      values: { title: '打印机无法连接网络', body: service.content, category: 'faq', tags: '技术支持, 电话', sourceServiceId: 's1' },
+      value: { title: '打印机无法连接网络', body: service.content, category: 'faq', tags: '技术支持, 电话', sourceServiceId: 's1' },
     });
   });
 
   it('uses the workspace dictionary labels when given', () => {
     const r = articleFromService(service, (d, c) => `${d}:${c}`);
-    expect(r.ok && r.values.tags).toBe('serviceType:support, contactType:phone');
+    expect(r.ok && r.value.tags).toBe('serviceType:support, contactType:phone');
   });
 
   it('refuses a record that is not completed, with a message', () => {
     for (const completed of [false, undefined, 'true', 1]) {
       const r = articleFromService({ ...service, completed });
       expect(r.ok).toBe(false);
-      expect(!r.ok && r.error.zh).toMatch(/尚未完成/);
-      expect(!r.ok && r.error.en).toMatch(/completed/);
+      expect(!r.ok && r.refusal.message.zh).toMatch(/尚未完成/);
+      expect(!r.ok && r.refusal.message.en).toMatch(/completed/);
     }
   });
 

@@ -1,5 +1,5 @@
-import type { Label } from '../core/entity';
 import { asFlag, asText, isDeleted, type Values } from './read';
+import { ok, refuse, type Result } from '../core/result';
 import { serviceDictionary } from './dictionaries';
 
 /**
@@ -17,7 +17,7 @@ export interface ArticleDraft {
   sourceServiceId: string;
 }
 
-export type ArticleResult = { ok: true; values: ArticleDraft } | { ok: false; error: Label };
+export type ArticleResult = Result<ArticleDraft>;
 
 /** Looks up a dictionary option's label (the workspace's edited dictionaries, in the UI language). */
 export type DictLabel = (dict: string, code: string) => string | undefined;
@@ -34,23 +34,17 @@ const defaultDictLabel: DictLabel = (dict, code) =>
  */
 export function articleFromService(service: Values, dictLabel: DictLabel = defaultDictLabel): ArticleResult {
   const id = asText(service.id);
-  if (!id) return { ok: false, error: { zh: '服务记录无效', en: 'Invalid service record' } };
-  if (isDeleted(service)) return { ok: false, error: { zh: '服务记录已删除', en: 'The service record is deleted' } };
+  if (!id) return refuse({ zh: '服务记录无效', en: 'Invalid service record' });
+  if (isDeleted(service)) return refuse({ zh: '服务记录已删除', en: 'The service record is deleted' });
   if (!asFlag(service.completed)) {
-    return {
-      ok: false,
-      error: {
-        zh: '该服务尚未完成，只有已完成的服务记录才能转为知识库文章',
-        en: 'Only a completed service record can become a knowledge article',
-      },
-    };
+    return refuse({
+      zh: '该服务尚未完成，只有已完成的服务记录才能转为知识库文章',
+      en: 'Only a completed service record can become a knowledge article',
+    });
   }
   const content = asText(service.content);
-  if (!content) return { ok: false, error: { zh: '服务内容为空，无法生成文章', en: 'The service record has no content' } };
-  return {
-    ok: true,
-    values: { title: deriveTitle(content), body: content, category: 'faq', tags: serviceTags(service, dictLabel), sourceServiceId: id },
-  };
+  if (!content) return refuse({ zh: '服务内容为空，无法生成文章', en: 'The service record has no content' });
+  return ok({ title: deriveTitle(content), body: content, category: 'faq', tags: serviceTags(service, dictLabel), sourceServiceId: id });
 }
 
 /** First line, cut at the first sentence end, at most TITLE_MAX characters (with an ellipsis). */

@@ -50,7 +50,7 @@ export const complaintRules: EntityRules = {
       // re-stamped on every attempt, so the step says when the complaint was really saved
       out.status = undefined;
       const res = applyStep(out, { kind: 'record' }, personIn(ctx, ctx.userId), ctx.now);
-      if (res.ok) Object.assign(out, res.patch);
+      if (res.ok) Object.assign(out, res.value.patch);
     }
     return out;
   },
@@ -59,7 +59,7 @@ export const complaintRules: EntityRules = {
     if (msg) return { [TARGETS[String(values.targetKind)] ?? 'targetKind']: msg };
     if (!old && currentStatus(values) === null) {
       const res = applyStep(values, { kind: 'record' }, personIn(ctx, ctx.userId), ctx.now);
-      if (!res.ok) return { details: res.error };
+      if (!res.ok) return { details: res.refusal.message };
     }
     return {};
   },

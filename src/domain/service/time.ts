@@ -1,5 +1,7 @@
 import type { Label } from '../core/entity';
 import type { Values } from './read';
+import { asTime } from '../core/read';
+export { asTime };
 
 /**
  * Time spent on a service (花费时间): derived from start and end, never typed by hand, so that
@@ -7,19 +9,6 @@ import type { Values } from './read';
  */
 
 const MINUTE_MS = 60_000;
-
-/**
- * A datetime value as epoch milliseconds, or null. Epoch numbers are the stored form; ISO strings
- * (from CSV import or older peers) are accepted too. Anything else counts as missing.
- */
-export function asTime(v: unknown): number | null {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (typeof v !== 'string' || v.trim() === '') return null;
-  const s = v.trim();
-  // A bare digit string is an epoch value that went through text (CSV); Date.parse would misread it.
-  const t = /^\d+$/.test(s) ? Number(s) : Date.parse(s);
-  return Number.isFinite(t) ? t : null;
-}
 
 /** Whole minutes from start to end; null when either is missing or the end is before the start. */
 export function minutesSpent(start: unknown, end: unknown): number | null {

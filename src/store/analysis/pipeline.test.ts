@@ -57,9 +57,9 @@ describe('moving an opportunity on the board', () => {
     const { ws, userId } = await pipelineWorkspace();
     expect(moveOpportunity(ws, 'o1', moveDraft(ws, 'o1', 'stage-standard-2', '2026-11-24', userId), userId).ok).toBe(true);
     const early = moveOpportunity(ws, 'o1', moveDraft(ws, 'o1', 'stage-standard-3', '2026-11-01', userId), userId);
-    expect(early.ok === false && early.reason?.en).toMatch(/earlier than a completed/);
+    expect(early.ok === false && early.refusal.message.en).toMatch(/earlier than a completed/);
     const bad = moveOpportunity(ws, 'o1', { ...moveDraft(ws, 'o1', 'stage-standard-3', '2026-11-25', userId), rate: 'x' }, userId);
-    expect(bad.ok === false && Object.keys(bad.errors ?? {})).toEqual(['rate']);
+    expect(bad.ok === false && Object.keys(bad.refusal.fields ?? {})).toEqual(['rate']);
     expect(ws.collection('contactRecords').live()).toHaveLength(1);
     await ws.close();
   });
@@ -67,9 +67,10 @@ describe('moving an opportunity on the board', () => {
   it('marks a planned activity done today, once', async () => {
     const { ws, userId } = await pipelineWorkspace();
     ws.collection('activities').create({ subject: 'Call', ownerId: userId, status: 'planned', dueDate: '2026-11-20' }, 'a1');
-    expect(markActivityDone(ws, 'a1', '2026-11-24')).toBeNull();
+    expect(markActivityDone(ws, 'a1', '2026-11-24').ok).toBe(true);
     expect(ws.collection('activities').get('a1')).toMatchObject({ status: 'done', doneDate: '2026-11-24' });
-    expect(markActivityDone(ws, 'a1', '2026-11-24')?.en).toMatch(/already done/);
+    const again = markActivityDone(ws, 'a1', '2026-11-24');
+    expect(!again.ok && again.refusal.message.en).toMatch(/already done/);
     await ws.close();
   });
 });

@@ -1,7 +1,7 @@
 import type { Workspace } from '../core/workspace';
 import { newId } from '../core/collection';
 import { entityDef, validateRecord } from '../core/records';
-import type { Errors } from '../../domain/core/validate';
+import { ok, refuse, refuseFields, type Result } from '../../domain/core/result';
 import type { Label } from '../../domain/core/entity';
 import {
   backfill, complete, completeActivity, completeBlocker, defaultRate, newRecordValues, opportunityAmount, placementBlocker,
@@ -17,9 +17,6 @@ import {
 
 const DRAFT_ID = '\uffffdraft';
 
-export type MoveResult =
-  | { ok: true; recordId: string; patch: Patch }
-  | { ok: false; reason?: Label; errors?: Errors };
 
 /** Live contact records of one opportunity. */
 export function contactRecordsOf(ws: Workspace, oppId: string): Values[] {
@@ -66,19 +63,19 @@ function sequenceBlocker(records: Values[], date: unknown): Label | null {
  * transaction. Refused with a reason when a sequence rule would break; with field errors when the
  * record is invalid. Nothing is written on refusal.
  */
-export function moveOpportunity(ws: Workspace, oppId: string, values: Patch, userId: string, now = Date.now()): MoveResult {
+export function moveOpportunity(ws: Workspace, oppId: string, values: Patch, userId: string, now = Date.now()): Result<{ recordId: string; patch: Patch }> {
   const stageId = typeof values.stageId === 'string' ? values.stageId : '';
   const blocked = moveBlocker(ws, oppId, stageId, values.date);
-  if (blocked) return { ok: false, reason: blocked };
+  if (blocked) return refuse(blocked);
   const records = contactRecordsOf(ws, oppId);
   const rec: Patch = { ...values, opportunityId: oppId, completed: false };
   rec.amount = opportunityAmount(rec.expectedAmount, rec.rate);
   const def = entityDef(ws, 'contactRecords');
   const errors = validateRecord(ws, def, rec);
-  if (Object.keys(errors).length) return { ok: false, errors };
+  if (Object.keys(errors).length) return refuseFields(errors);
   const id = newId();
   const done = complete([...records, { ...rec, id, createdAt: Number.MAX_SAFE_INTEGER }], id, userId, now);
-  if (!done.ok) return { ok: false, reason: done.reason };
+  if (!done.ok) return done;
   let patch: Patch = {};
   ws.transact(() => {
     ws.collection('contactRecords').create({ ...rec, ...done.value }, id);
@@ -86,17 +83,16 @@ export function moveOpportunity(ws: Workspace, oppId: string, values: Patch, use
     patch = backfill(opp, contactRecordsOf(ws, oppId)) ?? {};
     ws.collection('opportunities').update(oppId, patch);
   });
-  return { ok: true, recordId: id, patch };
+  return ok({ recordId: id, patch });
 }
 
-/** Mark an activity done today (activities.ts completeActivity); the reason when refused. */
-export function markActivityDone(ws: Workspace, id: string, today: string, result?: string): Label | null {
+/** Mark an activity done today (activities.ts completeActivity), or refuse. */
+export function markActivityDone(ws: Workspace, id: string, today: string, result?: string): Result<Patch> {
   const a = ws.collection('activities').get(id);
-  if (!a) return { zh: '活动不存在', en: 'The activity does not exist' };
+  if (!a) return refuse({ zh: '活动不存在', en: 'The activity does not exist' });
   const out = completeActivity(a, today, result);
-  if (!out.ok) return out.reason;
-  ws.transact(() => ws.collection('activities').update(id, out.value));
-  return null;
+  if (out.ok) ws.transact(() => ws.collection('activities').update(id, out.value));
+  return out;
 }
 
 /** userId → departmentId, for the funnel's department filter (opportunities without their own). */

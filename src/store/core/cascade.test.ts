@@ -3,7 +3,7 @@ import type { EntityDef } from '../../domain/core/entity';
 import { ENTITIES } from '../../domain/registry';
 import { both, peer } from './test-peers';
 import {
-  binBlocker, binWithParent, binnedWith, moveToBin, purgeWithChildren, restoreWithChildren, rowsOf,
+  binBlocker, binnedWith, moveToBin, purgeWithChildren, restoreWithChildren, rowsOf,
 } from './cascade';
 
 const state = (ws: ReturnType<typeof peer>, entity: string, id: string) => {
@@ -36,18 +36,25 @@ describe('one cascade for delete, restore and purge, from the definitions', () =
       .toEqual(['gone', 'gone', 'gone', 'live']);
   });
 
-  it('the generic list\'s delete (record already in the bin, same transaction) takes its children too', () => {
+  it('a list\'s delete of several records is one transaction and takes each one\'s rows to the bin', () => {
     const ws = peer('u1');
     ws.transact(() => {
-      ws.collection('quotes').create({ code: 'BJ1', customerId: 'c', ownerId: 'u1', date: '2026-11-01' }, 'q');
-      ws.collection('quoteLines').create({ quoteId: 'q', seq: 0, productId: 'p', quantity: 1, unitPrice: 10 }, 'q.L0');
+      for (const q of ['q', 'p']) {
+        ws.collection('quotes').create({ code: `BJ-${q}`, customerId: 'c', ownerId: 'u1', date: '2026-11-01' }, q);
+        ws.collection('quoteLines').create({ quoteId: q, seq: 0, productId: 'x', quantity: 1, unitPrice: 10 }, `${q}.L0`);
+      }
       ws.collection('quoteSteps').create({ quoteId: 'q', seq: 0, action: 'submit', by: 'u1', at: 1 }, 'q.S0');
     });
-    ws.transact(() => { ws.collection('quotes').remove('q'); binWithParent(ws, 'quotes', ws.collection('quotes').get('q')!); });
-    expect([state(ws, 'quotes', 'q'), state(ws, 'quoteLines', 'q.L0'), state(ws, 'quoteSteps', 'q.S0')]).toEqual(['bin', 'bin(with q)', 'bin(with q)']);
+    let transactions = 0;
+    ws.doc.on('afterTransaction', () => transactions++);
+    expect(moveToBin(ws, 'quotes', ['q', 'p']).ok).toBe(true);
+    expect(transactions).toBe(1);
+    expect([state(ws, 'quotes', 'q'), state(ws, 'quoteLines', 'q.L0'), state(ws, 'quoteSteps', 'q.S0'), state(ws, 'quotes', 'p'), state(ws, 'quoteLines', 'p.L0')])
+      .toEqual(['bin', 'bin(with q)', 'bin(with q)', 'bin', 'bin(with p)']);
     expect(rowsOf(ws, 'quoteLines', 'q')).toEqual([]);
     restoreWithChildren(ws, 'quotes', 'q');
     expect(rowsOf(ws, 'quoteLines', 'q').map((r) => r.id)).toEqual(['q.L0']);
+    expect(state(ws, 'quotes', 'p')).toBe('bin');
   });
 
   it('nested: an opportunity\'s records, their quotes and the quotes\' rows all come back with it, each level with its own parent', () => {
@@ -83,7 +90,7 @@ describe('one cascade for delete, restore and purge, from the definitions', () =
     const before = ws.doc.store.clients.get(ws.doc.clientID)?.length;
     const res = moveToBin(ws, 'folders', ['f'], defs);
     expect(res.ok).toBe(false);
-    if (!res.ok) expect(res.reason).toEqual({ zh: '该文件夹下还有 1 条笔记,请先处理后再删除', en: 'This record (Folders) still has 1 of Notes; deal with them before deleting it' });
+    if (!res.ok) expect(res.refusal.message).toEqual({ zh: '该文件夹下还有 1 条笔记,请先处理后再删除', en: 'This record (Folders) still has 1 of Notes; deal with them before deleting it' });
     expect(ws.doc.store.clients.get(ws.doc.clientID)?.length).toBe(before);
     expect(binBlocker(ws, 'folders', ws.collection('folders').get('f')!, defs)?.en).toContain('Notes');
     ws.transact(() => ws.collection('notes').remove('n'));

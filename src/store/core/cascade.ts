@@ -2,6 +2,7 @@ import type { Workspace } from './workspace';
 import { mayHold } from './codec';
 import type { BaseRecord } from '../../domain/core/record';
 import type { Label } from '../../domain/core/entity';
+import { ok, refuse, type Result } from '../../domain/core/result';
 import { parentsOf } from '../../domain/core/entity';
 import {
   blockReason, planDelete, planPurge, planRestore, type CascadePlan, type CascadeReader, type DeleteOptions, type EntityDefs,
@@ -18,7 +19,7 @@ import { ENTITIES } from '../../domain/registry';
  * `detach` relations clear the child's reference.
  */
 
-export type CascadeResult = { ok: true; plan: CascadePlan } | { ok: false; reason: Label };
+export type CascadeResult = Result<CascadePlan>;
 
 /** Records of `entity` whose `field` holds `id`, live and binned; bytes that cannot hold it are not parsed. */
 export function referring(ws: Workspace, entity: string, field: string, id: string): BaseRecord[] {
@@ -50,12 +51,10 @@ export function binBlocker(ws: Workspace, entity: string, rec: BaseRecord, defs:
   return blockReason(planDelete(defs, entity, [rec.id], workspaceReader(ws), { rootsInBin: true }));
 }
 
-/** Write a bin plan (the caller checked its blocks); `skip` = records already moved (a list's own delete). */
-export function writeBin(ws: Workspace, plan: CascadePlan, skip: readonly PlannedRecord[] = []): void {
-  const skipped = new Set(skip.map((r) => `${r.entity}\u0000${r.id}`));
+/** Write a bin plan (the caller checked its blocks). */
+export function writeBin(ws: Workspace, plan: CascadePlan): void {
   ws.transact(() => {
     for (const r of plan.records) {
-      if (skipped.has(`${r.entity}\u0000${r.id}`)) continue;
       // a record asked for is a bin entry of its own (no `deletedWith`, even a stale one)
       ws.collection(r.entity).update(r.id, { deleted: true, deletedWith: r.with });
     }
@@ -67,19 +66,9 @@ export function writeBin(ws: Workspace, plan: CascadePlan, skip: readonly Planne
 export function moveToBin(ws: Workspace, entity: string, ids: readonly string[], defs: EntityDefs = ENTITIES): CascadeResult {
   const plan = planBin(ws, entity, ids, {}, defs);
   const why = blockReason(plan);
-  if (why) return { ok: false, reason: why };
+  if (why) return refuse(why);
   writeBin(ws, plan);
-  return { ok: true, plan };
-}
-
-/**
- * For a generic list's delete, which has already moved `rec` to the bin inside its own
- * transaction: move what belongs to it too (call inside that transaction). Returns the plan.
- */
-export function binWithParent(ws: Workspace, entity: string, rec: BaseRecord, defs: EntityDefs = ENTITIES): CascadePlan {
-  const plan = planBin(ws, entity, [rec.id], { rootsInBin: true }, defs);
-  writeBin(ws, plan, [{ entity, id: rec.id }]);
-  return plan;
+  return ok(plan);
 }
 
 /** Restore a record from the bin and what went there with it; returns what was restored. */
@@ -95,13 +84,13 @@ export function restoreWithChildren(ws: Workspace, entity: string, id: string, d
 export function purgeWithChildren(ws: Workspace, entity: string, id: string, defs: EntityDefs = ENTITIES): CascadeResult {
   const plan = planPurge(defs, entity, id, workspaceReader(ws));
   const why = blockReason(plan);
-  if (why) return { ok: false, reason: why };
+  if (why) return refuse(why);
   ws.transact(() => {
     for (const d of plan.detach) ws.collection(d.entity).update(d.id, { [d.field]: undefined });
     // children first: the history reads best as the parent going last
     for (const r of [...plan.records].reverse()) ws.collection(r.entity).purge(r.id);
   });
-  return { ok: true, plan };
+  return ok(plan);
 }
 
 /** How many records went to the bin with this one (shown beside it in the bin). */

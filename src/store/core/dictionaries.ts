@@ -50,3 +50,24 @@ export function dictCodeFor(ws: Workspace, dict: string, text: string): string |
   const t = text.trim();
   return dictOptions(ws, dict).find((o) => o.code === t || o.label.zh === t || o.label.en.toLowerCase() === t.toLowerCase())?.code;
 }
+
+export interface OptionDraft { code: string; zh: string; en: string; parent?: string }
+
+/** Add an option at the end of a dictionary; false (nothing written) when the code is taken. */
+export function addDictOption(ws: Workspace, dict: string, d: OptionDraft): boolean {
+  const options = ws.collection<DictOptionRecord>('dictOptions').live().filter((o) => o.dict === dict);
+  if (options.some((o) => o.code === d.code)) return false;
+  const label = { zh: d.zh, en: d.en || d.zh };
+  ws.transact(() => ws.collection('dictOptions').create({ dict, code: d.code, label, parent: d.parent || undefined, order: options.length }));
+  return true;
+}
+
+/** Rename an option in one language (the label is one field: the other language is written back as it is). */
+export function setOptionLabel(ws: Workspace, id: string, lang: Lang, text: string): void {
+  const o = ws.collection<DictOptionRecord>('dictOptions').get(id);
+  if (o) ws.transact(() => ws.collection('dictOptions').update(id, { label: { ...o.label, [lang]: text } }));
+}
+
+export function removeDictOption(ws: Workspace, id: string): void {
+  ws.transact(() => ws.collection('dictOptions').remove(id));
+}

@@ -4,6 +4,7 @@ import { withCustomFields } from '../../domain/core/entity';
 import type { BaseRecord, RecordValues } from '../../domain/core/record';
 import { SYSTEM_FIELDS } from '../../domain/core/record';
 import { validate, type Errors } from '../../domain/core/validate';
+import { ok, refuseFields, type Result } from '../../domain/core/result';
 import { withDefaults, type EntityRules, type RuleContext } from '../../domain/core/rules';
 import { ENTITIES, RULES } from '../../domain/registry';
 import { dictOptions } from './dictionaries';
@@ -89,7 +90,7 @@ export function checkRecord(ws: Workspace, def: EntityDef, values: RecordValues,
   return { values: full, errors, old };
 }
 
-export type SaveResult = { ok: true; record: BaseRecord } | { ok: false; errors: Errors };
+export type SaveResult = Result<BaseRecord>;
 
 /**
  * Check (`checkRecord`), then create or update in one transaction; nothing is written when
@@ -98,18 +99,23 @@ export type SaveResult = { ok: true; record: BaseRecord } | { ok: false; errors:
  */
 export function saveRecord(ws: Workspace, def: EntityDef, values: RecordValues, id?: string, opts: SaveOptions = {}): SaveResult {
   const { values: full, errors, old } = checkRecord(ws, def, values, id, opts);
-  if (Object.keys(errors).length) return { ok: false, errors };
+  if (Object.keys(errors).length) return refuseFields(errors);
   const col = ws.collection(def.key);
   if (id && old) {
     const patch: RecordValues = {};
     for (const [k, v] of Object.entries(full)) if (old[k] !== v && !(v === undefined && !(k in old))) patch[k] = v;
     const record = Object.keys(patch).length ? ws.transact(() => col.update(id, patch)!) : old;
-    return { ok: true, record };
+    return ok(record);
   }
   const clean: RecordValues = {};
   for (const [k, v] of Object.entries(full)) if (v !== undefined) clean[k] = v;
   const record = ws.transact(() => (id ? col.create(clean, id) : col.create(clean)));
-  return { ok: true, record };
+  return ok(record);
+}
+
+/** Some fields of an existing record changed through the one save path (a page's inline edit). */
+export function editRecord(ws: Workspace, entity: string, id: string, patch: RecordValues, userId?: string): SaveResult {
+  return saveRecord(ws, entityDef(ws, entity), patch, id, { userId });
 }
 
 /** Why the record may not go to the recycle bin by hand now (the entity's rule), or null. */

@@ -43,8 +43,8 @@ describe('entity rules: one save path for form, lists, pages and CSV import', ()
     const form = saveRecord(ws, entityDef(ws, 'serviceRecords'), { customerId: 'cu1', start: '2024-03-15T10:00', end: '2024-03-15T09:00', content: '修打印机' });
     expect(form.ok).toBe(false);
     if (form.ok) return;
-    expect(form.errors.end).toBeTruthy();
-    expect(rows[0].errors.end).toEqual(form.errors.end);
+    expect(form.refusal.fields!.end).toBeTruthy();
+    expect(rows[0].errors.end).toEqual(form.refusal.fields!.end);
     expect(rows[1].errors).toEqual({});
     expect(rows[1].values.minutesSpent).toBe(90);
     // the customer's owner handles it by default
@@ -80,21 +80,21 @@ describe('entity rules: one save path for form, lists, pages and CSV import', ()
     expect(form.ok).toBe(false);
     if (form.ok) return;
     expect(Object.keys(rows[0].errors).length).toBeGreaterThan(0);
-    expect(rows[0].errors).toEqual(form.errors);
+    expect(rows[0].errors).toEqual(form.refusal.fields!);
   });
 
   it('editing an approved quote from any path sends it back to draft', () => {
     const ws = setup();
     const def = entityDef(ws, 'quotes');
     const q = saveRecord(ws, def, { code: 'BJ1', customerId: 'cu1' });
-    expect(q.ok && q.record).toMatchObject({ status: 'draft', ownerId: 'u-rep' });
+    expect(q.ok && q.value).toMatchObject({ status: 'draft', ownerId: 'u-rep' });
     if (!q.ok) return;
-    ws.collection('quotes').update(q.record.id, { status: 'approved' });
-    const edited = saveRecord(ws, def, { note: '改了备注' }, q.record.id);
-    expect(edited.ok && edited.record.status).toBe('draft');
+    ws.collection('quotes').update(q.value.id, { status: 'approved' });
+    const edited = saveRecord(ws, def, { note: '改了备注' }, q.value.id);
+    expect(edited.ok && edited.value.status).toBe('draft');
     // a pending quote is locked
-    ws.collection('quotes').update(q.record.id, { status: 'pending' });
-    expect(saveRecord(ws, def, { note: '再改' }, q.record.id).ok).toBe(false);
+    ws.collection('quotes').update(q.value.id, { status: 'pending' });
+    expect(saveRecord(ws, def, { note: '再改' }, q.value.id).ok).toBe(false);
   });
 
   it('the customer\'s owner is the default owner of a new opportunity, task and service record (SPEC B)', () => {
@@ -131,16 +131,16 @@ describe('contact records keep their sequence on every path', () => {
   it('a record dated before a completed one, or an edit of a completed one, is refused by saveRecord itself', () => {
     const ws = setup();
     const opp = saveRecord(ws, entityDef(ws, 'opportunities'), { subject: '机床', customerId: 'cu1', expectedAmount: 1000 });
-    if (!opp.ok) throw new Error(JSON.stringify(opp.errors));
+    if (!opp.ok) throw new Error(JSON.stringify(opp.refusal));
     const def = entityDef(ws, 'contactRecords');
-    const first = saveRecord(ws, def, { opportunityId: opp.record.id, date: '2026-03-10', summary: '拜访' });
-    if (!first.ok) throw new Error(JSON.stringify(first.errors));
-    expect(first.record).toMatchObject({ ownerId: 'u-me', completed: false, expectedAmount: 1000 });
-    ws.collection('contactRecords').update(first.record.id, { completed: true });
-    const early = saveRecord(ws, def, { opportunityId: opp.record.id, date: '2026-03-01', summary: '更早' });
-    expect(early.ok || early.errors.date).toBeTruthy();
+    const first = saveRecord(ws, def, { opportunityId: opp.value.id, date: '2026-03-10', summary: '拜访' });
+    if (!first.ok) throw new Error(JSON.stringify(first.refusal));
+    expect(first.value).toMatchObject({ ownerId: 'u-me', completed: false, expectedAmount: 1000 });
+    ws.collection('contactRecords').update(first.value.id, { completed: true });
+    const early = saveRecord(ws, def, { opportunityId: opp.value.id, date: '2026-03-01', summary: '更早' });
+    expect(early.ok || early.refusal.fields!.date).toBeTruthy();
     expect(early.ok).toBe(false);
-    const edit = saveRecord(ws, def, { summary: '改' }, first.record.id);
+    const edit = saveRecord(ws, def, { summary: '改' }, first.value.id);
     expect(edit.ok).toBe(false);
   });
 });

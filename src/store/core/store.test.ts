@@ -27,7 +27,7 @@ describe('workspace store over IndexedDB', () => {
     saveRecord(ws, def, { code: 'KH01', name: '甲', kind: 'customer' });
     const res = saveRecord(ws, def, { code: 'KH01', name: '', kind: 'nope', creditLimit: 'abc' });
     expect(res.ok).toBe(false);
-    if (!res.ok) expect(Object.keys(res.errors).sort()).toEqual(['code', 'creditLimit', 'kind', 'name']);
+    if (!res.ok) expect(Object.keys(res.refusal.fields!).sort()).toEqual(['code', 'creditLimit', 'kind', 'name']);
     expect(ws.collection('customers').live()).toHaveLength(1);
     await ws.close();
   });

@@ -1,6 +1,6 @@
 import type { Workspace } from '../core/workspace';
 import type { Label } from '../../domain/core/entity';
-import type { Outcome } from '../../domain/sales/read';
+import { refuse, type Result } from '../../domain/core/result';
 import { ENTITIES } from '../../domain/registry';
 import { customerRefs, mergedValues, mergeProblem, primariesToClear, type MergeChoices } from '../../domain/customers/merge';
 import { entityDef } from '../core/records';
@@ -18,12 +18,12 @@ export function mergePreview(ws: Workspace, dupId: string): { entity: Label; cou
  * none): chosen values onto the kept archive, every reference re-pointed, one primary contact
  * left, the duplicate to the recycle bin marked `mergedInto`, and an entry in the system log.
  */
-export function mergeCustomers(ws: Workspace, keepId: string, dupId: string, choices: MergeChoices): Outcome<{ moved: number }> {
+export function mergeCustomers(ws: Workspace, keepId: string, dupId: string, choices: MergeChoices): Result<{ moved: number }> {
   const customers = ws.collection('customers');
   const keep = customers.get(keepId);
   const dup = customers.get(dupId);
   const problem = mergeProblem(keep, dup);
-  if (problem) return { ok: false, reason: problem };
+  if (problem) return refuse(problem);
   let moved = 0;
   ws.transact(() => {
     const values = mergedValues(entityDef(ws, 'customers'), keep!, dup!, choices);

@@ -86,6 +86,9 @@ export async function openWorkspace(id: string): Promise<OpenedWorkspace> {
   return early ?? load(id);
 }
 
+/** A workspace held on this device (its registry entry); the UI names it without reaching into Dexie. */
+export type { WorkspaceEntry };
+
 export interface OpenedWorkspace { entry: WorkspaceEntry; ws: Workspace; userId?: string }
 
 const preopened = new Map<string, Promise<OpenedWorkspace>>();
@@ -123,5 +126,10 @@ async function load(id: string): Promise<OpenedWorkspace> {
 /** Act as another user of the workspace on this device (更改用户). */
 export async function setIdentity(ws: Workspace, userId: string): Promise<void> {
   ws.actorId = userId;
-  await localDb().identities.put({ workspaceId: ws.id, userId });
+  await saveIdentity(ws.id, userId);
+}
+
+/** Who this device acts as in a workspace that is not open (a backup just restored as a new one). */
+export async function saveIdentity(workspaceId: string, userId: string): Promise<void> {
+  await localDb().identities.put({ workspaceId, userId });
 }

@@ -2,17 +2,17 @@ import type { Workspace } from '../core/workspace';
 import { newId } from '../core/collection';
 import { entityDef, ruleContext, validateRecord } from '../core/records';
 import { derivePipeline, opportunityRules, SALES_RULES } from '../../domain/sales/rules';
-import { planBin, writeBin } from '../core/cascade';
-import { countShown, idsIn, type CascadePlan, type PlannedRecord } from '../../domain/core/cascade';
+import { planBin, writeBin, type CascadeResult } from '../core/cascade';
+import { blockReason, countShown, idsIn, type CascadePlan, type PlannedRecord } from '../../domain/core/cascade';
 import { ENTITIES } from '../../domain/registry';
 import type { BaseRecord, RecordValues } from '../../domain/core/record';
 import type { Errors } from '../../domain/core/validate';
 import type { Label } from '../../domain/core/entity';
 import {
-  audit, backfill, checkSequence, complete, copyAsOpportunity, firstStage, isCompleted, ok,
+  audit, backfill, checkSequence, complete, copyAsOpportunity, firstStage, isCompleted, ok, refuse,
   projectFromOpportunity, promoteLead, recordsOf, setProjectStatus,
   transition, unaudit, withAmount, newRecordValues, duplicateRecordQuotes,
-  type OpportunityAction, type Outcome, type Patch, type TransitionInput,
+  type OpportunityAction, type Result, type Patch, type TransitionInput,
   type Values, type Violation,
 } from '../../domain/sales';
 import { defaultModeId } from './seed';
@@ -30,7 +30,6 @@ export function localToday(d = new Date()): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
-const refuse = <T>(reason: Label): Outcome<T> => ({ ok: false, reason });
 const missing = (what: Label): Label => ({ zh: `${what.zh}不存在或已删除`, en: `The ${what.en} does not exist or is deleted` });
 const OPP: Label = { zh: '商机', en: 'opportunity' };
 const PROJECT: Label = { zh: '项目', en: 'project' };
@@ -96,7 +95,7 @@ export function derivePipelineValues(ws: Workspace, values: RecordValues, key: s
  * Mark a record completed (the previous one must be) and back-fill its parent from the last
  * completed record — one transaction. Returns the patch written to the parent.
  */
-export function completeRecord(ws: Workspace, kind: RecordKind, id: string, userId: string, now = Date.now()): Outcome<Patch> {
+export function completeRecord(ws: Workspace, kind: RecordKind, id: string, userId: string, now = Date.now()): Result<Patch> {
   const rec = live(ws, kind, id);
   if (!rec) return refuse(missing(RECORD));
   const { field, collection } = PARENT_OF[kind];
@@ -115,7 +114,7 @@ export function completeRecord(ws: Workspace, kind: RecordKind, id: string, user
 }
 
 /** 批复: the manager's comment, the one thing still writable on a completed record. */
-export function replyToRecord(ws: Workspace, kind: RecordKind, id: string, reply: string, userId: string): Outcome<null> {
+export function replyToRecord(ws: Workspace, kind: RecordKind, id: string, reply: string, userId: string): Result<null> {
   const rec = live(ws, kind, id);
   if (!rec) return refuse(missing(RECORD));
   const text = reply.trim();
@@ -187,16 +186,15 @@ export function deleteWithPlan(ws: Workspace, plan: CascadePlan): void {
 }
 
 /**
- * For the generic list's delete (which has already moved `rec` to the bin inside its own
- * transaction): move what `rec` takes with it too. Called inside that transaction.
+ * A list's delete of sales records (opportunities, projects, quotes): each goes to the bin with
+ * what it takes, and parents that lost a completed record are back-filled again — one transaction.
  */
-export function cascadeAfterListDelete(ws: Workspace, collection: string, rec: BaseRecord): void {
-  ws.transact(() => {
-    const plan = planBin(ws, collection, [rec.id], { rootsInBin: true });
-    const parents = backfillTargets(ws, plan.records);
-    writeBin(ws, plan, [{ entity: collection, id: rec.id }]);
-    backfillAgain(ws, parents);
-  });
+export function binSalesRecords(ws: Workspace, collection: string, ids: readonly string[]): CascadeResult {
+  const plan = planBin(ws, collection, ids);
+  const why = blockReason(plan);
+  if (why) return refuse(why);
+  deleteWithPlan(ws, plan);
+  return ok(plan);
 }
 
 // ---- leads -------------------------------------------------------------------------------------
@@ -206,7 +204,7 @@ export function cascadeAfterListDelete(ws: Workspace, collection: string, rec: B
  * potential one, make it a formal customer (its contacts follow: they refer to it by id).
  * Returns the new opportunity's id.
  */
-export function promoteLeadToOpportunity(ws: Workspace, leadId: string, userId: string, modeId?: string | null, today = localToday()): Outcome<string> {
+export function promoteLeadToOpportunity(ws: Workspace, leadId: string, userId: string, modeId?: string | null, today = localToday()): Result<string> {
   const lead = ws.collection('leads').get(leadId);
   if (!lead) return refuse({ zh: '意向不存在', en: 'The lead does not exist' });
   const customer = ws.collection('customers').get(String(lead.customerId ?? ''));
@@ -227,7 +225,7 @@ export function promoteLeadToOpportunity(ws: Workspace, leadId: string, userId: 
 }
 
 /** Close a lead that came to nothing, or open it again. */
-export function setLeadClosed(ws: Workspace, leadId: string, closed: boolean): Outcome<null> {
+export function setLeadClosed(ws: Workspace, leadId: string, closed: boolean): Result<null> {
   const lead = live(ws, 'leads', leadId);
   if (!lead) return refuse({ zh: '意向不存在', en: 'The lead does not exist' });
   if (lead.status === 'promoted') return refuse({ zh: '意向已升迁为商机', en: 'The lead was already promoted' });
@@ -258,7 +256,7 @@ export function pipelineFormErrors(ws: Workspace, values: RecordValues): Errors 
 }
 
 /** 终止 / 启用 / 成功 / 失败. */
-export function changeOpportunityStatus(ws: Workspace, id: string, action: OpportunityAction, input: TransitionInput = {}): Outcome<Patch> {
+export function changeOpportunityStatus(ws: Workspace, id: string, action: OpportunityAction, input: TransitionInput = {}): Result<Patch> {
   const opp = ws.collection('opportunities').get(id);
   if (!opp) return refuse(missing(OPP));
   const res = transition(opp, action, { today: localToday(), ...input });
@@ -266,7 +264,7 @@ export function changeOpportunityStatus(ws: Workspace, id: string, action: Oppor
   return res;
 }
 
-export function auditOpportunity(ws: Workspace, id: string, userId: string, now = Date.now()): Outcome<Patch> {
+export function auditOpportunity(ws: Workspace, id: string, userId: string, now = Date.now()): Result<Patch> {
   const opp = ws.collection('opportunities').get(id);
   if (!opp) return refuse(missing(OPP));
   const res = audit(opp, userId, now);
@@ -275,7 +273,7 @@ export function auditOpportunity(ws: Workspace, id: string, userId: string, now 
 }
 
 /** 反审核: refused while a project made from the opportunity exists. */
-export function unauditOpportunity(ws: Workspace, id: string): Outcome<Patch> {
+export function unauditOpportunity(ws: Workspace, id: string): Result<Patch> {
   const opp = ws.collection('opportunities').get(id);
   if (!opp) return refuse(missing(OPP));
   const res = unaudit(opp, ws.collection('projects').live());
@@ -284,7 +282,7 @@ export function unauditOpportunity(ws: Workspace, id: string): Outcome<Patch> {
 }
 
 /** 转为项目: the project carries the opportunity's stage and rate. Returns the project's id. */
-export function convertToProject(ws: Workspace, oppId: string, today = localToday()): Outcome<string> {
+export function convertToProject(ws: Workspace, oppId: string, today = localToday()): Result<string> {
   const opp = ws.collection('opportunities').get(oppId);
   if (!opp) return refuse(missing(OPP));
   const res = projectFromOpportunity(opp, ws.collection('projects').live(), today);
@@ -304,7 +302,7 @@ export function setOpportunityList(ws: Workspace, oppId: string, key: 'competito
 
 // ---- projects ------------------------------------------------------------------------------------
 
-export function changeProjectStatus(ws: Workspace, id: string, to: 'active' | 'terminated'): Outcome<Patch> {
+export function changeProjectStatus(ws: Workspace, id: string, to: 'active' | 'terminated'): Result<Patch> {
   const p = ws.collection('projects').get(id);
   if (!p) return refuse(missing(PROJECT));
   const res = setProjectStatus(p, to);
@@ -313,7 +311,7 @@ export function changeProjectStatus(ws: Workspace, id: string, to: 'active' | 't
 }
 
 /** 复制为机会: a new opportunity for the project's customer. Returns its id. */
-export function copyProjectAsOpportunity(ws: Workspace, projectId: string, userId: string, today = localToday()): Outcome<string> {
+export function copyProjectAsOpportunity(ws: Workspace, projectId: string, userId: string, today = localToday()): Result<string> {
   const p = live(ws, 'projects', projectId);
   if (!p) return refuse(missing(PROJECT));
   const mode = defaultModeId(ws);

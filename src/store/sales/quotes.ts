@@ -7,9 +7,9 @@ import type { Label } from '../../domain/core/entity';
 import { nextSeq } from '../../domain/core/rows';
 import type { RoleLike } from '../../domain/org/modules';
 import {
-  approvalInbox, approveQuote, ok, positionLimit, priceQuote, quoteApprovalNeed, quoteEditBlocker, quoteLinkBlocker,
+  approvalInbox, approveQuote, ok, refuse, positionLimit, priceQuote, quoteApprovalNeed, quoteEditBlocker, quoteLinkBlocker,
   quoteLinkValues, quoteStatusOf, quoteView, rejectQuote, statusAfterEdit, submitQuote, withdrawQuote,
-  type ApprovalNeed, type Approver, type LineInput, type Outcome, type Patch, type PricedQuote, type PricingContext,
+  type ApprovalNeed, type Approver, type LineInput, type Result, type Patch, type PricedQuote, type PricingContext,
   type QuoteAction, type QuoteView, type Values,
 } from '../../domain/sales';
 import { localToday, PARENT_OF, type RecordKind } from './ops';
@@ -48,7 +48,6 @@ export function viewsOf(ws: Workspace, quotes: readonly BaseRecord[]): QuoteView
   return quotes.map((q) => quoteView(q, lines.get(q.id) ?? [], steps.get(q.id) ?? []));
 }
 
-const refuse = <T>(reason: Label): Outcome<T> => ({ ok: false, reason });
 const NO_QUOTE: Label = { zh: '报价单不存在或已删除', en: 'The quote does not exist or is deleted' };
 
 /** What the engine needs to know about the quote's customer. */
@@ -120,7 +119,7 @@ export function quoteOfRecord(ws: Workspace, kind: RecordKind, recordId: string)
 }
 
 /** 报价管理 on a record: create its (only) quote, linked to the record and its parent. Returns the quote's id. */
-export function createQuoteForRecord(ws: Workspace, kind: RecordKind, recordId: string, userId: string, today = localToday()): Outcome<string> {
+export function createQuoteForRecord(ws: Workspace, kind: RecordKind, recordId: string, userId: string, today = localToday()): Result<string> {
   const rec = ws.collection(kind).get(recordId);
   if (!rec || rec.deleted) return refuse({ zh: '记录不存在或已删除', en: 'The record does not exist or is deleted' });
   const parent = ws.collection(PARENT_OF[kind].collection).get(String(rec[PARENT_OF[kind].field] ?? ''));
@@ -146,7 +145,7 @@ export type LineEdit = LineInput & { id?: string };
  * shown). A pending quote is locked; an approved or rejected quote goes back to draft (its
  * approval covered the old content).
  */
-export function saveQuoteLines(ws: Workspace, quoteId: string, inputs: readonly LineEdit[], shown?: readonly string[]): Outcome<Patch> {
+export function saveQuoteLines(ws: Workspace, quoteId: string, inputs: readonly LineEdit[], shown?: readonly string[]): Result<Patch> {
   const quote = ws.collection('quotes').get(quoteId);
   if (!quote) return refuse(NO_QUOTE);
   const locked = quoteEditBlocker(quote);
@@ -183,7 +182,7 @@ function rowsOfAnyState(ws: Workspace, child: 'quoteLines' | 'quoteSteps', quote
 }
 
 /** Run an approval action on the quote's view; write its status and append its step row, in one transaction. */
-function step(ws: Workspace, quoteId: string, run: (q: QuoteView) => Outcome<QuoteAction>): Outcome<QuoteAction> {
+function step(ws: Workspace, quoteId: string, run: (q: QuoteView) => Result<QuoteAction>): Result<QuoteAction> {
   const quote = ws.collection('quotes').get(quoteId);
   if (!quote) return refuse(NO_QUOTE);
   const res = run(viewOf(ws, quote));
@@ -198,7 +197,7 @@ function step(ws: Workspace, quoteId: string, run: (q: QuoteView) => Outcome<Quo
 }
 
 /** 提交审批. */
-export function submitQuoteForApproval(ws: Workspace, quoteId: string, userId: string, comment?: string, now = Date.now()): Outcome<QuoteAction> {
+export function submitQuoteForApproval(ws: Workspace, quoteId: string, userId: string, comment?: string, now = Date.now()): Result<QuoteAction> {
   return step(ws, quoteId, (q) => submitQuote(q, userId, now, comment));
 }
 
@@ -206,15 +205,15 @@ export function approverOf(ws: Workspace, userId: string): Approver {
   return { id: userId, role: roleOfUser(ws, userId) };
 }
 
-export function approveQuoteAs(ws: Workspace, quoteId: string, userId: string, comment?: string, now = Date.now()): Outcome<QuoteAction> {
+export function approveQuoteAs(ws: Workspace, quoteId: string, userId: string, comment?: string, now = Date.now()): Result<QuoteAction> {
   return step(ws, quoteId, (q) => approveQuote(q, approverOf(ws, userId), now, comment));
 }
 
-export function rejectQuoteAs(ws: Workspace, quoteId: string, userId: string, comment: string, now = Date.now()): Outcome<QuoteAction> {
+export function rejectQuoteAs(ws: Workspace, quoteId: string, userId: string, comment: string, now = Date.now()): Result<QuoteAction> {
   return step(ws, quoteId, (q) => rejectQuote(q, approverOf(ws, userId), now, comment));
 }
 
-export function withdrawQuoteAs(ws: Workspace, quoteId: string, userId: string, now = Date.now()): Outcome<QuoteAction> {
+export function withdrawQuoteAs(ws: Workspace, quoteId: string, userId: string, now = Date.now()): Result<QuoteAction> {
   return step(ws, quoteId, (q) => withdrawQuote(q, userId, now));
 }
 

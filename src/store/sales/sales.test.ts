@@ -5,7 +5,7 @@ import { createWorkspace } from '../org/setup';
 import { Workspace } from '../core/workspace';
 import { loadSampleCompany } from '../sample/load';
 import {
-  auditOpportunity, cascadeAfterListDelete, changeOpportunityStatus, completeRecord, convertToProject, copyProjectAsOpportunity,
+  auditOpportunity, binSalesRecords, changeOpportunityStatus, completeRecord, convertToProject, copyProjectAsOpportunity,
   deleteWithPlan, lockedRecordFields, newRecordDefaults, parentViolations, planDelete, plannedIds, planSize, promoteLeadToOpportunity,
   recordFormErrors, replyToRecord, unauditOpportunity,
 } from './ops';
@@ -67,7 +67,7 @@ describe('sales flow in the store', () => {
     expect(ws.collection('contacts').get('ct1')?.customerId).toBe('c1');
     const again = promoteLeadToOpportunity(ws, 'l1', 'rep');
     expect(again.ok).toBe(false);
-    if (!again.ok) expect(again.reason.zh).toContain('已升迁');
+    if (!again.ok) expect(again.refusal.message.zh).toContain('已升迁');
     await ws.close();
   });
 
@@ -82,7 +82,7 @@ describe('sales flow in the store', () => {
 
     const early = completeRecord(ws, 'contactRecords', r2, 'rep');
     expect(early.ok).toBe(false);
-    if (!early.ok) expect(early.reason.zh).toBe('请先将前一条记录设为“已完成”');
+    if (!early.ok) expect(early.refusal.message.zh).toBe('请先将前一条记录设为“已完成”');
     expect(ws.collection('contactRecords').get(r2)?.completed).toBe(false);
 
     expect(completeRecord(ws, 'contactRecords', r1, 'rep').ok).toBe(true);
@@ -168,11 +168,11 @@ describe('sales flow in the store', () => {
     expect(changeOpportunityStatus(ws, opp, 'win', { summary: '签约' }).ok).toBe(true);
     expect(auditOpportunity(ws, opp, admin, 1000).ok).toBe(true);
     const p = convertToProject(ws, opp, '2026-11-20');
-    if (!p.ok) throw new Error(p.reason.zh);
+    if (!p.ok) throw new Error(p.refusal.message.zh);
     expect(ws.collection('projects').get(p.value)).toMatchObject({ opportunityId: opp, stageId: 'stage-standard-5', rate: 100, expectedAmount: 300000, amount: 300000, status: 'active' });
     const blocked = unauditOpportunity(ws, opp);
     expect(blocked.ok).toBe(false);
-    if (!blocked.ok) expect(blocked.reason.zh).toContain('须先删除项目');
+    if (!blocked.ok) expect(blocked.refusal.message.zh).toContain('须先删除项目');
 
     // maintenance records follow the same rules and back-fill the project
     const m1 = ws.transact(() => ws.collection('maintenanceRecords').create({ ...newRecordDefaults(ws, 'maintenanceRecords', p.value, 'rep', '2026-12-01'), rate: 100, cost: 5000 })).id;
@@ -180,7 +180,7 @@ describe('sales flow in the store', () => {
     expect(ws.collection('projects').get(p.value)?.cost).toBe(5000);
 
     const copy = copyProjectAsOpportunity(ws, p.value, 'rep', '2026-12-02');
-    if (!copy.ok) throw new Error(copy.reason.zh);
+    if (!copy.ok) throw new Error(copy.refusal.message.zh);
     expect(ws.collection('opportunities').get(copy.value)).toMatchObject({ customerId: 'c1', sourceProjectId: p.value, status: 'active', audited: false, stageId: 'stage-standard-1' });
 
     // deleting the opportunity takes its records and quotes, not the project
@@ -189,8 +189,9 @@ describe('sales flow in the store', () => {
     expect(plannedIds(plan, 'quotes')).toHaveLength(1);
     expect(plannedIds(plan, 'projects')).toEqual([]);
     expect(planSize(plan)).toBe(3);
-    // the list's delete moves the record itself, then calls the cascade in the same transaction
-    ws.transact(() => { ws.collection('opportunities').remove(opp); cascadeAfterListDelete(ws, 'opportunities', ws.collection('opportunities').get(opp)!); });
+    // the list's delete: the record and what it takes, in one transaction
+    expect(binSalesRecords(ws, 'opportunities', [opp]).ok).toBe(true);
+    expect(ws.collection('opportunities').get(opp)?.deleted).toBe(true);
     expect(ws.collection('contactRecords').get(r1)?.deleted).toBe(true);
     expect(ws.collection('quotes').live()).toHaveLength(0);
     expect(ws.collection('projects').get(p.value)?.deleted).toBeFalsy();

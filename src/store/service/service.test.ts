@@ -42,9 +42,9 @@ function newComplaint(ws: Workspace, actor: string, stepRow = true): string {
   }, true, actor, 1000);
   expect(checkComplaint(ws, values, true, actor)).toEqual({});
   const res = saveRecord(ws, entityDef(ws, 'complaints'), values);
-  if (!res.ok) throw new Error(JSON.stringify(res.errors));
-  if (stepRow) ensureRecordStep(ws, res.record);
-  return res.record.id;
+  if (!res.ok) throw new Error(JSON.stringify(res.refusal.fields));
+  if (stepRow) ensureRecordStep(ws, res.value);
+  return res.value.id;
 }
 
 describe('service store: complaint flow through the workspace', () => {
@@ -162,17 +162,17 @@ describe('service store: records and articles', () => {
     const open = saveRecord(ws, def, { ...base, content: '打印机卡纸。请客户重启。', completed: false });
     const done = saveRecord(ws, def, { ...base, content: '打印机无法连接。重新安装驱动后恢复。', completed: true });
     if (!open.ok || !done.ok) throw new Error('save failed');
-    expect(articleDraftFor(ws, open.record.id, 'zh')).toMatchObject({ ok: false });
-    const draft = articleDraftFor(ws, done.record.id, 'en');
+    expect(articleDraftFor(ws, open.value.id, 'zh')).toMatchObject({ ok: false });
+    const draft = articleDraftFor(ws, done.value.id, 'en');
     expect(draft).toEqual({
       ok: true,
-      values: { title: '打印机无法连接', body: '打印机无法连接。重新安装驱动后恢复。', category: 'faq', tags: 'Repair, Phone', sourceServiceId: done.record.id },
+      value: { title: '打印机无法连接', body: '打印机无法连接。重新安装驱动后恢复。', category: 'faq', tags: 'Repair, Phone', sourceServiceId: done.value.id },
     });
     if (!draft.ok) return;
-    const art = saveRecord(ws, entityDef(ws, 'knowledgeArticles'), { ...draft.values });
+    const art = saveRecord(ws, entityDef(ws, 'knowledgeArticles'), { ...draft.value });
     expect(art.ok).toBe(true);
-    const again = articleDraftFor(ws, done.record.id, 'zh');
+    const again = articleDraftFor(ws, done.value.id, 'zh');
     expect(again.ok).toBe(false);
-    if (!again.ok) expect(again.existingId).toBe(art.ok ? art.record.id : '');
+    if (!again.ok) expect(again.refusal.recordId).toBe(art.ok ? art.value.id : '');
   });
 });

@@ -4,6 +4,7 @@ import type { Label, Lang } from '../../domain/core/entity';
 import type { BaseRecord, RecordValues } from '../../domain/core/record';
 import { nextSeq, sortSteps } from '../../domain/core/rows';
 import type { Errors } from '../../domain/core/validate';
+import { refuse, type Result } from '../../domain/core/result';
 import type { RoleLike } from '../../domain/org/modules';
 import { dictLabeler } from '../core/dictionaries';
 import {
@@ -108,7 +109,7 @@ export type StepRequest =
   | { kind: 'revisit'; satisfaction: string; comment?: string }
   | { kind: 'close'; comment?: string };
 
-const fail = (zh: string, en: string): StepResult => ({ ok: false, error: { zh, en } });
+const fail = (zh: string, en: string): StepResult => refuse({ zh, en });
 
 /** Take one step of a complaint's flow as `actorId`; writes the patch in one transaction, or nothing. */
 export function takeComplaintStep(ws: Workspace, complaintId: string, req: StepRequest, actorId: string, now = Date.now()): StepResult {
@@ -127,8 +128,8 @@ export function takeComplaintStep(ws: Workspace, complaintId: string, req: StepR
   if (res.ok) {
     ws.transact(() => {
       ensureRecordStep(ws, complaint);
-      ws.collection('complaints').update(complaintId, { ...res.patch });
-      appendStep(ws, complaintId, res.step);
+      ws.collection('complaints').update(complaintId, { ...res.value.patch });
+      appendStep(ws, complaintId, res.value.step);
     });
   }
   return res;
@@ -150,27 +151,20 @@ export function checkComplaint(ws: Workspace, values: RecordValues, isNew: boole
 
 // ----- knowledge base -----
 
-export type ArticleDraftResult =
-  | { ok: true; values: ArticleDraft }
-  | { ok: false; error: Label; existingId?: string };
 
 /**
  * The article a completed service record becomes (tags in the UI language). Refused when the
  * record is not completed, or when an article was already made from it (the id is returned).
  */
-export function articleDraftFor(ws: Workspace, serviceId: string, lang: Lang): ArticleDraftResult {
+export function articleDraftFor(ws: Workspace, serviceId: string, lang: Lang): Result<ArticleDraft> {
   const service = ws.collection('serviceRecords').get(serviceId);
-  if (!service) return { ok: false, error: { zh: '找不到该服务记录', en: 'Service record not found' } };
+  if (!service) return refuse({ zh: '找不到该服务记录', en: 'Service record not found' });
   const existing = ws.collection('knowledgeArticles').live().find((a) => a.sourceServiceId === serviceId);
   if (existing) {
-    return {
-      ok: false,
-      existingId: existing.id,
-      error: {
-        zh: `该服务记录已转为知识库文章「${String(existing.title ?? '')}」`,
-        en: `This service record already became the article "${String(existing.title ?? '')}"`,
-      },
-    };
+    return refuse({
+      zh: `该服务记录已转为知识库文章「${String(existing.title ?? '')}」`,
+      en: `This service record already became the article "${String(existing.title ?? '')}"`,
+    }, { recordId: existing.id });
   }
   const label = dictLabeler(ws, lang);
   return articleFromService(service, (dict, code) => label(dict, code));

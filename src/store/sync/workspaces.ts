@@ -25,6 +25,11 @@ export async function joinWorkspace(invite: Invite, password: string): Promise<W
   return entry;
 }
 
+/** The workspace this device already holds for a room, if any (joining it again opens that one). */
+export async function workspaceInRoom(room: string): Promise<WorkspaceEntry | undefined> {
+  return (await localDb().workspaces.toArray()).find((w) => w.room === room);
+}
+
 /** Change the password this device uses for the room (a mistyped one when joining). */
 export async function setRoomPassword(entry: WorkspaceEntry, password: string): Promise<void> {
   await localDb().workspaces.update(entry.id, { password });

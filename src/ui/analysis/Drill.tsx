@@ -7,7 +7,7 @@ import { viewsOf } from '../../store/sales/quotes';
 import { useWorkspace } from '../shared/context';
 import { Modal } from '../shared/Modal';
 import { L, t } from '../i18n';
-import { DASH, money } from './format';
+import { DASH, money } from '../../domain/core/format';
 
 /**
  * Drill-down (SPEC K "every figure can be drilled down to its records"): a dialog listing the
@@ -53,11 +53,7 @@ export function DrillDialog(props: { spec: DrillSpec; onClose: () => void }) {
   const fields = createMemo(() => COLUMNS[props.spec.entity]
     .map((k) => def().fields.find((f) => f.key === k))
     .filter((f): f is FieldDef => !!f));
-  const records = createMemo(() => {
-    ctx.version(props.spec.entity)();
-    const col = ctx.ws.collection(props.spec.entity);
-    return props.spec.ids.map((id) => col.get(id)).filter((r): r is BaseRecord => !!r);
-  });
+  const records = createMemo(() => props.spec.ids.map((id) => ctx.get(props.spec.entity, id)).filter((r): r is BaseRecord => !!r));
   const isQuote = () => props.spec.entity === 'quotes';
   // amounts are recomputed, as the analyses do (a stored amount may be stale after a merge)
   const value = (r: BaseRecord, f: FieldDef): unknown => (f.key === 'amount' ? opportunityAmountOf(r) : r[f.key]);

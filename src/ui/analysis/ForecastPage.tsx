@@ -10,7 +10,7 @@ import { DrillDialog, Fig, type DrillSpec } from './Drill';
 import {
   DepartmentSelect, OwnerSelect, PeriodInputs, departmentSubtree, inDepartments, modeName, useModes, useParam,
 } from './filters';
-import { int, money, money0 } from './format';
+import { money, num } from '../../domain/core/format';
 import { Guard } from './Guard';
 
 /**
@@ -24,7 +24,7 @@ function Forecast() {
   const [drill, setDrill] = createSignal<DrillSpec | null>(null);
 
   const rows = createMemo(() => {
-    ctx.version('opportunities')(); ctx.version('users')();
+    ctx.version('users')(); // userDepartments reads them
     const dept = p.get('dept');
     const opps = inDepartments(ctx.visible('opportunities'), dept ? departmentSubtree(ctx.ws, dept) : null, userDepartments(ctx.ws));
     return forecast(opps, {
@@ -63,12 +63,12 @@ function Forecast() {
       scales: { x: { time: false, range: [-0.5, ms.length - 0.5] } },
       axes: [
         { values: (_u, splits) => splits.map((i) => (Number.isInteger(i) && ms[i] ? ms[i].month : '')), space: 56 },
-        { values: (_u, splits) => splits.map((v) => money0(v)), size: 84 },
+        { values: (_u, splits) => splits.map((v) => money(v, 0)), size: 84 },
       ],
       series: [
         { label: t('analysis.month'), value: (_u, i) => (i === null || !ms[i] ? '' : ms[i].month) },
-        { label: t('analysis.weighted'), fill: 'rgba(44,106,163,.75)', stroke: '#2c6aa3', paths: bars, points: { show: false }, value: (_u, v) => money0(v) },
-        { label: t('analysis.amount'), stroke: '#d69e2e', width: 2, value: (_u, v) => money0(v) },
+        { label: t('analysis.weighted'), fill: 'rgba(44,106,163,.75)', stroke: '#2c6aa3', paths: bars, points: { show: false }, value: (_u, v) => money(v, 0) },
+        { label: t('analysis.amount'), stroke: '#d69e2e', width: 2, value: (_u, v) => money(v, 0) },
       ],
       legend: { show: true },
     }, [xs, weighted, expected], box);
@@ -116,7 +116,7 @@ function Forecast() {
               <For each={rows()}>{(r) => (
                 <tr data-month={r.month ?? 'none'}>
                   <td>{r.month ?? t('analysis.undated')}</td>
-                  <td class="num"><Fig v={int(r.count)} on={() => open(r, t('analysis.count'))} /></td>
+                  <td class="num"><Fig v={num(r.count)} on={() => open(r, t('analysis.count'))} /></td>
                   <td class="num"><Fig v={money(r.amount)} on={() => open(r, t('analysis.amount'))} /></td>
                   <td class="num"><Fig v={money(r.weighted)} on={() => open(r, t('analysis.weighted'))} /></td>
                 </tr>
@@ -124,7 +124,7 @@ function Forecast() {
             </tbody>
             <tfoot><tr>
               <td>{t('analysis.total')}</td>
-              <td class="num"><Fig v={int(total().count)} on={() => open({ month: t('analysis.total'), ids: total().ids })} /></td>
+              <td class="num"><Fig v={num(total().count)} on={() => open({ month: t('analysis.total'), ids: total().ids })} /></td>
               <td class="num"><Fig v={money(total().amount)} on={() => open({ month: t('analysis.total'), ids: total().ids })} /></td>
               <td class="num"><Fig v={money(total().weighted)} on={() => open({ month: t('analysis.total'), ids: total().ids })} /></td>
             </tr></tfoot>

@@ -11,7 +11,7 @@ import {
   NoModes, PipelineFilters, departmentSubtree, inDepartments, localToday,
   stageName, useModeId, useModes, useParam,
 } from './filters';
-import { DASH, int, money, money0, pct } from './format';
+import { DASH, money, num, pct } from '../../domain/core/format';
 import { Guard } from './Guard';
 
 /**
@@ -36,7 +36,7 @@ function Funnel() {
     return quotaSource(ctx.ws, { modeId: modeId(), month: month(), ownerId: p.get('owner') || undefined, departmentId: p.get('dept') || undefined });
   });
   const data = createMemo(() => {
-    ctx.version('opportunities')(); ctx.version('salesStages')(); ctx.version('users')(); ctx.version('departments')();
+    ctx.version('users')(); ctx.version('departments')(); // userDepartments and departmentSubtree read them
     const t0 = performance.now();
     const all = ctx.visible('opportunities');
     const t1 = performance.now();
@@ -44,7 +44,7 @@ function Funnel() {
     const opps = inDepartments(all, dept ? departmentSubtree(ctx.ws, dept) : null, userDepartments(ctx.ws));
     const s = source();
     const quotas = s?.result ? quotaMap(s.result, basis()) : undefined;
-    const f = funnel(opps, ctx.ws.collection('salesStages').live(), modeId(), {
+    const f = funnel(opps, ctx.live('salesStages'), modeId(), {
       filter: { ownerId: p.get('owner') || undefined, from: p.get('from') || undefined, to: p.get('to') || undefined, periodField: 'plannedDate' },
       quotas, basis: basis(),
     });
@@ -105,10 +105,10 @@ function Funnel() {
                   <For each={data().rows}>{(r) => (
                     <tr data-stage={r.stageId}>
                       <td><i class="swatch" style={{ background: FUNNEL_FILL[r.color] }} />{stageName(r)}</td>
-                      <td class="num"><Fig v={int(r.count)} on={() => open(rowTitle(r), r, t('analysis.count'))} /></td>
+                      <td class="num"><Fig v={num(r.count)} on={() => open(rowTitle(r), r, t('analysis.count'))} /></td>
                       <td class="num"><Fig v={money(r.amount)} on={() => open(rowTitle(r), r, t('analysis.amount'))} /></td>
                       <td class="num"><Fig v={money(r.weighted)} on={() => open(rowTitle(r), r, t('analysis.weighted'))} /></td>
-                      <td class="num">{r.quota === null ? DASH : basis() === 'amount' ? money0(r.quota) : int(r.quota)}</td>
+                      <td class="num">{r.quota === null ? DASH : basis() === 'amount' ? money(r.quota, 0) : num(r.quota)}</td>
                       <td class="num" classList={{ [`tone-${r.color}`]: true }}>{pct(r.attainment)}</td>
                       <td class="num">{pct(r.dropOff)}</td>
                     </tr>
@@ -116,7 +116,7 @@ function Funnel() {
                   <Show when={data().unstaged.count}>
                     <tr class="muted">
                       <td>{t('analysis.unstaged')}</td>
-                      <td class="num"><Fig v={int(data().unstaged.count)} on={() => open(t('analysis.unstaged'), data().unstaged)} /></td>
+                      <td class="num"><Fig v={num(data().unstaged.count)} on={() => open(t('analysis.unstaged'), data().unstaged)} /></td>
                       <td class="num"><Fig v={money(data().unstaged.amount)} on={() => open(t('analysis.unstaged'), data().unstaged)} /></td>
                       <td class="num"><Fig v={money(data().unstaged.weighted)} on={() => open(t('analysis.unstaged'), data().unstaged)} /></td>
                       <td /><td /><td />
@@ -125,7 +125,7 @@ function Funnel() {
                 </tbody>
                 <tfoot><tr data-stage="total">
                   <td>{t('analysis.total')}</td>
-                  <td class="num"><Fig v={int(data().total.count)} on={() => open(t('analysis.funnelTotal'), data().total, t('analysis.count'))} /></td>
+                  <td class="num"><Fig v={num(data().total.count)} on={() => open(t('analysis.funnelTotal'), data().total, t('analysis.count'))} /></td>
                   <td class="num"><Fig v={money(data().total.amount)} on={() => open(t('analysis.funnelTotal'), data().total, t('analysis.amount'))} /></td>
                   <td class="num"><Fig v={money(data().total.weighted)} on={() => open(t('analysis.funnelTotal'), data().total, t('analysis.weighted'))} /></td>
                   <td /><td /><td />
@@ -147,8 +147,8 @@ function Funnel() {
         <p class="muted small quota-note">
           <Show when={src().target} fallback={<>{t('analysis.noPlan', { month: month() })} <A href={`/w/${ctx.ws.id}/plans`}>{t('nav.plans')}</A></>}>
             {(tg) => t('analysis.quotaFrom', {
-              month: month(), target: money0(tg().target),
-              deal: money0(src().dealSize.value),
+              month: month(), target: money(tg().target, 0),
+              deal: money(src().dealSize.value, 0),
               from: t(tg().from === 'quarter' ? 'analysis.fromQuarter' : 'analysis.fromMonth'),
             })}
           </Show>
@@ -187,16 +187,16 @@ function FunnelSvg(props: { rows: FunnelRow[]; basis: 'count' | 'amount'; onPick
         };
         return (
           <g class="funnel-stage" role="button" tabIndex={0} data-stage={r.stageId}
-            aria-label={`${stageName(r)} ${int(r.count)}`}
+            aria-label={`${stageName(r)} ${num(r.count)}`}
             onClick={() => props.onPick(r)} onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); props.onPick(r); } }}>
             <polygon points={pts()} fill={FUNNEL_FILL[r.color]} />
-            <text x={CX} y={y() + H / 2 - 6} class="funnel-count" text-anchor="middle">{int(r.count)}</text>
-            <text x={CX} y={y() + H / 2 + 11} class="funnel-amount" text-anchor="middle">{money0(r.amount)}</text>
+            <text x={CX} y={y() + H / 2 - 6} class="funnel-count" text-anchor="middle">{num(r.count)}</text>
+            <text x={CX} y={y() + H / 2 + 11} class="funnel-amount" text-anchor="middle">{money(r.amount, 0)}</text>
             <text x={8} y={y() + H / 2 + 2} class="funnel-name">{stageName(r)}</text>
             <text x={W - 8} y={y() + H / 2 - 6} class="funnel-side" text-anchor="end">
-              {t('analysis.weightedShort')} {money0(r.weighted)}</text>
+              {t('analysis.weightedShort')} {money(r.weighted, 0)}</text>
             <text x={W - 8} y={y() + H / 2 + 11} class="funnel-side" text-anchor="end">
-              {r.quota === null ? t('analysis.noQuota') : `${t('analysis.quota')} ${props.basis === 'amount' ? money0(r.quota) : int(r.quota)} · ${pct(r.attainment)}`}</text>
+              {r.quota === null ? t('analysis.noQuota') : `${t('analysis.quota')} ${props.basis === 'amount' ? money(r.quota, 0) : num(r.quota)} · ${pct(r.attainment)}`}</text>
             <Show when={i() > 0}>
               <text x={8} y={y() + 3} class="funnel-drop" classList={{ gain: (r.dropOff ?? 0) < 0 }}>
                 {(r.dropOff ?? 0) < 0 ? `↑ ${pct(-r.dropOff!)}` : `↓ ${pct(r.dropOff)}`}</text>

@@ -49,7 +49,7 @@ function useReport(kind: 'opportunities' | 'projects') {
   });
   const nameOf = (key: string) => {
     if (!key) return t('analysis.unassigned');
-    const rec = ctx.ws.collection(by() === 'customer' ? 'customers' : 'users').get(key);
+    const rec = ctx.get(by() === 'customer' ? 'customers' : 'users', key);
     return rec ? String(rec.name ?? key) : `${key} ⚠`;
   };
   return { ctx, p, by, filter, nameOf };
@@ -96,7 +96,6 @@ function OpportunityAnalysis() {
   const { ctx, by, filter, nameOf } = useReport('opportunities');
   const [drill, setDrill] = createSignal<DrillSpec | null>(null);
   const report = createMemo(() => {
-    ctx.version('opportunities')();
     const t0 = performance.now();
     const opps = ctx.visible('opportunities');
     const t1 = performance.now();
@@ -124,7 +123,7 @@ function OpportunityAnalysis() {
 function ProjectAnalysis() {
   const { ctx, by, filter, nameOf } = useReport('projects');
   const [drill, setDrill] = createSignal<DrillSpec | null>(null);
-  const report = createMemo(() => { ctx.version('projects')(); return projectAnalysis(ctx.visible('projects'), by(), filter()); });
+  const report = createMemo(() => projectAnalysis(ctx.visible('projects'), by(), filter()));
   const cols = (): ReportCol<ProjectRow>[] => [...(profitCols() as ReportCol<ProjectRow>[]), ...actualCols()];
   return (
     <section class="page analysis-page">

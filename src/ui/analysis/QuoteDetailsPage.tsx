@@ -19,7 +19,7 @@ function QuoteDetails() {
   const p = useParam();
   const [drill, setDrill] = createSignal<DrillSpec | null>(null);
   const report = createMemo(() => {
-    ctx.version('quotes')(); ctx.version('quoteLines')();
+    ctx.version('quoteLines')(); // viewsOf reads the lines
     const status = p.get('status');
     // the quotes with their lines (rows of quoteLines)
     return productQuoteDetails(viewsOf(ctx.ws, ctx.visible('quotes')), {
@@ -30,7 +30,7 @@ function QuoteDetails() {
   });
   const name = (r: ProductQuoteRow) => {
     if (!r.productId) return t('analysis.noProduct');
-    const prod = ctx.ws.collection('products').get(r.productId);
+    const prod = ctx.get('products', r.productId);
     return prod ? `${String(prod.code ?? '')} ${String(prod.name ?? '')}`.trim() : `${r.productId} ⚠`;
   };
   const cols = (): ReportCol<ProductQuoteRow>[] => [

@@ -1,7 +1,7 @@
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { t } from '../i18n';
 import { Fig } from './Drill';
-import { int, money, pct } from './format';
+import { money, num, pct } from '../../domain/core/format';
 
 /**
  * The table of a grouped report (opportunity, project, product-quote analysis): one row per group
@@ -16,7 +16,7 @@ export interface ReportCol<R> {
   get: (r: R) => number | null;
 }
 
-const FORMAT = { money, pct, int } as const;
+const FORMAT = { money, pct, int: num } as const;
 const PAGE = 200;
 
 export function ReportTable<R extends { ids: string[] }>(props: {

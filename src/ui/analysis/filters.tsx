@@ -32,8 +32,7 @@ export const stageName = (s: Pick<StageInfo, 'name' | 'nameEn'>): string => (lan
 export function useModes() {
   const ctx = useWorkspace();
   return createMemo(() => {
-    ctx.version('salesModes')();
-    return ctx.ws.collection('salesModes').live()
+    return ctx.live('salesModes')
       .sort((a, b) => (Number(a.order) || 0) - (Number(b.order) || 0) || (a.id < b.id ? -1 : 1));
   });
 }
@@ -44,7 +43,6 @@ export function useModeId() {
   const modes = useModes();
   const p = useParam();
   const busiest = createMemo(() => {
-    ctx.version('opportunities')();
     const n = new Map<string, number>();
     for (const o of ctx.visible('opportunities')) {
       if (statusOf(o) === 'active' && typeof o.modeId === 'string') n.set(o.modeId, (n.get(o.modeId) ?? 0) + 1);
@@ -61,7 +59,7 @@ export function useModeId() {
 
 export function useStages(modeId: () => string) {
   const ctx = useWorkspace();
-  return createMemo(() => { ctx.version('salesStages')(); return stagesOfMode(ctx.ws.collection('salesStages').live(), modeId()); });
+  return createMemo(() => stagesOfMode(ctx.live('salesStages'), modeId()));
 }
 
 export function modeName(m: BaseRecord | undefined): string {
@@ -87,8 +85,7 @@ export function ModeSelect() {
 export function useUsers() {
   const ctx = useWorkspace();
   return createMemo(() => {
-    ctx.version('users')();
-    return ctx.ws.collection('users').live().filter((u) => u.active !== false)
+    return ctx.live('users').filter((u) => u.active !== false)
       .sort((a, b) => String(a.code ?? a.name ?? '').localeCompare(String(b.code ?? b.name ?? '')));
   });
 }
@@ -114,8 +111,7 @@ export function OwnerSelect(props: { label?: string }) {
 export function useDepartments() {
   const ctx = useWorkspace();
   return createMemo(() => {
-    ctx.version('departments')();
-    const all = ctx.ws.collection('departments').live()
+    const all = ctx.live('departments')
       .sort((a, b) => String(a.code ?? a.name ?? '').localeCompare(String(b.code ?? b.name ?? '')));
     const ids = new Set(all.map((d) => d.id));
     const out: { rec: BaseRecord; depth: number }[] = [];

@@ -1,11 +1,14 @@
-import { For, Show, createMemo, createSignal } from 'solid-js';
+import { For, Show, createSignal } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
-import { malformedFields } from '../../domain/core/validate';
-import { primaryToClear } from '../../domain/customers/rules';
+import { makePrimaryContact } from '../../store/customers/contacts';
 import { RecordList } from '../shared/RecordList';
 import { RecordForm } from '../shared/RecordForm';
+import { useTitles } from '../shared/titles';
 import { useWorkspace } from '../shared/context';
-import { L, lang, t } from '../i18n';
+import { RecordPageGate, useRecordPage } from '../shared/RecordPage';
+import { FieldsView } from '../shared/RecordView';
+import { dateTime } from '../../domain/core/format';
+import { lang, t } from '../i18n';
 import { customerSections, useModules } from '../shared/module';
 import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
@@ -17,52 +20,33 @@ export function CustomerPage() {
   const ctx = useWorkspace();
   const params = useParams();
   const sections = customerSections(useModules()); // other modules' sections (their UI manifests)
-  const found = createMemo(() => { ctx.version('customers')(); return ctx.ws.collection('customers').get(params.id!); });
-  // outside the role's data scope (本人/本部门) the page says so instead of showing the record
-  const outOfScope = () => ctx.outOfScope('customers', found());
-  const customer = () => (outOfScope() ? undefined : found());
+  const page = useRecordPage('customers', () => params.id!);
   const [editing, setEditing] = createSignal(false);
   const [merging, setMerging] = createSignal(false);
-  const def = () => ctx.def('customers');
-  const bad = createMemo(() => (customer() ? malformedFields(def(), customer()!) : {}));
-  const userName = (id: unknown) => String(ctx.ws.collection('users').get(String(id))?.name ?? '?');
-  const when = (ms: number) => new Date(ms).toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB');
+  const title = useTitles();
+  const userName = (id: unknown) => title('users', id) || '?';
 
-  const makePrimary = (contactId: string) => {
-    const contacts = ctx.ws.collection('contacts');
-    ctx.ws.transact(() => {
-      for (const id of primaryToClear(contacts.live(), params.id!, contactId)) contacts.update(id, { primary: false });
-      contacts.update(contactId, { primary: true });
-    });
-  };
+  const makePrimary = (contactId: string) => makePrimaryContact(ctx.ws, params.id!, contactId);
 
   return (
     <section class="page">
-      <Show when={customer()} fallback={<p class="empty">{outOfScope() ? t('common.outOfScope') : t('customer.notFound')}</p>}>
+      <RecordPageGate page={page}>
         {(c) => (
           <>
             <div class="page-head">
               <A href={`/w/${ctx.ws.id}/customers`} class="btn ghost">← {t('common.back')}</A>
-              <h1 class="page-title">{plainText(c().name)} <span class="muted">{plainText(c().code)}</span></h1>
+              <h1 class="page-title">{title('customers', c())} <span class="muted">{plainText(c().code)}</span></h1>
               <span class="grow" />
               <RecordPresence collection="customers" id={params.id!} />
               <button class="btn" onClick={() => setMerging(true)} disabled={!ctx.can('customers', 'write')}>{t('merge.button')}</button>
               <button class="btn primary" onClick={() => setEditing(true)} disabled={!ctx.can('customers', 'write')}>{t('common.edit')}</button>
             </div>
-            <Show when={Object.keys(bad()).length}>
-              <div class="error-banner" role="alert">{t('common.malformedRecord')}
-                <ul><For each={Object.values(bad())}>{(m) => <li>{L(m)}</li>}</For></ul></div>
-            </Show>
             <div class="card">
               <h2>{t('customer.info')}</h2>
-              <dl class="fields">
-                <For each={def().fields}>{(f) => (
-                  <div classList={{ 'has-error': !!bad()[f.key] }}><dt>{L(f.label)}</dt><dd>{ctx.display(f, c()[f.key]) || '—'}</dd></div>
-                )}</For>
-              </dl>
+              <FieldsView entity="customers" record={c()} />
               <p class="muted small">
-                {t('customer.createdBy', { who: userName(c().createdBy), when: when(c().createdAt) })} ·
-                {' '}{t('customer.updatedBy', { who: userName(c().updatedBy), when: when(c().updatedAt) })}
+                {t('customer.createdBy', { who: userName(c().createdBy), when: dateTime(c().createdAt, lang()) })} ·
+                {' '}{t('customer.updatedBy', { who: userName(c().updatedBy), when: dateTime(c().updatedAt, lang()) })}
               </p>
             </div>
             <div class="card">
@@ -80,7 +64,7 @@ export function CustomerPage() {
             <Show when={merging()}><MergeDialog keep={c()} onClose={() => setMerging(false)} /></Show>
           </>
         )}
-      </Show>
+      </RecordPageGate>
     </section>
   );
 }

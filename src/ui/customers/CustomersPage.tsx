@@ -5,20 +5,19 @@ import { RecordList } from '../shared/RecordList';
 import { useWorkspace } from '../shared/context';
 import { Modal } from '../shared/Modal';
 import { notify } from '../shared/toast';
-import { customerDeleteBlocker } from './references';
-import { binWithParent } from '../../store/core/cascade';
+import { customerDeleteBlocker } from '../../store/customers/references';
+import { assignCustomers } from '../../store/customers/assign';
 import { t } from '../i18n';
 
 export function CustomersPage() {
   const ctx = useWorkspace();
   const navigate = useNavigate();
   const [assigning, setAssigning] = createSignal<BaseRecord[] | null>(null);
-  const reps = () => ctx.ws.collection('users').live().filter((u) => u.active !== false);
+  const reps = () => ctx.live('users').filter((u) => u.active !== false);
 
   const setOwner = (rows: BaseRecord[], ownerId: string | undefined) => {
-    const col = ctx.ws.collection('customers');
-    ctx.ws.transact(() => rows.forEach((r) => col.update(r.id, { ownerId })));
-    notify(t(ownerId ? 'list.assigned' : 'list.reclaimed', { n: rows.length }));
+    const n = assignCustomers(ctx.ws, rows.map((r) => r.id), ownerId, ctx.userId());
+    notify(t(ownerId ? 'list.assigned' : 'list.reclaimed', { n }));
   };
   // 客户资源分配 on many selected rows at once: assign to a rep, or reclaim to the public pool
   const actions = (selected: () => BaseRecord[]) => (
@@ -33,7 +32,6 @@ export function CustomersPage() {
       <RecordList entity="customers" checkDuplicates actions={actions}
         onOpen={(r) => navigate(`/w/${ctx.ws.id}/customers/${r.id}`)}
         deleteBlocker={(r) => customerDeleteBlocker(ctx.ws, r)}
-        cascadeDelete={(r) => { binWithParent(ctx.ws, 'customers', r); }}
         onFirstPaint={() => performance.mark('keyuan:list-painted')} />
       <Show when={assigning()}>{(rows) => (
         <Modal open title={`${t('list.assignTo')} (${rows().length})`} onClose={() => setAssigning(null)}>

@@ -6,7 +6,7 @@ import { mergeCustomers, mergePreview } from '../../store/customers/merge';
 import { useWorkspace } from '../shared/context';
 import { Modal } from '../shared/Modal';
 import { RefPicker } from '../shared/FieldInput';
-import { notify } from '../shared/toast';
+import { useRefusal } from '../shared/refusal';
 import { L, t } from '../i18n';
 import { plainText } from '../sync/state';
 
@@ -14,27 +14,24 @@ import { plainText } from '../sync/state';
 export function MergeDialog(props: { keep: BaseRecord; onClose: () => void }) {
   const ctx = useWorkspace();
   const def = () => ctx.def('customers');
-  const customers = () => { ctx.version('customers')(); return ctx.ws.collection('customers'); };
   const [dupId, setDupId] = createSignal('');
   const [choices, setChoices] = createSignal<MergeChoices>({});
-  const [error, setError] = createSignal('');
-  const dup = createMemo(() => (dupId() ? customers().get(dupId()) : undefined));
-  const suggestions = createMemo(() => findDuplicates(props.keep, customers().live(), props.keep.id).slice(0, 6));
+  const refusal = useRefusal();
+  const dup = createMemo(() => ctx.get('customers', dupId()));
+  const suggestions = createMemo(() => findDuplicates(props.keep, ctx.live('customers'), props.keep.id).slice(0, 6));
   const fields = createMemo(() => (dup() ? differingFields(def(), props.keep, dup()!) : []));
   const moves = createMemo(() => { ctx.version('contacts')(); return dupId() ? mergePreview(ctx.ws, dupId()) : []; });
 
   const pick = (id: string) => {
-    setError('');
+    refusal.clear();
     setDupId(id === props.keep.id ? '' : id);
-    const d = id ? customers().get(id) : undefined;
+    const d = ctx.get('customers', id);
     setChoices(d ? defaultChoices(def(), props.keep, d) : {});
   };
   const choose = (key: string, c: MergeChoice) => setChoices({ ...choices(), [key]: c });
   const merge = () => {
     const res = mergeCustomers(ctx.ws, props.keep.id, dupId(), choices());
-    if (!res.ok) return setError(L(res.reason));
-    notify(t('merge.done', { n: res.value.moved }));
-    props.onClose();
+    if (refusal.run(res, t('merge.done', { n: res.ok ? res.value.moved : 0 }))) props.onClose();
   };
   const shown = (r: BaseRecord, key: string) => {
     const f = def().fields.find((x) => x.key === key)!;
@@ -60,7 +57,7 @@ export function MergeDialog(props: { keep: BaseRecord; onClose: () => void }) {
             )}</For>
           </p>
         </Show>
-        <Show when={error()}><p class="error-banner" role="alert">{error()}</p></Show>
+        <refusal.Banner />
         <Show when={dup()}>{(d) => (
           <>
             <Show when={fields().length} fallback={<p class="muted">{t('merge.same')}</p>}>

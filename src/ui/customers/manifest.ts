@@ -18,4 +18,9 @@ export const customersUi = defineUiModule({
     { path: 'contacts', label: 'nav.contacts', group: CUSTOMERS_GROUP, order: 20 },
     { path: 'competitors', label: 'nav.competitors', group: CUSTOMERS_GROUP, order: 30 },
   ],
+  homeCounts: [
+    { entity: 'customers', path: 'customers', label: 'nav.customers', order: 10 },
+    { entity: 'contacts', path: 'contacts', label: 'nav.contacts', order: 20 },
+    { entity: 'competitors', path: 'competitors', label: 'nav.competitors', order: 30 },
+  ],
 });

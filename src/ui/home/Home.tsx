@@ -1,6 +1,7 @@
-import { Show, Suspense, createMemo, createSignal, lazy } from 'solid-js';
+import { For, Show, Suspense, createSignal, lazy } from 'solid-js';
 import { A } from '@solidjs/router';
 import { useWorkspace } from '../shared/context';
+import { ordered, useModules } from '../shared/module';
 import { notify } from '../shared/toast';
 import { t } from '../i18n';
 
@@ -10,14 +11,9 @@ const MyWork = lazy(() => import('../work/MyWork').then((m) => ({ default: m.MyW
 /** 我的工作台: counts, "my work" (tasks with alerts, my opportunities, my target), and the sample-company action. */
 export function Home() {
   const ctx = useWorkspace();
-  // what the user's data scope shows; unlimited, counted without parsing every record
-  const count = (name: string) => createMemo(() => {
-    ctx.version(name)();
-    return ctx.inScope(name) ? ctx.visible(name).length : ctx.ws.collection(name).liveCount();
-  });
-  const customers = count('customers');
-  const contacts = count('contacts');
-  const competitors = count('competitors');
+  // the figures the modules declare: what the user's data scope shows; unlimited, counted without parsing every record
+  const counts = ordered(useModules(), 'homeCounts');
+  const count = (name: string) => (ctx.inScope(name) ? ctx.visible(name).length : ctx.count(name));
   const [loading, setLoading] = createSignal(false);
   const loadSample = async () => {
     setLoading(true);
@@ -32,9 +28,7 @@ export function Home() {
     <section class="page">
       <h1 class="page-title">{t('home.welcome', { name: String(ctx.user()?.name ?? '') })}</h1>
       <div class="kpis">
-        <A class="kpi" href={`${base}/customers`}><b>{customers()}</b><span>{t('home.customers')}</span></A>
-        <A class="kpi" href={`${base}/contacts`}><b>{contacts()}</b><span>{t('home.contacts')}</span></A>
-        <A class="kpi" href={`${base}/competitors`}><b>{competitors()}</b><span>{t('home.competitors')}</span></A>
+        <For each={counts}>{(c) => <A class="kpi" href={`${base}/${c.path}`}><b>{count(c.entity)}</b><span>{t(c.label)}</span></A>}</For>
       </div>
       <Suspense fallback={<p class="loading">{t('common.loading')}</p>}><MyWork /></Suspense>
       <div class="cards">

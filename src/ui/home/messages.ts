@@ -2,9 +2,6 @@
 export const zh = {
   'nav.home': '我的工作台',
   'home.welcome': '您好,{name}',
-  'home.customers': '客户',
-  'home.contacts': '联系人',
-  'home.competitors': '竞争对手',
   'home.recent': '最近更新的客户',
   'home.sample': '载入示例公司',
   'home.sampleHint': '载入一家软件公司(销售 ERP 与 CRM)的示例数据:部门、角色、员工、客户、联系人与竞争对手。',
@@ -16,9 +13,6 @@ export const zh = {
 export const en: Record<keyof typeof zh, string> = {
   'nav.home': 'My work',
   'home.welcome': 'Hello, {name}',
-  'home.customers': 'Customers',
-  'home.contacts': 'Contacts',
-  'home.competitors': 'Competitors',
   'home.recent': 'Recently updated customers',
   'home.sample': 'Load sample company',
   'home.sampleHint': 'Load a software vendor (selling ERP and CRM) with departments, roles, staff, customers, contacts and competitors.',

@@ -48,7 +48,7 @@ export function ChangeUserDialog(props: { onClose: () => void }) {
     if (id && (await checkPin(ctx.ws.id, id, pin))) await switchTo(id);
     else setError(t('pin.wrong'));
   };
-  const name = (id?: string) => plainText(ctx.ws.collection('users').get(id ?? '')?.name) || '?';
+  const name = (id?: string) => plainText(ctx.get('users', id ?? '')?.name) || '?';
   return (
     <Modal open title={editingPin() ? t('pin.title') : t('shell.changeUser')} onClose={props.onClose}>
       <Show when={!editingPin()} fallback={<PinForm onDone={props.onClose} />}>
@@ -56,9 +56,9 @@ export function ChangeUserDialog(props: { onClose: () => void }) {
           <>
             <p class="muted">{t('shell.chooseUser')}</p>
             <ul class="user-pick">
-              <For each={ctx.ws.collection('users').live().filter((u) => u.active !== false)}>{(u) => (
+              <For each={ctx.live('users').filter((u) => u.active !== false)}>{(u) => (
                 <li><button class="btn" classList={{ primary: u.id === ctx.userId() }} onClick={() => void pick(u.id)}>
-                  {plainText(u.name)} <span class="muted">{plainText(ctx.ws.collection('roles').get(plainText(u.roleId))?.name)}</span>
+                  {plainText(u.name)} <span class="muted">{plainText(ctx.get('roles', plainText(u.roleId))?.name)}</span>
                 </button></li>
               )}</For>
             </ul>

@@ -5,6 +5,8 @@ import { RecordList } from '../shared/RecordList';
 import { RecordForm } from '../shared/RecordForm';
 import { DictSelect } from '../shared/FieldInput';
 import { useWorkspace } from '../shared/context';
+import { addRole, editRole } from '../../store/org/roles';
+import { report } from '../shared/refusal';
 import { L, t, type MessageKey } from '../i18n';
 
 /** 企业基础设置: company info, departments, roles with per-module permissions, users. */
@@ -32,7 +34,7 @@ export function OrgPage() {
 
 function CompanyInfo() {
   const ctx = useWorkspace();
-  const company = createMemo(() => { ctx.version('company')(); return ctx.ws.collection('company').get('company'); });
+  const company = createMemo(() => ctx.get('company', 'company'));
   const [editing, setEditing] = createSignal(false);
   return (
     <div class="card">
@@ -50,14 +52,12 @@ function CompanyInfo() {
 /** Each role a row, each module a column; a change writes that one module's field only. */
 function RoleMatrix() {
   const ctx = useWorkspace();
-  const roles = createMemo(() => { ctx.version('roles')(); return ctx.ws.collection('roles').live(); });
+  const roles = createMemo(() => ctx.live('roles'));
   const editable = () => ctx.can('org', 'write');
   const [newName, setNewName] = createSignal('');
-  const set = (id: string, patch: Record<string, unknown>) => ctx.ws.transact(() => ctx.ws.collection('roles').update(id, patch));
-  const addRole = () => {
-    if (!newName().trim()) return;
-    ctx.ws.transact(() => ctx.ws.collection('roles').create({ name: newName().trim(), scope: 'own' }));
-    setNewName('');
+  const set = (id: string, patch: Record<string, unknown>) => report(editRole(ctx.ws, id, patch, ctx.userId()));
+  const add = () => {
+    if (newName().trim() && report(addRole(ctx.ws, newName().trim(), ctx.userId()))) setNewName('');
   };
   return (
     <div class="card scroll-x">
@@ -82,7 +82,7 @@ function RoleMatrix() {
       <Show when={editable()}>
         <div class="row-inline">
           <input placeholder={t('org.roleName')} aria-label={t('org.roleName')} value={newName()} onInput={(e) => setNewName(e.currentTarget.value)} />
-          <button class="btn" onClick={addRole}>+ {t('org.newRole')}</button>
+          <button class="btn" onClick={add}>+ {t('org.newRole')}</button>
         </div>
       </Show>
     </div>
@@ -92,10 +92,10 @@ function RoleMatrix() {
 /** The department tree (部门), drawn from each department's parent. */
 function DepartmentTree() {
   const ctx = useWorkspace();
-  const depts = createMemo(() => { ctx.version('departments')(); return ctx.ws.collection('departments').live(); });
+  const depts = createMemo(() => ctx.live('departments'));
   const children = (parent?: string) => depts().filter((d) => (typeof d.parentId === 'string' && d.parentId ? d.parentId : undefined) === parent
     || (parent === undefined && typeof d.parentId === 'string' && !depts().some((p) => p.id === d.parentId)));
-  const staff = (id: string) => ctx.ws.collection('users').live().filter((u) => u.departmentId === id).length;
+  const staff = (id: string) => ctx.live('users').filter((u) => u.departmentId === id).length;
   const Node = (p: { id: string; name: string; depth: number; seen: Set<string> }) => (
     <>
       <li style={{ 'padding-left': `${p.depth * 14}px` }}>{p.name} <span class="muted small">({staff(p.id)})</span></li>

@@ -3,6 +3,7 @@ import { A } from '@solidjs/router';
 import type { BaseRecord } from '../../domain/core/record';
 import { asDay, funnel, opportunityAmountOf, sortRecords, todayOf, type FunnelRow } from '../../domain/sales';
 import { contactRecordsOf, userDepartments } from '../../store/analysis/pipeline';
+import { useTitles } from '../shared/titles';
 import { useWorkspace } from '../shared/context';
 import { Modal } from '../shared/Modal';
 import { L, t } from '../i18n';
@@ -10,7 +11,7 @@ import {
   NoModes, PipelineFilters, departmentSubtree, inDepartments, stageName,
   useModeId, useModes, useParam, useStages,
 } from '../analysis/filters';
-import { DASH, int, money, money0, pct } from '../analysis/format';
+import { DASH, money, num, pct } from '../../domain/core/format';
 import { MoveDialog } from './MoveDialog';
 import { Guard } from '../analysis/Guard';
 
@@ -36,7 +37,7 @@ function Kanban() {
   const [more, setMore] = createSignal<Record<string, number>>({});
 
   const board = createMemo(() => {
-    ctx.version('opportunities')(); ctx.version('customers')(); ctx.version('users')();
+    ctx.version('customers')(); ctx.version('users')(); // read below in bulk, and by userDepartments
     const dept = p.get('dept');
     let opps = inDepartments(ctx.visible('opportunities'), dept ? departmentSubtree(ctx.ws, dept) : null, userDepartments(ctx.ws));
     const needle = p.get('q').trim().toLowerCase();
@@ -45,7 +46,7 @@ function Kanban() {
       opps = opps.filter((o) => String(o.subject ?? '').toLowerCase().includes(needle)
         || String(customers.get(String(o.customerId ?? ''))?.name ?? '').toLowerCase().includes(needle));
     }
-    const f = funnel(opps, ctx.ws.collection('salesStages').live(), modeId(), {
+    const f = funnel(opps, ctx.live('salesStages'), modeId(), {
       filter: { ownerId: p.get('owner') || undefined, from: p.get('from') || undefined, to: p.get('to') || undefined },
     });
     const col = ctx.ws.collection('opportunities');
@@ -62,10 +63,10 @@ function Kanban() {
   };
   const askMove = (oppId: string, stageId: string | undefined) => {
     if (!writable() || !stageId) return;
-    const o = ctx.ws.collection('opportunities').get(oppId);
+    const o = ctx.get('opportunities', oppId);
     if (o && o.stageId !== stageId) setMove({ oppId, stageId });
   };
-  const name = (entity: string, id: unknown) => String(ctx.ws.collection(entity).get(String(id ?? ''))?.name ?? '');
+  const name = useTitles();
 
   const Column = (props: { row: FunnelRow; cards: BaseRecord[] }) => {
     const limit = () => more()[props.row.stageId] ?? PER_COLUMN;
@@ -83,9 +84,9 @@ function Kanban() {
         <header class="kanban-head">
           <h2>{stageName(props.row)}</h2>
           <div class="kanban-figs">
-            <span class="kanban-count" title={t('analysis.count')}>{int(props.row.count)}</span>
-            <span title={t('analysis.amount')}>{money0(props.row.amount)}</span>
-            <span class="muted" title={t('analysis.weighted')}>{t('analysis.weightedShort')} {money0(props.row.weighted)}</span>
+            <span class="kanban-count" title={t('analysis.count')}>{num(props.row.count)}</span>
+            <span title={t('analysis.amount')}>{money(props.row.amount, 0)}</span>
+            <span class="muted" title={t('analysis.weighted')}>{t('analysis.weightedShort')} {money(props.row.weighted, 0)}</span>
           </div>
         </header>
         <ul class="kanban-cards">
@@ -109,8 +110,8 @@ function Kanban() {
                 <A class="card-title" href={`/w/${ctx.ws.id}/opportunities/${o.id}`}>{String(o.subject ?? DASH)}</A>
                 <div class="card-line muted">{name('customers', o.customerId) || DASH}</div>
                 <div class="card-line">
-                  <b>{money0(typeof o.expectedAmount === 'number' ? o.expectedAmount : null)}</b>
-                  <span class="muted">× {pct(typeof o.rate === 'number' ? o.rate : null)} = {money0(opportunityAmountOf(o))}</span>
+                  <b>{money(typeof o.expectedAmount === 'number' ? o.expectedAmount : null, 0)}</b>
+                  <span class="muted">× {pct(typeof o.rate === 'number' ? o.rate : null)} = {money(opportunityAmountOf(o), 0)}</span>
                 </div>
                 <div class="card-line small">
                   <span class="muted">{name('users', o.ownerId)}</span>
@@ -170,7 +171,7 @@ function Kanban() {
 /** A card's summary and its contact records (the trail the board's moves leave). */
 function OppPeek(props: { oppId: string; onClose: () => void; onMove: (stageId: string) => void }) {
   const ctx = useWorkspace();
-  const opp = createMemo(() => { ctx.version('opportunities')(); return ctx.ws.collection('opportunities').get(props.oppId); });
+  const opp = createMemo(() => ctx.get('opportunities', props.oppId));
   const records = createMemo(() => { ctx.version('contactRecords')(); return sortRecords(contactRecordsOf(ctx.ws, props.oppId)).reverse(); });
   const stages = useStages(() => String(opp()?.modeId ?? ''));
   const def = () => ctx.def('opportunities');

@@ -3,13 +3,14 @@ import type { FieldDef } from '../../domain/core/entity';
 import type { Errors } from '../../domain/core/validate';
 import { opportunityAmount, stagesOfMode, todayOf, type Patch } from '../../domain/sales';
 import { moveBlocker, moveDraft, moveOpportunity } from '../../store/analysis/pipeline';
+import { useTitles } from '../shared/titles';
 import { useWorkspace } from '../shared/context';
 import { FieldInput } from '../shared/FieldInput';
 import { Modal } from '../shared/Modal';
 import { notify } from '../shared/toast';
 import { L, t } from '../i18n';
 import { stageName } from '../analysis/filters';
-import { money } from '../analysis/format';
+import { money } from '../../domain/core/format';
 
 /** Fields of the new contact record the rep confirms (the rest is copied from the opportunity). */
 const FORM_FIELDS = ['date', 'way', 'rate', 'expectedAmount', 'cost', 'plannedDate', 'summary'];
@@ -21,8 +22,9 @@ const FORM_FIELDS = ['date', 'way', 'rate', 'expectedAmount', 'cost', 'plannedDa
  */
 export function MoveDialog(props: { oppId: string; stageId: string; onClose: () => void; onMoved?: () => void }) {
   const ctx = useWorkspace();
-  const opp = createMemo(() => { ctx.version('opportunities')(); return ctx.ws.collection('opportunities').get(props.oppId); });
-  const stages = createMemo(() => { ctx.version('salesStages')(); return stagesOfMode(ctx.ws.collection('salesStages').live(), String(opp()?.modeId ?? '')); });
+  const title = useTitles();
+  const opp = createMemo(() => ctx.get('opportunities', props.oppId));
+  const stages = createMemo(() => stagesOfMode(ctx.live('salesStages'), String(opp()?.modeId ?? '')));
   const nameOf = (id: unknown) => { const s = stages().find((x) => x.id === id); return s ? stageName(s) : '—'; };
   const today = todayOf(Date.now());
   const draft = (stageId: string): Patch => ({
@@ -49,17 +51,17 @@ export function MoveDialog(props: { oppId: string; stageId: string; onClose: () 
     if (!writable() || blocker()) return;
     const res = moveOpportunity(ctx.ws, props.oppId, values(), ctx.userId());
     if (!res.ok) {
-      if (res.errors) setErrors(res.errors);
-      setRefused(res.reason ? L(res.reason) : null);
+      if (res.refusal.fields) setErrors(res.refusal.fields);
+      setRefused(res.refusal.fields ? null : L(res.refusal.message));
       return;
     }
-    notify(t('pipeline.moved', { subject: String(opp()?.subject ?? ''), stage: nameOf(values().stageId) }));
+    notify(t('pipeline.moved', { subject: title('opportunities', opp()), stage: nameOf(values().stageId) }));
     props.onMoved?.();
     props.onClose();
   };
   const amount = () => opportunityAmount(values().expectedAmount, values().rate);
   return (
-    <Modal open wide title={t('pipeline.moveTitle', { subject: String(opp()?.subject ?? '') })} onClose={props.onClose}
+    <Modal open wide title={t('pipeline.moveTitle', { subject: title('opportunities', opp()) })} onClose={props.onClose}
       footer={<>
         <button class="btn" onClick={props.onClose}>{t('common.cancel')}</button>
         <button class="btn primary" disabled={!writable() || !!blocker()} onClick={confirm}>{t('pipeline.confirmMove')}</button>

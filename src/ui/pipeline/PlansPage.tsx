@@ -2,13 +2,14 @@ import { For, Show, createMemo, createSignal } from 'solid-js';
 import { checkPlans, todayOf, type PlanSubject } from '../../domain/sales';
 import { userDepartments } from '../../store/analysis/pipeline';
 import { alertRuleOf, planErrors, plannedSubjects, targetProgress, type TargetProgress } from '../../store/analysis/targets';
+import { saveAlertRule } from '../../store/analysis/alert-rule';
 import { RecordList } from '../shared/RecordList';
 import { useWorkspace } from '../shared/context';
-import { notify } from '../shared/toast';
+import { report } from '../shared/refusal';
 import { L, t } from '../i18n';
 import { DrillDialog, Fig, type DrillSpec } from '../analysis/Drill';
 import { departmentSubtree } from '../analysis/filters';
-import { money, pct } from '../analysis/format';
+import { money, pct } from '../../domain/core/format';
 import { Guard } from '../analysis/Guard';
 
 /**
@@ -21,10 +22,10 @@ function Plans() {
   const today = todayOf(Date.now());
   const [month, setMonth] = createSignal(today.slice(0, 7));
   const [drill, setDrill] = createSignal<DrillSpec | null>(null);
-  const company = createMemo(() => { ctx.version('company')(); return ctx.ws.collection('company').get('company'); });
+  const company = createMemo(() => ctx.get('company', 'company'));
   const rule = () => alertRuleOf(company());
   const rows = createMemo((): TargetProgress[] => {
-    ctx.version('salesPlans')(); ctx.version('opportunities')(); ctx.version('users')();
+    ctx.version('users')(); // userDepartments reads them
     const plans = ctx.visible('salesPlans');
     const opps = ctx.visible('opportunities');
     const depts = userDepartments(ctx.ws);
@@ -33,21 +34,17 @@ function Plans() {
       departmentSet: who.scope === 'department' && who.departmentId ? departmentSubtree(ctx.ws, who.departmentId) : undefined,
     }));
   });
-  const problems = createMemo(() => { ctx.version('salesPlans')(); return checkPlans(ctx.visible('salesPlans')); });
+  const problems = createMemo(() => checkPlans(ctx.visible('salesPlans')));
   const subjectName = (who: PlanSubject) => {
     if (who.scope === 'company') return String(company()?.name ?? t('plans.company'));
-    const rec = who.scope === 'person' ? ctx.ws.collection('users').get(who.userId ?? '') : ctx.ws.collection('departments').get(who.departmentId ?? '');
+    const rec = who.scope === 'person' ? ctx.get('users', who.userId ?? '') : ctx.get('departments', who.departmentId ?? '');
     return rec ? String(rec.name ?? '') : '⚠';
   };
   const scopeName = (s: string) => ctx.display({ key: 'scope', type: 'dict', dict: 'planScope', label: { zh: '', en: '' } }, s);
   const [day, setDay] = createSignal(String(rule().day));
   const [share, setShare] = createSignal(String(rule().share));
   const saveRule = () => {
-    const d = Number(day());
-    const s = Number(share());
-    if (!Number.isInteger(d) || d < 1 || d > 31 || !(s > 0 && s <= 100)) { notify(t('plans.ruleInvalid'), 'error'); return; }
-    ctx.ws.transact(() => ctx.ws.collection('company').update('company', { targetAlertDay: d, targetAlertShare: s }));
-    notify(t('common.saved'));
+    report(saveAlertRule(ctx.ws, { day: Number(day()), share: Number(share()) }, ctx.userId()), t('common.saved'));
   };
   return (
     <section class="page">

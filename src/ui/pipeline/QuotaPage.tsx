@@ -4,6 +4,7 @@ import { asNumber } from '../../domain/core/numbers';
 import { funnel, quotaMap, type StageInfo } from '../../domain/sales';
 import { userDepartments } from '../../store/analysis/pipeline';
 import { quotaSource } from '../../store/analysis/quota';
+import { saveStageParameters } from '../../store/sales/modes';
 import { useWorkspace } from '../shared/context';
 import { notify } from '../shared/toast';
 import { L, t } from '../i18n';
@@ -12,7 +13,7 @@ import {
   ModeSelect, NoModes, departmentSubtree, inDepartments, localToday, stageName, useDepartments, useModeId, useModes,
   useParam, useStages, useUsers,
 } from '../analysis/filters';
-import { dec, int, money, money0, pct } from '../analysis/format';
+import { money, num, pct } from '../../domain/core/format';
 import { FUNNEL_FILL } from '../analysis/colors';
 import { Guard } from '../analysis/Guard';
 
@@ -68,12 +69,11 @@ function Quota() {
   });
   /** What each stage holds now (the funnel of the same subject), coloured against the quota. */
   const holding = createMemo(() => {
-    ctx.version('opportunities')();
     const s = source();
     if (!s) return null;
     const dept = departmentId();
     const opps = inDepartments(ctx.visible('opportunities'), dept ? departmentSubtree(ctx.ws, dept) : null, userDepartments(ctx.ws));
-    return funnel(opps, ctx.ws.collection('salesStages').live(), modeId(), {
+    return funnel(opps, ctx.live('salesStages'), modeId(), {
       filter: { ownerId: ownerId() }, quotas: s.result ? quotaMap(s.result, 'count') : undefined, basis: 'count',
     });
   });
@@ -81,16 +81,7 @@ function Quota() {
   const dealValue = () => (dealText() ?? (plan()?.dealSize.value !== null && plan()?.dealSize.value !== undefined ? String(plan()!.dealSize.value) : ''));
   const dirty = () => Object.keys(edits()).length > 0;
   const saveStages = () => {
-    const col = ctx.ws.collection('salesStages');
-    ctx.ws.transact(() => {
-      for (const s of stages()) {
-        if (!edits()[s.id]) continue;
-        const patch: Record<string, number> = {};
-        if (s.avgDays !== null && s.avgDays >= 0) patch.avgDays = s.avgDays;
-        if (s.conversion !== null && s.conversion > 0 && s.conversion <= 100) patch.conversion = s.conversion;
-        col.update(s.id, patch);
-      }
-    });
+    saveStageParameters(ctx.ws, stages().filter((s) => edits()[s.id]), ctx.userId());
     setEdits({});
     notify(t('quota.saved'));
   };
@@ -137,7 +128,7 @@ function Quota() {
               <label class="filter-item"><span>{t('quota.target')}</span>
                 <input id="quota-target" type="text" inputmode="decimal" value={targetValue()} onInput={(e) => setTargetText(e.currentTarget.value)} /></label>
               <span class="muted small">{plan()?.target
-                ? t('quota.targetFromPlan', { target: money0(plan()!.target!.target), from: t(plan()!.target!.from === 'quarter' ? 'analysis.fromQuarter' : 'analysis.fromMonth') })
+                ? t('quota.targetFromPlan', { target: money(plan()!.target!.target, 0), from: t(plan()!.target!.from === 'quarter' ? 'analysis.fromQuarter' : 'analysis.fromMonth') })
                 : t('quota.noPlan')}</span>
               <label class="filter-item"><span>{t('quota.dealSize')}</span>
                 <input id="quota-deal" type="text" inputmode="decimal" value={dealValue()} onInput={(e) => setDealText(e.currentTarget.value)} /></label>
@@ -154,9 +145,9 @@ function Quota() {
             {(res) => (
               <>
                 <div class="kpis">
-                  <div class="kpi"><b data-testid="quota-deals">{dec(res().dealsNeeded)}</b><span>{t('quota.dealsNeeded')}</span></div>
-                  <div class="kpi"><b data-testid="quota-customers">{int(res().idealCustomersCount)}</b>
-                    <span>{t('quota.idealCustomers')} ({dec(res().idealCustomers)})</span></div>
+                  <div class="kpi"><b data-testid="quota-deals">{num(res().dealsNeeded, 2)}</b><span>{t('quota.dealsNeeded')}</span></div>
+                  <div class="kpi"><b data-testid="quota-customers">{num(res().idealCustomersCount)}</b>
+                    <span>{t('quota.idealCustomers')} ({num(res().idealCustomers, 2)})</span></div>
                 </div>
                 <Show when={res().problems.length}>
                   <div class="error-banner" role="alert"><For each={res().problems}>{(m) => <div>{L(m)}</div>}</For></div>
@@ -183,12 +174,12 @@ function Quota() {
                           value={edits()[s.id]?.avgDays ?? (s.avgDays ?? '')} onInput={(e) => edit(s.id, 'avgDays', e.currentTarget.value)} /></td>
                         <td class="num"><input class="narrow num" aria-label={`${stageName(s)} ${t('quota.conversion')}`} disabled={!ctx.can('sales', 'approve')}
                           value={edits()[s.id]?.conversion ?? (s.conversion ?? '')} onInput={(e) => edit(s.id, 'conversion', e.currentTarget.value)} /></td>
-                        <td class="num">{dec(q()?.inflow)}</td>
-                        <td class="num">{dec(q()?.quota)}</td>
-                        <td class="num"><b>{int(q()?.quotaCount)}</b></td>
+                        <td class="num">{num(q()?.inflow, 2)}</td>
+                        <td class="num">{num(q()?.quota, 2)}</td>
+                        <td class="num"><b>{num(q()?.quotaCount)}</b></td>
                         <td class="num">{money(q()?.quotaAmount)}</td>
                         <td class="num"><Show when={h()} fallback="—">{(r) => (
-                          <Fig v={int(r().count)} on={() => setDrill({ title: t('analysis.funnelDrill', { stage: stageName(s) }), entity: 'opportunities', ids: r().ids })} />
+                          <Fig v={num(r().count)} on={() => setDrill({ title: t('analysis.funnelDrill', { stage: stageName(s) }), entity: 'opportunities', ids: r().ids })} />
                         )}</Show></td>
                         <td class="num"><span class="swatch" style={{ background: FUNNEL_FILL[h()?.color ?? 'none'] }} />{pct(h()?.attainment)}</td>
                       </tr>

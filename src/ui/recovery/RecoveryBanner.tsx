@@ -2,8 +2,8 @@ import { Show, createMemo, createResource } from 'solid-js';
 import { useNavigate } from '@solidjs/router';
 import { dismissPoint, listPoints } from '../../store/recovery/points';
 import { useWorkspace } from '../shared/context';
+import { dateTime } from '../../domain/core/format';
 import { lang, t } from '../i18n';
-import { formatTime } from '../sync/state';
 import { pointsChanged, pointsVersion, userLabel, whatHappened } from './state';
 import './recovery.css';
 
@@ -25,7 +25,7 @@ export function RecoveryBanner() {
         <div class="recovery-banner" role="alert" data-testid="recovery-warning">
           <span class="recovery-banner-text">
             <b>⚠ {t('recovery.warning', { who: who(), what: whatHappened(p()).join(t('recovery.sep')) })}</b>{' '}
-            <span class="muted">{formatTime(p().at, lang())}</span>{' '}
+            <span class="muted">{dateTime(p().at, lang(), { seconds: true })}</span>{' '}
             {t('recovery.kept')}
             <Show when={warnings().length > 1}>{' '}<span class="muted">{t('recovery.more', { n: warnings().length - 1 })}</span></Show>
           </span>

@@ -2,14 +2,16 @@ import { For, Show, createEffect, createMemo, createResource, createSignal } fro
 import { useSearchParams } from '@solidjs/router';
 import { ALL_COLLECTIONS, ENTITIES } from '../../domain/registry';
 import type { BaseRecord } from '../../domain/core/record';
+import { displayName } from '../../domain/core/entity';
 import { dismissPoint, listPoints, loadPoint, type RestorePoint } from '../../store/recovery/points';
 import { diffSnapshot, restoreRecords, snapshotFromFile, type CollectionDiff, type RestorePick, type RestoreSource } from '../../store/recovery/restore';
 import { SyncFileError } from '../../store/sync/file';
 import { useWorkspace } from '../shared/context';
 import { Modal } from '../shared/Modal';
 import { notify } from '../shared/toast';
+import { dateTime } from '../../domain/core/format';
 import { lang, t, type MessageKey } from '../i18n';
-import { formatTime, plainText } from '../sync/state';
+import { plainText } from '../sync/state';
 import { collectionLabel, pointsChanged, pointsVersion, userLabel, watch, whatHappened } from './state';
 import '../sync/sync.css';
 import './recovery.css';
@@ -30,7 +32,7 @@ export function RecoveryTab() {
 
   const openPoint = async (p: RestorePoint) => {
     const source: RestoreSource = { kind: 'point', at: p.at };
-    setPreview({ title: t('recovery.source.point', { time: formatTime(p.at, lang()) }), source, pointId: p.id, revert: p.kind === 'event' });
+    setPreview({ title: t('recovery.source.point', { time: dateTime(p.at, lang(), { seconds: true }) }), source, pointId: p.id, revert: p.kind === 'event' });
     try {
       const diffs = diffSnapshot(ctx.ws, await loadPoint(p.id));
       setPreview((cur) => (cur?.source === source ? { ...cur, diffs } : cur));
@@ -54,7 +56,7 @@ export function RecoveryTab() {
       const { header, snapshot } = snapshotFromFile(new Uint8Array(await file.arrayBuffer()), ctx.entry, ALL_COLLECTIONS);
       const from = plainText(header.by) || '?';
       const at = Number(header.exportedAt) || 0;
-      setPreview({ title: t('recovery.source.file', { from, time: formatTime(at, lang()) }), source: { kind: 'file', at, from }, diffs: diffSnapshot(ctx.ws, snapshot), revert: false });
+      setPreview({ title: t('recovery.source.file', { from, time: dateTime(at, lang(), { seconds: true }) }), source: { kind: 'file', at, from }, diffs: diffSnapshot(ctx.ws, snapshot), revert: false });
     } catch (e) {
       const code = e instanceof SyncFileError ? e.code : 'malformed';
       notify(t(`sync.fileError.${code}` as MessageKey), 'error');
@@ -89,7 +91,7 @@ export function RecoveryTab() {
             <tbody>
               <For each={points()}>{(p) => (
                 <tr classList={{ current: search.point === p.id }} data-kind={p.kind}>
-                  <td class="nowrap">{formatTime(p.at, lang())}</td>
+                  <td class="nowrap">{dateTime(p.at, lang(), { seconds: true })}</td>
                   <td>
                     <Show when={p.kind === 'event'} fallback={t('recovery.kind.daily')}>
                       <span classList={{ warn: p.warn }}>{whatHappened(p).join(t('recovery.sep')) || t('recovery.kind.event')}</span>
@@ -133,8 +135,8 @@ function RestorePreview(props: { preview: Preview; onClose: () => void }) {
   const everything = () => diffs().every((d) => !allowed(d.collection)
     || ((!d.missing.length || pick(d.collection).missing) && (!d.changed.length || pick(d.collection).changed)));
   const setAll = (on: boolean) => setPicks(Object.fromEntries(diffs().map((d) => [d.collection, { missing: on && allowed(d.collection), changed: on && allowed(d.collection) }])));
-  const title = (r: BaseRecord) => plainText(r.name ?? r.title ?? r.code ?? r.id);
-  const examples = (d: CollectionDiff) => [...d.missing, ...d.changed.map((c) => c.before)].slice(0, 3).map(title).join(t('recovery.sep'));
+  const title = (collection: string, r: BaseRecord) => displayName(ENTITIES[collection], r) || plainText(r.id);
+  const examples = (d: CollectionDiff) => [...d.missing, ...d.changed.map((c) => c.before)].slice(0, 3).map((r) => title(d.collection, r)).join(t('recovery.sep'));
   const restore = () => {
     const list: RestorePick[] = diffs().filter((d) => allowed(d.collection)).map((d) => ({ collection: d.collection, ...pick(d.collection) }));
     const written = restoreRecords(ctx.ws, diffs(), list, props.preview.source);

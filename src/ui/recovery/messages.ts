@@ -42,6 +42,7 @@ export const zh = {
   'recovery.sep': ';',
   'recovery.and': '、',
   'recovery.total': '共 {n} 条',
+  'recovery.tab': '数据恢复',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -87,4 +88,5 @@ export const en: Record<keyof typeof zh, string> = {
   'recovery.sep': '; ',
   'recovery.and': ', ',
   'recovery.total': '{n} records',
+  'recovery.tab': 'Recovery',
 };

@@ -4,10 +4,15 @@ import type { BaseRecord } from '../../domain/core/record';
 import { quoteStatusOf, quoteTotals, type Values } from '../../domain/sales';
 import { approvalNeedOf, approveQuoteAs, inboxOf, mySubmissions, rejectQuoteAs } from '../../store/sales/quotes';
 import { useWorkspace } from '../shared/context';
-import { Badge, TextPrompt, money, rateText, useNames, useRefusal, when } from './common';
+import { useTitles } from '../shared/titles';
+import { Badge } from '../shared/RecordView';
+import { TextPrompt } from '../shared/dialogs';
+import { money, dateTime } from '../../domain/core/format';
+import { useRefusal } from '../shared/refusal';
+import { rateText, useNames } from './common';
 import { QUOTE_STATUS_KEY } from './OpportunityPage';
 import { quoteTone } from './QuotePage';
-import { L, t } from '../i18n';
+import { L, t, lang } from '../i18n';
 
 const lastStep = (q: BaseRecord, action?: string): Values | undefined => {
   const steps = Array.isArray(q.steps) ? (q.steps as Values[]) : [];
@@ -19,6 +24,7 @@ const lastStep = (q: BaseRecord, action?: string): Values | undefined => {
 export function ApprovalsPage() {
   const ctx = useWorkspace();
   const names = useNames();
+  const title = useTitles();
   const refusal = useRefusal();
   const base = `/w/${ctx.ws.id}`;
   // quotes with their rows (lines and approval steps are records of their own)
@@ -39,19 +45,19 @@ export function ApprovalsPage() {
             const tot = () => quoteTotals(q.lines);
             const submit = () => lastStep(q, 'submit');
             const need = () => approvalNeedOf(ctx.ws, q, String(submit()?.by ?? ''));
-            const opp = () => (typeof q.opportunityId === 'string' ? ctx.ws.collection('opportunities').get(q.opportunityId) : undefined);
+            const opp = () => (typeof q.opportunityId === 'string' ? ctx.get('opportunities', q.opportunityId) : undefined);
             const products = () => (Array.isArray(q.lines) ? (q.lines as Values[]) : []).map((l) => `${names.product(l.productId)} × ${String(l.quantity ?? '?')}`).join(', ');
             return (
               <li class="inbox-item" data-id={q.id}>
                 <div class="inbox-main">
                   <div class="inbox-title">
-                    <A href={`${base}/quotes/${q.id}`}><b>{String(q.code ?? '—')}</b></A>
+                    <A href={`${base}/quotes/${q.id}`}><b>{title('quotes', q) || '—'}</b></A>
                     <span>{names.customer(q.customerId)}</span>
-                    <Show when={opp()}><span class="muted">· {String(opp()!.subject ?? '')}</span></Show>
+                    <Show when={opp()}><span class="muted">· {title('opportunities', opp())}</span></Show>
                   </div>
                   <dl class="inbox-facts">
                     <div><dt>{t('sales.col.owner')}</dt><dd>{names.user(submit()?.by ?? q.ownerId)}</dd></div>
-                    <div><dt>{t('sales.col.submittedAt')}</dt><dd>{when(submit()?.at)}</dd></div>
+                    <div><dt>{t('sales.col.submittedAt')}</dt><dd>{dateTime(submit()?.at, lang())}</dd></div>
                     <div><dt>{t('sales.col.lineAmount')}</dt><dd>{money(tot().amount)}</dd></div>
                     <div><dt>{t('sales.col.discounted')}</dt><dd><b>{money(tot().discountedAmount)}</b></dd></div>
                     <div><dt>{t('sales.overallRate')}</dt><dd class="warn"><b>{rateText(tot().rate)}</b></dd></div>
@@ -83,7 +89,7 @@ export function ApprovalsPage() {
                     <td>{names.customer(q.customerId)}</td>
                     <td><Badge tone={quoteTone(q)}>{t(QUOTE_STATUS_KEY[quoteStatusOf(q)])}</Badge></td>
                     <td>{names.user(last()?.by)}</td>
-                    <td>{when(last()?.at)}</td>
+                    <td>{dateTime(last()?.at, lang())}</td>
                     <td class="wrap">{String(last()?.comment ?? '')}</td>
                   </tr>
                 );

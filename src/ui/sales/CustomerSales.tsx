@@ -3,7 +3,10 @@ import { A } from '@solidjs/router';
 import { statusOf, projectStatusOf } from '../../domain/sales';
 import { RecordForm } from '../shared/RecordForm';
 import { useWorkspace } from '../shared/context';
-import { Badge, money, opportunityTone, projectTone, useNames } from './common';
+import { useTitles } from '../shared/titles';
+import { Badge } from '../shared/RecordView';
+import { money } from '../../domain/core/format';
+import { opportunityTone, projectTone, useNames } from './common';
 import { QuoteTable, STATUS_KEY } from './OpportunityPage';
 import { L, t } from '../i18n';
 
@@ -11,8 +14,9 @@ import { L, t } from '../i18n';
 export function CustomerSales(props: { customerId: string }) {
   const ctx = useWorkspace();
   const names = useNames();
+  const title = useTitles();
   const base = `/w/${ctx.ws.id}`;
-  const of = (c: string) => createMemo(() => { ctx.version(c)(); return ctx.ws.collection(c).live().filter((r) => r.customerId === props.customerId); });
+  const of = (c: string) => createMemo(() => ctx.live(c).filter((r) => r.customerId === props.customerId));
   const leads = of('leads');
   const opps = of('opportunities');
   const quotes = of('quotes');
@@ -39,7 +43,7 @@ export function CustomerSales(props: { customerId: string }) {
       <h4>{t('nav.opportunities')} ({opps().length})</h4>
       <ul class="plain-list">
         <For each={opps()} fallback={<li class="muted">{t('sales.noneYet')}</li>}>{(o) => (
-          <li data-tone={opportunityTone(o)}><A href={`${base}/opportunities/${o.id}`}>{String(o.subject ?? '')}</A>
+          <li data-tone={opportunityTone(o)}><A href={`${base}/opportunities/${o.id}`}>{title('opportunities', o)}</A>
             <span>{names.stage(o.stageId)} · {money(o.amount)} <Badge tone={opportunityTone(o)}>{t(STATUS_KEY[statusOf(o)])}</Badge></span></li>
         )}</For>
       </ul>
@@ -48,7 +52,7 @@ export function CustomerSales(props: { customerId: string }) {
       <h4>{t('nav.projects')} ({projects().length})</h4>
       <ul class="plain-list">
         <For each={projects()} fallback={<li class="muted">{t('sales.noneYet')}</li>}>{(p) => (
-          <li><A href={`${base}/projects/${p.id}`}>{String(p.subject ?? '')}</A>
+          <li><A href={`${base}/projects/${p.id}`}>{title('projects', p)}</A>
             <span>{money(p.actualAmount)} <Show when={projectStatusOf(p) === 'terminated'}><Badge tone={projectTone(p)}>{t('sales.status.terminated')}</Badge></Show></span></li>
         )}</For>
       </ul>

@@ -7,7 +7,8 @@ import { defaultModeId, salesModes } from '../../store/sales/seed';
 import { RecordList } from '../shared/RecordList';
 import { useWorkspace } from '../shared/context';
 import { Modal } from '../shared/Modal';
-import { report, useNames } from './common';
+import { report } from '../shared/refusal';
+import { useNames } from './common';
 import { lang, t } from '../i18n';
 
 /** 意向: vague purchase intentions; one is promoted (升迁) to an opportunity. */
@@ -44,8 +45,8 @@ export function PromoteDialog(props: { lead: BaseRecord; onClose: () => void; on
   const ctx = useWorkspace();
   const names = useNames();
   const [mode, setMode] = createSignal(defaultModeId(ctx.ws) ?? '');
-  const customer = () => ctx.ws.collection('customers').get(String(props.lead.customerId ?? ''));
-  const contacts = () => ctx.ws.collection('contacts').live().filter((c) => c.customerId === props.lead.customerId).length;
+  const customer = () => ctx.get('customers', String(props.lead.customerId ?? ''));
+  const contacts = () => ctx.live('contacts').filter((c) => c.customerId === props.lead.customerId).length;
   const go = () => {
     const res = promoteLeadToOpportunity(ctx.ws, props.lead.id, ctx.userId(), mode());
     if (report(res, t('sales.promoted'))) { props.onClose(); props.onDone(res.value); }

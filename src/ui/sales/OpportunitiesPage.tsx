@@ -1,14 +1,15 @@
 import { useNavigate } from '@solidjs/router';
 import type { BaseRecord } from '../../domain/core/record';
-import { allowedActions, projectStatusOf, type Outcome } from '../../domain/sales';
+import { allowedActions, projectStatusOf, type Result } from '../../domain/sales';
 import {
-  auditOpportunity, cascadeAfterListDelete, changeOpportunityStatus, changeProjectStatus, copyProjectAsOpportunity,
+  auditOpportunity, binSalesRecords, changeOpportunityStatus, changeProjectStatus, copyProjectAsOpportunity,
   unauditOpportunity,
 } from '../../store/sales/ops';
 import { newQuoteDefaults } from '../../store/sales/quotes';
 import { RecordList } from '../shared/RecordList';
 import { useWorkspace } from '../shared/context';
-import { opportunityTone, projectTone, report, usePipelineForm } from './common';
+import { report } from '../shared/refusal';
+import { opportunityTone, projectTone, usePipelineForm } from './common';
 import { quoteTone } from './QuotePage';
 import { t } from '../i18n';
 
@@ -20,7 +21,7 @@ export function OpportunitiesPage() {
   const writable = () => ctx.can('sales', 'write');
   const approver = () => ctx.can('sales', 'approve');
   /** Run an action on each selected row; refusals are shown, successes counted. */
-  const each = (sel: BaseRecord[], run: (r: BaseRecord) => Outcome<unknown>) => {
+  const each = (sel: BaseRecord[], run: (r: BaseRecord) => Result<unknown>) => {
     const n = sel.map(run).filter((res) => report(res)).length;
     if (n) report({ ok: true, value: null }, t('sales.doneN', { n }));
   };
@@ -44,7 +45,7 @@ export function OpportunitiesPage() {
         rowTone={opportunityTone}
         prepare={form.prepare} validate={form.validate}
         hooks={{ ...form.hooks, onSaved: (r) => navigate(`/w/${ctx.ws.id}/opportunities/${r.id}`) }}
-        cascadeDelete={(r) => cascadeAfterListDelete(ctx.ws, 'opportunities', r)} />
+        toBin={binSalesRecords} />
     </section>
   );
 }
@@ -75,7 +76,7 @@ export function ProjectsPage() {
         rowTone={projectTone}
         prepare={form.prepare} validate={form.validate}
         hooks={{ ...form.hooks, onSaved: (r) => navigate(`/w/${ctx.ws.id}/projects/${r.id}`) }}
-        cascadeDelete={(r) => cascadeAfterListDelete(ctx.ws, 'projects', r)} />
+        toBin={binSalesRecords} />
     </section>
   );
 }
@@ -91,7 +92,7 @@ export function QuotesPage() {
         defaults={{ code: newQuoteDefaults(ctx.ws, ctx.userId()).code }}
         onOpen={(r) => navigate(`/w/${ctx.ws.id}/quotes/${r.id}`)}
         rowTone={quoteTone}
-        cascadeDelete={(r) => cascadeAfterListDelete(ctx.ws, 'quotes', r)}
+        toBin={binSalesRecords}
         hooks={{ onSaved: (r) => navigate(`/w/${ctx.ws.id}/quotes/${r.id}`) }} />
     </section>
   );

@@ -15,7 +15,13 @@ import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
 import { RefPicker } from '../shared/FieldInput';
 import { useWorkspace } from '../shared/context';
-import { Badge, Confirm, FieldsView, MalformedNotice, TextPrompt, Violations, money, opportunityTone, useNames, usePipelineForm, useRefusal } from './common';
+import { useTitles } from '../shared/titles';
+import { Badge, FieldsView, Violations } from '../shared/RecordView';
+import { RecordPageGate, useRecordPage } from '../shared/RecordPage';
+import { Confirm, TextPrompt } from '../shared/dialogs';
+import { money } from '../../domain/core/format';
+import { useRefusal } from '../shared/refusal';
+import { opportunityTone, useNames, usePipelineForm } from './common';
 import { RecordsSection } from './RecordsSection';
 import { L, t, type MessageKey } from '../i18n';
 
@@ -33,19 +39,19 @@ export function OpportunityPage() {
   const params = useParams();
   const navigate = useNavigate();
   const names = useNames();
+  const title = useTitles();
   const base = `/w/${ctx.ws.id}`;
   const refusal = useRefusal();
-  const found = createMemo(() => { ctx.version('opportunities')(); return ctx.ws.collection('opportunities').get(params.id!); });
-  const outOfScope = () => ctx.outOfScope('opportunities', found());
-  const opp = () => (outOfScope() ? undefined : found());
-  const projects = createMemo(() => { ctx.version('projects')(); return projectsFrom(params.id!, ctx.ws.collection('projects').live()) as BaseRecord[]; });
-  const quotes = createMemo(() => { ctx.version('quotes')(); return ctx.ws.collection('quotes').live().filter((q) => q.opportunityId === params.id); });
+  const page = useRecordPage('opportunities', () => params.id!);
+  const opp = page.record;
+  const projects = createMemo(() => projectsFrom(params.id!, ctx.live('projects')) as BaseRecord[]);
+  const quotes = createMemo(() => ctx.live('quotes').filter((q) => q.opportunityId === params.id));
   const violations = createMemo<Violation[]>(() => {
     ctx.version('contactRecords')(); ctx.version('quotes')(); ctx.version('salesStages')();
     const o = opp();
     if (!o) return [];
     const out = parentViolations(ctx.ws, 'contactRecords', o.id);
-    const mismatch = stageModeMismatch(o, ctx.ws.collection('salesStages').live());
+    const mismatch = stageModeMismatch(o, ctx.live('salesStages'));
     if (mismatch) out.push({ code: 'stageMode', ids: [o.id], message: mismatch });
     const amount = opportunityAmountOf(o);
     if (amount !== null && typeof o.amount === 'number' && Math.abs(amount - o.amount) >= 0.01) {
@@ -74,15 +80,14 @@ export function OpportunityPage() {
 
   return (
     <section class="page sales-page">
-      <Show when={opp() && !opp()!.deleted} fallback={<p class="empty">{outOfScope() ? t('common.outOfScope') : t('sales.notFound')}</p>}>
-        {(_) => {
-          const o = () => opp()!;
+      <RecordPageGate page={page}>
+        {(o) => {
           const status = () => statusOf(o());
           return (
             <>
               <div class="page-head wrap">
                 <A href={`${base}/opportunities`} class="btn ghost">← {t('common.back')}</A>
-                <h1 class="page-title" data-tone={opportunityTone(o())}>{String(o().subject ?? '')}</h1>
+                <h1 class="page-title" data-tone={opportunityTone(o())}>{title('opportunities', o())}</h1>
                 <Badge tone={opportunityTone(o())}>{t(STATUS_KEY[status()])}</Badge>
                 <Show when={o().audited === true}><Badge tone="ok">{t('sales.audited')}</Badge></Show>
                 <span class="grow" />
@@ -107,7 +112,6 @@ export function OpportunityPage() {
               </div>
               <refusal.Banner />
               <Violations list={violations()} />
-              <MalformedNotice entity="opportunities" record={o()} />
               <Show when={convertWhy() && !projects().length && status() !== 'terminated'}>
                 <p class="muted small">{t('sales.convertHint')}: {L(convertWhy()!)}</p>
               </Show>
@@ -132,7 +136,7 @@ export function OpportunityPage() {
                   <h2>{t('sales.projectsMade')}</h2>
                   <ul class="plain-list">
                     <For each={projects()}>{(p) => (
-                      <li><A href={`${base}/projects/${p.id}`}>{String(p.subject ?? '')}</A><span class="muted">{names.stage(p.stageId)} · {String(p.rate ?? '—')}%</span></li>
+                      <li><A href={`${base}/projects/${p.id}`}>{title('projects', p)}</A><span class="muted">{names.stage(p.stageId)} · {String(p.rate ?? '—')}%</span></li>
                     )}</For>
                   </ul>
                   <p class="muted small">{t('sales.unauditBlockedHint')}</p>
@@ -158,7 +162,7 @@ export function OpportunityPage() {
             </>
           );
         }}
-      </Show>
+      </RecordPageGate>
     </section>
   );
 }
@@ -180,6 +184,7 @@ export function QuotesCard(props: { quotes: BaseRecord[]; disabled: boolean; onN
 export function QuoteTable(props: { quotes: BaseRecord[] }) {
   const ctx = useWorkspace();
   const names = useNames();
+  const title = useTitles();
   const base = `/w/${ctx.ws.id}`;
   // each quote with its lines (rows of quoteLines), for the totals
   const quotes = createMemo(() => { ctx.version('quoteLines')(); return viewsOf(ctx.ws, props.quotes); });
@@ -191,15 +196,15 @@ export function QuoteTable(props: { quotes: BaseRecord[] }) {
         <For each={quotes()} fallback={<tr><td colspan="8" class="muted">{t('sales.noQuotes')}</td></tr>}>{(q) => {
           const tot = () => quoteTotals(q.lines);
           const link = () => {
-            const cr = q.contactRecordId ? ctx.ws.collection('contactRecords').get(String(q.contactRecordId)) : undefined;
-            const mr = q.maintenanceRecordId ? ctx.ws.collection('maintenanceRecords').get(String(q.maintenanceRecordId)) : undefined;
+            const cr = q.contactRecordId ? ctx.get('contactRecords', String(q.contactRecordId)) : undefined;
+            const mr = q.maintenanceRecordId ? ctx.get('maintenanceRecords', String(q.maintenanceRecordId)) : undefined;
             if (cr) return `${t('sales.contactRecord')} ${String(cr.date ?? '')}`;
             if (mr) return `${t('sales.maintenanceRecord')} ${String(mr.date ?? '')}`;
             return t('sales.standalone');
           };
           return (
             <tr>
-              <td><A href={`${base}/quotes/${q.id}`}>{String(q.code ?? '—')}</A></td>
+              <td><A href={`${base}/quotes/${q.id}`}>{title('quotes', q) || '—'}</A></td>
               <td>{String(q.date ?? '')}</td>
               <td>{names.customer(q.customerId)}</td>
               <td>{names.user(q.ownerId)}</td>
@@ -218,13 +223,9 @@ export function QuoteTable(props: { quotes: BaseRecord[] }) {
 
 /** A list of ids (competitors, team members) as chips, with a picker to add one. */
 function IdList(props: { title: string; entity: string; ids: unknown; disabled: boolean; onChange: (ids: string[]) => void }) {
-  const ctx = useWorkspace();
   const ids = () => (Array.isArray(props.ids) ? props.ids.filter((x): x is string => typeof x === 'string') : []);
-  const nameOf = (id: string) => {
-    ctx.version(props.entity)();
-    const r = ctx.ws.collection(props.entity).get(id);
-    return r ? String(r[ctx.def(props.entity).titleField] ?? '') : `⚠ ${id}`;
-  };
+  const title = useTitles();
+  const nameOf = (id: string) => title(props.entity, id) || `⚠ ${id}`;
   return (
     <div class="card id-list" data-entity={props.entity}>
       <h2>{props.title}</h2>

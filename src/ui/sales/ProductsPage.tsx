@@ -7,7 +7,9 @@ import { limitOf, pricingContext } from '../../store/sales/quotes';
 import { RecordList } from '../shared/RecordList';
 import { RefPicker } from '../shared/FieldInput';
 import { useWorkspace } from '../shared/context';
-import { Violations, money, rateText } from './common';
+import { Violations } from '../shared/RecordView';
+import { money } from '../../domain/core/format';
+import { rateText } from './common';
 import { t } from '../i18n';
 
 /** 产品: the price list with its category tree. */
@@ -30,7 +32,7 @@ const SPECIFIC = new Set(Object.values(KIND_FIELDS).flat());
 /** 折扣: volume tiers, position limits, customer / category and agent discounts; the rule; a price check. */
 export function DiscountsPage() {
   const ctx = useWorkspace();
-  const conflicts = createMemo(() => { ctx.version('discounts')(); return findRuleConflicts(ctx.ws.collection('discounts').live()); });
+  const conflicts = createMemo(() => findRuleConflicts(ctx.live('discounts')));
   const showField = (f: FieldDef, v: RecordValues) => !SPECIFIC.has(f.key) || (KIND_FIELDS[String(v.kind ?? '')] ?? []).includes(f.key);
   const validate = (v: RecordValues) => {
     const need = REQUIRED_FOR[String(v.kind ?? '')];
@@ -55,10 +57,9 @@ export function DiscountsPage() {
 function RoleLimits() {
   const ctx = useWorkspace();
   const rows = createMemo(() => {
-    ctx.version('roles')(); ctx.version('discounts')(); ctx.version('users')();
-    return ctx.ws.collection('roles').live().map((r) => {
-      const user = ctx.ws.collection('users').live().find((u) => u.roleId === r.id);
-      const rule = ctx.ws.collection('discounts').live().some((d) => d.kind === 'position' && d.roleId === r.id);
+    return ctx.live('roles').map((r) => {
+      const user = ctx.live('users').find((u) => u.roleId === r.id);
+      const rule = ctx.live('discounts').some((d) => d.kind === 'position' && d.roleId === r.id);
       return { name: String(r.name ?? ''), limit: user ? limitOf(ctx.ws, user.id) : limitFromRole(r.discountLimit), rule };
     });
   });
@@ -86,7 +87,7 @@ function PriceCheck() {
   const [customer, setCustomer] = createSignal('');
   const [product, setProduct] = createSignal('');
   const [qty, setQty] = createSignal('1');
-  const products = createMemo(() => { ctx.version('products')(); return ctx.ws.collection('products').live(); });
+  const products = createMemo(() => ctx.live('products'));
   const result = createMemo(() => {
     ctx.version('discounts')(); ctx.version('customers')();
     const p = products().find((x) => x.id === product());

@@ -7,7 +7,13 @@ import { RecordForm } from '../shared/RecordForm';
 import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
 import { useWorkspace } from '../shared/context';
-import { Badge, Confirm, FieldsView, MalformedNotice, Violations, money, projectTone, usePipelineForm, useRefusal } from './common';
+import { useTitles } from '../shared/titles';
+import { Badge, FieldsView, Violations } from '../shared/RecordView';
+import { RecordPageGate, useRecordPage } from '../shared/RecordPage';
+import { Confirm } from '../shared/dialogs';
+import { money, pct } from '../../domain/core/format';
+import { useRefusal } from '../shared/refusal';
+import { projectTone, usePipelineForm } from './common';
 import { QuotesCard } from './OpportunityPage';
 import { RecordsSection } from './RecordsSection';
 import { t } from '../i18n';
@@ -18,17 +24,17 @@ export function ProjectPage() {
   const params = useParams();
   const navigate = useNavigate();
   const refusal = useRefusal();
+  const title = useTitles();
   const base = `/w/${ctx.ws.id}`;
-  const found = createMemo(() => { ctx.version('projects')(); return ctx.ws.collection('projects').get(params.id!); });
-  const outOfScope = () => ctx.outOfScope('projects', found());
-  const project = () => (outOfScope() ? undefined : found());
-  const quotes = createMemo(() => { ctx.version('quotes')(); return ctx.ws.collection('quotes').live().filter((q) => q.projectId === params.id); });
+  const page = useRecordPage('projects', () => params.id!);
+  const project = page.record;
+  const quotes = createMemo(() => ctx.live('quotes').filter((q) => q.projectId === params.id));
   const violations = createMemo<Violation[]>(() => {
     ctx.version('maintenanceRecords')(); ctx.version('quotes')();
     const p = project();
     if (!p) return [];
     const out = parentViolations(ctx.ws, 'maintenanceRecords', p.id);
-    const mismatch = stageModeMismatch(p, ctx.ws.collection('salesStages').live());
+    const mismatch = stageModeMismatch(p, ctx.live('salesStages'));
     if (mismatch) out.push({ code: 'stageMode', ids: [p.id], message: mismatch });
     return out;
   });
@@ -45,16 +51,15 @@ export function ProjectPage() {
 
   return (
     <section class="page sales-page">
-      <Show when={project() && !project()!.deleted} fallback={<p class="empty">{outOfScope() ? t('common.outOfScope') : t('sales.notFound')}</p>}>
-        {(_) => {
-          const p = () => project()!;
+      <RecordPageGate page={page}>
+        {(p) => {
           const terminated = () => projectStatusOf(p()) === 'terminated';
           const rate = () => actualProfitRate(p());
           return (
             <>
               <div class="page-head wrap">
                 <A href={`${base}/projects`} class="btn ghost">← {t('common.back')}</A>
-                <h1 class="page-title" data-tone={projectTone(p())}>{String(p().subject ?? '')}</h1>
+                <h1 class="page-title" data-tone={projectTone(p())}>{title('projects', p())}</h1>
                 <Badge tone={projectTone(p())}>{terminated() ? t('sales.status.terminated') : t('sales.status.active')}</Badge>
                 <span class="grow" />
                 <RecordPresence collection="projects" id={params.id!} />
@@ -71,15 +76,14 @@ export function ProjectPage() {
               </div>
               <refusal.Banner />
               <Violations list={violations()} />
-              <MalformedNotice entity="projects" record={p()} />
               <div class="card">
                 <h2>{t('sales.basicInfo')}</h2>
                 <Show when={p().opportunityId}>
                   <p>{t('sales.fromOpportunity')}: <A href={`${base}/opportunities/${String(p().opportunityId)}`}>
-                    {String(ctx.ws.collection('opportunities').get(String(p().opportunityId))?.subject ?? t('sales.deletedOpp'))}</A></p>
+                    {title('opportunities', p().opportunityId) || t('sales.deletedOpp')}</A></p>
                 </Show>
                 <FieldsView entity="projects" record={p()} skip={['note', 'opportunityId']} />
-                <p class="kpi-line">{t('sales.actualProfit')}: <b>{money(actualProfit(p()))}</b> · {t('sales.actualProfitRate')}: <b>{rate() === null ? '—' : `${rate()!.toFixed(1)}%`}</b></p>
+                <p class="kpi-line">{t('sales.actualProfit')}: <b>{money(actualProfit(p()))}</b> · {t('sales.actualProfitRate')}: <b>{pct(rate())}</b></p>
                 <Show when={p().note}><p class="muted">{String(p().note)}</p></Show>
               </div>
               <RecordsSection kind="maintenanceRecords" parentId={p().id} parent={p()} refusal={refusal} flagged={new Set(violations().flatMap((v) => v.ids))}
@@ -98,7 +102,7 @@ export function ProjectPage() {
             </>
           );
         }}
-      </Show>
+      </RecordPageGate>
     </section>
   );
 }

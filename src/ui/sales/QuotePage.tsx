@@ -17,13 +17,23 @@ import { RecordForm } from '../shared/RecordForm';
 import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
 import { useWorkspace } from '../shared/context';
+import { useTitles } from '../shared/titles';
 import { download } from '../shared/download';
-import { Badge, Confirm, TextPrompt, money, rateText, useNames, useRefusal, when } from './common';
+import { Badge } from '../shared/RecordView';
+import { RecordPageGate, useRecordPage } from '../shared/RecordPage';
+import { Confirm, TextPrompt } from '../shared/dialogs';
+import { money, dateTime } from '../../domain/core/format';
+import { useRefusal } from '../shared/refusal';
+import { refuse } from '../../domain/core/result';
+import { rateText, useNames } from './common';
 import { QUOTE_STATUS_KEY } from './OpportunityPage';
-import { L, t } from '../i18n';
+import { L, t, lang } from '../i18n';
 
 /** A line in the editor: the row it edits (`id`; none for a new line) and the text typed. */
 interface Draft { id?: string; productId: string; quantity: string; unitPrice: string; manualRate: string }
+
+/** An amount in a CSV cell: a plain figure a spreadsheet reads (no separators), unlike `money`. */
+const cell = (n: number) => n.toFixed(2);
 
 const toDraft = (l: unknown): Draft => {
   const v = (typeof l === 'object' && l !== null ? l : {}) as Values;
@@ -46,11 +56,11 @@ export function QuotePage() {
   const navigate = useNavigate();
   const names = useNames();
   const refusal = useRefusal();
+  const title = useTitles();
   const base = `/w/${ctx.ws.id}`;
-  const found = createMemo(() => { ctx.version('quotes')(); return ctx.ws.collection('quotes').get(params.id!); });
-  const outOfScope = () => ctx.outOfScope('quotes', found());
-  const quote = () => (outOfScope() ? undefined : found());
-  const products = createMemo(() => { ctx.version('products')(); return ctx.ws.collection('products').live().sort((a, b) => String(a.code ?? '').localeCompare(String(b.code ?? ''))); });
+  const page = useRecordPage('quotes', () => params.id!);
+  const quote = page.record;
+  const products = createMemo(() => ctx.live('products').sort((a, b) => String(a.code ?? '').localeCompare(String(b.code ?? ''))));
   // the quote's rows: each line and each approval step is a record of its own
   const lines = createMemo(() => { ctx.version('quoteLines')(); return linesOf(ctx.ws, params.id!); });
   const steps = createMemo(() => { ctx.version('quoteSteps')(); return approvalStepsOf(ctx.ws, params.id!); });
@@ -99,51 +109,50 @@ export function QuotePage() {
 
   const print = () => {
     const why = issueWhy();
-    if (why) return refusal.run({ ok: false, reason: why });
+    if (why) return refusal.run(refuse(why));
     refusal.clear();
     window.print();
   };
   const exportCsv = () => {
     const q = quote()!;
     const why = issueWhy();
-    if (why) return refusal.run({ ok: false, reason: why });
+    if (why) return refusal.run(refuse(why));
     const rows: string[][] = [
       [t('sales.col.quoteNo'), String(q.code ?? ''), t('sales.col.date'), String(q.date ?? '')],
       [t('sales.col.customer'), names.customer(q.customerId), t('sales.col.owner'), names.user(q.ownerId)],
       [],
       [t('sales.col.product'), t('sales.col.spec'), t('sales.col.unit'), t('sales.col.qty'), t('sales.col.unitPrice'), t('sales.col.discountRate'),
         t('sales.col.netUnitPrice'), t('sales.col.lineAmount'), t('sales.col.discounted')],
-      ...lineRows(lines()).map((r) => [r.name, r.spec, r.unit, String(r.a.quantity), r.a.unitPrice.toFixed(2), String(r.a.rate),
-        r.a.netUnitPrice.toFixed(2), r.a.amount.toFixed(2), r.a.discountedAmount.toFixed(2)]),
-      [t('sales.total'), '', '', '', '', String(quoteTotals(lines()).rate ?? ''), '', quoteTotals(lines()).amount.toFixed(2), quoteTotals(lines()).discountedAmount.toFixed(2)],
+      ...lineRows(lines()).map((r) => [r.name, r.spec, r.unit, String(r.a.quantity), cell(r.a.unitPrice), String(r.a.rate),
+        cell(r.a.netUnitPrice), cell(r.a.amount), cell(r.a.discountedAmount)]),
+      [t('sales.total'), '', '', '', '', String(quoteTotals(lines()).rate ?? ''), '', cell(quoteTotals(lines()).amount), cell(quoteTotals(lines()).discountedAmount)],
     ];
     download(t('sales.quoteFile', { code: String(q.code ?? q.id) }), toCsv(rows));
   };
   const lineRows = (lines: unknown) => (Array.isArray(lines) ? lines : []).map((l) => {
     const a = lineAmounts((typeof l === 'object' && l !== null ? l : {}) as Values);
-    const p = a.productId ? ctx.ws.collection('products').get(a.productId) : undefined;
+    const p = a.productId ? ctx.get('products', a.productId) : undefined;
     return { a, name: String(p?.name ?? '⚠'), spec: String(p?.spec ?? ''), unit: p?.unit ? names.dict('productUnit', p.unit) : '' };
   });
-  const company = () => { ctx.version('company')(); return ctx.ws.collection('company').get('company'); };
+  const company = () => ctx.get('company', 'company');
 
   const headLocked = (old?: BaseRecord) => (old && quoteEditBlocker(old) ? ctx.def('quotes').fields.map((f) => f.key) : []);
   const headValidate = (v: RecordValues, old?: BaseRecord): Errors => {
     const why = old ? quoteEditBlocker(old) : null;
     if (why) return { code: why };
-    const clash = quoteLinkBlocker({ ...v, id: old?.id }, ctx.ws.collection('quotes').live());
+    const clash = quoteLinkBlocker({ ...v, id: old?.id }, ctx.live('quotes'));
     return clash ? { [v.maintenanceRecordId ? 'maintenanceRecordId' : 'contactRecordId']: clash } : {};
   };
 
   return (
     <section class="page sales-page quote-page">
-      <Show when={quote() && !quote()!.deleted} fallback={<p class="empty">{outOfScope() ? t('common.outOfScope') : t('sales.notFound')}</p>}>
-        {(_) => {
-          const q = () => quote()!;
+      <RecordPageGate page={page}>
+        {(q) => {
           return (
             <>
               <div class="page-head wrap no-print">
                 <A href={q().opportunityId ? `${base}/opportunities/${String(q().opportunityId)}` : `${base}/quotes`} class="btn ghost">← {t('common.back')}</A>
-                <h1 class="page-title">{t('sales.quote')} {String(q().code ?? '')}</h1>
+                <h1 class="page-title">{t('sales.quote')} {title('quotes', q())}</h1>
                 <Badge tone={quoteTone(q())}>{t(QUOTE_STATUS_KEY[status()])}</Badge>
                 <span class="grow" />
                 <RecordPresence collection="quotes" id={params.id!} />
@@ -174,10 +183,10 @@ export function QuotePage() {
                   <div><dt>{t('sales.col.owner')}</dt><dd>{names.user(q().ownerId)}</dd></div>
                   <div><dt>{t('sales.col.date')}</dt><dd>{String(q().date ?? '—')}</dd></div>
                   <div><dt>{t('sales.col.opportunity')}</dt><dd><Show when={q().opportunityId} fallback="—">
-                    <A href={`${base}/opportunities/${String(q().opportunityId)}`}>{String(ctx.ws.collection('opportunities').get(String(q().opportunityId))?.subject ?? '⚠')}</A></Show></dd></div>
+                    <A href={`${base}/opportunities/${String(q().opportunityId)}`}>{title('opportunities', q().opportunityId) || '⚠'}</A></Show></dd></div>
                   <div><dt>{t('sales.col.link')}</dt><dd>{linkText(q())}</dd></div>
                   <Show when={q().projectId}><div><dt>{t('sales.col.project')}</dt><dd>
-                    <A href={`${base}/projects/${String(q().projectId)}`}>{String(ctx.ws.collection('projects').get(String(q().projectId))?.subject ?? '⚠')}</A></dd></div></Show>
+                    <A href={`${base}/projects/${String(q().projectId)}`}>{title('projects', q().projectId) || '⚠'}</A></dd></div></Show>
                   <div><dt>{t('sales.positionLimit')}</dt><dd>{limit() === null ? t('sales.noLimit') : rateText(limit())} <span class="muted small">({names.user(quotingUser(q(), ctx.userId()))})</span></dd></div>
                 </dl>
                 <Show when={q().note}><p class="muted">{String(q().note)}</p></Show>
@@ -253,7 +262,7 @@ export function QuotePage() {
                   <thead><tr><th>{t('sales.col.action')}</th><th>{t('sales.col.by')}</th><th>{t('sales.col.at')}</th><th>{t('sales.col.comment')}</th></tr></thead>
                   <tbody>
                     <For each={steps()} fallback={<tr><td colspan="4" class="muted">{t('sales.noSteps')}</td></tr>}>{(s) => (
-                      <tr><td>{names.dict('approvalAction', s.action)}</td><td>{names.user(s.by)}</td><td>{when(s.at)}</td><td class="wrap">{String(s.comment ?? '')}</td></tr>
+                      <tr><td>{names.dict('approvalAction', s.action)}</td><td>{names.user(s.by)}</td><td>{dateTime(s.at, lang())}</td><td class="wrap">{String(s.comment ?? '')}</td></tr>
                     )}</For>
                   </tbody>
                 </table>
@@ -307,13 +316,13 @@ export function QuotePage() {
             </>
           );
         }}
-      </Show>
+      </RecordPageGate>
     </section>
   );
 
   function linkText(q: BaseRecord): string {
-    const cr = q.contactRecordId ? ctx.ws.collection('contactRecords').get(String(q.contactRecordId)) : undefined;
-    const mr = q.maintenanceRecordId ? ctx.ws.collection('maintenanceRecords').get(String(q.maintenanceRecordId)) : undefined;
+    const cr = q.contactRecordId ? ctx.get('contactRecords', String(q.contactRecordId)) : undefined;
+    const mr = q.maintenanceRecordId ? ctx.get('maintenanceRecords', String(q.maintenanceRecordId)) : undefined;
     if (cr) return `${t('sales.contactRecord')} ${String(cr.date ?? '')} ${String(cr.summary ?? '')}`;
     if (mr) return `${t('sales.maintenanceRecord')} ${String(mr.date ?? '')} ${String(mr.summary ?? '')}`;
     return t('sales.standalone');

@@ -9,7 +9,10 @@ import {
 import { createQuoteForRecord, quoteOfRecord } from '../../store/sales/quotes';
 import { RecordForm, type FormHooks } from '../shared/RecordForm';
 import { useWorkspace } from '../shared/context';
-import { Confirm, TextPrompt, money, useNames, type useRefusal } from './common';
+import { Confirm, TextPrompt } from '../shared/dialogs';
+import { money } from '../../domain/core/format';
+import { type useRefusal } from '../shared/refusal';
+import { useNames } from './common';
 import { L, t } from '../i18n';
 
 /**

@@ -2,9 +2,12 @@ import { For, Show, createMemo, createSignal } from 'solid-js';
 import { asNumber } from '../../domain/core/numbers';
 import { checkStages, stagesOfMode } from '../../domain/sales';
 import { salesModes } from '../../store/sales/seed';
+import { addSalesMode, addSalesStage, editSalesMode, editSalesStage, modeUse, removeSalesMode, removeSalesStage } from '../../store/sales/modes';
+import type { Result } from '../../domain/core/result';
 import { useWorkspace } from '../shared/context';
-import { Violations, report } from './common';
-import { lang, t } from '../i18n';
+import { Violations } from '../shared/RecordView';
+import { report } from '../shared/refusal';
+import { L, lang, t } from '../i18n';
 
 /**
  * 销售模式与阶段: each mode with its ordered stages and their default completion rate (成功率),
@@ -16,30 +19,28 @@ export function SalesModesPage() {
   const modes = createMemo(() => { ctx.version('salesModes')(); ctx.version('salesStages')(); return salesModes(ctx.ws); });
   const [modeId, setModeId] = createSignal<string | null>(null);
   const current = () => modeId() ?? modes()[0]?.id ?? null;
-  const stages = createMemo(() => { ctx.version('salesStages')(); const m = current(); return m ? stagesOfMode(ctx.ws.collection('salesStages').live(), m) : []; });
-  const problems = createMemo(() => { ctx.version('salesStages')(); const m = current(); return m ? checkStages(ctx.ws.collection('salesStages').live(), m) : []; });
+  const stages = createMemo(() => { const m = current(); return m ? stagesOfMode(ctx.live('salesStages'), m) : []; });
+  const problems = createMemo(() => { const m = current(); return m ? checkStages(ctx.live('salesStages'), m) : []; });
   const editable = () => ctx.can('sales', 'approve');
-  const used = (id: string) => {
-    ctx.version('opportunities')(); ctx.version('projects')();
-    return ['opportunities', 'projects'].reduce((n, c) => n + ctx.ws.collection(c).live().filter((r) => r.modeId === id || r.stageId === id).length, 0);
-  };
+  const used = (id: string) => { ctx.version('opportunities')(); ctx.version('projects')(); return modeUse(ctx.ws, id); };
   const [newMode, setNewMode] = createSignal('');
   const [draft, setDraft] = createSignal({ name: '', rate: '' });
   const [error, setError] = createSignal('');
 
+  // a refused save shows its reason beside the table (a cleared rate, a name another mode has)
+  const saved = <T,>(res: Result<T>) => { setError(res.ok ? '' : L(res.refusal.message)); return res.ok; };
   const setStage = (id: string, key: string, raw: string, numeric: boolean) => {
     const v = numeric ? asNumber(raw) : raw.trim();
     if (numeric && raw.trim() !== '' && v === null) return setError(t('sales.notNumber'));
-    if ((key === 'rate' || key === 'conversion') && typeof v === 'number' && (v < 0 || v > 100)) return setError(t('sales.rateRange'));
-    setError('');
-    ctx.ws.transact(() => ctx.ws.collection('salesStages').update(id, { [key]: v === '' || v === null ? undefined : v }));
+    saved(editSalesStage(ctx.ws, id, { [key]: v === '' || v === null ? undefined : v }, ctx.userId()));
   };
   const addMode = () => {
     const name = newMode().trim();
     if (!name) return;
-    const id = ctx.ws.transact(() => ctx.ws.collection('salesModes').create({ name, nameEn: name, order: modes().length + 1 })).id;
+    const res = addSalesMode(ctx.ws, name, ctx.userId());
+    if (!saved(res)) return;
     setNewMode('');
-    setModeId(id);
+    setModeId(res.value.id);
   };
   const addStage = () => {
     const m = current();
@@ -47,25 +48,9 @@ export function SalesModesPage() {
     const rate = asNumber(d.rate);
     if (!m || !d.name.trim()) return setError(t('welcome.nameRequired'));
     if (rate === null || rate < 0 || rate > 100) return setError(t('sales.rateRange'));
-    const order = Math.max(0, ...stages().map((s) => (s.order < 1e9 ? s.order : 0))) + 1;
-    ctx.ws.transact(() => ctx.ws.collection('salesStages').create({ modeId: m, order, name: d.name.trim(), nameEn: d.name.trim(), rate }));
-    setDraft({ name: '', rate: '' });
-    setError('');
+    if (saved(addSalesStage(ctx.ws, m, d.name.trim(), rate, ctx.userId()))) setDraft({ name: '', rate: '' });
   };
-  const removeStage = (id: string) => {
-    const n = used(id);
-    if (n) return report({ ok: false, reason: { zh: t('sales.stageInUse', { n }), en: t('sales.stageInUse', { n }) } });
-    ctx.ws.transact(() => ctx.ws.collection('salesStages').remove(id));
-  };
-  const removeMode = (id: string) => {
-    const n = used(id);
-    if (n) return report({ ok: false, reason: { zh: t('sales.modeInUse', { n }), en: t('sales.modeInUse', { n }) } });
-    ctx.ws.transact(() => {
-      ctx.ws.collection('salesModes').remove(id);
-      for (const s of stagesOfMode(ctx.ws.collection('salesStages').live(), id)) ctx.ws.collection('salesStages').remove(s.id);
-    });
-    setModeId(null);
-  };
+  const removeMode = (id: string) => { if (report(removeSalesMode(ctx.ws, id))) setModeId(null); };
 
   return (
     <section class="page sales-modes-page">
@@ -84,14 +69,14 @@ export function SalesModesPage() {
         </ul>
         <div class="card grow">
           <Show when={current()} fallback={<p class="muted">{t('sales.noModes')}</p>}>{(m) => {
-            const mode = () => ctx.ws.collection('salesModes').get(m());
+            const mode = () => ctx.get('salesModes', m());
             return (
               <>
                 <div class="row-inline wrap">
                   <label class="field"><span class="field-label">{t('sales.modeName')}</span>
-                    <input value={String(mode()?.name ?? '')} disabled={!editable()} onChange={(e) => ctx.ws.transact(() => ctx.ws.collection('salesModes').update(m(), { name: e.currentTarget.value.trim() }))} /></label>
+                    <input value={String(mode()?.name ?? '')} disabled={!editable()} onChange={(e) => saved(editSalesMode(ctx.ws, m(), { name: e.currentTarget.value.trim() }, ctx.userId()))} /></label>
                   <label class="field"><span class="field-label">{t('sales.modeNameEn')}</span>
-                    <input value={String(mode()?.nameEn ?? '')} disabled={!editable()} onChange={(e) => ctx.ws.transact(() => ctx.ws.collection('salesModes').update(m(), { nameEn: e.currentTarget.value.trim() }))} /></label>
+                    <input value={String(mode()?.nameEn ?? '')} disabled={!editable()} onChange={(e) => saved(editSalesMode(ctx.ws, m(), { nameEn: e.currentTarget.value.trim() }, ctx.userId()))} /></label>
                   <span class="grow" />
                   <button class="btn danger" disabled={!editable()} onClick={() => removeMode(m())}>{t('sales.deleteMode')}</button>
                 </div>
@@ -110,7 +95,7 @@ export function SalesModesPage() {
                         <td><input class="num-input short" value={s.avgDays === null ? '' : String(s.avgDays)} disabled={!editable()} onChange={(e) => setStage(s.id, 'avgDays', e.currentTarget.value, true)} /></td>
                         <td><input class="num-input short" value={s.conversion === null ? '' : String(s.conversion)} disabled={!editable()} onChange={(e) => setStage(s.id, 'conversion', e.currentTarget.value, true)} /> %</td>
                         <td class="muted">{used(s.id) || ''}</td>
-                        <td><button class="icon-btn" disabled={!editable()} aria-label={t('common.delete')} onClick={() => removeStage(s.id)}>×</button></td>
+                        <td><button class="icon-btn" disabled={!editable()} aria-label={t('common.delete')} onClick={() => report(removeSalesStage(ctx.ws, s.id))}>×</button></td>
                       </tr>
                     )}</For>
                   </tbody>

@@ -1,6 +1,5 @@
 import { For, Match, Show, Switch, createMemo, createSignal } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
-import { malformedFields } from '../../domain/core/validate';
 import {
   COMPLAINT_STATUSES, STATUS_LABELS, STEP_LABELS, asText, currentStatus, timeline, type ComplaintStep,
 } from '../../domain/service';
@@ -9,26 +8,29 @@ import { RecordForm } from '../shared/RecordForm';
 import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
 import { DictSelect } from '../shared/FieldInput';
+import { useTitles } from '../shared/titles';
 import { useWorkspace } from '../shared/context';
-import { notify } from '../shared/toast';
-import { L, t } from '../i18n';
-import { ServiceGate, fmtTime, useComplaintForm } from './common';
+import { RecordPageGate, useRecordPage } from '../shared/RecordPage';
+import { FieldsView } from '../shared/RecordView';
+import { useRefusal } from '../shared/refusal';
+import { dateTime } from '../../domain/core/format';
+import { L, t, lang } from '../i18n';
+import { ServiceGate, useComplaintForm } from './common';
 
 /** One complaint: what it is about, where it stands, its timeline, and the next step for this user. */
 export function ComplaintPage() {
   const ctx = useWorkspace();
   const params = useParams();
-  const found = createMemo(() => { ctx.version('complaints')(); return ctx.ws.collection('complaints').get(params.id!); });
-  const outOfScope = () => ctx.outOfScope('complaints', found());
-  const complaint = () => (outOfScope() ? undefined : found());
+  const page = useRecordPage('complaints', () => params.id!);
+  const complaint = page.record;
   // its history: one row of complaintSteps per step
   const steps = createMemo(() => { ctx.version('complaintSteps')(); return complaintStepsOf(ctx.ws, params.id!); });
   const def = () => ctx.def('complaints');
   const [editing, setEditing] = createSignal(false);
   const form = useComplaintForm();
-  const bad = createMemo(() => (complaint() ? malformedFields(def(), complaint()!) : {}));
   const status = () => (complaint() ? currentStatus(complaint()!, steps()) : null);
-  const customerName = () => ctx.display({ key: 'customerId', type: 'ref', ref: 'customers', label: { zh: '', en: '' } }, complaint()?.customerId);
+  const title = useTitles();
+  const customerName = () => title('customers', complaint()?.customerId);
   const base = `/w/${ctx.ws.id}`;
   // what the complaint is about first, then what the flow wrote
   const infoFields = () => {
@@ -39,7 +41,7 @@ export function ComplaintPage() {
   return (
     <section class="page">
       <ServiceGate>
-        <Show when={complaint()} fallback={<p class="empty">{outOfScope() ? t('common.outOfScope') : t('complaint.notFound')}</p>}>
+        <RecordPageGate page={page}>
           {(c) => (
             <>
               <div class="page-head">
@@ -54,20 +56,11 @@ export function ComplaintPage() {
                 <button class="btn primary" disabled={!ctx.can('service', 'write') || status() === 'closed'} onClick={() => setEditing(true)}>
                   {t('common.edit')}</button>
               </div>
-              <Show when={Object.keys(bad()).length}>
-                <div class="error-banner" role="alert">{t('common.malformedRecord')}
-                  <ul><For each={Object.values(bad())}>{(m) => <li>{L(m)}</li>}</For></ul></div>
-              </Show>
               <Stepper status={status()} />
               <div class="complaint-layout">
                 <div class="card">
                   <h2>{t('complaint.info')}</h2>
-                  <dl class="fields">
-                    <For each={infoFields()}>{(f) => (
-                      <div classList={{ 'has-error': !!bad()[f.key], wide: f.type === 'longtext' }}>
-                        <dt>{L(f.label)}</dt><dd>{ctx.display(f, c()[f.key]) || '—'}</dd></div>
-                    )}</For>
-                  </dl>
+                  <FieldsView entity="complaints" record={c()} fields={infoFields().map((f) => f.key)} />
                 </div>
                 <div class="card">
                   <h2>{t('complaint.nextStep')}</h2>
@@ -83,7 +76,7 @@ export function ComplaintPage() {
               </Show>
             </>
           )}
-        </Show>
+        </RecordPageGate>
       </ServiceGate>
     </section>
   );
@@ -105,7 +98,8 @@ function Stepper(props: { status: string | null }) {
 
 function Timeline(props: { steps: ComplaintStep[] }) {
   const ctx = useWorkspace();
-  const userName = (id: string | undefined) => (id ? String(ctx.ws.collection('users').get(id)?.name ?? id) : '');
+  const title = useTitles();
+  const userName = (id: string | undefined) => (id ? title('users', id) || id : '');
   const satisfaction = (code: string) => ctx.display({ key: 's', type: 'dict', dict: 'satisfaction', label: { zh: '', en: '' } }, code);
   return (
     <Show when={props.steps.length} fallback={<p class="muted">{t('complaint.noSteps')}</p>}>
@@ -115,7 +109,7 @@ function Timeline(props: { steps: ComplaintStep[] }) {
             <div class="tl-head">
               <b class="svc-cap">{L(STEP_LABELS[s.kind])}</b>
               <span>{userName(s.by)}</span>
-              <span class="muted">{fmtTime(s.at)}</span>
+              <span class="muted">{dateTime(s.at, lang())}</span>
             </div>
             <Show when={s.handlerId}><div>{t('complaint.handlerIs', { name: userName(s.handlerId) })}</div></Show>
             <Show when={s.result}><div class="svc-pre">{t('complaint.resultIs', { text: s.result! })}</div></Show>
@@ -131,18 +125,19 @@ function Timeline(props: { steps: ComplaintStep[] }) {
 /** The form for the step this user may take now, or who the complaint is waiting for. */
 function NextStep(props: { id: string }) {
   const ctx = useWorkspace();
-  const complaint = createMemo(() => { ctx.version('complaints')(); return ctx.ws.collection('complaints').get(props.id); });
+  const complaint = createMemo(() => ctx.get('complaints', props.id));
   const status = () => (complaint() ? currentStatus(complaint()!) : null);
   const supervisor = () => ctx.can('service', 'approve');
   const handlerId = () => asText(complaint()?.handlerId) ?? '';
   const isHandler = () => handlerId() !== '' && handlerId() === ctx.userId();
-  const userName = (id: string) => String(ctx.ws.collection('users').get(id)?.name ?? id);
+  const title = useTitles();
+  const userName = (id: string) => title('users', id) || id;
 
   const [handler, setHandler] = createSignal('');
   const [text, setText] = createSignal('');
   const [comment, setComment] = createSignal('');
   const [satisfaction, setSatisfaction] = createSignal('');
-  const [error, setError] = createSignal('');
+  const refusal = useRefusal();
 
   const choices = createMemo(() => {
     ctx.version('users')(); ctx.version('roles')(); ctx.version('customers')();
@@ -151,17 +146,15 @@ function NextStep(props: { id: string }) {
   const chosen = () => choices().find((c) => c.person.id === handler());
 
   const act = (req: StepRequest, done: string) => {
-    const res = takeComplaintStep(ctx.ws, props.id, req, ctx.userId());
-    if (!res.ok) { setError(L(res.error)); return; }
-    setError(''); setText(''); setComment(''); setHandler(''); setSatisfaction('');
-    notify(done);
+    if (!refusal.run(takeComplaintStep(ctx.ws, props.id, req, ctx.userId()), done)) return;
+    setText(''); setComment(''); setHandler(''); setSatisfaction('');
   };
 
   const AssignForm = (p: { again?: boolean }) => (
     <div class="step-form">
       <label class="field">
         <span class="field-label">{p.again ? t('complaint.reassignTo') : t('complaint.assignTo')}</span>
-        <select id="step-handler" value={handler()} onChange={(e) => { setHandler(e.currentTarget.value); setError(''); }}>
+        <select id="step-handler" value={handler()} onChange={(e) => { setHandler(e.currentTarget.value); refusal.clear(); }}>
           <option value="">{t('form.pick')}</option>
           <For each={choices()}>{(c) => (
             <option value={c.person.id}>{c.person.name ?? c.person.id}{c.problem ? ` (${t('complaint.cannotSee')})` : ''}</option>
@@ -237,7 +230,7 @@ function NextStep(props: { id: string }) {
           <Match when={status() === 'closed'}><Waiting text={t('complaint.isClosed')} /></Match>
         </Switch>
       </Show>
-      <Show when={error()}><p class="error-banner" role="alert">{error()}</p></Show>
+      <refusal.Banner />
     </div>
   );
 }

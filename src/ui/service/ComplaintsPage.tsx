@@ -37,8 +37,7 @@ export function ComplaintsPage() {
     open: (r) => currentStatus(r) !== 'closed',
   });
   const counts = createMemo(() => {
-    ctx.version('complaints')();
-    const rows = ctx.ws.collection('complaints').live();
+    const rows = ctx.live('complaints');
     const p = predicates();
     return Object.fromEntries(VIEWS.map((v) => [v.key, rows.filter(p[v.key]).length])) as Record<View, number>;
   });
@@ -58,7 +57,6 @@ export function ComplaintsPage() {
         </div>
         <RecordList entity="complaints" filterBase={predicates()[view()]}
           prepare={form.prepare} validate={form.validate} showField={form.showField} hooks={form.hooks}
-          cascadeDelete={form.cascadeDelete}
           onOpen={(r) => navigate(`/w/${ctx.ws.id}/service/complaints/${r.id}`)} />
       </ServiceGate>
     </section>

@@ -16,10 +16,9 @@ export function CustomerService(props: { customerId: string }) {
   const cform = useComplaintForm();
   const mine = (r: BaseRecord) => r.customerId === props.customerId;
   const counts = createMemo(() => {
-    ctx.version('serviceRecords')(); ctx.version('complaints')();
-    const complaints = ctx.ws.collection('complaints').live().filter(mine);
+    const complaints = ctx.live('complaints').filter(mine);
     return {
-      records: ctx.ws.collection('serviceRecords').live().filter(mine).length,
+      records: ctx.live('serviceRecords').filter(mine).length,
       complaints: complaints.length,
       open: complaints.filter((c) => currentStatus(c) !== 'closed').length,
     };
@@ -45,7 +44,6 @@ export function CustomerService(props: { customerId: string }) {
           <Tabs.Content class="tab-panel" value="complaints">
             <RecordList entity="complaints" embedded filterBase={mine} defaults={{ customerId: props.customerId }}
               prepare={cform.prepare} validate={cform.validate} showField={cform.showField} hooks={cform.hooks}
-              cascadeDelete={cform.cascadeDelete}
               onOpen={(r) => navigate(`/w/${ctx.ws.id}/service/complaints/${r.id}`)} />
           </Tabs.Content>
         </Tabs>

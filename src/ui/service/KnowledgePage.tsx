@@ -3,12 +3,15 @@ import { A, useSearchParams } from '@solidjs/router';
 import type { BaseRecord } from '../../domain/core/record';
 import { asText, parseTags, searchArticles } from '../../domain/service';
 import { dictOptions } from '../../store/core/dictionaries';
+import { moveToBin } from '../../store/core/cascade';
 import { RecordForm } from '../shared/RecordForm';
 import { Modal } from '../shared/Modal';
+import { useTitles } from '../shared/titles';
 import { useWorkspace } from '../shared/context';
-import { notify } from '../shared/toast';
-import { L, t } from '../i18n';
-import { ServiceGate, fmtTime } from './common';
+import { report } from '../shared/refusal';
+import { dateTime } from '../../domain/core/format';
+import { L, t, lang } from '../i18n';
+import { ServiceGate } from './common';
 
 /** 知识库: articles by category, found by search; service staff answer from here. */
 export function KnowledgePage() {
@@ -21,8 +24,7 @@ export function KnowledgePage() {
   const writable = () => ctx.can('service', 'write');
 
   const articles = createMemo(() => {
-    ctx.version('knowledgeArticles')();
-    return ctx.ws.collection('knowledgeArticles').live().sort((a, b) => b.updatedAt - a.updatedAt);
+    return ctx.live('knowledgeArticles').sort((a, b) => b.updatedAt - a.updatedAt);
   });
   const categories = createMemo(() => { ctx.version('dictOptions')(); return dictOptions(ctx.ws, 'kbCategory'); });
   const countIn = (code: string | null) => (code === null ? articles().length : articles().filter((a) => a.category === code).length);
@@ -49,10 +51,9 @@ export function KnowledgePage() {
   const remove = () => {
     const a = deleting();
     if (!a) return;
-    ctx.ws.transact(() => ctx.ws.collection('knowledgeArticles').remove(a.id));
-    notify(t('list.deleted', { n: 1 }));
+    const binned = report(moveToBin(ctx.ws, 'knowledgeArticles', [a.id]), t('list.deleted', { n: 1 }));
     setDeleting(null);
-    setParams({ article: undefined }, { replace: true });
+    if (binned) setParams({ article: undefined }, { replace: true });
   };
 
   return (
@@ -99,7 +100,7 @@ export function KnowledgePage() {
                   </header>
                   <p class="kb-meta">{categoryLabel(a().category)}
                     <For each={parseTags(a().tags)}>{(tag) => <span class="kb-tag">{tag}</span>}</For>
-                    <span class="muted">{t('kb.updated', { when: fmtTime(a().updatedAt) })}</span></p>
+                    <span class="muted">{t('kb.updated', { when: dateTime(a().updatedAt, lang()) })}</span></p>
                   <div class="kb-text svc-pre"><Highlight text={String(a().body ?? '')} terms={terms()} /></div>
                   <SourceNote serviceId={asText(a().sourceServiceId)} />
                 </>
@@ -129,9 +130,10 @@ export function KnowledgePage() {
 /** Where an article came from: the service record, its customer and when. */
 function SourceNote(props: { serviceId: string | null }) {
   const ctx = useWorkspace();
-  const rec = createMemo(() => { ctx.version('serviceRecords')(); return props.serviceId ? ctx.ws.collection('serviceRecords').get(props.serviceId) : undefined; });
+  const rec = createMemo(() => props.serviceId ? ctx.get('serviceRecords', props.serviceId) : undefined);
   const customer = () => asText(rec()?.customerId);
-  const customerName = () => String(ctx.ws.collection('customers').get(customer() ?? '')?.name ?? '');
+  const title = useTitles();
+  const customerName = () => title('customers', customer());
   return (
     <Show when={props.serviceId}>
       <p class="muted small kb-source">

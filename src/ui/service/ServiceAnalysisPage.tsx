@@ -9,6 +9,7 @@ import { RecordList } from '../shared/RecordList';
 import { Modal } from '../shared/Modal';
 import { useWorkspace } from '../shared/context';
 import { download } from '../shared/download';
+import { pct } from '../../domain/core/format';
 import { L, lang, t, type MessageKey } from '../i18n';
 import { ServiceGate, serviceRecordForm } from './common';
 import { ServiceChart } from './ServiceChart';
@@ -19,8 +20,7 @@ import { ServiceChart } from './ServiceChart';
  * records; a rate over nothing shows "—".
  */
 
-const DASH = '—';
-const rate = (v: number | null) => (v === null ? DASH : `${v.toFixed(2)}%`);
+const rate = (v: number | null) => pct(v, 2);
 
 type Preset = 'thisMonth' | 'lastMonth' | 'thisQuarter' | 'thisYear' | 'last12' | 'all' | 'custom';
 const PRESETS: { key: Preset; label: MessageKey }[] = [
@@ -77,7 +77,7 @@ export default function ServiceAnalysisPage() {
   };
   const chooseBy = (g: ServiceGroupBy) => { setGroupBy(g); setParams({ by: g }, { replace: true }); };
 
-  const records = createMemo(() => { ctx.version('serviceRecords')(); return ctx.ws.collection('serviceRecords').live(); });
+  const records = createMemo(() => ctx.live('serviceRecords'));
   const analysis = createMemo(() => {
     const f = from() ? new Date(`${from()}T00:00:00`).getTime() : null;
     const tt = to() ? new Date(`${to()}T23:59:59.999`).getTime() : null;
@@ -85,7 +85,7 @@ export default function ServiceAnalysisPage() {
   });
 
   const labeler = createMemo(() => { ctx.version('dictOptions')(); return dictLabeler(ctx.ws, lang()); });
-  const users = createMemo(() => { ctx.version('users')(); return new Map(ctx.ws.collection('users').live().map((u) => [u.id, String(u.name ?? u.id)])); });
+  const users = createMemo(() => new Map(ctx.live('users').map((u) => [u.id, String(u.name ?? u.id)])));
   const groupLabel = (key: string | null): string => {
     if (key === null) return L(EMPTY_GROUP_LABEL);
     if (groupBy() === 'handlerId') return users().get(key) ?? key;

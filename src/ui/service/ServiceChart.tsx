@@ -1,3 +1,4 @@
+import { pct } from '../../domain/core/format';
 import { createEffect, on, onCleanup, onMount } from 'solid-js';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -43,7 +44,7 @@ export function ServiceChart(props: { categories: string[]; series: BarSeries[];
           width: 0,
           paths: uPlot.paths.bars!({ size: [props.series.length === 2 ? 0.38 : 0.6, 44], align: aligns[i], gap: 1 }),
           points: { show: false },
-          value: (_u: uPlot, v: number | null) => (v === null || v === undefined ? '—' : `${v.toFixed(2)}%`),
+          value: (_u: uPlot, v: number | null) => pct(v, 2),
         })),
       ],
     };

@@ -5,24 +5,17 @@ import type { FieldDef } from '../../domain/core/entity';
 import { currentStatus } from '../../domain/service';
 import { articleDraftFor, ensureRecordStep } from '../../store/service/service';
 import type { Errors } from '../../domain/core/validate';
-import { binWithParent } from '../../store/core/cascade';
 import type { ArticleDraft } from '../../domain/service';
 import { RecordForm, type FormHooks } from '../shared/RecordForm';
 import { useWorkspace } from '../shared/context';
 import { notify } from '../shared/toast';
+import { report } from '../shared/refusal';
 import { L, lang, t } from '../i18n';
 
 /** Now as the value of a datetime-local input (local time, minutes). */
 export function nowLocal(d = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
-/** Epoch ms as local date and time in the UI language. */
-export function fmtTime(ms: number): string {
-  return new Date(ms).toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB', {
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-  });
 }
 
 /**
@@ -39,7 +32,8 @@ const FLOW_FIELDS = new Set(['status', 'handlerId', 'result', 'revisitSatisfacti
 
 /**
  * Form rules of a complaint: its first step on creation (the status, then the step's row once
- * saved), only the reference matching "about" shown; deleting one from a list takes its steps along.
+ * saved), only the reference matching "about" shown. (A list's delete takes its steps along: the
+ * generic cascade, store/core/cascade.ts.)
  */
 export function useComplaintForm() {
   const ctx = useWorkspace();
@@ -48,7 +42,6 @@ export function useComplaintForm() {
     prepare: undefined as ((values: RecordValues, old?: BaseRecord) => RecordValues) | undefined,
     validate: undefined as ((values: RecordValues, old?: BaseRecord) => Errors) | undefined,
     hooks: { onSaved: (r: BaseRecord) => ensureRecordStep(ctx.ws, r) } satisfies FormHooks,
-    cascadeDelete: (r: BaseRecord) => { binWithParent(ctx.ws, 'complaints', r); },
     showField: (f: FieldDef, values: RecordValues) => {
       if (f.key in TARGET_FIELDS) return values.targetKind === TARGET_FIELDS[f.key];
       // the flow's own fields mean nothing before the complaint is recorded
@@ -81,11 +74,12 @@ export function ToArticleButton(props: { selected: () => BaseRecord[] }) {
     const r = one();
     if (!r) return;
     const res = articleDraftFor(ctx.ws, r.id, lang());
-    if (res.ok) setDraft(res.values);
-    else if (res.existingId) {
-      notify(L(res.error));
-      navigate(`/w/${ctx.ws.id}/service/knowledge?article=${res.existingId}`);
-    } else notify(L(res.error), 'error');
+    if (res.ok) setDraft(res.value);
+    else if (res.refusal.recordId) {
+      // already an article: say so and open it
+      notify(L(res.refusal.message));
+      navigate(`/w/${ctx.ws.id}/service/knowledge?article=${res.refusal.recordId}`);
+    } else report(res);
   };
   return (
     <>

@@ -1,12 +1,16 @@
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { ENTITIES } from '../../domain/registry';
 import type { BaseRecord } from '../../domain/core/record';
+import { displayName } from '../../domain/core/entity';
+import { useTitles } from '../shared/titles';
 import { useWorkspace } from '../shared/context';
 import { Modal } from '../shared/Modal';
+import { report } from '../shared/refusal';
 import { notify } from '../shared/toast';
-import { restoreFromBin } from '../customers/references';
+import { restoreFromBin } from '../../store/customers/references';
 import { purgeWithChildren } from '../../store/core/cascade';
-import { L, t } from '../i18n';
+import { dateTime } from '../../domain/core/format';
+import { L, lang, t } from '../i18n';
 
 /**
  * 回收站: every deleted record of every entity, restorable; purge deletes for good. What went to
@@ -21,8 +25,9 @@ export function BinPage() {
     return ctx.ws.collection(d.key).bin().filter((r) => !r.deletedWith).map((r) => ({ def: d, r }));
   }).sort((a, b) => b.r.updatedAt - a.r.updatedAt));
   const [purging, setPurging] = createSignal<{ entity: string; r: BaseRecord } | null>(null);
-  const customerName = (id: unknown) => String(ctx.ws.collection('customers').get(String(id))?.name ?? '?');
-  const userName = (id: unknown) => String(ctx.ws.collection('users').get(String(id))?.name ?? '?');
+  const title = useTitles();
+  const customerName = (id: unknown) => title('customers', id) || '?';
+  const userName = (id: unknown) => title('users', id) || '?';
   return (
     <section class="page">
       <h1 class="page-title">{t('bin.title')}</h1>
@@ -33,10 +38,10 @@ export function BinPage() {
             <For each={rows()}>{({ def, r }) => (
               <tr>
                 <td>{L(def.label)}</td>
-                <td>{String(r[def.titleField] ?? r.id)}
+                <td>{displayName(def, r) || r.id}
                   <Show when={typeof r.mergedInto === 'string'}>
                     <span class="muted small"> · {t('bin.mergedInto', { name: customerName(r.mergedInto) })}</span></Show></td>
-                <td>{new Date(r.updatedAt).toLocaleString()}</td>
+                <td>{dateTime(r.updatedAt, lang())}</td>
                 <td>{userName(r.updatedBy)}</td>
                 <td class="actions">
                   <button class="btn" disabled={!ctx.can(def.module, 'write')} onClick={() => { restoreFromBin(ctx.ws, def.key, r.id); notify(t('bin.restored')); }}>{t('common.restore')}</button>
@@ -52,8 +57,7 @@ export function BinPage() {
           footer={<>
             <button class="btn" onClick={() => setPurging(null)}>{t('common.cancel')}</button>
             <button class="btn danger" onClick={() => {
-              const res = purgeWithChildren(ctx.ws, p().entity, p().r.id);
-              if (!res.ok) notify(L(res.reason), 'error');
+              report(purgeWithChildren(ctx.ws, p().entity, p().r.id));
               setPurging(null);
             }}>{t('bin.purge')}</button>
           </>}>

@@ -1,50 +1,43 @@
-import { For, Show, createMemo, createResource, createSignal } from 'solid-js';
+import { For, Show, Suspense, createMemo, createResource, createSignal } from 'solid-js';
 import { Tabs } from '@kobalte/core/tabs';
 import { EDUCATION_DICTIONARY } from '../../domain/core/dictionaries';
 import { ENTITIES } from '../../domain/registry';
 import type { FieldType } from '../../domain/core/entity';
-import { addDictionary, dictionaries, dictOptions, type DictOptionRecord } from '../../store/core/dictionaries';
+import {
+  addDictionary, addDictOption, dictionaries, dictOptions, removeDictOption, setOptionLabel, type DictOptionRecord,
+} from '../../store/core/dictionaries';
+import { addCustomField, removeCustomField } from '../../store/core/custom-fields';
 import { schemaVersion } from '../../store/core/migrations';
 import { useWorkspace } from '../shared/context';
 import { notify } from '../shared/toast';
 import { L, lang, setLang, t, type MessageKey } from '../i18n';
 import { useSearchParams } from '@solidjs/router';
-import { SyncSettings } from '../sync/SyncSettings';
-import { SystemLog } from '../sync/SystemLog';
-import { RecoveryTab } from '../recovery/RecoveryTab';
+import { ordered, useModules } from '../shared/module';
 
-/** 系统设置: dictionaries, custom fields, storage, language, sync, system log, recovery. */
+/** 系统设置: the tabs the modules declare (settings: dictionaries, custom fields, storage; sync: sync, system log; recovery). */
 export function SettingsPage() {
   const [search, setSearch] = useSearchParams();
+  const tabs = ordered(useModules(), 'settingsTabs');
   // the tab follows the address, so a link to another tab (the recovery warning's) switches to it
   return (
     <section class="page">
       <h1 class="page-title">{t('nav.settings')}</h1>
-      <Tabs class="tabs" value={typeof search.tab === 'string' ? search.tab : 'dicts'} onChange={(tab) => setSearch({ tab, point: undefined })}>
+      <Tabs class="tabs" value={typeof search.tab === 'string' ? search.tab : tabs[0]?.key} onChange={(tab) => setSearch({ tab, point: undefined })}>
         <Tabs.List class="tab-list">
-          <Tabs.Trigger class="tab" value="dicts">{t('settings.dictionaries')}</Tabs.Trigger>
-          <Tabs.Trigger class="tab" value="fields">{t('settings.customFields')}</Tabs.Trigger>
-          <Tabs.Trigger class="tab" value="storage">{t('settings.storage')}</Tabs.Trigger>
-          <Tabs.Trigger class="tab" value="sync">{t('settings.sync')}</Tabs.Trigger>
-          <Tabs.Trigger class="tab" value="log">{t('settings.log')}</Tabs.Trigger>
-          <Tabs.Trigger class="tab" value="recovery">{t('settings.recovery')}</Tabs.Trigger>
+          <For each={tabs}>{(tab) => <Tabs.Trigger class="tab" value={tab.key}>{t(tab.label)}</Tabs.Trigger>}</For>
         </Tabs.List>
-        <Tabs.Content class="tab-panel" value="dicts"><Dictionaries /></Tabs.Content>
-        <Tabs.Content class="tab-panel" value="fields"><CustomFields /></Tabs.Content>
-        <Tabs.Content class="tab-panel" value="storage"><Storage /></Tabs.Content>
-        <Tabs.Content class="tab-panel" value="sync"><SyncSettings /></Tabs.Content>
-        <Tabs.Content class="tab-panel" value="log"><SystemLog /></Tabs.Content>
-        <Tabs.Content class="tab-panel" value="recovery"><RecoveryTab /></Tabs.Content>
+        <For each={tabs}>{(tab) => <Tabs.Content class="tab-panel" value={tab.key}>
+          <Suspense fallback={<p class="loading">{t('common.loading')}</p>}><tab.component /></Suspense></Tabs.Content>}</For>
       </Tabs>
     </section>
   );
 }
 
-function Dictionaries() {
+export function Dictionaries() {
   const ctx = useWorkspace();
   const list = createMemo(() => { ctx.version('dictionaries')(); return dictionaries(ctx.ws); });
   const [dict, setDict] = createSignal('customerCategory');
-  const options = createMemo(() => { ctx.version('dictOptions')(); return ctx.ws.collection<DictOptionRecord>('dictOptions').live().filter((o) => o.dict === dict()); });
+  const options = createMemo(() => ctx.live<DictOptionRecord>('dictOptions').filter((o) => o.dict === dict()));
   const tree = () => list().find((d) => d.dict === dict())?.tree === true;
   const editable = () => ctx.can('org', 'write');
   const [draft, setDraft] = createSignal({ code: '', zh: '', en: '', parent: '' });
@@ -54,8 +47,7 @@ function Dictionaries() {
     const d = draft();
     const code = d.code.trim() || `o${Date.now().toString(36)}`;
     if (!d.zh.trim()) return setError(t('welcome.nameRequired'));
-    if (options().some((o) => o.code === code)) return setError(t('settings.codeExists', { code }));
-    ctx.ws.transact(() => ctx.ws.collection('dictOptions').create({ dict: dict(), code, label: { zh: d.zh.trim(), en: d.en.trim() || d.zh.trim() }, parent: d.parent || undefined, order: options().length }));
+    if (!addDictOption(ctx.ws, dict(), { code, zh: d.zh.trim(), en: d.en.trim(), parent: d.parent })) return setError(t('settings.codeExists', { code }));
     setDraft({ code: '', zh: '', en: '', parent: '' });
     setError('');
   };
@@ -81,10 +73,10 @@ function Dictionaries() {
             <For each={options()}>{(o) => (
               <tr>
                 <td>{o.code}</td>
-                <td><input value={o.label?.zh ?? ''} disabled={!editable()} onChange={(e) => ctx.ws.collection('dictOptions').update(o.id, { label: { ...o.label, zh: e.currentTarget.value } })} /></td>
-                <td><input value={o.label?.en ?? ''} disabled={!editable()} onChange={(e) => ctx.ws.collection('dictOptions').update(o.id, { label: { ...o.label, en: e.currentTarget.value } })} /></td>
+                <td><input value={o.label?.zh ?? ''} disabled={!editable()} onChange={(e) => setOptionLabel(ctx.ws, o.id, 'zh', e.currentTarget.value)} /></td>
+                <td><input value={o.label?.en ?? ''} disabled={!editable()} onChange={(e) => setOptionLabel(ctx.ws, o.id, 'en', e.currentTarget.value)} /></td>
                 <Show when={tree()}><td>{o.parent ? L(options().find((p) => p.code === o.parent)?.label) : ''}</td></Show>
-                <td><button class="icon-btn" disabled={!editable()} aria-label={t('common.delete')} onClick={() => ctx.ws.collection('dictOptions').remove(o.id)}>×</button></td>
+                <td><button class="icon-btn" disabled={!editable()} aria-label={t('common.delete')} onClick={() => removeDictOption(ctx.ws, o.id)}>×</button></td>
               </tr>
             )}</For>
           </tbody>
@@ -119,9 +111,9 @@ function Dictionaries() {
 
 const CUSTOM_TYPES: FieldType[] = ['text', 'number', 'date', 'bool', 'dict'];
 
-function CustomFields() {
+export function CustomFields() {
   const ctx = useWorkspace();
-  const fields = createMemo(() => { ctx.version('customFields')(); return ctx.ws.collection('customFields').live(); });
+  const fields = createMemo(() => ctx.live('customFields'));
   const dicts = createMemo(() => { ctx.version('dictionaries')(); return dictionaries(ctx.ws); });
   const [draft, setDraft] = createSignal({ entity: 'customers', zh: '', en: '', type: 'text' as FieldType, dict: '' });
   const [error, setError] = createSignal('');
@@ -129,10 +121,7 @@ function CustomFields() {
     const d = draft();
     if (!d.zh.trim()) return setError(t('welcome.nameRequired'));
     if (d.type === 'dict' && !d.dict) return setError(`${t('settings.cfDict')}: ${t('common.required')}`);
-    const key = d.type === 'dict' && !ctx.def(d.entity).fields.some((f) => f.key === d.dict) ? d.dict : `cf_${Date.now().toString(36)}`;
-    ctx.ws.transact(() => ctx.ws.collection('customFields').create({
-      entity: d.entity, key, type: d.type, label: { zh: d.zh.trim(), en: d.en.trim() || d.zh.trim() }, dict: d.type === 'dict' ? d.dict : undefined,
-    }));
+    addCustomField(ctx.ws, { ...d, zh: d.zh.trim(), en: d.en.trim() });
     notify(t('settings.cfAdded', { name: d.zh.trim() }));
     setDraft({ ...d, zh: '', en: '' });
     setError('');
@@ -145,7 +134,7 @@ function CustomFields() {
           <For each={fields()}>{(f) => (
             <tr><td>{L(ENTITIES[String(f.entity)]?.label)}</td><td>{String((f.label as { zh?: string })?.zh ?? '')}</td>
               <td>{String((f.label as { en?: string })?.en ?? '')}</td><td>{t(`type.${String(f.type)}` as MessageKey)}</td>
-              <td><button class="icon-btn" disabled={!ctx.can('org', 'write')} aria-label={t('common.delete')} onClick={() => ctx.ws.collection('customFields').remove(f.id)}>×</button></td></tr>
+              <td><button class="icon-btn" disabled={!ctx.can('org', 'write')} aria-label={t('common.delete')} onClick={() => removeCustomField(ctx.ws, f.id)}>×</button></td></tr>
           )}</For>
         </tbody>
       </table>
@@ -177,7 +166,7 @@ function formatBytes(n: number): string {
   return n > 1e9 ? `${(n / 1e9).toFixed(1)} GB` : n > 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.round(n / 1e3)} KB`;
 }
 
-function Storage() {
+export function Storage() {
   const ctx = useWorkspace();
   const [info, { refetch }] = createResource(async () => {
     const persisted = (await navigator.storage?.persisted?.()) ?? false;

@@ -14,4 +14,9 @@ export const settingsUi = defineUiModule({
     { path: 'settings', label: 'nav.settings', group: SYSTEM_GROUP, order: 20 },
     { path: 'bin', label: 'nav.bin', group: SYSTEM_GROUP, order: 30 },
   ],
+  settingsTabs: [
+    { key: 'dicts', label: 'settings.dictionaries', order: 10, component: page(() => import('./SettingsPage'), 'Dictionaries') },
+    { key: 'fields', label: 'settings.customFields', order: 20, component: page(() => import('./SettingsPage'), 'CustomFields') },
+    { key: 'storage', label: 'settings.storage', order: 30, component: page(() => import('./SettingsPage'), 'Storage') },
+  ],
 });

@@ -41,9 +41,6 @@ export const zh = {
   'settings.codeExists': '编码“{code}”已存在',
   'settings.schema': '数据结构版本',
   'settings.incompatible': '此工作区由更新版本的客缘写入,已以只读方式打开,请更新应用',
-  'settings.sync': '同步',
-  'settings.log': '系统日志',
-  'settings.recovery': '数据恢复',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -88,7 +85,4 @@ export const en: Record<keyof typeof zh, string> = {
   'settings.codeExists': 'Code "{code}" already exists',
   'settings.schema': 'Data schema version',
   'settings.incompatible': 'A newer Keyuan version wrote this workspace; it is open read-only. Please update the app',
-  'settings.sync': 'Sync',
-  'settings.log': 'System log',
-  'settings.recovery': 'Recovery',
 };

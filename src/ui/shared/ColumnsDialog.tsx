@@ -1,10 +1,10 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
 import type { EntityDef } from '../../domain/core/entity';
-import { localDb, type ColumnLayout } from '../../store/core/local-db';
+import { loadLayout, saveLayout, type Layout } from '../../store/core/layouts';
 import { Modal } from './Modal';
 import { L, t } from '../i18n';
 
-export type Layout = Pick<ColumnLayout, 'order' | 'hidden' | 'locked'>;
+export type { Layout };
 
 /** The default layout: the definition's order, its hidden fields hidden, the first column locked. */
 export function defaultLayout(def: EntityDef): Layout {
@@ -24,13 +24,10 @@ export function defaultFormLayout(def: EntityDef): Layout {
  * (`formLayoutKey(entity)`): the saved one, else `fallback`; `save` shows it at once and stores it.
  */
 export function useLayout(workspaceId: string, key: () => string, fallback: () => Layout) {
-  const [layout, { mutate }] = createResource(key, async (k): Promise<Layout> => {
-    const saved = await localDb().layouts.get([workspaceId, k]);
-    return saved ? { order: saved.order, hidden: saved.hidden, locked: saved.locked } : fallback();
-  });
+  const [layout, { mutate }] = createResource(key, async (k): Promise<Layout> => (await loadLayout(workspaceId, k)) ?? fallback());
   const save = (l: Layout) => {
     mutate(l);
-    void localDb().layouts.put({ workspaceId, entity: key(), ...l });
+    void saveLayout(workspaceId, key(), l);
   };
   return [layout, save] as const;
 }

@@ -1,5 +1,6 @@
 import { For, Match, Show, Switch, createMemo, createSignal } from 'solid-js';
-import type { FieldDef } from '../../domain/core/entity';
+import { displayName, type FieldDef } from '../../domain/core/entity';
+import type { BaseRecord } from '../../domain/core/record';
 import { parseInput } from '../../domain/core/validate';
 import { dictOptions } from '../../store/core/dictionaries';
 import { useWorkspace } from './context';
@@ -56,20 +57,18 @@ export function DictSelect(props: { dict: string; value: string; onChange: (v: s
 export function RefPicker(props: { entity: string; value: string; onChange: (v: string) => void; disabled?: boolean; id?: string }) {
   const ctx = useWorkspace();
   const [query, setQuery] = createSignal<string | null>(null);
-  const title = () => ctx.def(props.entity)?.titleField ?? 'name';
+  const title = (r: BaseRecord | undefined) => displayName(ctx.def(props.entity), r);
   const current = () => {
-    ctx.version(props.entity)(); // the name follows a rename
-    const r = props.value ? ctx.ws.collection(props.entity).get(props.value) : undefined;
-    return r ? String(r[title()] ?? '') : '';
+    const r = props.value ? ctx.get(props.entity, props.value) : undefined; // subscribed: the name follows a rename
+    return title(r);
   };
   const matches = createMemo(() => {
     const q = query();
     if (q === null) return [];
-    ctx.version(props.entity)();
     const needle = q.trim().toLowerCase();
     const out = [];
     for (const r of ctx.visible(props.entity)) { // a rep picks among the records their data scope shows
-      const name = String(r[title()] ?? '');
+      const name = title(r);
       if (!needle || name.toLowerCase().includes(needle) || String(r.code ?? '').toLowerCase().includes(needle)) out.push({ id: r.id, name });
       if (out.length >= 30) break;
     }

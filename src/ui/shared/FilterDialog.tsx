@@ -1,7 +1,7 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
 import type { EntityDef } from '../../domain/core/entity';
 import { opsFor, type Condition, type Filter } from '../../domain/core/filter';
-import { localDb } from '../../store/core/local-db';
+import { deleteSavedFilter, saveFilter, savedFilters } from '../../store/core/saved-filters';
 import { Modal } from './Modal';
 import { notify } from './toast';
 import { L, t, type MessageKey } from '../i18n';
@@ -13,8 +13,7 @@ export function FilterDialog(props: {
   const [join, setJoin] = createSignal(props.initial.join);
   const [rows, setRows] = createSignal<Condition[]>(props.initial.conditions.length ? props.initial.conditions : [blank(props.def)]);
   const [name, setName] = createSignal('');
-  const [saved, { refetch }] = createResource(() =>
-    localDb().savedFilters.where({ workspaceId: props.workspaceId, entity: props.def.key }).toArray());
+  const [saved, { refetch }] = createResource(() => savedFilters(props.workspaceId, props.def.key));
 
   const update = (i: number, patch: Partial<Condition>) => setRows(rows().map((r, j) => (j === i ? fixOp({ ...r, ...patch }) : r)));
   const fixOp = (c: Condition): Condition => {
@@ -24,7 +23,7 @@ export function FilterDialog(props: {
   const current = (): Filter => ({ join: join(), conditions: rows() });
   const save = async () => {
     if (!name().trim()) return;
-    await localDb().savedFilters.add({ workspaceId: props.workspaceId, entity: props.def.key, name: name().trim(), filter: current() });
+    await saveFilter(props.workspaceId, props.def.key, name().trim(), current());
     notify(t('filter.savedAs', { name: name().trim() }));
     setName('');
     refetch();
@@ -74,7 +73,7 @@ export function FilterDialog(props: {
             <For each={saved()}>{(s) => (
               <li>
                 <button class="link" onClick={() => load(s.filter)}>{s.name}</button>
-                <button class="icon-btn" aria-label={t('common.delete')} onClick={async () => { await localDb().savedFilters.delete(s.id!); refetch(); }}>×</button>
+                <button class="icon-btn" aria-label={t('common.delete')} onClick={async () => { await deleteSavedFilter(s.id!); refetch(); }}>×</button>
               </li>
             )}</For>
           </ul>

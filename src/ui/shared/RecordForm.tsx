@@ -97,7 +97,7 @@ export function RecordForm(props: {
   const save = (force = false) => {
     if (readOnly() || saving()) return;
     if (!force && props.checkDuplicates && !dupWarning()) {
-      const hits = findDuplicates(values(), ctx.ws.collection(props.entity).live(), props.record?.id);
+      const hits = findDuplicates(values(), ctx.live(props.entity), props.record?.id);
       if (hits.length) {
         const h = hits[0];
         setDupWarning(t('form.duplicate', { name: String(h.record.name ?? ''), by: t(h.by === 'name' ? 'form.dupName' : 'form.dupPhone') }));
@@ -108,15 +108,15 @@ export function RecordForm(props: {
     const extra = props.validate?.(values(), props.record) ?? {};
     if (Object.keys(extra).length) { setErrors(extra); return; }
     const res = saveRecord(ctx.ws, def(), changed(), props.record?.id, { userId: ctx.userId() });
-    if (!res.ok) { setErrors(res.errors); return; }
+    if (!res.ok) { setErrors(res.refusal.fields ?? {}); return; }
     // the form closes (and callers report success) only once IndexedDB holds the edit: a reload or
     // a killed browser right after "saved" must not lose it (usually a few milliseconds)
     setSaving(true);
     setNotStored(null);
     ctx.ws.flushed().then(() => {
       setSaving(false);
-      props.onSaved?.(res.record);
-      props.hooks?.onSaved?.(res.record);
+      props.onSaved?.(res.value);
+      props.hooks?.onSaved?.(res.value);
       props.onClose();
     }, (e: unknown) => {
       // in the document (and sent to peers) but not on this device's disk: say so, keep the form

@@ -1,9 +1,11 @@
 import { For, Index, Show, untrack, createEffect, createMemo, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
 import type { BaseRecord, RecordValues } from '../../domain/core/record';
-import type { FieldDef, Label } from '../../domain/core/entity';
+import { displayName, type FieldDef, type Label } from '../../domain/core/entity';
 import { compareBy, compileFilter, type Filter } from '../../domain/core/filter';
 import { malformedFields, type Errors } from '../../domain/core/validate';
 import { deleteBlocker as entityDeleteBlocker } from '../../store/core/records';
+import { moveToBin, type CascadeResult } from '../../store/core/cascade';
+import type { Workspace } from '../../store/core/workspace';
 import { descendantCodes } from '../../domain/core/dictionaries';
 import { exportRows } from '../../domain/core/csv-import';
 import { toCsv } from '../../domain/core/csv';
@@ -15,7 +17,7 @@ import { ColumnsDialog, defaultLayout, orderedKeys, useLayout } from './ColumnsD
 import { ImportDialog } from './ImportDialog';
 import { CategoryTree, type TreeMode } from './CategoryTree';
 import { Modal } from './Modal';
-import { notify } from './toast';
+import { report } from './refusal';
 import { download, today } from './download';
 import { RecordHistory } from '../sync/RecordHistory';
 import { L, lang, t } from '../i18n';
@@ -34,8 +36,11 @@ export interface RecordListProps {
   onOpen?: (r: BaseRecord) => void;
   /** Why a record may not be deleted, or null. */
   deleteBlocker?: (r: BaseRecord) => Label | null;
-  /** Children that go to the recycle bin with a record (called inside the delete transaction). */
-  cascadeDelete?: (r: BaseRecord) => void;
+  /**
+   * How the list's delete moves records to the bin: the store's generic cascade (`moveToBin`:
+   * what belongs to them goes along) unless a module adds its own steps (sales back-fills parents).
+   */
+  toBin?: (ws: Workspace, entity: string, ids: readonly string[]) => CascadeResult;
   /** Extra toolbar buttons acting on the selected rows. */
   actions?: (selected: () => BaseRecord[]) => JSX.Element;
   /** Embedded lists (on a record page) are shorter and take no global shortcuts. */
@@ -218,9 +223,7 @@ export function RecordList(props: RecordListProps) {
     : []));
   const doDelete = () => {
     const ok = blockers().filter((b) => !b.why).map((b) => b.r);
-    const col = ctx.ws.collection(props.entity);
-    ctx.ws.transact(() => ok.forEach((r) => { col.remove(r.id); props.cascadeDelete?.(r); }));
-    if (ok.length) notify(t('list.deleted', { n: ok.length }));
+    if (ok.length) report((props.toBin ?? moveToBin)(ctx.ws, props.entity, ok.map((r) => r.id)), t('list.deleted', { n: ok.length }));
     setSelected(new Set<string>());
     setDialog(null);
   };
@@ -363,12 +366,12 @@ export function RecordList(props: RecordListProps) {
           </>}>
           <p>{t('list.confirmDelete', { n: blockers().filter((b) => !b.why).length })}</p>
           <For each={blockers().filter((b) => b.why)}>{(b) => (
-            <p class="error-banner">{t('list.cannotDelete')}:{String(b.r[def().titleField] ?? '')} — {L(b.why!)}</p>
+            <p class="error-banner">{t('list.cannotDelete')}:{displayName(def(), b.r)} — {L(b.why!)}</p>
           )}</For>
         </Modal>
       </Show>
       <Show when={dialog() === 'history' && (selectedRecords()[0] ?? focused())}>{(r) => (
-        <Modal open wide title={`${t('list.history')} · ${String(r()[def().titleField] ?? '')}`} onClose={() => setDialog(null)}>
+        <Modal open wide title={`${t('list.history')} · ${displayName(def(), r())}`} onClose={() => setDialog(null)}>
           <RecordHistory collection={props.entity} id={r().id} />
         </Modal>
       )}</Show>

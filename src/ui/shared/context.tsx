@@ -1,12 +1,14 @@
 import { createContext, createMemo, createSignal, onCleanup, useContext, type Accessor } from 'solid-js';
 import type { Workspace } from '../../store/core/workspace';
-import type { WorkspaceEntry } from '../../store/core/local-db';
+import type { WorkspaceEntry } from '../../store/org/setup';
 import type { BaseRecord } from '../../domain/core/record';
-import type { EntityDef, FieldDef } from '../../domain/core/entity';
+import { displayName, type EntityDef, type FieldDef } from '../../domain/core/entity';
 import { can as roleCan, type Permission, type RoleLike } from '../../domain/org/modules';
 import { ownerOf, scopeTest, scoped } from '../../domain/org/scope';
 import { dictLabeler } from '../../store/core/dictionaries';
 import { entityDef } from '../../store/core/records';
+import { dateTime, money } from '../../domain/core/format';
+import { asTime } from '../../domain/core/read';
 import { lang, t } from '../i18n';
 
 export interface WorkspaceCtx {
@@ -17,14 +19,25 @@ export interface WorkspaceCtx {
   user: Accessor<BaseRecord | undefined>;
   role: Accessor<RoleLike | undefined>;
   can: (module: string, need: Permission) => boolean;
-  /** Reactive version of a collection: changes whenever any of its records change. */
+  /**
+   * Reactive version of a collection: changes whenever any of its records change. For reads
+   * through store functions; a plain read takes `get`/`live`/`where`/`count`, which subscribe.
+   */
   version: (collection: string) => Accessor<number>;
+  /** A record by id (in the bin too; none for an id that is not a non-empty string), subscribed to its collection. */
+  get: <T extends BaseRecord = BaseRecord>(collection: string, id: unknown) => T | undefined;
+  /** Records not in the bin, subscribed: whoever reads them re-runs when the collection changes, also from a peer. */
+  live: <T extends BaseRecord = BaseRecord>(collection: string) => T[];
+  /** Live records whose `field` is `value` (`Collection.liveWhere`: unparsed records that cannot match are skipped), subscribed. */
+  where: <T extends BaseRecord = BaseRecord>(collection: string, field: string, value: string) => T[];
+  /** How many live records (`Collection.liveCount`, parses little), subscribed. */
+  count: (collection: string) => number;
   def: (entity: string) => EntityDef;
   /** Display text of a stored value (dict labels, ref names, yes/no…). */
   display: (f: FieldDef, v: unknown) => string;
   /** Whether this user's data scope (own / department / all) lets them see a record; null when it is not limited. */
   inScope: (entity: string) => ((r: BaseRecord) => boolean) | null;
-  /** Live records of an entity that this user's data scope shows (every one when it is not limited). */
+  /** Live records of an entity that this user's data scope shows (every one when it is not limited), subscribed. */
   visible: (entity: string) => BaseRecord[];
   /** A record the data scope hides from this user: its page says so instead of showing it. */
   outOfScope: (entity: string, r: BaseRecord | undefined) => boolean;
@@ -54,13 +67,17 @@ export function createWorkspaceCtx(ws: Workspace, entry: WorkspaceEntry, initial
     }
     return v;
   };
+  // readers that subscribe themselves: reading through these is what makes a page follow a peer
+  const get = <T extends BaseRecord>(name: string, id: unknown) => {
+    version(name)();
+    return typeof id === 'string' && id ? ws.collection<T>(name).get(id) : undefined;
+  };
+  const live = <T extends BaseRecord>(name: string) => { version(name)(); return ws.collection<T>(name).live(); };
+  const where = <T extends BaseRecord>(name: string, field: string, value: string) => { version(name)(); return ws.collection<T>(name).liveWhere(field, value); };
+  const count = (name: string) => { version(name)(); return ws.collection(name).liveCount(); };
   const [userId, setUserId] = createSignal(initialUser);
-  const user = createMemo(() => { version('users')(); return ws.collection('users').get(userId()); });
-  const role = createMemo(() => {
-    version('roles')();
-    const r = ws.collection('roles').get(String(user()?.roleId ?? ''));
-    return r as RoleLike | undefined;
-  });
+  const user = createMemo(() => get('users', userId()));
+  const role = createMemo(() => get<BaseRecord & RoleLike>('roles', user()?.roleId));
   const defs = createMemo(() => { version('customFields')(); return new Map<string, EntityDef>(); });
   const def = (key: string) => {
     const cache = defs();
@@ -79,9 +96,9 @@ export function createWorkspaceCtx(ws: Workspace, entry: WorkspaceEntry, initial
     const v = version(entity)();
     let cached = refNames.get(entity);
     if (cached?.version !== v) {
-      const title = def(entity)?.titleField ?? 'name';
+      const d = def(entity);
       const names = new Map<string, string>();
-      for (const r of ws.collection(entity).live()) names.set(r.id, String(r[title] ?? ''));
+      for (const r of ws.collection(entity).live()) names.set(r.id, displayName(d, r));
       refNames.set(entity, (cached = { version: v, names }));
     }
     return cached.names.get(id) ?? '';
@@ -92,9 +109,9 @@ export function createWorkspaceCtx(ws: Workspace, entry: WorkspaceEntry, initial
       case 'dict': return typeof v === 'string' ? labeler()(f.dict ?? '', v) : '⚠';
       case 'ref': return typeof v === 'string' ? refName(f.ref ?? '', v) : '⚠';
       case 'bool': return v === true ? t('common.yes') : v === false ? t('common.no') : '⚠';
-      case 'money': return typeof v === 'number' ? v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : '⚠';
+      case 'money': return typeof v === 'number' ? money(v) : '⚠';
       case 'number': case 'percent': return typeof v === 'number' ? String(v) : '⚠';
-      case 'datetime': return typeof v === 'number' ? new Date(v).toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB') : typeof v === 'string' ? v.replace('T', ' ') : '⚠';
+      case 'datetime': return asTime(v) === null ? '⚠' : dateTime(v, lang());
       default: return typeof v === 'string' ? v : '⚠';
     }
   };
@@ -116,7 +133,7 @@ export function createWorkspaceCtx(ws: Workspace, entry: WorkspaceEntry, initial
   };
   const visible = (entity: string) => {
     const seen = inScope(entity);
-    const rows = ws.collection(entity).live();
+    const rows = live(entity);
     return seen ? rows.filter(seen) : rows;
   };
   const outOfScope = (entity: string, r: BaseRecord | undefined) => {
@@ -124,7 +141,7 @@ export function createWorkspaceCtx(ws: Workspace, entry: WorkspaceEntry, initial
     return !!r && !!seen && !seen(r);
   };
   return {
-    ws, entry, userId, setUserId, user, role, version, def, display, inScope, visible, outOfScope,
+    ws, entry, userId, setUserId, user, role, version, get, live, where, count, def, display, inScope, visible, outOfScope,
     can: (module, need) => ws.compatible && roleCan(role(), module, need),
   };
 }

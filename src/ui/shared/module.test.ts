@@ -1,11 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import type { Component } from 'solid-js';
-import { customerSections, navGroups, type NavGroup, type UiManifest } from './module';
+import { customerSections, navGroups, ordered, type NavGroup, type UiManifest } from './module';
 
 const A: NavGroup = { key: 'a', label: 'nav.groupCustomers', order: 10 };
 const B: NavGroup = { key: 'b', label: 'nav.groupSystem', order: 90 };
 const C1 = (() => null) as Component<{ customerId: string }>;
 const C2 = (() => null) as Component<{ customerId: string }>;
+const C0 = (() => null) as Component;
 
 describe('UI manifests assembled', () => {
   it('navigation: groups by order, items by order within a group, whichever module declares them', () => {
@@ -20,6 +21,17 @@ describe('UI manifests assembled', () => {
   it('customer sections in their order', () => {
     expect(customerSections([{ key: 's', customerSections: [{ order: 20, component: C2 }] }, { key: 'r', customerSections: [{ order: 10, component: C1 }] }]))
       .toEqual([C1, C2]);
+  });
+});
+
+describe('home figures and settings tabs', () => {
+  it('come from every module, in their order', () => {
+    const mods: UiManifest[] = [
+      { key: 'm1', homeCounts: [{ entity: 'b', path: 'b', label: 'nav.contacts', order: 20 }], settingsTabs: [{ key: 't2', label: 'nav.bin', order: 20, component: C0 }] },
+      { key: 'm2', homeCounts: [{ entity: 'a', path: 'a', label: 'nav.customers', order: 10 }], settingsTabs: [{ key: 't1', label: 'nav.org', order: 10, component: C0 }] },
+    ];
+    expect(ordered(mods, 'homeCounts').map((c) => c.entity)).toEqual(['a', 'b']);
+    expect(ordered(mods, 'settingsTabs').map((c) => c.key)).toEqual(['t1', 't2']);
   });
 });
 

@@ -16,6 +16,10 @@ export interface UiManifest {
   nav?: readonly NavItem[];
   /** Sections this module adds to a customer's page (ui/customers/CustomerPage.tsx). */
   customerSections?: readonly CustomerSection[];
+  /** Figures on the home page: how many records of an entity the user's data scope shows, linking to its list. */
+  homeCounts?: readonly HomeCount[];
+  /** Tabs of 系统设置 (ui/settings/SettingsPage.tsx); `key` is the tab's `?tab=` value. Use `page()`. */
+  settingsTabs?: readonly SettingsTab[];
 }
 
 export interface UiRoute { path: string; component: Component }
@@ -27,6 +31,10 @@ export interface NavGroup { key: string; label: MessageKey; order: number }
 export interface NavItem { path: string; label: MessageKey; group: NavGroup; order: number }
 
 export interface CustomerSection { order: number; component: Component<{ customerId: string }> }
+
+export interface HomeCount { entity: string; path: string; label: MessageKey; order: number }
+
+export interface SettingsTab { key: string; label: MessageKey; order: number; component: Component }
 
 /** Identity with a type check, so a manifest reads as a declaration. */
 export function defineUiModule(m: UiManifest): UiManifest {
@@ -54,6 +62,12 @@ export function navGroups(modules: readonly UiManifest[]): { group: NavGroup; it
 /** The sections of a customer's page, in display order. */
 export function customerSections(modules: readonly UiManifest[]): CustomerSection['component'][] {
   return modules.flatMap((m) => m.customerSections ?? []).sort((a, b) => a.order - b.order).map((s) => s.component);
+}
+
+/** Every module's entries of one kind, by their `order` (ties keep list order). */
+export function ordered<K extends 'homeCounts' | 'settingsTabs'>(modules: readonly UiManifest[], kind: K): NonNullable<UiManifest[K]>[number][] {
+  type Item = NonNullable<UiManifest[K]>[number];
+  return modules.flatMap((m) => (m[kind] ?? []) as readonly Item[]).sort((a, b) => a.order - b.order);
 }
 
 const ModulesContext = createContext<readonly UiManifest[]>([]);

@@ -3,7 +3,8 @@ import { useNavigate } from '@solidjs/router';
 import { createWorkspace, listWorkspaces } from '../../store/org/setup';
 import { LangSwitch } from './LangSwitch';
 import { JoinWorkspace } from '../sync/JoinWorkspace';
-import { t } from '../i18n';
+import { dateTime } from '../../domain/core/format';
+import { lang, t } from '../i18n';
 
 /** First run and workspace chooser: create a workspace → name yourself → land on the home page. */
 export function Welcome() {
@@ -43,7 +44,7 @@ export function Welcome() {
           <ul class="ws-list">
             <For each={list()}>{(w) => (
               <li><a href={`#/w/${w.id}`} class="ws-link">{w.name}</a>
-                <span class="muted">{new Date(w.lastOpenedAt).toLocaleString()}</span></li>
+                <span class="muted">{dateTime(w.lastOpenedAt, lang())}</span></li>
             )}</For>
           </ul>
         </Show>

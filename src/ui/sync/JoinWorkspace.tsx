@@ -1,9 +1,9 @@
 import { For, Show, createSignal } from 'solid-js';
 import { useNavigate, useSearchParams } from '@solidjs/router';
 import { decodeInvite } from '../../store/sync/codes';
-import { joinWorkspace } from '../../store/sync/workspaces';
+import { joinWorkspace, workspaceInRoom } from '../../store/sync/workspaces';
 import { SyncFileError, readSyncFile, restoreAsNew } from '../../store/sync/file';
-import { localDb } from '../../store/core/local-db';
+import { saveIdentity } from '../../store/org/setup';
 import { t, type MessageKey } from '../i18n';
 import './sync.css';
 
@@ -22,7 +22,7 @@ export function JoinWorkspace() {
     const inv = decodeInvite(code());
     if (!inv) return setError(t('sync.codeInvalid'));
     if (!password().trim()) return setError(t('sync.passwordRequired'));
-    const existing = (await localDb().workspaces.toArray()).find((w) => w.room === inv.room);
+    const existing = await workspaceInRoom(inv.room);
     if (existing) return navigate(`/w/${existing.id}`);
     setBusy(true);
     const entry = await joinWorkspace(inv, password().trim());
@@ -62,7 +62,7 @@ export function JoinWorkspace() {
     }
   };
   const actAs = async (userId: string) => {
-    await localDb().identities.put({ workspaceId: restoredId(), userId });
+    await saveIdentity(restoredId(), userId);
     navigate(`/w/${restoredId()}`);
   };
 

@@ -5,9 +5,10 @@ import { parentsOf } from '../../domain/core/entity';
 import { asNumber } from '../../domain/core/numbers';
 import { futureStamps } from '../../domain/core/merge';
 import { MAX_SKEW_MS } from '../../store/core/clock';
+import { useTitles } from '../shared/titles';
 import { useWorkspace, type WorkspaceCtx } from '../shared/context';
+import { dateTime } from '../../domain/core/format';
 import { L, lang, t } from '../i18n';
-import { formatTime, plainText } from './state';
 import { useHistory } from './history-ui';
 import './sync.css';
 
@@ -40,8 +41,7 @@ export function RecordHistory(props: { collection: string; id: string; rows?: re
   const rowNames = new Map<string, string>();
   const items = createMemo(() => {
     version();
-    ctx.version(props.collection)();
-    const own = log.forRecord(props.collection, props.id, ctx.ws.collection(props.collection).get(props.id));
+    const own = log.forRecord(props.collection, props.id, ctx.get(props.collection, props.id));
     if (!props.rows?.length) return own;
     const out = [...own];
     for (const child of props.rows) {
@@ -59,13 +59,13 @@ export function RecordHistory(props: { collection: string; id: string; rows?: re
   // fields stamped further ahead than the clock may run (a device with a wrong date, or a hostile
   // one): named here, shown at the bound in the list below; an edit made now still wins over them
   const ahead = createMemo(() => {
-    ctx.version(props.collection)();
-    const r = ctx.ws.collection(props.collection).get(props.id);
+    const r = ctx.get(props.collection, props.id);
     return r ? futureStamps(r, Date.now(), MAX_SKEW_MS) : [];
   });
   const aheadText = () => ahead().map((f) => (f === '_c' ? t('history.createdField') : fieldLabel(ctx, props.collection, f))).join(lang() === 'zh' ? '、' : ', ');
   const bound = () => Date.now() + MAX_SKEW_MS;
-  const userName = (id: string) => (plainText(ctx.ws.collection('users').get(id)?.name) || id || '?');
+  const title = useTitles();
+  const userName = (id: string) => title('users', id) || id || '?';
   const label = (it: HistoryItem, field: string) => fieldLabel(ctx, it.collection, field);
   const text = (it: HistoryItem, field: string, v: unknown) => valueText(ctx, it.collection, field, v);
   const rowName = (it: HistoryItem) => (it.collection === props.collection ? '' : rowNames.get(`${it.collection}/${it.recordId}`) ?? '');
@@ -79,8 +79,8 @@ export function RecordHistory(props: { collection: string; id: string; rows?: re
       <ul class="history-list">
         <For each={shown()}>{(it: HistoryItem) => (
           <li>
-            <Show when={it.at > bound()} fallback={<span class="muted">{formatTime(it.at, lang())}</span>}>
-              <span class="future-at" title={formatTime(it.at, lang())}>≥ {formatTime(bound(), lang())} ⚠ {t('history.futureAt')}</span>
+            <Show when={it.at > bound()} fallback={<span class="muted">{dateTime(it.at, lang(), { seconds: true })}</span>}>
+              <span class="future-at" title={dateTime(it.at, lang(), { seconds: true })}>≥ {dateTime(bound(), lang(), { seconds: true })} ⚠ {t('history.futureAt')}</span>
             </Show> · <strong>{userName(it.by)}</strong>{' '}
             <Show when={rowName(it)}><span class="history-row">{rowName(it)}</span>{' '}</Show>
             <Show when={it.kind === 'create'}>{t('history.created')}</Show>

@@ -7,8 +7,9 @@ import { addMember, setIdentity } from '../../store/org/setup';
 import { recoveryStarted } from '../recovery/lazy';
 import { useWorkspace } from '../shared/context';
 import { Modal } from '../shared/Modal';
+import { dateTime } from '../../domain/core/format';
 import { lang, t, type MessageKey } from '../i18n';
-import { attachSession, editing, formatTime, plainText, session, status } from './state';
+import { attachSession, editing, plainText, session, status } from './state';
 import './sync.css';
 
 /** What the chip says for a status. */
@@ -62,7 +63,7 @@ export function SyncBar() {
     const days = status()?.settings.backupDays ?? 0;
     return days > 0 && backupAgeDays(ctx.entry) > days;
   });
-  const needsIdentity = createMemo(() => { ctx.version('users')(); return !ctx.userId() || !ctx.ws.collection('users').get(ctx.userId()); });
+  const needsIdentity = createMemo(() => !ctx.userId() || !ctx.get('users', ctx.userId()));
 
   return (
     <div class="sync-bar">
@@ -116,7 +117,7 @@ export function SyncDetails() {
               )}</For>
               <Show when={st().server}>{(sv) => (
                 <tr><td>{t('sync.server')}</td><td>{sv().url}</td>
-                  <td>{t(`sync.server.${sv().status}` as MessageKey)}{sv().synced ? ` · ${t('sync.inSync')}` : ''} · {t('sync.lastSynced')}: {formatTime(sv().syncedAt, lang())}</td></tr>
+                  <td>{t(`sync.server.${sv().status}` as MessageKey)}{sv().synced ? ` · ${t('sync.inSync')}` : ''} · {t('sync.lastSynced')}: {dateTime(sv().syncedAt, lang(), { seconds: true })}</td></tr>
               )}</Show>
               <tr><td>{t('sync.traffic')}</td><td colSpan={2} data-sent={st().bytesSent} data-received={st().bytesReceived}>
                 {t('sync.trafficValue', { sent: kb(st().bytesSent), received: kb(st().bytesReceived) })}</td></tr>
@@ -130,7 +131,7 @@ export function SyncDetails() {
                 <For each={st().people}>{(p) => (
                   <tr><td><span class="avatar" style={{ background: p.color, 'margin-left': '0' }}>{p.name.slice(0, 1)}</span> {p.name} <span class="muted">{p.role}</span></td>
                     <td>{p.online ? t('sync.personOnline', { n: p.devices }) : t('sync.personOffline')}</td>
-                    <td>{formatTime(p.lastSyncedAt, lang())}</td></tr>
+                    <td>{dateTime(p.lastSyncedAt, lang(), { seconds: true })}</td></tr>
                 )}</For>
               </tbody>
             </table>
@@ -138,7 +139,7 @@ export function SyncDetails() {
           <Show when={st().rejections.length}>
             <h3>{t('sync.rejected')}</h3>
             <ul class="muted small">
-              <For each={st().rejections}>{(r) => <li>{formatTime(r.at, lang())} · {t(`sync.reject.${r.reason}` as MessageKey)} {r.detail ?? ''}</li>}</For>
+              <For each={st().rejections}>{(r) => <li>{dateTime(r.at, lang(), { seconds: true })} · {t(`sync.reject.${r.reason}` as MessageKey)} {r.detail ?? ''}</li>}</For>
             </ul>
           </Show>
           <Show when={st().settings.enabled}>
@@ -160,7 +161,7 @@ function IdentityPrompt() {
   const [name, setName] = createSignal('');
   const [error, setError] = createSignal('');
   const [dismissed, setDismissed] = createSignal(false);
-  const users = createMemo(() => { ctx.version('users')(); return ctx.ws.collection('users').live().filter((u) => u.active !== false); });
+  const users = createMemo(() => ctx.live('users').filter((u) => u.active !== false));
   const pick = async (id: string) => { await setIdentity(ctx.ws, id); ctx.setUserId(id); };
   const addMe = async () => {
     const n = name().trim();
@@ -178,7 +179,7 @@ function IdentityPrompt() {
         <Show when={users().length} fallback={<p class="warn" role="status">{t('sync.waitingForData')} — {phaseText(status())}</p>}>
           <ul class="user-pick">
             <For each={users()}>{(u) => (
-              <li><button class="btn" onClick={() => void pick(u.id)}>{plainText(u.name)} <span class="muted">{plainText(ctx.ws.collection('roles').get(plainText(u.roleId))?.name)}</span></button></li>
+              <li><button class="btn" onClick={() => void pick(u.id)}>{plainText(u.name)} <span class="muted">{plainText(ctx.get('roles', plainText(u.roleId))?.name)}</span></button></li>
             )}</For>
           </ul>
         </Show>

@@ -8,8 +8,9 @@ import { useWorkspace } from '../shared/context';
 import { download, today } from '../shared/download';
 import { notify } from '../shared/toast';
 import { Modal } from '../shared/Modal';
+import { dateTime } from '../../domain/core/format';
 import { lang, t, type MessageKey } from '../i18n';
-import { formatTime, plainText, session, status } from './state';
+import { plainText, session, status } from './state';
 import { SyncDetails } from './SyncBar';
 import './sync.css';
 
@@ -185,7 +186,7 @@ function Files() {
     <section class="card sync-section">
       <h3>{t('sync.files')}</h3>
       <p class="muted">{t('sync.filesHint')}</p>
-      <p>{t('sync.lastBackup')}: <span data-testid="last-backup">{formatTime(backupAt(), lang())}</span>
+      <p>{t('sync.lastBackup')}: <span data-testid="last-backup">{dateTime(backupAt(), lang(), { seconds: true })}</span>
         <Show when={(status()?.settings.backupDays ?? 0) > 0 && backupAgeDays({ ...ctx.entry, lastBackupAt: backupAt() }) > (status()?.settings.backupDays ?? 0)}>
           {' '}<span class="warn">{t('sync.backupDue')}</span></Show></p>
       <div class="row-inline wrap">
@@ -202,7 +203,7 @@ function Files() {
         <p>{t('sync.exportForPeerHint')}</p>
         <ul>
           <For each={remembered()}>{(p) => (
-            <li>{p.name} <span class="muted">({t('sync.lastSynced')}: {formatTime(p.lastSyncedAt, lang())})</span>{' '}
+            <li>{p.name} <span class="muted">({t('sync.lastSynced')}: {dateTime(p.lastSyncedAt, lang(), { seconds: true })})</span>{' '}
               <button class="btn ghost" onClick={() => forPeer(p.name, peerVectors(p))}>{t('sync.exportForPeer')}</button></li>
           )}</For>
         </ul>
@@ -249,7 +250,7 @@ function Leave() {
         <Modal open title={t('sync.remove')} onClose={() => setConfirm(null)}
           footer={<><button class="btn" onClick={() => setConfirm(null)}>{t('common.cancel')}</button>
             <button class="btn danger" disabled={typed().trim() !== ctx.entry.name} onClick={() => void remove()}>{t('sync.removeConfirm')}</button></>}>
-          <p class="error-banner" role="alert">{t('sync.removeWarning', { last: formatTime(ctx.entry.lastBackupAt, lang()), peers: (status()?.people ?? []).filter((p) => p.online).length })}</p>
+          <p class="error-banner" role="alert">{t('sync.removeWarning', { last: dateTime(ctx.entry.lastBackupAt, lang(), { seconds: true }), peers: (status()?.people ?? []).filter((p) => p.online).length })}</p>
           <label class="field"><span class="field-label">{t('sync.typeName', { name: ctx.entry.name })}</span>
             <input id="remove-confirm-name" value={typed()} onInput={(e) => setTyped(e.currentTarget.value)} /></label>
         </Modal>

@@ -148,6 +148,8 @@ export const zh = {
   'sync.fileError.not-full': '这不是完整的备份文件(请选择用“导出全部(备份)”得到的文件)',
   'log.event.recovery.restoredPoint': '从 {exportedAt} 的还原点恢复了 {n} 条记录',
   'log.event.recovery.restoredFile': '从 {from} 于 {exportedAt} 导出的备份恢复了 {n} 条记录',
+  'sync.tab': '同步',
+  'log.tab': '系统日志',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -299,4 +301,6 @@ export const en: Record<keyof typeof zh, string> = {
   'sync.fileError.not-full': 'This is not a whole backup (pick a file made with "Export everything (backup)")',
   'log.event.recovery.restoredPoint': 'Restored {n} records from the restore point of {exportedAt}',
   'log.event.recovery.restoredFile': 'Restored {n} records from the backup made by {from} at {exportedAt}',
+  'sync.tab': 'Sync',
+  'log.tab': 'System log',
 };

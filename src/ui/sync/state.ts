@@ -24,11 +24,6 @@ export function setEditing(collection: string, id: string | undefined, on: boole
   else if (editing()?.c === collection && editing()?.id === id) setEditingSignal(null);
 }
 
-export function formatTime(ms: number | undefined, lang: string): string {
-  if (!ms) return '—';
-  return new Date(ms).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false });
-}
-
 /**
  * Any stored value as text without trusting it: a value from a peer may be an object whose own
  * `toString` is not a function, and String() on it throws.

@@ -22,9 +22,8 @@ function Activities() {
   const alert = () => (typeof params.alert === 'string' ? params.alert : '');
   const mine = () => params.mine !== '0';
   const counts = createMemo(() => {
-    ctx.version('activities')();
     const out: Record<string, number> = { '': 0 };
-    for (const a of ctx.ws.collection('activities').live()) {
+    for (const a of ctx.live('activities')) {
       if (mine() && a.ownerId !== ctx.userId()) continue;
       const k = activityAlert(a, today);
       out[k] = (out[k] ?? 0) + 1;
@@ -41,8 +40,8 @@ function Activities() {
   const markDone = (rows: BaseRecord[]) => {
     let n = 0;
     for (const r of rows) {
-      const why = markActivityDone(ctx.ws, r.id, today);
-      if (why) notify(`${String(r.subject ?? '')}: ${L(why)}`, 'error'); else n++;
+      const res = markActivityDone(ctx.ws, r.id, today);
+      if (!res.ok) notify(`${String(r.subject ?? '')}: ${L(res.refusal.message)}`, 'error'); else n++;
     }
     if (n) notify(t('work.doneMany', { n }));
   };

@@ -6,10 +6,12 @@ import {
 } from '../../domain/sales';
 import { markActivityDone } from '../../store/analysis/pipeline';
 import { alertRuleOf, targetProgress } from '../../store/analysis/targets';
+import { useTitles } from '../shared/titles';
 import { useWorkspace } from '../shared/context';
 import { RecordForm } from '../shared/RecordForm';
-import { notify } from '../shared/toast';
-import { L, t } from '../i18n';
+import { report } from '../shared/refusal';
+import { money } from '../../domain/core/format';
+import { t } from '../i18n';
 
 /** Longer lists continue on the activities page. */
 const SHOWN = 8;
@@ -26,29 +28,24 @@ export function MyWork() {
   const base = `/w/${ctx.ws.id}`;
   const [adding, setAdding] = createSignal(false);
   const groups = createMemo(() => {
-    ctx.version('activities')();
     const me = ctx.userId();
-    return classifyActivities(ctx.ws.collection('activities').liveWhere('ownerId', me), today);
+    return classifyActivities(ctx.where('activities', 'ownerId', me), today);
   });
   const opps = createMemo(() => {
-    ctx.version('opportunities')();
     const me = ctx.userId();
-    return ctx.ws.collection('opportunities').live()
+    return ctx.live('opportunities')
       .filter((o) => statusOf(o) === 'active' && (o.ownerId === me || (Array.isArray(o.teamIds) && o.teamIds.includes(me))))
       .sort((a, b) => (asDay(a.plannedDate) ?? '9999').localeCompare(asDay(b.plannedDate) ?? '9999') || (a.id < b.id ? -1 : 1));
   });
   const target = createMemo(() => {
-    ctx.version('salesPlans')(); ctx.version('opportunities')(); ctx.version('company')();
-    return targetProgress(ctx.ws.collection('salesPlans').live(), ctx.ws.collection('opportunities').live(),
-      { scope: 'person', userId: ctx.userId() }, today.slice(0, 7), today, { rule: alertRuleOf(ctx.ws.collection('company').get('company')) });
+    return targetProgress(ctx.live('salesPlans'), ctx.live('opportunities'),
+      { scope: 'person', userId: ctx.userId() }, today.slice(0, 7), today, { rule: alertRuleOf(ctx.get('company', 'company')) });
   });
   const writable = () => ctx.can('sales', 'write');
   const done = (a: BaseRecord) => {
-    const why = markActivityDone(ctx.ws, a.id, today);
-    if (why) notify(L(why), 'error');
-    else notify(t('work.doneToast', { subject: String(a.subject ?? '') }));
+    report(markActivityDone(ctx.ws, a.id, today), t('work.doneToast', { subject: String(a.subject ?? '') }));
   };
-  const name = (entity: string, id: unknown) => String(ctx.ws.collection(entity).get(String(id ?? ''))?.[entity === 'opportunities' ? 'subject' : 'name'] ?? '');
+  const name = useTitles();
   const weighted = () => opps().reduce((s, o) => s + (opportunityAmountOf(o) ?? 0), 0);
 
   const Task = (p: { a: Values & BaseRecord; tone: string }) => {
@@ -91,7 +88,7 @@ export function MyWork() {
         <A class="kpi tone-red" href={`${base}/activities?alert=overdue`}><b>{g().overdue.length}</b><span>{t('work.overdue')}</span></A>
         <A class="kpi tone-yellow" href={`${base}/activities?alert=dueSoon`}><b>{g().dueSoon.length}</b><span>{t('work.dueSoon', { n: DEFAULT_SOON_DAYS })}</span></A>
         <A class="kpi" href={`${base}/pipeline?owner=${ctx.userId()}`}><b>{opps().length}</b><span>{t('work.myOpps')}</span></A>
-        <A class="kpi" href={`${base}/analysis/forecast?owner=${ctx.userId()}`}><b>{Math.round(weighted()).toLocaleString('zh-CN')}</b><span>{t('work.myWeighted')}</span></A>
+        <A class="kpi" href={`${base}/analysis/forecast?owner=${ctx.userId()}`}><b>{money(weighted(), 0)}</b><span>{t('work.myWeighted')}</span></A>
       </div>
       <div class="work-head">
         <h2>{t('work.title')}</h2>
@@ -119,7 +116,7 @@ export function MyWork() {
                       <td><A href={`${base}/opportunities/${o.id}`}>{String(o.subject ?? '')}</A></td>
                       <td>{name('customers', o.customerId)}</td>
                       <td>{name('salesStages', o.stageId)}</td>
-                      <td class="num">{(opportunityAmountOf(o) ?? 0).toLocaleString('zh-CN')}</td>
+                      <td class="num">{money(opportunityAmountOf(o) ?? 0)}</td>
                       <td classList={{ late: late() }}>{asDay(o.plannedDate) ?? '—'}</td>
                     </tr>
                   );
@@ -134,11 +131,11 @@ export function MyWork() {
           <Show when={target().target} fallback={<p class="muted">{t('work.noTarget')} <A href={`${base}/plans`}>{t('nav.plans')}</A></p>}>
             {(tg) => (
               <>
-                <p>{t('work.targetLine', { actual: target().actual.toLocaleString('zh-CN'), target: tg().target.toLocaleString('zh-CN') })}</p>
+                <p>{t('work.targetLine', { actual: money(target().actual, 0), target: money(tg().target, 0) })}</p>
                 <div class="meter"><div style={{ width: `${Math.min(100, target().share ?? 0)}%` }} /></div>
                 <Show when={target().alert === 'reached'}><p class="ok-banner">{t('work.targetReached')}</p></Show>
                 <Show when={target().alert === 'behind'}>
-                  <p class="notice">{t('work.targetBehind', { share: Math.round(target().share ?? 0), rule: alertRuleOf(ctx.ws.collection('company').get('company')).share })}</p>
+                  <p class="notice">{t('work.targetBehind', { share: Math.round(target().share ?? 0), rule: alertRuleOf(ctx.get('company', 'company')).share })}</p>
                 </Show>
               </>
             )}

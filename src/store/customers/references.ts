@@ -1,10 +1,10 @@
-import type { Workspace } from '../../store/core/workspace';
+import type { Workspace } from '../core/workspace';
 import type { BaseRecord } from '../../domain/core/record';
 import type { Label } from '../../domain/core/entity';
 import { parentsOf } from '../../domain/core/entity';
 import { deleteBlocker } from '../../domain/customers/rules';
 import { ENTITIES } from '../../domain/registry';
-import { restoreWithChildren } from '../../store/core/cascade';
+import { restoreWithChildren } from '../core/cascade';
 
 /**
  * Why a customer may not be deleted: live records of other entities that refer to it. Its own

@@ -1,0 +1,41 @@
+import { Match, Switch, createMemo, type Accessor, type JSX } from 'solid-js';
+import type { BaseRecord } from '../../domain/core/record';
+import { useWorkspace } from './context';
+import { MalformedNotice } from './RecordView';
+import { recordPageState, type RecordPageState } from './record-page';
+import { t } from '../i18n';
+
+export interface RecordPage {
+  entity: string;
+  /** Where the record stands (record-page.ts). */
+  state: Accessor<RecordPageState>;
+  /** The record when the page shows it (live, in the user's data scope), else undefined. */
+  record: Accessor<BaseRecord | undefined>;
+}
+
+/** The record a page opens by id, following its collection; `RecordPageGate` shows it or says why not. */
+export function useRecordPage(entity: string, id: () => string): RecordPage {
+  const ctx = useWorkspace();
+  const found = createMemo(() => ctx.get(entity, id()));
+  const state = createMemo(() => recordPageState(found(), (r) => ctx.outOfScope(entity, r)));
+  return { entity, state, record: () => (state() === 'found' ? found() : undefined) };
+}
+
+const NOT_SHOWN = { missing: 'common.notFound', binned: 'common.inBin', outOfScope: 'common.outOfScope' } as const;
+
+/**
+ * The page's body when its record is shown — under a notice listing any malformed values (from a
+ * peer) — else one line saying it is missing, in the recycle bin, or outside the data scope.
+ */
+export function RecordPageGate(props: { page: RecordPage; children: (record: Accessor<BaseRecord>) => JSX.Element }) {
+  return (
+    <Switch fallback={<p class="empty" data-state={props.page.state()}>{t(NOT_SHOWN[props.page.state() as keyof typeof NOT_SHOWN])}</p>}>
+      <Match when={props.page.record()}>{(r) => (
+        <>
+          <MalformedNotice entity={props.page.entity} record={r()} />
+          {props.children(r)}
+        </>
+      )}</Match>
+    </Switch>
+  );
+}
