@@ -41,3 +41,11 @@ export class Clock {
     return typeof this.clientId === 'function' ? this.clientId() : this.clientId;
   }
 }
+
+/**
+ * A record time as shown: a time further ahead than MAX_SKEW_MS (a device whose clock runs
+ * ahead, or a hostile one) is shown at that bound (record pages say which fields carry one).
+ */
+export function shownTime(ms: number, now = Date.now()): number {
+  return Math.min(ms, now + MAX_SKEW_MS);
+}

@@ -8,6 +8,7 @@ import { useWorkspace } from '../shared/context';
 import { RecordPageGate, useRecordPage } from '../shared/RecordPage';
 import { FieldsView } from '../shared/RecordView';
 import { dateTime } from '../../domain/core/format';
+import { shownTime } from '../../store/core/clock';
 import { lang, t } from '../i18n';
 import { customerSections, useModules } from '../shared/module';
 import { RecordPresence } from '../sync/RecordPresence';
@@ -45,8 +46,8 @@ export function CustomerPage() {
               <h2>{t('customer.info')}</h2>
               <FieldsView entity="customers" record={c()} />
               <p class="muted small">
-                {t('customer.createdBy', { who: userName(c().createdBy), when: dateTime(c().createdAt, lang()) })} ·
-                {' '}{t('customer.updatedBy', { who: userName(c().updatedBy), when: dateTime(c().updatedAt, lang()) })}
+                {t('customer.createdBy', { who: userName(c().createdBy), when: dateTime(shownTime(c().createdAt), lang()) })} ·
+                {' '}{t('customer.updatedBy', { who: userName(c().updatedBy), when: dateTime(shownTime(c().updatedAt), lang()) })}
               </p>
             </div>
             <div class="card">

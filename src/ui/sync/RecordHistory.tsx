@@ -4,7 +4,7 @@ import { referring } from '../../store/core/cascade';
 import { parentsOf } from '../../domain/core/entity';
 import { asNumber } from '../../domain/core/numbers';
 import { futureStamps } from '../../domain/core/merge';
-import { MAX_SKEW_MS } from '../../store/core/clock';
+import { MAX_SKEW_MS, shownTime } from '../../store/core/clock';
 import { useTitles } from '../shared/titles';
 import { useWorkspace, type WorkspaceCtx } from '../shared/context';
 import { dateTime } from '../../domain/core/format';
@@ -63,7 +63,6 @@ export function RecordHistory(props: { collection: string; id: string; rows?: re
     return r ? futureStamps(r, Date.now(), MAX_SKEW_MS) : [];
   });
   const aheadText = () => ahead().map((f) => (f === '_c' ? t('history.createdField') : fieldLabel(ctx, props.collection, f))).join(lang() === 'zh' ? '、' : ', ');
-  const bound = () => Date.now() + MAX_SKEW_MS;
   const title = useTitles();
   const userName = (id: string) => title('users', id) || id || '?';
   const label = (it: HistoryItem, field: string) => fieldLabel(ctx, it.collection, field);
@@ -79,8 +78,8 @@ export function RecordHistory(props: { collection: string; id: string; rows?: re
       <ul class="history-list">
         <For each={shown()}>{(it: HistoryItem) => (
           <li>
-            <Show when={it.at > bound()} fallback={<span class="muted">{dateTime(it.at, lang(), { seconds: true })}</span>}>
-              <span class="future-at" title={dateTime(it.at, lang(), { seconds: true })}>≥ {dateTime(bound(), lang(), { seconds: true })} ⚠ {t('history.futureAt')}</span>
+            <Show when={shownTime(it.at) < it.at} fallback={<span class="muted">{dateTime(it.at, lang(), { seconds: true })}</span>}>
+              <span class="future-at" title={dateTime(it.at, lang(), { seconds: true })}>≥ {dateTime(shownTime(it.at), lang(), { seconds: true })} ⚠ {t('history.futureAt')}</span>
             </Show> · <strong>{userName(it.by)}</strong>{' '}
             <Show when={rowName(it)}><span class="history-row">{rowName(it)}</span>{' '}</Show>
             <Show when={it.kind === 'create'}>{t('history.created')}</Show>
