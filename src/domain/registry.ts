@@ -6,6 +6,7 @@ import { orgModule } from './org/manifest';
 import { customersModule } from './customers/manifest';
 import { salesModule } from './sales/manifest';
 import { serviceModule } from './service/manifest';
+import { ordersModule } from './orders/manifest';
 
 /**
  * The product's feature modules (domain/<module>/manifest.ts). A new module adds ONE line here;
@@ -16,6 +17,7 @@ export const DOMAIN_MODULES: readonly DomainManifest[] = [
   customersModule,
   salesModule,
   serviceModule,
+  ordersModule,
 ];
 
 /** Every entity of the product, by collection key, assembled from the modules. */

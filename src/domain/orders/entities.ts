@@ -1,0 +1,149 @@
+import type { EntityDef, FieldDef, Label } from '../core/entity';
+import type { DictDef, DictOption } from '../core/dictionaries';
+
+/**
+ * Entity definitions of the orders module (订单管理, SPEC H): orders and their lines, deliveries
+ * (发货单) and returns (退货单) with their lines. Finance (domain/finance) holds the money side.
+ *
+ * As in sales and service, fields the user must not type into are `readOnly` and say who writes
+ * them (`writtenBy`): 'derived' — computed on save (an order's amount = Σ line amounts, rules.ts);
+ * 'flow' — written by a status action (status.ts) or frozen when a line is made (costPrice).
+ * Lines are records of their own (children through `parent`, `embedded`), so lines added on two
+ * devices while apart are both kept — the quote lines' pattern.
+ */
+
+export interface OrdersFieldDef extends FieldDef {
+  readOnly?: boolean;
+  writtenBy?: 'derived' | 'flow';
+}
+
+/** An array-valued field the flat FieldType union has no type for (a snapshot's tiers). */
+export interface NestedDef { key: string; label: Label }
+
+export interface OrdersEntityDef extends EntityDef {
+  fields: OrdersFieldDef[];
+  nested?: NestedDef[];
+}
+
+export const ORDERS_MODULE = 'orders';
+/** Orders and finance records share one document group (a year of a company: ~140,000 records). */
+export const ORDERS_GROUP = 'orders';
+
+export const derived = { readOnly: true, writtenBy: 'derived' } as const;
+export const flow = { readOnly: true, writtenBy: 'flow' } as const;
+
+/** A field definition in one line: key, zh and en label, type, anything else. */
+export const field = (key: string, zh: string, en: string, type: FieldDef['type'], extra: Partial<OrdersFieldDef> = {}): OrdersFieldDef =>
+  ({ key, label: { zh, en }, type, ...extra });
+
+const note = () => field('note', '备注', 'Notes', 'longtext', { hidden: true });
+
+export const ordersDef: OrdersEntityDef = {
+  key: 'orders', module: ORDERS_MODULE, label: { zh: '订单', en: 'Orders' }, titleField: 'code',
+  // SPEC B: a customer referenced by documents cannot be deleted
+  parent: { entity: 'customers', field: 'customerId', onDelete: 'block' },
+  fields: [
+    field('code', '订单号', 'Order no.', 'text', { unique: true, width: 130 }),
+    field('customerId', '客户', 'Customer', 'ref', { ref: 'customers', required: true, width: 180 }),
+    field('contactId', '联系人', 'Contact', 'ref', { ref: 'contacts', hidden: true }),
+    field('opportunityId', '商机', 'Opportunity', 'ref', { ref: 'opportunities', hidden: true }),
+    field('quoteId', '报价单', 'Quote', 'ref', { ref: 'quotes', hidden: true }),
+    field('ownerId', '业务员', 'Sales rep', 'ref', { ref: 'users', required: true, width: 90 }),
+    field('departmentId', '部门', 'Department', 'ref', { ref: 'departments', hidden: true }),
+    field('type', '订单类型', 'Order type', 'dict', { dict: 'orderType', required: true, width: 90 }),
+    field('status', '状态', 'Status', 'dict', { dict: 'orderStatus', width: 80, ...flow }),
+    field('date', '订单日期', 'Date', 'date', { required: true, width: 100 }),
+    field('approvedAt', '审批日期', 'Approved on', 'date', { hidden: true, ...flow }),
+    field('amount', '订单金额', 'Amount', 'money', { width: 110, ...derived }),
+    note(),
+  ],
+};
+
+/** 订单明细: amounts are computed like quote lines (sales/pricing.ts lineAmounts, the rate frozen). */
+export const orderLinesDef: OrdersEntityDef = {
+  key: 'orderLines', module: ORDERS_MODULE, label: { zh: '订单明细', en: 'Order lines' }, titleField: 'productId',
+  parent: { entity: 'orders', field: 'orderId', onDelete: 'cascade' }, embedded: true,
+  fields: [
+    field('orderId', '订单', 'Order', 'ref', { ref: 'orders', required: true }),
+    field('seq', '行号', 'Line no.', 'number', { min: 0 }),
+    field('productId', '产品', 'Product', 'ref', { ref: 'products', required: true }),
+    field('quantity', '数量', 'Quantity', 'number', { required: true, min: 0 }),
+    field('unitPrice', '单价', 'Unit price', 'money', { required: true, min: 0 }),
+    field('rate', '折扣率', 'Discount rate', 'number', { min: 0, max: 1 }),
+    field('costPrice', '成本价', 'Cost price', 'money', { min: 0, ...flow }),
+    field('note', '备注', 'Notes', 'text'),
+  ],
+};
+
+/** 发货单: an order with deliveries cannot be deleted (cancel it instead). */
+export const deliveriesDef: OrdersEntityDef = {
+  key: 'deliveries', module: ORDERS_MODULE, label: { zh: '发货单', en: 'Deliveries' }, titleField: 'code',
+  parent: { entity: 'orders', field: 'orderId', onDelete: 'block' },
+  fields: [
+    field('code', '发货单号', 'Delivery no.', 'text', { unique: true, width: 130 }),
+    field('orderId', '订单', 'Order', 'ref', { ref: 'orders', required: true, width: 130 }),
+    field('date', '发货日期', 'Date', 'date', { required: true, width: 100 }),
+    note(),
+  ],
+};
+
+export const deliveryLinesDef: OrdersEntityDef = {
+  key: 'deliveryLines', module: ORDERS_MODULE, label: { zh: '发货明细', en: 'Delivery lines' }, titleField: 'orderLineId',
+  parent: { entity: 'deliveries', field: 'deliveryId', onDelete: 'cascade' }, embedded: true,
+  fields: [
+    field('deliveryId', '发货单', 'Delivery', 'ref', { ref: 'deliveries', required: true }),
+    field('orderLineId', '订单明细', 'Order line', 'ref', { ref: 'orderLines', required: true }),
+    field('quantity', '数量', 'Quantity', 'number', { required: true, min: 0 }),
+  ],
+};
+
+/** 退货单: returns what was delivered; a refund is a payment (finance) naming the return. */
+export const returnsDef: OrdersEntityDef = {
+  key: 'returns', module: ORDERS_MODULE, label: { zh: '退货单', en: 'Returns' }, titleField: 'code',
+  parent: { entity: 'orders', field: 'orderId', onDelete: 'block' },
+  fields: [
+    field('code', '退货单号', 'Return no.', 'text', { unique: true, width: 130 }),
+    field('orderId', '订单', 'Order', 'ref', { ref: 'orders', required: true, width: 130 }),
+    field('deliveryId', '发货单', 'Delivery', 'ref', { ref: 'deliveries', hidden: true }),
+    field('date', '退货日期', 'Date', 'date', { required: true, width: 100 }),
+    field('reason', '退货原因', 'Reason', 'longtext', { width: 200 }),
+  ],
+};
+
+export const returnLinesDef: OrdersEntityDef = {
+  key: 'returnLines', module: ORDERS_MODULE, label: { zh: '退货明细', en: 'Return lines' }, titleField: 'orderLineId',
+  parent: { entity: 'returns', field: 'returnId', onDelete: 'cascade' }, embedded: true,
+  fields: [
+    field('returnId', '退货单', 'Return', 'ref', { ref: 'returns', required: true }),
+    field('orderLineId', '订单明细', 'Order line', 'ref', { ref: 'orderLines', required: true }),
+    field('quantity', '数量', 'Quantity', 'number', { required: true, min: 0 }),
+  ],
+};
+
+export const ORDERS_ENTITIES: OrdersEntityDef[] = [
+  ordersDef, orderLinesDef, deliveriesDef, deliveryLinesDef, returnsDef, returnLinesDef,
+];
+
+// Dictionaries ------------------------------------------------------------------------------------
+
+/** A dictionary whose codes the program relies on: users may relabel options, not add or remove. */
+export interface OrdersDictDef extends DictDef { fixed?: boolean }
+
+/** An option of orderType: whether orders of the type count toward sales performance (seed 004). */
+export interface OrderTypeOption extends DictOption { counts: boolean }
+
+export const opt = (code: string, zh: string, en: string): DictOption => ({ code, label: { zh, en } });
+
+/** The order types a workspace starts with. A type the user adds says whether it counts (`counts`). */
+export const ORDER_TYPES: OrderTypeOption[] = [
+  { ...opt('standard', '标准订单', 'Standard order'), counts: true },
+  { ...opt('special', '特殊订单', 'Special order'), counts: false },
+];
+
+export const ORDER_DICTIONARIES: OrdersDictDef[] = [
+  { dict: 'orderType', label: { zh: '订单类型', en: 'Order type' }, options: ORDER_TYPES },
+  { dict: 'orderStatus', label: { zh: '订单状态', en: 'Order status' }, fixed: true, options: [
+    opt('draft', '草稿', 'Draft'), opt('submitted', '已提交', 'Submitted'), opt('approved', '已审批', 'Approved'),
+    opt('executing', '执行中', 'Executing'), opt('completed', '已完成', 'Completed'), opt('cancelled', '已取消', 'Cancelled'),
+  ] },
+];
