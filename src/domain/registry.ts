@@ -7,6 +7,7 @@ import { customersModule } from './customers/manifest';
 import { salesModule } from './sales/manifest';
 import { serviceModule } from './service/manifest';
 import { ordersModule } from './orders/manifest';
+import { financeModule } from './finance/manifest';
 
 /**
  * The product's feature modules (domain/<module>/manifest.ts). A new module adds ONE line here;
@@ -18,6 +19,7 @@ export const DOMAIN_MODULES: readonly DomainManifest[] = [
   salesModule,
   serviceModule,
   ordersModule,
+  financeModule,
 ];
 
 /** Every entity of the product, by collection key, assembled from the modules. */

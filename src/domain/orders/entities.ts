@@ -147,3 +147,21 @@ export const ORDER_DICTIONARIES: OrdersDictDef[] = [
     opt('executing', '执行中', 'Executing'), opt('completed', '已完成', 'Completed'), opt('cancelled', '已取消', 'Cancelled'),
   ] },
 ];
+
+/**
+ * The order types that count toward sales performance, from the orderType options as stored
+ * (records of dictOptions, `counts` on each). An option without a readable flag takes its
+ * starting value (standard counts, special does not); a type a user added without saying counts.
+ */
+export function countingTypes(options: readonly Readonly<Record<string, unknown>>[]): Set<string> {
+  const out = new Set<string>();
+  for (const o of options) {
+    if (o.deleted === true || typeof o.code !== 'string') continue;
+    const flag = typeof o.counts === 'boolean' ? o.counts : ORDER_TYPES.find((t) => t.code === o.code)?.counts ?? true;
+    if (flag) out.add(o.code);
+  }
+  return out;
+}
+
+/** The starting types' codes that count, for a workspace whose orderType options are not read. */
+export const DEFAULT_COUNTING_TYPES: ReadonlySet<string> = countingTypes(ORDER_TYPES as unknown as Record<string, unknown>[]);

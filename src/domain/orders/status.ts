@@ -3,7 +3,7 @@ import { ok, refuse, type Result } from '../core/result';
 import { can, type RoleLike } from '../org/modules';
 import type { ApprovalNeed } from '../sales/pricing';
 import { quoteApprovalNeed } from '../sales/quotes';
-import { asText, isDeleted, type Values } from '../sales/read';
+import { asDay, asText, isDeleted, type Values } from '../sales/read';
 import type { ExecutionStatus } from './execution';
 
 /**
@@ -118,4 +118,16 @@ const STATUS_LABEL: Record<OrderStatus, Label> = {
 
 function notFrom(action: OrderAction, status: OrderStatus): Label {
   return { zh: `订单状态为“${STATUS_LABEL[status].zh}”,不能执行该操作`, en: `The order is ${STATUS_LABEL[status].en}; "${action}" is not allowed` };
+}
+
+/** Statuses in which an order binds the customer: its amount is receivable and counts as a sale. */
+export const BINDING_STATUSES: readonly OrderStatus[] = ['approved', 'executing', 'completed'];
+
+export function isBinding(order: Values): boolean {
+  return !isDeleted(order) && BINDING_STATUSES.includes(orderStatusOf(order));
+}
+
+/** The day an order counts from: its approval day, else (older or imported data) its order date. */
+export function bindingDay(order: Values): string | null {
+  return asDay(order.approvedAt) ?? asDay(order.date);
 }

@@ -4,13 +4,15 @@ import {
 } from '../../domain/sales';
 import { idOf } from '../../domain/sales/read';
 import type { RecordValues } from '../../domain/core/record';
+import { belongsTo, type SalesActual, type SubjectScope } from '../../domain/finance/targets';
 import type { Errors } from '../../domain/core/validate';
 
 /**
  * Sales targets against actuals (SPEC K 销售目标; seed 004 on sales alerts): for a person,
  * department or the company and a month, the target of the sales plan (domain monthlyTarget) and
- * the actual — until the orders module exists, the expected amount of the opportunities WON with an
- * actual completion date in that month. Two alerts, as the seed describes:
+ * the actual — the expected amount of the opportunities WON with an actual completion date in that
+ * month, or, given `opts.actual`, the orders-based actual of domain/finance/targets.ts `salesActual`
+ * (standard orders approved in the month, opportunities only where no order exists). Two alerts, as the seed describes:
  *   reached — the actual is at least the target (a notice to the rep and the manager);
  *   behind  — by the alert day of the month (default the 20th) the actual is under the alert share
  *             of the target (default 50 %): a warning while there is still time to act.
@@ -44,32 +46,23 @@ export interface TargetProgress {
   alert: TargetAlert;
 }
 
-function belongs(o: Values, who: PlanSubject, userDepts: Readonly<Record<string, string>>, deptSet?: ReadonlySet<string>): boolean {
-  if (who.scope === 'person') return o.ownerId === who.userId;
-  if (who.scope === 'department') {
-    const d = asText(o.departmentId) ?? userDepts[asText(o.ownerId) ?? ''] ?? null;
-    return d !== null && (deptSet ? deptSet.has(d) : d === who.departmentId);
-  }
-  return true;
-}
-
 export function targetProgress(
   plans: readonly Values[], opps: readonly Values[], who: PlanSubject, month: string, today: string,
-  opts: { rule?: AlertRule; userDepartments?: Readonly<Record<string, string>>; departmentSet?: ReadonlySet<string> } = {},
+  opts: SubjectScope & { rule?: AlertRule; actual?: Pick<SalesActual, 'actual' | 'ids'> } = {},
 ): TargetProgress {
   const rule = opts.rule ?? DEFAULT_ALERT_RULE;
   const target = monthlyTarget(plans, who, month);
-  const won = opps.filter((o) => {
+  const won = opts.actual ? [] : opps.filter((o) => {
     if (!isLive(o) || statusOf(o) !== 'won') return false;
     const d = asDay(o.actualDate);
-    return d !== null && monthOf(d) === month && belongs(o, who, opts.userDepartments ?? {}, opts.departmentSet);
+    return d !== null && monthOf(d) === month && belongsTo(o, who, opts);
   });
-  const actual = roundMoney(won.reduce((s, o) => s + (asNumber(o.expectedAmount) ?? 0), 0));
+  const actual = opts.actual?.actual ?? roundMoney(won.reduce((s, o) => s + (asNumber(o.expectedAmount) ?? 0), 0));
   const share = target ? percent(actual, target.target) : null;
   let alert: TargetAlert = null;
   if (target && target.target > 0 && actual >= target.target) alert = 'reached';
   else if (target && share !== null && monthOf(today) === month && Number(today.slice(8, 10)) >= rule.day && share < rule.share) alert = 'behind';
-  return { subject: who, month, target, actual, ids: won.map(idOf), share, alert };
+  return { subject: who, month, target, actual, ids: opts.actual?.ids ?? won.map(idOf), share, alert };
 }
 
 /** Every subject with a plan covering the month (month or quarter), company first, then departments and people. */

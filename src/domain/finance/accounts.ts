@@ -1,0 +1,249 @@
+import type { Label } from '../core/entity';
+import { asNumber, roundMoney } from '../core/numbers';
+import { ok, refuse, type Result } from '../core/result';
+import { asDay, asText, daysBetween, idOf, isLive, pushTo, type Values } from '../sales/read';
+import { lineValue, orderAmount } from '../orders/execution';
+import { bindingDay, isBinding } from '../orders/status';
+
+/**
+ * Order accounts (订单账目), arrears with ageing (欠款查询) and dunning (催款提醒), SPEC H.
+ *
+ * Per order (`orderAccount`):
+ *   receivable = order amount − value of returned goods      (0 unless approved/executing/completed)
+ *   received   = Σ receipts        refunded = Σ payments naming the order (refunds and others)
+ *   balance    = receivable − received + refunded            (what the customer still owes)
+ *   overpaid   = the part of a negative balance               (what we owe the customer)
+ * A receipt above the balance is refused at entry (`checkReceipt`). Two receipts entered on two
+ * devices while apart are each within the balance they saw; after the merge both are kept (money
+ * was received twice, dropping one would lose a fact) and the account shows the overpayment.
+ *
+ * What is unpaid of each instalment (`instalmentDues`), the rule:
+ *   1. the plan: the order's live instalments, by due date (then seq, id); an order without a plan
+ *      is one instalment of the receivable due on its approval day; a plan short of the
+ *      receivable gets the rest as one more instalment due with the last one;
+ *   2. a receipt naming an instalment pays that instalment first; what exceeds it joins the pool;
+ *   3. the pool — receipts naming no instalment, plus those excesses, minus refunds — pays the
+ *      instalments oldest due first;
+ *   4. what stays unpaid never exceeds the balance (returned goods lower it): any excess is taken
+ *      off the latest instalments first.
+ * Ageing counts whole days past the due date on the day asked: 未到期 (not yet due, or due that
+ * day), 1–30, 31–60, 61–90, 90 天以上.
+ */
+
+/** An order's records, as the caller groups them (live and binned; the functions keep live ones). */
+export interface OrderMoney {
+  order: Values;
+  lines: readonly Values[];
+  returnLines: readonly Values[];
+  instalments: readonly Values[];
+  receipts: readonly Values[];
+  payments: readonly Values[];
+}
+
+export interface OrderAccount {
+  orderId: string;
+  customerId: string | null;
+  ownerId: string | null;
+  receivable: number;
+  received: number;
+  refunded: number;
+  balance: number;
+  overpaid: number;
+}
+
+const sumAmounts = (rows: readonly Values[]) => roundMoney(rows.filter(isLive).reduce((s, r) => s + (asNumber(r.amount) ?? 0), 0));
+
+/** Value of the goods returned on an order (each line at its frozen price and rate). */
+export function returnedValue(lines: readonly Values[], returnLines: readonly Values[]): number {
+  const byId = new Map(lines.filter(isLive).map((l) => [idOf(l), l]));
+  return roundMoney(returnLines.filter(isLive).reduce((s, r) => {
+    const line = byId.get(asText(r.orderLineId) ?? '');
+    return line ? s + lineValue(line, asNumber(r.quantity) ?? 0) : s;
+  }, 0));
+}
+
+export function orderAccount(m: OrderMoney): OrderAccount {
+  const receivable = isBinding(m.order) ? roundMoney(orderAmount(m.lines) - returnedValue(m.lines, m.returnLines)) : 0;
+  const received = sumAmounts(m.receipts);
+  const refunded = sumAmounts(m.payments);
+  const balance = roundMoney(receivable - received + refunded);
+  return {
+    orderId: idOf(m.order), customerId: asText(m.order.customerId), ownerId: asText(m.order.ownerId),
+    receivable, received, refunded, balance, overpaid: balance < 0 ? -balance : 0,
+  };
+}
+
+/** A receipt being entered: positive, and not above what the order still owes. */
+export function checkReceipt(account: OrderAccount, amount: unknown): Result<void> {
+  const a = asNumber(amount);
+  if (a === null || a <= 0) return refuse({ zh: '收款金额必须大于 0', en: 'The amount must be above 0' }, { fields: { amount: { zh: '必须大于 0', en: 'Must be above 0' } } });
+  if (a > Math.max(0, account.balance)) {
+    const msg: Label = { zh: `收款金额超过订单余额 ${Math.max(0, account.balance)}`, en: `More than the order's balance of ${Math.max(0, account.balance)}` };
+    return refuse(msg, { fields: { amount: msg } });
+  }
+  return ok(undefined);
+}
+
+/** The collection plan against the order amount: planned total and what is left unplanned (negative: planned too much). */
+export function planDifference(amount: number, instalments: readonly Values[]): { planned: number; difference: number } {
+  const planned = sumAmounts(instalments);
+  return { planned, difference: roundMoney(amount - planned) };
+}
+
+// ---- instalments: what is unpaid --------------------------------------------------------------
+
+export interface InstalmentDue {
+  /** null for the implicit instalment (no plan, or what the plan leaves out). */
+  instalmentId: string | null;
+  orderId: string;
+  customerId: string | null;
+  ownerId: string | null;
+  dueDate: string;
+  amount: number;
+  paid: number;
+  unpaid: number;
+}
+
+const byDate = (a: Values, b: Values, key: string) =>
+  (asDay(a[key]) ?? '').localeCompare(asDay(b[key]) ?? '') || (asNumber(a.seq) ?? 0) - (asNumber(b.seq) ?? 0) || idOf(a).localeCompare(idOf(b));
+
+/** Step 1: the plan, completed to the receivable. */
+function schedule(m: OrderMoney, account: OrderAccount): InstalmentDue[] {
+  const start = bindingDay(m.order) ?? '';
+  const base = { orderId: account.orderId, customerId: account.customerId, ownerId: account.ownerId, paid: 0 };
+  const plan: InstalmentDue[] = m.instalments.filter(isLive).sort((a, b) => byDate(a, b, 'dueDate')).map((i) => {
+    const amount = asNumber(i.amount) ?? 0;
+    return { ...base, instalmentId: idOf(i), dueDate: asDay(i.dueDate) ?? start, amount, unpaid: amount };
+  });
+  const rest = roundMoney(account.receivable - plan.reduce((s, i) => s + i.amount, 0));
+  if (rest > 0) plan.push({ ...base, instalmentId: null, dueDate: plan.at(-1)?.dueDate ?? start, amount: rest, unpaid: rest });
+  return plan;
+}
+
+function pay(due: InstalmentDue, money: number): number {
+  const used = Math.min(due.unpaid, money);
+  due.paid = roundMoney(due.paid + used);
+  due.unpaid = roundMoney(due.unpaid - used);
+  return roundMoney(money - used);
+}
+
+/** What is paid and unpaid of each instalment of one order (the rule above). */
+export function instalmentDues(m: OrderMoney, account = orderAccount(m)): InstalmentDue[] {
+  const dues = schedule(m, account);
+  let pool = -account.refunded;
+  for (const r of m.receipts.filter(isLive).sort((a, b) => byDate(a, b, 'date'))) {
+    const amount = asNumber(r.amount) ?? 0;
+    const target = dues.find((d) => d.instalmentId !== null && d.instalmentId === asText(r.instalmentId));
+    pool += target ? pay(target, amount) : amount;
+  }
+  for (const d of dues) pool = pay(d, Math.max(0, pool));
+  let excess = roundMoney(dues.reduce((s, d) => s + d.unpaid, 0) - Math.max(0, account.balance));
+  for (const d of [...dues].reverse()) {
+    if (excess <= 0) break;
+    const cut = Math.min(d.unpaid, excess);
+    d.unpaid = roundMoney(d.unpaid - cut);
+    excess = roundMoney(excess - cut);
+  }
+  return dues;
+}
+
+// ---- ageing and arrears -----------------------------------------------------------------------
+
+export type AgeingKey = 'notDue' | 'd1to30' | 'd31to60' | 'd61to90' | 'over90';
+
+export const AGEING_BUCKETS: readonly { key: AgeingKey; label: Label }[] = [
+  { key: 'notDue', label: { zh: '未到期', en: 'Not yet due' } },
+  { key: 'd1to30', label: { zh: '1–30 天', en: '1–30 days' } },
+  { key: 'd31to60', label: { zh: '31–60 天', en: '31–60 days' } },
+  { key: 'd61to90', label: { zh: '61–90 天', en: '61–90 days' } },
+  { key: 'over90', label: { zh: '90 天以上', en: 'Over 90 days' } },
+];
+
+/** The bucket of an instalment due on `dueDate`, seen on `asOf`. */
+export function ageingBucket(dueDate: string, asOf: string): AgeingKey {
+  const late = daysBetween(dueDate, asOf);
+  if (late <= 0) return 'notDue';
+  if (late <= 30) return 'd1to30';
+  if (late <= 60) return 'd31to60';
+  return late <= 90 ? 'd61to90' : 'over90';
+}
+
+export interface ArrearsRow {
+  /** The customer's or the rep's id ('' when the order names none). */
+  key: string;
+  buckets: Record<AgeingKey, number>;
+  total: number;
+  /** Σ of the overdue buckets. */
+  overdue: number;
+  orderIds: string[];
+}
+
+const emptyBuckets = (): Record<AgeingKey, number> => ({ notDue: 0, d1to30: 0, d31to60: 0, d61to90: 0, over90: 0 });
+
+/** 欠款查询: unpaid instalments by customer or by rep, aged on `asOf`; largest total first. */
+export function arrearsBy(dues: readonly InstalmentDue[], by: 'customerId' | 'ownerId', asOf: string): ArrearsRow[] {
+  const rows = new Map<string, ArrearsRow>();
+  for (const d of dues) {
+    if (d.unpaid <= 0) continue;
+    const key = d[by] ?? '';
+    const row = rows.get(key) ?? { key, buckets: emptyBuckets(), total: 0, overdue: 0, orderIds: [] };
+    const bucket = ageingBucket(d.dueDate, asOf);
+    row.buckets[bucket] = roundMoney(row.buckets[bucket] + d.unpaid);
+    row.total = roundMoney(row.total + d.unpaid);
+    if (bucket !== 'notDue') row.overdue = roundMoney(row.overdue + d.unpaid);
+    if (!row.orderIds.includes(d.orderId)) row.orderIds.push(d.orderId);
+    rows.set(key, row);
+  }
+  return [...rows.values()].sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
+}
+
+export interface OverdueInstalment extends InstalmentDue { daysOverdue: number }
+
+/** 催款提醒: instalments past due and not fully paid on `day`, oldest due first. */
+export function overdueInstalments(dues: readonly InstalmentDue[], day: string): OverdueInstalment[] {
+  return dues.filter((d) => d.unpaid > 0 && daysBetween(d.dueDate, day) > 0)
+    .map((d) => ({ ...d, daysOverdue: daysBetween(d.dueDate, day) }))
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.orderId.localeCompare(b.orderId));
+}
+
+// ---- grouping records by order ----------------------------------------------------------------
+
+/** The workspace's order and money records, as collections. */
+export interface FinanceData {
+  orders: readonly Values[];
+  orderLines: readonly Values[];
+  returnLines: readonly Values[];
+  instalments: readonly Values[];
+  receipts: readonly Values[];
+  payments: readonly Values[];
+}
+
+/** Each live order with its records (return lines reach their order through their order line). */
+export function moneyByOrder(data: FinanceData): OrderMoney[] {
+  const lines = new Map<string, Values[]>();
+  const lineOrder = new Map<string, string>();
+  for (const l of data.orderLines) {
+    pushTo(lines, asText(l.orderId) ?? '', l);
+    lineOrder.set(idOf(l), asText(l.orderId) ?? '');
+  }
+  const group = (rows: readonly Values[], orderOf: (r: Values) => string) => {
+    const m = new Map<string, Values[]>();
+    for (const r of rows) pushTo(m, orderOf(r), r);
+    return m;
+  };
+  const byOrderId = (r: Values) => asText(r.orderId) ?? '';
+  const returns = group(data.returnLines, (r) => lineOrder.get(asText(r.orderLineId) ?? '') ?? '');
+  const [instalments, receipts, payments] = [data.instalments, data.receipts, data.payments].map((rows) => group(rows, byOrderId));
+  return data.orders.filter(isLive).map((order) => {
+    const id = idOf(order);
+    return {
+      order, lines: lines.get(id) ?? [], returnLines: returns.get(id) ?? [],
+      instalments: instalments.get(id) ?? [], receipts: receipts.get(id) ?? [], payments: payments.get(id) ?? [],
+    };
+  });
+}
+
+/** Every order's unpaid instalments, for arrears and dunning. */
+export function allDues(data: FinanceData): InstalmentDue[] {
+  return moneyByOrder(data).flatMap((m) => instalmentDues(m));
+}
