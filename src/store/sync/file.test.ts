@@ -94,7 +94,7 @@ describe('sync and backup by file', () => {
       a.collection('serviceRecords').create({ content: '装驱动' }, 's1');
     });
     const file = await exportFull(a, entry, '钱');
-    expect(readSyncFile(file).header.groups).toEqual(['core', 'activities', 'service']);
+    expect(readSyncFile(file).header.groups).toEqual(['core', 'activities', 'service', 'orders']);
     const b = new Workspace('b2');
     importFile(b, entry, file);
     expect(b.collection('activities').get('a1')).toMatchObject({ subject: '拜访' });
