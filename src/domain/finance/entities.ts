@@ -1,4 +1,4 @@
-import { derived, field, flow, opt, type OrdersDictDef, type OrdersEntityDef } from '../orders/entities';
+import { codeField, derived, field, flow, note, opt, orderRef, type OrdersDictDef, type OrdersEntityDef } from '../orders/entities';
 
 /**
  * Entity definitions of the finance module (财务处理, SPEC H): collection plans (回款计划),
@@ -9,14 +9,12 @@ import { derived, field, flow, opt, type OrdersDictDef, type OrdersEntityDef } f
 
 export const FINANCE_MODULE = 'finance';
 
-const note = () => field('note', '备注', 'Notes', 'longtext', { hidden: true });
-
 /** 回款计划: one row per instalment of an order (shown on the order's page). */
 export const instalmentsDef: OrdersEntityDef = {
   key: 'instalments', module: FINANCE_MODULE, label: { zh: '回款计划', en: 'Instalments' }, titleField: 'dueDate',
   parent: { entity: 'orders', field: 'orderId', onDelete: 'cascade' }, embedded: true,
   fields: [
-    field('orderId', '订单', 'Order', 'ref', { ref: 'orders', required: true }),
+    orderRef({ required: true }),
     field('seq', '期次', 'No.', 'number', { min: 0 }),
     field('dueDate', '应收日期', 'Due date', 'date', { required: true, width: 100 }),
     field('amount', '应收金额', 'Amount due', 'money', { required: true, min: 0, width: 110 }),
@@ -29,8 +27,8 @@ export const receiptsDef: OrdersEntityDef = {
   key: 'receipts', module: FINANCE_MODULE, label: { zh: '收款单', en: 'Receipts' }, titleField: 'code',
   parent: { entity: 'orders', field: 'orderId', onDelete: 'block' },
   fields: [
-    field('code', '收款单号', 'Receipt no.', 'text', { unique: true, width: 130 }),
-    field('orderId', '订单', 'Order', 'ref', { ref: 'orders', required: true, width: 130 }),
+    codeField('收款单号', 'Receipt no.'),
+    orderRef(),
     field('instalmentId', '回款计划', 'Instalment', 'ref', { ref: 'instalments', hidden: true }),
     field('customerId', '客户', 'Customer', 'ref', { ref: 'customers', required: true, width: 180 }),
     field('ownerId', '业务员', 'Sales rep', 'ref', { ref: 'users', required: true, width: 90 }),
@@ -49,8 +47,8 @@ export const paymentsDef: OrdersEntityDef = {
     { entity: 'orders', field: 'orderId', onDelete: 'block' },
   ],
   fields: [
-    field('code', '付款单号', 'Payment no.', 'text', { unique: true, width: 130 }),
-    field('orderId', '订单', 'Order', 'ref', { ref: 'orders', width: 130 }),
+    codeField('付款单号', 'Payment no.'),
+    orderRef({ width: 130 }),
     field('returnId', '退货单', 'Return', 'ref', { ref: 'returns', hidden: true }),
     field('customerId', '客户', 'Customer', 'ref', { ref: 'customers', required: true, width: 180 }),
     field('date', '付款日期', 'Date', 'date', { required: true, width: 100 }),
@@ -64,11 +62,11 @@ export const paymentsDef: OrdersEntityDef = {
 export const expensesDef: OrdersEntityDef = {
   key: 'expenses', module: FINANCE_MODULE, label: { zh: '费用', en: 'Expenses' }, titleField: 'code',
   fields: [
-    field('code', '费用单号', 'Expense no.', 'text', { unique: true, width: 130 }),
+    codeField('费用单号', 'Expense no.'),
     field('customerId', '客户', 'Customer', 'ref', { ref: 'customers', required: true, width: 180 }),
     field('opportunityId', '商机', 'Opportunity', 'ref', { ref: 'opportunities', hidden: true }),
     field('activityId', '活动', 'Activity', 'ref', { ref: 'activities', hidden: true }),
-    field('orderId', '订单', 'Order', 'ref', { ref: 'orders', hidden: true }),
+    orderRef({ hidden: true }),
     field('ownerId', '经办人', 'Spent by', 'ref', { ref: 'users', required: true, width: 90 }),
     field('date', '费用日期', 'Date', 'date', { required: true, width: 100 }),
     field('amount', '金额', 'Amount', 'money', { required: true, min: 0, width: 110 }),
@@ -83,7 +81,7 @@ export const dunningLogsDef: OrdersEntityDef = {
   key: 'dunningLogs', module: FINANCE_MODULE, label: { zh: '催款记录', en: 'Dunning log' }, titleField: 'at',
   parent: { entity: 'orders', field: 'orderId', onDelete: 'cascade' },
   fields: [
-    field('orderId', '订单', 'Order', 'ref', { ref: 'orders', required: true, width: 130 }),
+    orderRef(),
     field('instalmentId', '回款计划', 'Instalment', 'ref', { ref: 'instalments', hidden: true }),
     field('customerId', '客户', 'Customer', 'ref', { ref: 'customers', required: true, width: 180 }),
     field('by', '催款人', 'By', 'ref', { ref: 'users', required: true, width: 90 }),

@@ -36,14 +36,18 @@ export const flow = { readOnly: true, writtenBy: 'flow' } as const;
 export const field = (key: string, zh: string, en: string, type: FieldDef['type'], extra: Partial<OrdersFieldDef> = {}): OrdersFieldDef =>
   ({ key, label: { zh, en }, type, ...extra });
 
-const note = () => field('note', '备注', 'Notes', 'longtext', { hidden: true });
+export const note = () => field('note', '备注', 'Notes', 'longtext', { hidden: true });
+/** A document's number (numbering.ts gives it). */
+export const codeField = (zh: string, en: string) => field('code', zh, en, 'text', { unique: true, width: 130 });
+/** The order a document or row belongs to. */
+export const orderRef = (extra: Partial<OrdersFieldDef> = { required: true, width: 130 }) => field('orderId', '订单', 'Order', 'ref', { ref: 'orders', ...extra });
 
 export const ordersDef: OrdersEntityDef = {
   key: 'orders', module: ORDERS_MODULE, label: { zh: '订单', en: 'Orders' }, titleField: 'code',
   // SPEC B: a customer referenced by documents cannot be deleted
   parent: { entity: 'customers', field: 'customerId', onDelete: 'block' },
   fields: [
-    field('code', '订单号', 'Order no.', 'text', { unique: true, width: 130 }),
+    codeField('订单号', 'Order no.'),
     field('customerId', '客户', 'Customer', 'ref', { ref: 'customers', required: true, width: 180 }),
     field('contactId', '联系人', 'Contact', 'ref', { ref: 'contacts', hidden: true }),
     field('opportunityId', '商机', 'Opportunity', 'ref', { ref: 'opportunities', hidden: true }),
@@ -64,7 +68,7 @@ export const orderLinesDef: OrdersEntityDef = {
   key: 'orderLines', module: ORDERS_MODULE, label: { zh: '订单明细', en: 'Order lines' }, titleField: 'productId',
   parent: { entity: 'orders', field: 'orderId', onDelete: 'cascade' }, embedded: true,
   fields: [
-    field('orderId', '订单', 'Order', 'ref', { ref: 'orders', required: true }),
+    orderRef({ required: true }),
     field('seq', '行号', 'Line no.', 'number', { min: 0 }),
     field('productId', '产品', 'Product', 'ref', { ref: 'products', required: true }),
     field('quantity', '数量', 'Quantity', 'number', { required: true, min: 0 }),
@@ -80,45 +84,42 @@ export const deliveriesDef: OrdersEntityDef = {
   key: 'deliveries', module: ORDERS_MODULE, label: { zh: '发货单', en: 'Deliveries' }, titleField: 'code',
   parent: { entity: 'orders', field: 'orderId', onDelete: 'block' },
   fields: [
-    field('code', '发货单号', 'Delivery no.', 'text', { unique: true, width: 130 }),
-    field('orderId', '订单', 'Order', 'ref', { ref: 'orders', required: true, width: 130 }),
+    codeField('发货单号', 'Delivery no.'),
+    orderRef(),
     field('date', '发货日期', 'Date', 'date', { required: true, width: 100 }),
     note(),
   ],
 };
 
-export const deliveryLinesDef: OrdersEntityDef = {
-  key: 'deliveryLines', module: ORDERS_MODULE, label: { zh: '发货明细', en: 'Delivery lines' }, titleField: 'orderLineId',
-  parent: { entity: 'deliveries', field: 'deliveryId', onDelete: 'cascade' }, embedded: true,
-  fields: [
-    field('deliveryId', '发货单', 'Delivery', 'ref', { ref: 'deliveries', required: true }),
-    field('orderLineId', '订单明细', 'Order line', 'ref', { ref: 'orderLines', required: true }),
-    field('quantity', '数量', 'Quantity', 'number', { required: true, min: 0 }),
-  ],
-};
+/** Lines of a delivery or return: a quantity of one order line (limits in execution.ts). */
+function movementLines(key: string, zh: string, en: string, parent: { entity: string; field: string; zh: string; en: string }): OrdersEntityDef {
+  return {
+    key, module: ORDERS_MODULE, label: { zh, en }, titleField: 'orderLineId',
+    parent: { entity: parent.entity, field: parent.field, onDelete: 'cascade' }, embedded: true,
+    fields: [
+      field(parent.field, parent.zh, parent.en, 'ref', { ref: parent.entity, required: true }),
+      field('orderLineId', '订单明细', 'Order line', 'ref', { ref: 'orderLines', required: true }),
+      field('quantity', '数量', 'Quantity', 'number', { required: true, min: 0 }),
+    ],
+  };
+}
+
+export const deliveryLinesDef = movementLines('deliveryLines', '发货明细', 'Delivery lines', { entity: 'deliveries', field: 'deliveryId', zh: '发货单', en: 'Delivery' });
 
 /** 退货单: returns what was delivered; a refund is a payment (finance) naming the return. */
 export const returnsDef: OrdersEntityDef = {
   key: 'returns', module: ORDERS_MODULE, label: { zh: '退货单', en: 'Returns' }, titleField: 'code',
   parent: { entity: 'orders', field: 'orderId', onDelete: 'block' },
   fields: [
-    field('code', '退货单号', 'Return no.', 'text', { unique: true, width: 130 }),
-    field('orderId', '订单', 'Order', 'ref', { ref: 'orders', required: true, width: 130 }),
+    codeField('退货单号', 'Return no.'),
+    orderRef(),
     field('deliveryId', '发货单', 'Delivery', 'ref', { ref: 'deliveries', hidden: true }),
     field('date', '退货日期', 'Date', 'date', { required: true, width: 100 }),
     field('reason', '退货原因', 'Reason', 'longtext', { width: 200 }),
   ],
 };
 
-export const returnLinesDef: OrdersEntityDef = {
-  key: 'returnLines', module: ORDERS_MODULE, label: { zh: '退货明细', en: 'Return lines' }, titleField: 'orderLineId',
-  parent: { entity: 'returns', field: 'returnId', onDelete: 'cascade' }, embedded: true,
-  fields: [
-    field('returnId', '退货单', 'Return', 'ref', { ref: 'returns', required: true }),
-    field('orderLineId', '订单明细', 'Order line', 'ref', { ref: 'orderLines', required: true }),
-    field('quantity', '数量', 'Quantity', 'number', { required: true, min: 0 }),
-  ],
-};
+export const returnLinesDef = movementLines('returnLines', '退货明细', 'Return lines', { entity: 'returns', field: 'returnId', zh: '退货单', en: 'Return' });
 
 export const ORDERS_ENTITIES: OrdersEntityDef[] = [
   ordersDef, orderLinesDef, deliveriesDef, deliveryLinesDef, returnsDef, returnLinesDef,
