@@ -28,6 +28,12 @@ describe('sales targets and their alerts', () => {
     expect(dept).toMatchObject({ actual: 20000, share: null, alert: null });
   });
 
+  it('takes the orders-based actual when given (domain/finance salesActual)', () => {
+    const who = { scope: 'person', userId: 'u1' } as const;
+    const p = targetProgress(plans, opps, who, '2026-11', '2026-11-21', { actual: { actual: 100000, ids: ['order1', 'o1'] } });
+    expect(p).toMatchObject({ actual: 100000, ids: ['order1', 'o1'], share: 100, alert: 'reached' });
+  });
+
   it('warns from the alert day when under the share, and notices when reached', () => {
     const who = { scope: 'person', userId: 'u1' } as const;
     expect(targetProgress(plans, opps, who, '2026-11', '2026-11-19').alert).toBeNull();
