@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rec } from '../sales/testing';
 import {
-  allDues, arrearsBy, checkReceipt, instalmentDues, orderAccount, overdueInstalments, planDifference, type FinanceData, type OrderMoney,
+  allDues, arrearsBy, checkReceipt, dunningState, instalmentDues, orderAccount, overdueInstalments, planDifference, type FinanceData, type OrderMoney,
 } from './accounts';
 
 const line = (id: string, orderId: string, quantity: number, unitPrice: number, rate?: number) => rec(id, { orderId, quantity, unitPrice, rate });
@@ -142,5 +142,19 @@ describe('arrears and ageing on 2026-04-05', () => {
     };
     // balance = 1000 − 700 + 200 = 500; pool = 700 − 200 = 500 → i paid 500 (unpaid 100), rest 400 due 02-01
     expect(instalmentDues(m).map((d) => [d.instalmentId, d.dueDate, d.amount, d.unpaid])).toEqual([['i', '2026-02-01', 600, 100], [null, '2026-02-01', 400, 400]]);
+  });
+});
+
+describe('dunning state', () => {
+  it('counts the actions on an order or instalment, and the latest promise', () => {
+    const logs = [
+      rec('g1', { orderId: 'o', instalmentId: 'i1', at: 100, promisedDate: '2026-04-10' }),
+      rec('g2', { orderId: 'o', instalmentId: 'i1', at: 300, promisedDate: '2026-04-20' }),
+      rec('g3', { orderId: 'o', instalmentId: 'i2', at: 200 }),
+      rec('g4', { orderId: 'o', at: 400, deleted: true }),
+    ];
+    expect(dunningState(logs, 'o', 'i1')).toEqual({ count: 2, lastAt: 300, promisedDate: '2026-04-20' });
+    expect(dunningState(logs, 'o')).toEqual({ count: 3, lastAt: 300, promisedDate: '2026-04-20' });
+    expect(dunningState(logs, 'x')).toEqual({ count: 0, lastAt: null, promisedDate: null });
   });
 });

@@ -247,3 +247,13 @@ export function moneyByOrder(data: FinanceData): OrderMoney[] {
 export function allDues(data: FinanceData): InstalmentDue[] {
   return moneyByOrder(data).flatMap((m) => instalmentDues(m));
 }
+
+export interface DunningState { count: number; lastAt: number | null; promisedDate: string | null }
+
+/** What was done about an order's (or instalment's) debt: how often dunned, when last, the latest promise. */
+export function dunningState(logs: readonly Values[], orderId: string, instalmentId: string | null = null): DunningState {
+  const mine = logs.filter((l) => isLive(l) && l.orderId === orderId && (instalmentId === null || asText(l.instalmentId) === instalmentId))
+    .sort((a, b) => (asNumber(a.at) ?? 0) - (asNumber(b.at) ?? 0));
+  const last = mine.at(-1);
+  return { count: mine.length, lastAt: last ? asNumber(last.at) : null, promisedDate: last ? asDay(last.promisedDate) : null };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rec } from '../sales/testing';
-import { customerValues, pyramid, snapshotValues, tierMovement, type Measure, type ValueData } from './pyramids';
+import { customerValues, pyramid, snapshotValues, tierMovement, tierRuleOf, type Measure, type ValueData } from './pyramids';
 
 /*
  * Ten customers, period 2026. Each has one standard order approved in 2026: one line of 10 units,
@@ -170,5 +170,14 @@ describe('snapshots and tier movement', () => {
   it('names customers who entered or left, and reads malformed tiers as empty', () => {
     const m = tierMovement({ tiers: [{ customerIds: ['a'] }, { customerIds: ['b', 7] }] }, { tiers: [{ customerIds: ['b', 'c'] }, 'junk'] });
     expect(m).toMatchObject({ up: ['b'], left: ['a'], entered: ['c'], counts: [[0, 0], [1, 0]] });
+  });
+});
+
+describe('a stored tier rule', () => {
+  it('reads back what snapshotValues wrote, and nothing malformed', () => {
+    expect(tierRuleOf('{"kind":"thresholds","mins":[5000,2000]}')).toEqual({ kind: 'thresholds', mins: [5000, 2000] });
+    expect(tierRuleOf('{"kind":"shares","shares":["x"]}')).toBeNull();
+    expect(tierRuleOf('nope')).toBeNull();
+    expect(tierRuleOf(42)).toBeNull();
   });
 });

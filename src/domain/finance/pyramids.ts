@@ -259,3 +259,14 @@ export function tierMovement(before: Values, after: Values): Movement {
   for (const list of [out.up, out.down, out.same, out.entered, out.left]) list.sort();
   return out;
 }
+
+/** The tier rule kept on a snapshot (JSON text), or null when it is not a readable rule. */
+export function tierRuleOf(text: unknown): TierRule | null {
+  try {
+    const r = typeof text === 'string' ? (JSON.parse(text) as Values) : null;
+    const nums = (v: unknown) => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'number' && Number.isFinite(x)) ? (v as number[]) : null;
+    if (r?.kind === 'shares' && nums(r.shares)) return { kind: 'shares', shares: nums(r.shares)! };
+    if (r?.kind === 'thresholds' && nums(r.mins)) return { kind: 'thresholds', mins: nums(r.mins)! };
+  } catch { /* not JSON: no rule */ }
+  return null;
+}

@@ -9,15 +9,17 @@ import type { ExecutionStatus } from './execution';
 /**
  * The order's status (SPEC H, E):
  *
- *     draft ──submit──▶ submitted ──approve──▶ approved ──execute──▶ executing ──complete──▶ completed
- *       ▲   (no approval needed: straight to approved)  │                  
- *       └──reject / withdraw── submitted;  reopen ◀── approved (nothing delivered yet)
- *     cancel: from draft, submitted, approved — or executing while nothing is delivered net
+ *     draft → submitted → approved → executing → completed
+ *     submit:   draft → submitted, or straight to approved when no approval is needed
+ *     reject, withdraw: submitted → draft;   reopen: approved → draft (nothing delivered yet)
+ *     cancel:   from draft, submitted, approved — or executing while nothing is delivered net
+ *     complete: executing → completed once everything is delivered
  *
  * Approval is needed when the order's overall discount rate is below the rep's position limit —
  * the quotes' rule (sales/pricing.ts approvalNeed through quoteApprovalNeed), so a discount a rep
  * may quote they may also sell at. Anything but a draft is locked: its content changes only after
- * it is back in draft (reject, withdraw, reopen). Each action returns the patch to write.
+ * it is back in draft. Each action returns the patch to write (the store writes it in one
+ * transaction) or a zh/en refusal.
  */
 
 export const ORDER_STATUSES = ['draft', 'submitted', 'approved', 'executing', 'completed', 'cancelled'] as const;
