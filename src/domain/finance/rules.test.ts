@@ -40,6 +40,9 @@ describe('orders and finance rules on the one save path', () => {
     expect(RULES.orders.validate!({ note: 'x' }, base.orders[1], c).note?.zh).toContain('已锁定');
     expect(RULES.orders.validate!({ note: 'x' }, base.orders[0], c)).toEqual({});
     expect(RULES.orders.validate!({ status: 'executing' }, base.orders[1], c)).toEqual({});
+    const manual = rec('o3', { ...base.orders[1], id: 'o3', departmentId: 'd9' });
+    const statusOnly = RULES.orders.prepare!({ ...manual, status: 'executing' }, manual, c);
+    expect(RULES.orders.validate!(statusOnly, manual, c)).toEqual({});
     expect(RULES.orders.locked!(base.orders[1], c)).toContain('customerId');
     expect(RULES.orders.deleteBlocker!(base.orders[1], c)).not.toBeNull();
     expect(RULES.orderLines.validate!({ orderId: 'o2', quantity: 1 }, undefined, c).orderId).toBeDefined();

@@ -47,7 +47,8 @@ export const orderRules: EntityRules = {
   /** The amount is Σ the live lines' amounts; the department is the owner's. */
   prepare: (values, old, ctx) => {
     const lines = old ? ctx.live('orderLines').filter((l) => l.orderId === old.id) : [];
-    const departmentId = values.departmentId || asText(ctx.get('users', values.ownerId)?.departmentId) || undefined;
+    // the stored department stays (a status write must not look like an edit of a locked order)
+    const departmentId = values.departmentId || old?.departmentId || asText(ctx.get('users', values.ownerId)?.departmentId) || undefined;
     return { ...values, amount: orderAmount(lines), departmentId };
   },
   validate: (values, old) => {
