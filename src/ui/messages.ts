@@ -1,8 +1,10 @@
 /**
- * Every module's message table (ui/<module>/messages.ts, zh and en beside the module). A new
- * module adds one line here; `t()` and `MessageKey` (ui/i18n) are assembled from this list.
- * Kept apart from the UI manifests (ui/modules.ts) because pages import `t()`: importing pages
- * from the message tables would make a cycle.
+ * Every module's Chinese message table (ui/<module>/messages.ts, beside the module) and the
+ * message keys. A new module adds one line here and one in ui/messages.en.ts (its English table,
+ * same order; tsc checks both lists name the same modules with the same keys). Chinese is the
+ * default language and joined eagerly by `t()` (ui/i18n); English is a chunk of its own, loaded the
+ * first time it is needed. Kept apart from the UI manifests (ui/modules.ts) because pages import
+ * `t()`: importing pages from the message tables would make a cycle.
  */
 import * as shared from './shared/messages';
 import * as shell from './shell/messages';
@@ -20,3 +22,9 @@ import * as sync from './sync/messages';
 import * as recovery from './recovery/messages';
 
 export const MESSAGES = { shared, shell, pwa, home, customers, sales, service, pipeline, work, analysis, org, settings, sync, recovery };
+
+type Modules = typeof MESSAGES;
+/** Every message key of every module (the union of the modules' zh tables). */
+export type MessageKey = { [M in keyof Modules]: keyof Modules[M]['zh'] & string }[keyof Modules];
+/** The English tables, one per module, each with exactly its zh table's keys (ui/messages.en.ts). */
+export type EnglishTables = { [M in keyof Modules]: { en: Record<keyof Modules[M]['zh'], string> } };

@@ -50,11 +50,28 @@ export class DocStore {
 
   /** Open the database and load everything stored into `doc` (one transaction, origin = the store). */
   static async open(name: string, doc: Y.Doc, partBytes = PART_BYTES): Promise<DocStore> {
+    const store = await DocStore.attach(name, doc, partBytes);
+    await store.loaded();
+    return store;
+  }
+
+  /**
+   * Open the database and store every update of `doc` from now on, without loading what is
+   * stored yet (`loaded()` does, once): a document group a page does not need first is loaded
+   * after the first one, and nothing written to it meanwhile is missed.
+   */
+  static async attach(name: string, doc: Y.Doc, partBytes = PART_BYTES): Promise<DocStore> {
     const db = await openDb(name);
     const store = new DocStore(name, doc, db, partBytes);
-    await store.load();
     doc.on('update', store.onUpdate);
     return store;
+  }
+
+  private initial?: Promise<void>;
+
+  /** Load what is stored into the document (the first call loads; later calls wait for it). */
+  loaded(): Promise<void> {
+    return (this.initial ??= this.load());
   }
 
   /** Apply rows from `this.next` on (in batches), whole updates and joined parts alike. */
@@ -63,6 +80,7 @@ export class DocStore {
     let parts: Part[] = [];
     let last = this.next - 1;
     for (;;) {
+      if (this.closed) return; // closed while loading (a workspace closed before its groups loaded)
       const batch = await readRows(this.db, last + 1, READ_BATCH);
       for (const [key, value] of batch) {
         last = key;
@@ -78,7 +96,15 @@ export class DocStore {
     }
     this.dropParts(parts);
     if (!this.closed && updates.length) {
-      Y.transact(this.doc, () => { for (const u of updates) Y.applyUpdate(this.doc, u); }, this, false);
+      // not listening meanwhile: Yjs would encode the whole loaded state for the listener, which
+      // drops it (origin = the store) — seconds at company scale. Nothing else can write during
+      // this synchronous block.
+      this.doc.off('update', this.onUpdate);
+      try {
+        Y.transact(this.doc, () => { for (const u of updates) Y.applyUpdate(this.doc, u); }, this, false);
+      } finally {
+        if (!this.closed) this.doc.on('update', this.onUpdate);
+      }
     }
     this.next = last + 1;
   }
@@ -132,6 +158,7 @@ export class DocStore {
    */
   async compact(): Promise<void> {
     if (this.closed) return;
+    await this.loaded();
     await this.load(); // other tabs' rows, into the document first
     if (this.closed) return;
     const upTo = this.next - 1;

@@ -38,6 +38,7 @@ describe('Workspace.flushed: a write is known to be in IndexedDB', () => {
 
   it('counts every transaction in flight and resolves only after the last one has committed', async () => {
     const ws = await Workspace.open('flush-order');
+    await ws.loaded; // the other groups' loads are reads: not counted here
     await ws.flushed();
     const log: string[] = [];
     IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
@@ -76,6 +77,33 @@ describe('Workspace.flushed: a write is known to be in IndexedDB', () => {
     await ws.close();
     const again = await Workspace.open('flush-fail');
     expect(again.collection('customers').live()).toHaveLength(2);
+    await again.close();
+  });
+});
+
+describe('Workspace.open: core first, the other groups right after', () => {
+  it('a write to a group before it has loaded is stored and merged with what was stored', async () => {
+    const first = await Workspace.open('early-write');
+    await first.loaded;
+    first.actorId = 'u1';
+    first.transact(() => first.collection('activities').create({ subject: '拜访', ownerId: 'u1' }, 'a1'));
+    await first.close();
+
+    const ws = await Workspace.open('early-write');
+    ws.actorId = 'u1';
+    expect(ws.isLoaded('customers')).toBe(true);
+    expect(ws.isLoaded('activities')).toBe(false);
+    const seen: string[] = [];
+    ws.onLoaded((g) => seen.push(g));
+    ws.transact(() => ws.collection('activities').create({ subject: '电话', ownerId: 'u1' }, 'a2'));
+    await ws.loaded;
+    expect(seen).toEqual(['activities', 'service']);
+    expect(ws.collection('activities').live().map((a) => a.subject).sort()).toEqual(['拜访', '电话'].sort());
+    await ws.close();
+
+    const again = await Workspace.open('early-write');
+    await again.loaded;
+    expect(again.collection('activities').live().map((a) => a.subject).sort()).toEqual(['拜访', '电话'].sort());
     await again.close();
   });
 });

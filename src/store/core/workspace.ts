@@ -57,18 +57,54 @@ export class Workspace {
     return this.docs.get(GROUP_OF[collection] ?? CORE_GROUP)!;
   }
 
-  /** Open the persisted documents, all groups at once (resolves once everything stored is loaded). */
+  /**
+   * Open the persisted documents. Resolves once the core group is loaded (every page needs it,
+   * and it holds the schema version); the other groups load right after, one by one (`loaded`,
+   * `isLoaded`, `onLoaded`). Every group's database is attached first, so nothing written to a
+   * group before it has loaded is missed.
+   */
   static async open(id: string): Promise<Workspace> {
     // performance marks let `npm run bench` break a cold open down; they cost nothing measurable
     performance.mark('keyuan:open-start');
     const ws = new Workspace(id);
     ws.bridge.active = false;
-    const stores = await Promise.all([...ws.docs].map(([g, doc]) => DocStore.open(docDbName(id, g), doc)));
+    ws.pending = new Set(ws.docs.keys());
+    const stores = await Promise.all([...ws.docs].map(([g, doc]) => DocStore.attach(docDbName(id, g), doc)));
     [...ws.docs.keys()].forEach((g, i) => ws.stores.set(g, stores[i]));
+    await ws.loadGroup(CORE_GROUP);
     performance.mark('keyuan:doc-loaded');
     ws.compatible = migrate(ws.doc);
-    ws.bridge.active = ws.compatible;
+    ws.loaded = (async () => {
+      // after the caller has shown its first page: a large group's load is seconds of Yjs work
+      await new Promise((r) => setTimeout(r, 0));
+      for (const g of ws.docs.keys()) await ws.loadGroup(g);
+      ws.bridge.active = ws.compatible;
+    })().catch((e: unknown) => console.error('[keyuan] a document group could not be loaded', e));
     return ws;
+  }
+
+  /** Groups whose stored state is not loaded yet (none for a workspace made in memory). */
+  private pending = new Set<string>();
+  private loadListeners = new Set<(group: string) => void>();
+  /** Resolves once every group's stored state is loaded. */
+  loaded: Promise<void> = Promise.resolve();
+
+  private async loadGroup(group: string): Promise<void> {
+    if (!this.pending.has(group)) return;
+    await this.stores.get(group)!.loaded();
+    this.pending.delete(group);
+    for (const fn of this.loadListeners) fn(group);
+  }
+
+  /** Whether the stored records of this collection's group are loaded (a list shows "loading" until then). */
+  isLoaded(collection: string): boolean {
+    return !this.pending.has(GROUP_OF[collection] ?? CORE_GROUP);
+  }
+
+  /** Called with each group as its stored state finishes loading. */
+  onLoaded(fn: (group: string) => void): () => void {
+    this.loadListeners.add(fn);
+    return () => this.loadListeners.delete(fn);
   }
 
   /** Updates written to the documents that IndexedDB has not committed yet (the page warns before unloading). */

@@ -119,6 +119,9 @@ async function load(id: string): Promise<OpenedWorkspace> {
   // the schema steps write records, stamped by the acting user: run once the identity is known
   // (Workspace.open only checks the version)
   ws.compatible = migrate(ws) && ws.compatible;
+  // the steps that repeat at every open look again once the other groups are loaded (they
+  // convert only what they find, and the groups load after the first page is shown)
+  void ws.loaded.then(() => { if (ws.compatible) migrate(ws); });
   void localDb().workspaces.update(id, { lastOpenedAt: Date.now() });
   return { entry, ws, userId: ident?.userId };
 }

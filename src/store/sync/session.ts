@@ -146,6 +146,9 @@ export class SyncSession {
 
   private async connect(): Promise<void> {
     if (this.stopped || !this.settings.enabled || !this.ws.compatible) return;
+    // what this device has stored is loaded first: a peer is asked only for what it lacks
+    await this.ws.loaded;
+    if (this.stopped) return;
     const signaling = this.settings.signaling.filter((u) => checkServerUrl(u) === null);
     if (!this.awareness.getLocalState()) this.publishPresence();
     // the providers (simple-peer alone is ~100 KB) load after the first list is painted

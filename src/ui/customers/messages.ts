@@ -1,4 +1,4 @@
-/** Messages of ui/customers, Simplified Chinese first; `en` must have exactly the same keys (tsc checks). */
+/** Messages of ui/customers in Simplified Chinese (the default language). The English table is messages.en.ts beside it, with exactly these keys (tsc checks). */
 export const zh = {
   'nav.customers': '客户档案',
   'nav.contacts': '联系人',
@@ -26,31 +26,3 @@ export const zh = {
   'customer.createdBy': '创建:{who} {when}',
   'customer.updatedBy': '最后修改:{who} {when}',
 } as const;
-
-export const en: Record<keyof typeof zh, string> = {
-  'nav.customers': 'Customers',
-  'nav.contacts': 'Contacts',
-  'nav.competitors': 'Competitors',
-  'nav.groupCustomers': 'Customers',
-  'customer.contacts': 'Contacts',
-  'customer.addContact': 'Add contact',
-  'customer.setPrimary': 'Make primary',
-  'customer.primary': 'Primary',
-  'customer.info': 'Customer record',
-  'merge.button': 'Merge customers',
-  'merge.title': 'Merge customers · {name}',
-  'merge.pickDup': 'Duplicate to merge into this customer',
-  'merge.suggested': 'Likely duplicates (same name or phone)',
-  'merge.field': 'Field',
-  'merge.keep': 'Keep this customer',
-  'merge.dup': 'Duplicate',
-  'merge.moves': 'Moves to the kept customer: {list}',
-  'merge.movesNone': 'The duplicate has no linked records',
-  'merge.binNote': 'After the merge the duplicate goes to the recycle bin (noting which customer it went into); the chosen values are written onto the kept customer and show in its history.',
-  'merge.confirm': 'Merge',
-  'merge.done': 'Merged; {n} linked records moved',
-  'merge.same': 'Both customers have the same values; only linked records move',
-  'customer.history': 'Record info',
-  'customer.createdBy': 'Created by {who} {when}',
-  'customer.updatedBy': 'Last changed by {who} {when}',
-};

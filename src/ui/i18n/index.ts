@@ -1,30 +1,48 @@
 import { createSignal } from 'solid-js';
-import { MESSAGES } from '../messages';
+import { MESSAGES, type MessageKey } from '../messages';
 import type { Label, Lang } from '../../domain/core/entity';
 
-type Tables = (typeof MESSAGES)[keyof typeof MESSAGES];
-/** Every message key of every module (the union of the modules' zh tables). */
-export type MessageKey = Tables extends infer T ? (T extends { zh: infer Z } ? keyof Z & string : never) : never;
+export type { MessageKey };
+type Table = Record<MessageKey, string>;
 
-/** The modules' tables joined per language (a key defined by two modules is a test failure). */
-export function joinTables(lang: Lang): Record<MessageKey, string> {
-  return Object.assign({}, ...Object.values(MESSAGES).map((m) => m[lang])) as Record<MessageKey, string>;
+/** One language's module tables joined into one (a key defined by two modules is a test failure). */
+export function joinTables(tables: Record<string, { zh: object } | { en: object }>): Table {
+  return Object.assign({}, ...Object.values(tables).map((m) => ('zh' in m ? m.zh : m.en))) as Table;
 }
-const TABLES: Record<Lang, Record<MessageKey, string>> = { zh: joinTables('zh'), en: joinTables('en') };
+
+// Chinese, the default, is joined now; English is a chunk of its own (ui/messages.en.ts), loaded
+// by the first setLang('en') and kept.
+const ZH = joinTables(MESSAGES);
+let EN: Partial<Table> | undefined;
+let loadingEn: Promise<void> | undefined;
+
+function loadEnglish(): Promise<void> {
+  return (loadingEn ??= import('../messages.en').then(
+    (m) => { EN = joinTables(m.MESSAGES_EN); },
+    (e) => { loadingEn = undefined; throw e; }, // not loaded (offline before it was cached): a later call tries again
+  ));
+}
 
 const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('keyuan.lang') : null;
-const [lang, setLangSignal] = createSignal<Lang>(stored === 'en' ? 'en' : 'zh');
+/** The language chosen on this device (localStorage 'keyuan.lang'). At boot main.tsx awaits setLang(storedLang) when it is English, so nothing is rendered in Chinese first. */
+export const storedLang: Lang = stored === 'en' ? 'en' : 'zh';
+const [lang, setLangSignal] = createSignal<Lang>('zh');
 export { lang };
 
-export function setLang(l: Lang): void {
+let asked = 0;
+/** Switches the UI language, once its table is in (English is loaded the first time; Chinese switches at once). The last call wins. */
+export async function setLang(l: Lang): Promise<void> {
+  const call = ++asked;
+  if (l === 'en') await loadEnglish();
+  if (call !== asked) return;
   setLangSignal(l);
   localStorage.setItem('keyuan.lang', l);
   document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
 }
 
-/** A UI message in the current language, with {placeholders} filled in. */
+/** A UI message in the current language (Chinese for a key English lacks), with {placeholders} filled in. */
 export function t(key: MessageKey, vars?: Record<string, string | number>): string {
-  let s = TABLES[lang()][key] ?? key;
+  let s = (lang() === 'en' ? EN?.[key] : undefined) ?? ZH[key] ?? key;
   if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
   return s;
 }

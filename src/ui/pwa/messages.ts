@@ -1,4 +1,4 @@
-/** Messages of ui/pwa, Simplified Chinese first; `en` must have exactly the same keys (tsc checks). */
+/** Messages of ui/pwa in Simplified Chinese (the default language). The English table is messages.en.ts beside it, with exactly these keys (tsc checks). */
 export const zh = {
   'pwa.update': '有新版本可用',
   'pwa.reload': '立即更新',
@@ -6,11 +6,3 @@ export const zh = {
   'pwa.offlineReady': '应用已可离线使用',
   'pwa.install': '安装应用',
 } as const;
-
-export const en: Record<keyof typeof zh, string> = {
-  'pwa.update': 'A new version is available',
-  'pwa.reload': 'Update now',
-  'pwa.later': 'Later',
-  'pwa.offlineReady': 'The app now works offline',
-  'pwa.install': 'Install app',
-};

@@ -186,7 +186,10 @@ export function Storage() {
       )}</Show>
       <p class="muted">{t('settings.schema')}: {schemaVersion(ctx.ws.doc)}</p>
       <p>{t('settings.language')}:{' '}
-        <select value={lang()} onChange={(e) => setLang(e.currentTarget.value as 'zh' | 'en')}>
+        <select value={lang()} onChange={(e) => {
+          const select = e.currentTarget;
+          setLang(select.value as 'zh' | 'en').catch(() => { select.value = lang(); notify(t('common.langFailed'), 'error'); });
+        }}>
           <option value="zh">{t('settings.langZh')}</option><option value="en">{t('settings.langEn')}</option>
         </select></p>
     </div>

@@ -336,7 +336,7 @@ export function RecordList(props: RecordListProps) {
               );
             }}</Index>
           </div>
-          <Show when={!rows().length}><p class="empty">{t('list.empty')}</p></Show>
+          <Show when={!rows().length}><p class="empty">{ctx.loaded(props.entity) ? t('list.empty') : t('common.loading')}</p></Show>
         </div>
       </div>
       <div class="statusbar">

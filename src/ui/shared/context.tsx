@@ -32,6 +32,8 @@ export interface WorkspaceCtx {
   where: <T extends BaseRecord = BaseRecord>(collection: string, field: string, value: string) => T[];
   /** How many live records (`Collection.liveCount`, parses little), subscribed. */
   count: (collection: string) => number;
+  /** Whether the collection's stored records are loaded (its document group loads after the first page), subscribed. */
+  loaded: (collection: string) => boolean;
   def: (entity: string) => EntityDef;
   /** Display text of a stored value (dict labels, ref names, yes/no…). */
   display: (f: FieldDef, v: unknown) => string;
@@ -58,6 +60,10 @@ export function createWorkspaceCtx(ws: Workspace, entry: WorkspaceEntry, initial
   const versions = new Map<string, Accessor<number>>();
   const offs: (() => void)[] = [];
   onCleanup(() => offs.forEach((off) => off()));
+  // groups other than core load after the first page (Workspace.open): a signal per load
+  const [groupsLoaded, setGroupsLoaded] = createSignal(0);
+  offs.push(ws.onLoaded(() => setGroupsLoaded((n) => n + 1)));
+  const loaded = (name: string) => { groupsLoaded(); return ws.isLoaded(name); };
   const version = (name: string) => {
     let v = versions.get(name);
     if (!v) {
@@ -141,7 +147,7 @@ export function createWorkspaceCtx(ws: Workspace, entry: WorkspaceEntry, initial
     return !!r && !!seen && !seen(r);
   };
   return {
-    ws, entry, userId, setUserId, user, role, version, get, live, where, count, def, display, inScope, visible, outOfScope,
+    ws, entry, userId, setUserId, user, role, version, get, live, where, count, loaded, def, display, inScope, visible, outOfScope,
     can: (module, need) => ws.compatible && roleCan(role(), module, need),
   };
 }

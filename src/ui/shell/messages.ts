@@ -1,4 +1,4 @@
-/** Messages of ui/shell, Simplified Chinese first; `en` must have exactly the same keys (tsc checks). */
+/** Messages of ui/shell in Simplified Chinese (the default language). The English table is messages.en.ts beside it, with exactly these keys (tsc checks). */
 export const zh = {
   'app.name': '客缘 CRM',
   'app.tagline': '无需服务器的客户关系管理:离线可用,同学之间直接同步',
@@ -22,27 +22,3 @@ export const zh = {
   'shell.chooseUser': '选择要切换到的用户',
   'shell.noRole': '未分配角色',
 } as const;
-
-export const en: Record<keyof typeof zh, string> = {
-  'app.name': 'Keyuan CRM',
-  'app.tagline': 'CRM without a server: works offline, syncs directly between classmates',
-  'welcome.title': 'Welcome to Keyuan CRM',
-  'welcome.workspaces': 'Workspaces on this device',
-  'welcome.noWorkspaces': 'No workspace on this device yet. Create one for your class group or company.',
-  'welcome.create': 'Create workspace',
-  'welcome.open': 'Open',
-  'welcome.workspaceName': 'Workspace name (class group or company)',
-  'welcome.yourName': 'Your name (the first user, administrator)',
-  'welcome.step1': 'Step 1: name the workspace',
-  'welcome.step2': 'Step 2: who are you',
-  'welcome.next': 'Next',
-  'welcome.nameRequired': 'Please enter a name',
-  'nav.workspaces': 'Switch workspace',
-  'shell.changeUser': 'Change user',
-  'shell.actingAs': 'Acting as',
-  'shell.role': 'Role',
-  'shell.offline': 'Offline',
-  'shell.online': 'Online',
-  'shell.chooseUser': 'Choose the user to act as',
-  'shell.noRole': 'No role',
-};

@@ -1,4 +1,4 @@
-/** Messages of ui/work, Simplified Chinese first; `en` must have exactly the same keys (tsc checks). */
+/** Messages of ui/work in Simplified Chinese (the default language). The English table is messages.en.ts beside it, with exactly these keys (tsc checks). */
 export const zh = {
   'nav.activities': '活动/销售任务',
   'work.seeAll': '查看全部 {n} 项 →',
@@ -34,39 +34,3 @@ export const zh = {
   'work.targetReached': '恭喜!您已完成本月销售目标。',
   'work.targetBehind': '提醒:已过本月预警日,完成率仅 {share}%,低于 {rule}%。',
 } as const;
-
-export const en: Record<keyof typeof zh, string> = {
-  'nav.activities': 'Activities and tasks',
-  'work.seeAll': 'See all {n} →',
-  'work.title': 'My tasks',
-  'work.overdue': 'Overdue',
-  'work.dueSoon': 'Due soon (within {n} days)',
-  'work.upcoming': 'Upcoming',
-  'work.undated': 'No due date',
-  'work.tabAll': 'All',
-  'work.tabDueSoon': 'Due soon',
-  'work.tabDone': 'Done',
-  'work.done': 'Done',
-  'work.markDone': 'Mark done',
-  'work.doneToast': 'Done: {subject}',
-  'work.doneMany': '{n} activities marked done',
-  'work.overdueDays': '{n} days overdue',
-  'work.dueToday': 'Due today',
-  'work.dueInDays': 'Due in {n} days',
-  'work.noneOverdue': 'Nothing overdue',
-  'work.noneDueSoon': 'Nothing due in the next days',
-  'work.noneUpcoming': 'No other planned tasks',
-  'work.newTask': 'New task',
-  'work.allActivities': 'All activities',
-  'work.onlyMine': 'Only mine',
-  'work.myOpps': 'My active opportunities',
-  'work.myWeighted': 'My weighted forecast',
-  'work.noOpps': 'You have no active opportunities',
-  'work.oppSubject': 'Opportunity',
-  'work.toBoard': 'See them on the pipeline board →',
-  'work.target': 'My sales target this month ({month})',
-  'work.noTarget': 'There is no sales plan for you this month.',
-  'work.targetLine': 'Won {actual} of target {target}',
-  'work.targetReached': 'Well done! You reached this month\'s target.',
-  'work.targetBehind': 'Heads-up: past this month\'s alert day you are at {share}%, under {rule}%.',
-};

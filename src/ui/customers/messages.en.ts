@@ -1,0 +1,30 @@
+/** Messages of ui/customers in English: exactly the keys of the Chinese table in messages.ts (tsc checks). Loaded only when English is chosen (ui/messages.en.ts). */
+import type { zh } from './messages';
+
+export const en: Record<keyof typeof zh, string> = {
+  'nav.customers': 'Customers',
+  'nav.contacts': 'Contacts',
+  'nav.competitors': 'Competitors',
+  'nav.groupCustomers': 'Customers',
+  'customer.contacts': 'Contacts',
+  'customer.addContact': 'Add contact',
+  'customer.setPrimary': 'Make primary',
+  'customer.primary': 'Primary',
+  'customer.info': 'Customer record',
+  'merge.button': 'Merge customers',
+  'merge.title': 'Merge customers · {name}',
+  'merge.pickDup': 'Duplicate to merge into this customer',
+  'merge.suggested': 'Likely duplicates (same name or phone)',
+  'merge.field': 'Field',
+  'merge.keep': 'Keep this customer',
+  'merge.dup': 'Duplicate',
+  'merge.moves': 'Moves to the kept customer: {list}',
+  'merge.movesNone': 'The duplicate has no linked records',
+  'merge.binNote': 'After the merge the duplicate goes to the recycle bin (noting which customer it went into); the chosen values are written onto the kept customer and show in its history.',
+  'merge.confirm': 'Merge',
+  'merge.done': 'Merged; {n} linked records moved',
+  'merge.same': 'Both customers have the same values; only linked records move',
+  'customer.history': 'Record info',
+  'customer.createdBy': 'Created by {who} {when}',
+  'customer.updatedBy': 'Last changed by {who} {when}',
+};

@@ -1,0 +1,32 @@
+/** Messages of ui/org in English: exactly the keys of the Chinese table in messages.ts (tsc checks). Loaded only when English is chosen (ui/messages.en.ts). */
+import type { zh } from './messages';
+
+export const en: Record<keyof typeof zh, string> = {
+  'nav.org': 'Organisation',
+  'pin.title': 'Change PIN',
+  'pin.change': 'Change PIN (this device)…',
+  'pin.explain': 'The PIN is kept on this device only and stops others from acting as you on this computer; it is not synced to other members. 4–8 digits.',
+  'pin.current': 'Current PIN',
+  'pin.new': 'New PIN',
+  'pin.repeat': 'New PIN again',
+  'pin.remove': 'Remove PIN',
+  'pin.saved': 'PIN saved',
+  'pin.removed': 'PIN removed',
+  'pin.wrong': 'Wrong PIN',
+  'pin.format': 'A PIN is 4 to 8 digits',
+  'pin.mismatch': 'The two PINs differ',
+  'pin.enterFor': 'Enter the PIN of {name}',
+  'pin.unlock': 'Unlock',
+  'org.company': 'Company info',
+  'org.departments': 'Departments',
+  'org.roles': 'Roles & permissions',
+  'org.users': 'Users',
+  'org.module': 'Module',
+  'org.perm.none': 'None',
+  'org.perm.read': 'Read',
+  'org.perm.write': 'Write',
+  'org.perm.approve': 'Approve',
+  'org.scope': 'Data scope',
+  'org.newRole': 'New role',
+  'org.roleName': 'Role name',
+};
