@@ -97,7 +97,7 @@ describe('Workspace.open: core first, the other groups right after', () => {
     ws.onLoaded((g) => seen.push(g));
     ws.transact(() => ws.collection('activities').create({ subject: '电话', ownerId: 'u1' }, 'a2'));
     await ws.loaded;
-    expect(seen).toEqual(['activities', 'service']);
+    expect(seen).toEqual(['activities', 'service', 'orders']);
     expect(ws.collection('activities').live().map((a) => a.subject).sort()).toEqual(['拜访', '电话'].sort());
     await ws.close();
 
