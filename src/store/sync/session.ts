@@ -160,7 +160,7 @@ export class SyncSession {
     for (const [group, doc] of this.ws.docs) {
       if (doc === this.ws.doc) continue;
       const awareness = new Awareness(doc);
-      awareness.setLocalState(this.awareness.getLocalState());
+      awareness.setLocalState({ user: this.me, at: null } satisfies Presence);
       const webrtc = new GuardedWebrtc(doc, {
         room: groupRoom(this.entry.room, group), password: this.entry.password, signaling, iceServers: this.settings.iceServers, awareness,
       }, { change: () => { this.rememberPeers(); this.notify(); }, rejected: (peer, reason, detail) => this.rejected(peer, reason, detail) });
@@ -238,8 +238,10 @@ export class SyncSession {
     const state: Presence = { user: this.me, at: this.at };
     this.awareness.setLocalState(state);
     this.server?.awareness.setLocalState(state);
-    // the group rooms carry who is at the other end too (their state vectors are remembered per person)
-    for (const g of this.groups) g.awareness.setLocalState(state);
+    // the group rooms carry only who is at the other end (their state vectors are remembered per
+    // person), not where: moving between pages must not send a presence update in every room
+    const who: Presence = { user: this.me, at: null };
+    for (const g of this.groups) if (JSON.stringify(g.awareness.getLocalState()) !== JSON.stringify(who)) g.awareness.setLocalState(who);
   }
 
   /** Other people's presence, one entry per awareness client (device or tab), untrusted states read safely. */
