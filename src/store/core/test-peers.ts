@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { Workspace } from './workspace';
+import { migrate, schemaVersion } from './migrations';
 import { CORE_GROUP, GROUPS } from '../../domain/registry';
 
 /* In-memory peers of one workspace, for tests of merging and history (no IndexedDB, no network). */
@@ -37,4 +38,19 @@ export function sync(from: Workspace, to: Workspace): void {
 /** A reconnect: both directions, twice, so the merge observers' own writes travel too. */
 export function both(a: Workspace, b: Workspace): void {
   sync(a, b); sync(b, a); sync(a, b); sync(b, a);
+}
+
+/**
+ * Open a copy of a document written by an older build on a device running this one (as
+ * Workspace.open — only the version check, nothing written — then the identity, then migrate).
+ */
+export function openOlderDocument(doc: Y.Doc, actor: string): Workspace {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  const ws = new Workspace('t', copy);
+  ws.actorId = actor;
+  const before = schemaVersion(ws.doc);
+  if (!migrate(ws.doc) || schemaVersion(ws.doc) !== before) throw new Error('the version check wrote to the document');
+  if (!migrate(ws)) throw new Error('the document is newer than this build');
+  return ws;
 }

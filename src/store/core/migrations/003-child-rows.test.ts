@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Workspace } from '../workspace';
-import { both, oneDocumentPeer } from '../test-peers';
+import { both, oneDocumentPeer, openOlderDocument } from '../test-peers';
 import { MIGRATE_ORIGIN, SCHEMA_VERSION, STEPS, migrate, schemaVersion } from '../migrations';
 import { childRowId } from './003-child-rows';
 import { quoteTotals, stepsOf } from '../../../domain/sales';
@@ -35,18 +35,7 @@ function schema2Document(): Y.Doc {
   return old.doc;
 }
 
-/** Open a copy of a document on a device running this build (as Workspace.open, then the identity, then migrate). */
-function open(doc: Y.Doc, actor: string): Workspace {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  const ws = new Workspace('t', copy);
-  ws.actorId = actor;
-  const before = schemaVersion(ws.doc);
-  expect(migrate(ws.doc)).toBe(true); // Workspace.open: only the version check, nothing written
-  expect(schemaVersion(ws.doc)).toBe(before);
-  expect(migrate(ws)).toBe(true);
-  return ws;
-}
+const open = openOlderDocument;
 
 describe('migration 3: arrays inside records become child rows', () => {
   it('steps are ordered files, one per version', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Workspace } from '../workspace';
-import { both, oneDocumentPeer } from '../test-peers';
+import { both, oneDocumentPeer, openOlderDocument } from '../test-peers';
 import { SCHEMA_VERSION, STEPS, migrate, schemaVersion } from '../migrations';
 import { renameReferences } from './004-reference-names';
 import { complaintStepsOf } from '../../service/service';
@@ -23,14 +23,7 @@ function schema3Document(): Y.Doc {
   return old.doc;
 }
 
-function open(doc: Y.Doc, actor: string): Workspace {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  const ws = new Workspace('t', copy);
-  ws.actorId = actor;
-  expect(migrate(ws)).toBe(true);
-  return ws;
-}
+const open = openOlderDocument;
 
 const renamed = (ws: Workspace) => ({
   s1: ws.collection('serviceRecords').get('s1'),

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Workspace } from '../workspace';
-import { both, oneDocumentPeer, sync } from '../test-peers';
+import { both, oneDocumentPeer, openOlderDocument, sync } from '../test-peers';
 import { SCHEMA_VERSION, STEPS, migrate, schemaVersion } from '../migrations';
 import { DocStore } from '../persistence';
 import { docDbName } from '../workspace';
@@ -28,14 +28,7 @@ function schema4Document(): Y.Doc {
   return old.doc;
 }
 
-function open(doc: Y.Doc, actor: string): Workspace {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  const ws = new Workspace('t', copy);
-  ws.actorId = actor;
-  expect(migrate(ws)).toBe(true);
-  return ws;
-}
+const open = openOlderDocument;
 
 const legacySize = (ws: Workspace) => ['activities', 'serviceRecords', 'complaints', 'complaintSteps']
   .reduce((n, c) => n + ws.doc.getMap(c).size + ws.doc.getMap(purgedMapName(c)).size, 0);
