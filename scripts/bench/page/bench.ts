@@ -35,21 +35,25 @@ async function writeBaseline(data: SampleData): Promise<void> {
 }
 
 /**
- * A year of orders and finance beside the company scale (DESIGN.md: ~140,000 more records), in the
- * shape the orders issue describes: orders, their lines, deliveries, receipts. Order-shaped
- * records until the orders module exists; they make the workspace as large as it will be.
+ * A year of orders and finance beside the company scale, in the shape of the orders and finance
+ * entities (domain/orders, domain/finance): 20,000 orders with 60,000 lines, 10,000 deliveries with
+ * their lines, 40,000 receipts and 20,000 expenses (issue 12's bench), in the `orders` group.
  */
 function yearOfOrders(data: SampleData): SampleData {
   const customers = data.customers;
-  const out: SampleData = { orders: [], orderLines: [], deliveries: [], receipts: [] };
+  const out: SampleData = { orders: [], orderLines: [], deliveries: [], deliveryLines: [], receipts: [], expenses: [] };
   const day = (i: number) => `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-  for (let i = 0; i < 25_000; i++) {
+  for (let i = 0; i < 20_000; i++) {
     const c = customers[i % customers.length];
     const id = `o${i}`;
-    out.orders.push({ id, code: `DD-u${i % 40}-${String(i).padStart(6, '0')}`, customerId: c.id, ownerId: c.ownerId, type: i % 9 ? 'standard' : 'special', status: ['draft', 'approved', 'executing', 'completed'][i % 4], date: day(i), notes: `订单备注 ${i}` });
-    for (let l = 0; l < 3; l++) out.orderLines.push({ id: `${id}.L${l}`, orderId: id, seq: l, productId: `p${(i + l) % 300}`, quantity: 1 + ((i + l) % 20), unitPrice: 100 + ((i * 7 + l) % 900), rate: 0.9 });
-    if (i % 2 === 0) out.deliveries.push({ id: `d${i}`, orderId: id, date: day(i + 3), quantity: 1 + (i % 20), notes: '发货' });
-    if (i % 5 !== 0) out.receipts.push({ id: `r${i}`, orderId: id, customerId: c.id, date: day(i + 10), amount: 1000 + (i % 5000), method: 'transfer' });
+    out.orders.push({ id, code: `DD-u${i % 40}-${String(i).padStart(6, '0')}`, customerId: c.id, ownerId: c.ownerId, type: i % 9 ? 'standard' : 'special', status: ['draft', 'approved', 'executing', 'completed'][i % 4], date: day(i), note: `订单备注 ${i}` });
+    for (let l = 0; l < 3; l++) out.orderLines.push({ id: `${id}.L${l}`, orderId: id, seq: l, productId: `p${(i + l) % 300}`, quantity: 1 + ((i + l) % 20), unitPrice: 100 + ((i * 7 + l) % 900), rate: 0.9, costPrice: 60 + ((i + l) % 400) });
+    if (i % 2 === 0) {
+      out.deliveries.push({ id: `d${i}`, code: `FH-u${i % 40}-${String(i).padStart(6, '0')}`, orderId: id, date: day(i + 3), note: '发货' });
+      out.deliveryLines.push({ id: `d${i}.L0`, deliveryId: `d${i}`, orderLineId: `${id}.L0`, quantity: 1 + (i % 20) });
+    }
+    for (let k = 0; k < 2; k++) out.receipts.push({ id: `r${i}.${k}`, code: `SK-u${i % 40}-${i}-${k}`, orderId: id, customerId: c.id, ownerId: c.ownerId, date: day(i + 10 + k * 30), amount: 500 + ((i + k) % 5000), method: 'transfer' });
+    out.expenses.push({ id: `e${i}`, code: `FY-u${i % 40}-${i}`, customerId: c.id, orderId: id, ownerId: c.ownerId, date: day(i + 5), amount: 50 + (i % 800), kind: 'travel', status: 'approved' });
   }
   return out;
 }
