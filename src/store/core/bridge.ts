@@ -11,8 +11,8 @@ export const MOVED: readonly string[] = Object.keys(GROUP_OF).filter((c) => GROU
 
 /**
  * The bridge from one document to document groups. Builds up to schema 4 kept every collection in
- * the one workspace document; now activities and service live in documents of their own
- * (domain/registry.ts GROUPS). What older builds wrote — the document itself at the first open
+ * the one workspace document; now every collection outside core (activities, service, orders and
+ * finance: domain/registry.ts GROUP_OF) lives in its group's document. What older builds wrote — the document itself at the first open
  * (migration 005), later an older peer's offline edits, an old backup imported — lands in the core
  * document under the collection's name, the "legacy" map. The bridge merges every version found
  * there into the collection where it lives now, as a peer's version is merged (per field, stamps
@@ -24,7 +24,10 @@ export class Bridge {
   /** Versions seen in legacy maps (while a remote transaction could still be read) not yet absorbed. */
   private seen = new Map<string, [string, unknown][]>();
   private scheduled = false;
-  /** Off until every group's document is open and persisted (writes before that would not be stored). */
+  /**
+   * Off until every group's stored state is loaded (Workspace.open): `sweep` asks the group
+   * whether it holds a version, which it can only answer once loaded.
+   */
   active = false;
 
   constructor(private readonly ws: Workspace) {
