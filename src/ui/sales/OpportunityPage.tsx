@@ -15,6 +15,7 @@ import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
 import { RefPicker } from '../shared/FieldInput';
 import { useWorkspace } from '../shared/context';
+import { recordSections, useModules } from '../shared/module';
 import { useTitles } from '../shared/titles';
 import { Badge, FieldsView, Violations } from '../shared/RecordView';
 import { RecordPageGate, useRecordPage } from '../shared/RecordPage';
@@ -36,6 +37,7 @@ export { STATUS_KEY, QUOTE_STATUS_KEY };
 /** 商机: its fields, status and audit actions, competitors and team, contact records, quotes, projects. */
 export function OpportunityPage() {
   const ctx = useWorkspace();
+  const sections = recordSections(useModules(), 'opportunities'); // other modules' sections (their UI manifests)
   const params = useParams();
   const navigate = useNavigate();
   const names = useNames();
@@ -142,6 +144,7 @@ export function OpportunityPage() {
                   <p class="muted small">{t('sales.unauditBlockedHint')}</p>
                 </div>
               </Show>
+              <For each={sections}>{(Section) => <Section recordId={params.id!} />}</For>
               <RecordHistory collection="opportunities" id={params.id!} />
               <Show when={editing()}>
                 <RecordForm entity="opportunities" record={o()} onClose={() => setEditing(false)} hooks={pipelineForm.hooks}

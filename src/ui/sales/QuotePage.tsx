@@ -17,6 +17,7 @@ import { RecordForm } from '../shared/RecordForm';
 import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
 import { useWorkspace } from '../shared/context';
+import { recordSections, useModules } from '../shared/module';
 import { useTitles } from '../shared/titles';
 import { download } from '../shared/download';
 import { Badge } from '../shared/RecordView';
@@ -52,6 +53,7 @@ export function quoteTone(q: BaseRecord): string | undefined {
 /** 报价单: header, lines priced by the engine, the approval flow with its history, print and CSV. */
 export function QuotePage() {
   const ctx = useWorkspace();
+  const sections = recordSections(useModules(), 'quotes'); // other modules' sections (their UI manifests)
   const params = useParams();
   const navigate = useNavigate();
   const names = useNames();
@@ -292,6 +294,7 @@ export function QuotePage() {
                 <p>{String(company()?.address ?? '')} {String(company()?.phone ?? '')}</p>
               </div>
 
+              <For each={sections}>{(Section) => <Section recordId={params.id!} />}</For>
               <RecordHistory collection="quotes" id={params.id!} rows={['quoteLines']} />
               <Show when={editingHead()}>
                 <RecordForm entity="quotes" record={q()} onClose={() => setEditingHead(false)} hooks={{ locked: headLocked }}

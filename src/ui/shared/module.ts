@@ -16,6 +16,8 @@ export interface UiManifest {
   nav?: readonly NavItem[];
   /** Sections this module adds to a customer's page (ui/customers/CustomerPage.tsx). */
   customerSections?: readonly CustomerSection[];
+  /** Sections this module adds to another record's page, by the page's entity (`opportunities`, `quotes`, `orders`). */
+  recordSections?: readonly RecordSection[];
   /** Figures on the home page: how many records of an entity the user's data scope shows, linking to its list. */
   homeCounts?: readonly HomeCount[];
   /** Tabs of 系统设置 (ui/settings/SettingsPage.tsx); `key` is the tab's `?tab=` value. Use `page()`. */
@@ -31,6 +33,9 @@ export interface NavGroup { key: string; label: MessageKey; order: number }
 export interface NavItem { path: string; label: MessageKey; group: NavGroup; order: number }
 
 export interface CustomerSection { order: number; component: Component<{ customerId: string }> }
+
+/** A section on another module's record page: `entity` names the page, the component gets the record's id. */
+export interface RecordSection { entity: string; order: number; component: Component<{ recordId: string }> }
 
 export interface HomeCount { entity: string; path: string; label: MessageKey; order: number }
 
@@ -62,6 +67,12 @@ export function navGroups(modules: readonly UiManifest[]): { group: NavGroup; it
 /** The sections of a customer's page, in display order. */
 export function customerSections(modules: readonly UiManifest[]): CustomerSection['component'][] {
   return modules.flatMap((m) => m.customerSections ?? []).sort((a, b) => a.order - b.order).map((s) => s.component);
+}
+
+/** The sections other modules add to the page of one entity's record, in display order. */
+export function recordSections(modules: readonly UiManifest[], entity: string): RecordSection['component'][] {
+  return modules.flatMap((m) => m.recordSections ?? []).filter((s) => s.entity === entity)
+    .sort((a, b) => a.order - b.order).map((s) => s.component);
 }
 
 /** Every module's entries of one kind, by their `order` (ties keep list order). */
