@@ -1,5 +1,5 @@
-import { For, Show, Suspense, createResource, createSignal, lazy, onCleanup, type ParentProps } from 'solid-js';
-import { A, useIsRouting, useParams } from '@solidjs/router';
+import { For, Show, Suspense, createEffect, createResource, createSignal, lazy, on, onCleanup, type ParentProps } from 'solid-js';
+import { A, useIsRouting, useLocation, useParams } from '@solidjs/router';
 import { openWorkspace } from '../../store/org/setup';
 import { createWorkspaceCtx, useWorkspace, WorkspaceProvider } from '../shared/context';
 import { ChangeUserDialog, PinGate } from '../org/ChangeUser';
@@ -41,9 +41,18 @@ function Frame(props: ParentProps) {
   const base = `/w/${ctx.ws.id}`;
   const nav = navGroups(useModules()); // groups and entries from the UI manifests (ui/modules.ts)
   const roleName = () => plainText((ctx.role() as { name?: unknown } | undefined)?.name) || t('shell.noRole');
+  // Below 900 px the sidebar is a drawer over the page (styles.css): a choice, Escape or a tap
+  // beside it closes it. On wider screens `menuOpen` changes nothing.
+  const [menuOpen, setMenuOpen] = createSignal(false);
+  const location = useLocation();
+  createEffect(on(() => location.pathname, () => setMenuOpen(false), { defer: true }));
+  const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape' && menuOpen()) setMenuOpen(false); };
+  document.addEventListener('keydown', onKey);
+  onCleanup(() => document.removeEventListener('keydown', onKey));
   return (
-    <div class="shell">
-      <nav class="sidebar" aria-label="main">
+    <div class="shell" classList={{ 'menu-open': menuOpen() }}>
+      <Show when={menuOpen()}><div class="menu-backdrop" onClick={() => setMenuOpen(false)} /></Show>
+      <nav class="sidebar" id="main-nav" aria-label="main" onClick={(e) => (e.target as HTMLElement).closest('a') && setMenuOpen(false)}>
         <a class="brand" href="#/"><img src="./favicon.svg" alt="" width="22" height="22" /> {t('app.name')}</a>
         <div class="ws-name" title={ctx.entry.name}>{ctx.entry.name}</div>
         <For each={nav}>{(g) => (
@@ -58,11 +67,13 @@ function Frame(props: ParentProps) {
       </nav>
       <div class="main">
         <header class="topbar">
+          <button class="btn ghost menu-btn" aria-label={t('shell.menu')} aria-controls="main-nav" aria-expanded={menuOpen()}
+            onClick={() => setMenuOpen(!menuOpen())}>☰</button>
           <span class="grow" />
           <SyncBar />
           <Show when={!ctx.ws.compatible}><span class="error-banner">{t('settings.incompatible')}</span></Show>
           <button class="btn ghost user-chip" onClick={() => setChoosing(true)} title={t('shell.changeUser')}>
-            {plainText(ctx.user()?.name) || '?'} · <span class="muted">{roleName()}</span>
+            {plainText(ctx.user()?.name) || '?'}<span class="muted role-name"> · {roleName()}</span>
           </button>
           <LangSwitch />
         </header>

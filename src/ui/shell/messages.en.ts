@@ -17,6 +17,7 @@ export const en: Record<keyof typeof zh, string> = {
   'welcome.nameRequired': 'Please enter a name',
   'nav.workspaces': 'Switch workspace',
   'shell.changeUser': 'Change user',
+  'shell.menu': 'Menu',
   'shell.actingAs': 'Acting as',
   'shell.role': 'Role',
   'shell.offline': 'Offline',

@@ -15,6 +15,7 @@ export const zh = {
   'welcome.nameRequired': '请填写名称',
   'nav.workspaces': '切换工作区',
   'shell.changeUser': '更改用户',
+  'shell.menu': '菜单',
   'shell.actingAs': '当前用户',
   'shell.role': '角色',
   'shell.offline': '离线',
