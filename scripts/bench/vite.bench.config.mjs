@@ -13,5 +13,6 @@ export default defineConfig({
     outDir: '.bench/dist', emptyOutDir: true, target: 'es2022', minify: !process.env.BENCH_NOMINIFY,
     rolldownOptions: { input: { index: 'index.html', bench: 'scripts/bench/page/bench.html', baseline: 'scripts/bench/page/baseline.html' } },
   },
+  worker: { format: 'es' },
   logLevel: 'warn',
 });

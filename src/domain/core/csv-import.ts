@@ -35,10 +35,19 @@ export interface ImportContext extends ValidationContext {
   check?: (values: RecordValues) => { values: RecordValues; errors: Errors };
 }
 
-/** Convert and validate every data row; nothing is written here. */
-export function prepareImport(def: EntityDef, rows: string[][], mapping: Mapping, ctx: ImportContext): ImportRow[] {
+/** Convert and validate every data row; nothing is written here. `lines`: each row's line in the file. */
+export function prepareImport(def: EntityDef, rows: string[][], mapping: Mapping, ctx: ImportContext, lines?: readonly number[]): ImportRow[] {
+  const prepare = importPreparer(def, mapping, ctx);
+  return rows.map((cells, i) => prepare(cells, lines?.[i] ?? i + 2));
+}
+
+/**
+ * One row at a time, so a large file can be checked in slices between paints; the preparer
+ * remembers the unique values it has seen, so a duplicate within the file is still found.
+ */
+export function importPreparer(def: EntityDef, mapping: Mapping, ctx: ImportContext): (cells: string[], line: number) => ImportRow {
   const seen = new Map<string, Set<unknown>>();
-  return rows.map((cells, i) => {
+  return (cells, line) => {
     const values: RecordValues = {};
     const errors: Errors = {};
     mapping.forEach((key, col) => {
@@ -63,8 +72,13 @@ export function prepareImport(def: EntityDef, rows: string[][], mapping: Mapping
       set.add(out[f.key]);
       seen.set(f.key, set);
     }
-    return { line: i + 2, values: out, errors };
-  });
+    return { line, values: out, errors };
+  };
+}
+
+/** A template to fill in: the header row of every field a person enters, in the user's language. */
+export function templateHeader(def: EntityDef, lang: 'zh' | 'en'): string[] {
+  return def.fields.filter((f) => !f.readOnly).map((f) => labelOf(f.label, lang));
 }
 
 function duplicateInFile(f: FieldDef): Label {

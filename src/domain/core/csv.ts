@@ -1,32 +1,15 @@
-/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF, a UTF-8 BOM tolerated. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
-  return rows.filter((r) => r.some((c) => c.trim() !== ''));
-}
+/**
+ * Cells a spreadsheet would run as a formula: a leading =, @, tab or CR, or a + or − that is not
+ * simply a signed number. Such a cell is written with a leading ' so that a customer named
+ * `=HYPERLINK(...)` stays text for whoever opens the export (OWASP "CSV injection").
+ */
+export const FORMULA_LIKE = /^(?:[=@\t\r]|[+-](?![\d.,]+$))/;
 
-function quote(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-}
-
-/** CSV text with a BOM so that Excel opens Chinese text as UTF-8. */
-export function toCsv(rows: string[][]): string {
-  return '\ufeff' + rows.map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
+/**
+ * CSV text (papaparse, loaded on the first export) with a BOM so that Excel opens Chinese text
+ * as UTF-8; formula-like cells neutralised.
+ */
+export async function toCsv(rows: string[][]): Promise<string> {
+  const { default: Papa } = await import('papaparse');
+  return '\ufeff' + Papa.unparse(rows, { newline: '\r\n', escapeFormulae: FORMULA_LIKE }) + '\r\n';
 }

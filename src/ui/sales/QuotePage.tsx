@@ -115,7 +115,7 @@ export function QuotePage() {
     refusal.clear();
     window.print();
   };
-  const exportCsv = () => {
+  const exportCsv = async () => {
     const q = quote()!;
     const why = issueWhy();
     if (why) return refusal.run(refuse(why));
@@ -129,7 +129,7 @@ export function QuotePage() {
         cell(r.a.netUnitPrice), cell(r.a.amount), cell(r.a.discountedAmount)]),
       [t('sales.total'), '', '', '', '', String(quoteTotals(lines()).rate ?? ''), '', cell(quoteTotals(lines()).amount), cell(quoteTotals(lines()).discountedAmount)],
     ];
-    download(t('sales.quoteFile', { code: String(q.code ?? q.id) }), toCsv(rows));
+    download(t('sales.quoteFile', { code: String(q.code ?? q.id) }), await toCsv(rows));
   };
   const lineRows = (lines: unknown) => (Array.isArray(lines) ? lines : []).map((l) => {
     const a = lineAmounts((typeof l === 'object' && l !== null ? l : {}) as Values);

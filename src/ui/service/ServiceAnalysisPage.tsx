@@ -95,13 +95,13 @@ export default function ServiceAnalysisPage() {
 
   const open = (group: string, figure: string, ids: string[]) => setDrill({ title: `${group} · ${figure}`, ids });
 
-  const exportCsv = () => {
+  const exportCsv = async () => {
     const head = [byLabel(), t('svcAnalysis.count'), t('svcAnalysis.completed'), t('svcAnalysis.notCompleted'), t('svcAnalysis.completionRate'),
       t('svcAnalysis.progressed'), t('svcAnalysis.notProgressed'), t('svcAnalysis.efficiency')];
     const line = (name: string, r: ServiceFigures) => [name, String(r.count), String(r.completed), String(r.notCompleted), rate(r.completionRate),
       String(r.progressed), String(r.notProgressed), rate(r.efficiency)];
     const rows = [head, ...analysis().rows.map((r) => line(groupLabel(r.key), r)), line(t('svcAnalysis.total'), analysis().totals)];
-    download(`${t('nav.serviceAnalysis')}-${from() || 'all'}-${to() || 'all'}.csv`, toCsv(rows));
+    download(`${t('nav.serviceAnalysis')}-${from() || 'all'}-${to() || 'all'}.csv`, await toCsv(rows));
   };
 
   return (

@@ -227,8 +227,8 @@ export function RecordList(props: RecordListProps) {
     setSelected(new Set<string>());
     setDialog(null);
   };
-  const exportCsv = () => {
-    const csv = toCsv(exportRows(columns(), rows(), ctx.display, lang()));
+  const exportCsv = async () => {
+    const csv = await toCsv(exportRows(columns(), rows(), ctx.display, lang()));
     download(`${L(def().label)}-${today()}.csv`, csv);
   };
   const print = () => {
