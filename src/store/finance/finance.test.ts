@@ -198,3 +198,18 @@ describe('sales target actual from orders', () => {
     expect(salesActualOf(ws, who, '2026-03').actual).toBe(1000);
   });
 });
+
+describe('pyramid settings', () => {
+  it('reads typed tier rules, refusing shares not adding to 100 and unordered thresholds; keeps them on the company', async () => {
+    const { parseTierRule, saveValueSettings, valueSettingsOf } = await import('./snapshots');
+    expect(parseTierRule('shares', '20/30/50')).toEqual({ ok: true, value: { kind: 'shares', shares: [20, 30, 50] } });
+    expect(parseTierRule('shares', '20/30').ok).toBe(false);
+    expect(parseTierRule('shares', 'a/b').ok).toBe(false);
+    expect(parseTierRule('thresholds', '100000, 20000')).toEqual({ ok: true, value: { kind: 'thresholds', mins: [100000, 20000] } });
+    expect(parseTierRule('thresholds', '100/200').ok).toBe(false);
+    const ws = seededWorkspace();
+    expect(valueSettingsOf(ws.collection('company').get('company')).basis).toBe('orders');
+    expect(saveValueSettings(ws, { basis: 'receipts', rule: { kind: 'thresholds', mins: [500] } }).ok).toBe(true);
+    expect(valueSettingsOf(ws.collection('company').get('company'))).toEqual({ basis: 'receipts', rule: { kind: 'thresholds', mins: [500] } });
+  });
+});

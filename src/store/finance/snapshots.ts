@@ -1,9 +1,10 @@
 import type { Workspace } from '../core/workspace';
-import { entityDef, saveRecord, type SaveResult } from '../core/records';
+import { editRecord, entityDef, saveRecord, type SaveResult } from '../core/records';
 import type { BaseRecord } from '../../domain/core/record';
-import { refuse } from '../../domain/core/result';
+import { ok, refuse, type Result } from '../../domain/core/result';
+import type { Values } from '../../domain/sales/read';
 import {
-  customerValues, pyramid, snapshotValues, type Measure, type Period, type Pyramid, type RevenueBasis, type TierRule,
+  customerValues, pyramid, snapshotValues, tierRuleOf, DEFAULT_TIER_RULE, type Measure, type Period, type Pyramid, type RevenueBasis, type TierRule,
 } from '../../domain/finance/pyramids';
 import { valueData } from './reads';
 
@@ -61,4 +62,39 @@ export function previousMonth(today: string): string {
 export function snapshotsOf(ws: Workspace, measure: Measure): BaseRecord[] {
   return ws.collection('valueSnapshots').live().filter((s) => s.measure === measure)
     .sort((a, b) => String(a.month).localeCompare(String(b.month)));
+}
+
+/** The pyramid settings kept on the company record: revenue basis and tier rule (auto snapshots use them). */
+export interface ValueSettings { basis: RevenueBasis; rule: TierRule }
+
+export const DEFAULT_VALUE_SETTINGS: ValueSettings = { basis: 'orders', rule: DEFAULT_TIER_RULE };
+
+export function valueSettingsOf(company: Values | undefined): ValueSettings {
+  const basis = company?.valueBasis;
+  return {
+    basis: basis === 'deliveries' || basis === 'receipts' || basis === 'orders' ? basis : DEFAULT_VALUE_SETTINGS.basis,
+    rule: tierRuleOf(company?.valueTierRule) ?? DEFAULT_VALUE_SETTINGS.rule,
+  };
+}
+
+/**
+ * A tier rule as typed: "20/30/50" (shares of the customer count, adding up to 100) or, for
+ * thresholds, the minimum amounts of the upper tiers, highest first ("100000/20000").
+ */
+export function parseTierRule(kind: 'shares' | 'thresholds', text: string): Result<TierRule> {
+  const parts = text.split(/[\/,,、\s]+/).filter(Boolean).map(Number);
+  if (!parts.length || parts.some((n) => !Number.isFinite(n) || n < 0)) {
+    return refuse({ zh: '分层规则应为以 / 分隔的非负数字,例如 20/30/50', en: 'Enter non-negative numbers separated by /, e.g. 20/30/50' });
+  }
+  if (kind === 'shares') {
+    const sum = parts.reduce((s, n) => s + n, 0);
+    if (parts.length < 2 || Math.abs(sum - 100) > 1e-9) return refuse({ zh: `各层占比之和应为 100(现为 ${sum})`, en: `The shares must add up to 100 (now ${sum})` });
+    return ok({ kind, shares: parts });
+  }
+  if (parts.some((n, i) => i > 0 && n >= parts[i - 1])) return refuse({ zh: '金额门槛应从高到低排列', en: 'List the thresholds from highest to lowest' });
+  return ok({ kind, mins: parts });
+}
+
+export function saveValueSettings(ws: Workspace, s: ValueSettings, userId?: string): SaveResult {
+  return editRecord(ws, 'company', 'company', { valueBasis: s.basis, valueTierRule: JSON.stringify(s.rule) }, userId);
 }
