@@ -8,7 +8,7 @@ import { orderSheet } from '../../store/finance/reads';
 import { useWorkspace } from '../shared/context';
 import { useTitles } from '../shared/titles';
 import { L, t } from '../i18n';
-import { orderHref, readFinance, today } from './common';
+import { accountHref, readFinance, today } from './common';
 
 /**
  * On the customer's page: what its orders are owed (receivable, received, balance per order),
@@ -52,7 +52,7 @@ export function CustomerMoney(props: { customerId: string }) {
               <th class="num">{t('finance.received')}</th><th class="num">{t('finance.balance')}</th></tr></thead>
             <tbody>
               <For each={sheets()}>{(s) => (
-                <tr><td><A href={orderHref(ctx.ws.id, s.account.orderId)}>{name('orders', s.account.orderId)}</A></td>
+                <tr><td><A href={accountHref(ctx.ws.id, s.account.orderId)}>{name('orders', s.account.orderId)}</A></td>
                   <td>{name('users', s.account.ownerId)}</td>
                   <td class="num">{money(s.account.receivable)}</td><td class="num">{money(s.account.received)}</td>
                   <td class="num" classList={{ late: s.account.overpaid > 0 }}>{money(s.account.balance)}</td></tr>

@@ -8,7 +8,7 @@ import { useTitles } from '../shared/titles';
 import { RecordForm } from '../shared/RecordForm';
 import { Guard } from '../analysis/Guard';
 import { lang, t } from '../i18n';
-import { orderHref, today, useDues } from './common';
+import { accountHref, today, useDues } from './common';
 
 const LOG_SHOWN = 30;
 
@@ -50,7 +50,7 @@ function Dunning() {
           <tbody>
             <For each={rows()} fallback={<tr><td colspan={11} class="muted">{t('finance.noOverdue')}</td></tr>}>{(d) => (
               <tr data-order={d.orderId}>
-                <td><A href={orderHref(ctx.ws.id, d.orderId)}>{name('orders', d.orderId)}</A></td>
+                <td><A href={accountHref(ctx.ws.id, d.orderId)}>{name('orders', d.orderId)}</A></td>
                 <td><A href={`${base}/customers/${d.customerId ?? ''}`}>{name('customers', d.customerId)}</A></td>
                 <td>{name('users', d.ownerId)}</td>
                 <td>{d.dueDate}</td>
@@ -75,7 +75,7 @@ function Dunning() {
             <For each={recent()} fallback={<tr><td colspan={7} class="muted">{t('finance.none')}</td></tr>}>{(l) => (
               <tr>
                 <td>{dateTime(l.at, lang())}</td>
-                <td><A href={orderHref(ctx.ws.id, String(l.orderId ?? ''))}>{name('orders', l.orderId)}</A></td>
+                <td><A href={accountHref(ctx.ws.id, String(l.orderId ?? ''))}>{name('orders', l.orderId)}</A></td>
                 <td>{name('customers', l.customerId)}</td>
                 <td>{name('users', l.by)}</td>
                 <td>{way(l.way)}</td>

@@ -5,7 +5,7 @@ import { dunningList } from '../../store/finance/reads';
 import { useWorkspace } from '../shared/context';
 import { useTitles } from '../shared/titles';
 import { t } from '../i18n';
-import { orderHref, today, useDues } from './common';
+import { accountHref, today, useDues } from './common';
 
 const SHOWN = 5;
 
@@ -24,7 +24,7 @@ export function HomeDunning() {
             <For each={mine().slice(0, SHOWN)}>{(d) => (
               <li class="task tone-red">
                 <div class="task-main">
-                  <div class="task-subject"><A href={orderHref(ctx.ws.id, d.orderId)}>{name('orders', d.orderId)}</A> · {name('customers', d.customerId)}</div>
+                  <div class="task-subject"><A href={accountHref(ctx.ws.id, d.orderId)}>{name('orders', d.orderId)}</A> · {name('customers', d.customerId)}</div>
                   <div class="muted small">{t('finance.unpaid')} {money(d.unpaid)}</div>
                 </div>
                 <div class="task-due"><div>{d.dueDate}</div><div class="small">{t('work.overdueDays', { n: d.daysOverdue })}</div></div>

@@ -14,6 +14,8 @@ import './finance.css';
 export const today = (): string => localToday();
 
 export const orderHref = (wsId: string, id: string) => `/w/${wsId}/orders/${id}`;
+/** Finance's page of one order's money (the order page shows the same section). */
+export const accountHref = (wsId: string, id: string) => `/w/${wsId}/finance/account/${id}`;
 export const customerHref = (wsId: string, id: string) => `/w/${wsId}/customers/${id}`;
 
 /** Subscribe the running memo to the collections the account figures read. */
@@ -53,7 +55,7 @@ export function OrdersDialog(props: { title: string; orderIds: readonly string[]
         <tbody>
           <For each={rows()}>{(r) => (
             <tr>
-              <td><A href={orderHref(ctx.ws.id, r.id)}>{name('orders', r.id)}</A></td>
+              <td><A href={accountHref(ctx.ws.id, r.id)}>{name('orders', r.id)}</A></td>
               <td>{name('customers', r.sheet!.account.customerId)}</td>
               <td>{name('users', r.sheet!.account.ownerId)}</td>
               <td class="num">{money(r.sheet!.account.receivable)}</td>

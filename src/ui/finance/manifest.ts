@@ -15,6 +15,7 @@ export const financeUi = defineUiModule({
     { path: '/finance/expenses', component: page(() => import('./ListPages'), 'ExpensesPage') },
     { path: '/finance/arrears', component: page(() => import('./ArrearsPage'), 'ArrearsPage') },
     { path: '/finance/dunning', component: page(() => import('./DunningPage'), 'DunningPage') },
+    { path: '/finance/account/:id', component: page(() => import('./AccountPage'), 'AccountPage') },
     { path: '/finance/pyramid', component: page(() => import('./PyramidPage'), 'PyramidPage') },
   ],
   nav: [

@@ -126,4 +126,6 @@ export const en: Record<keyof typeof zh, string> = {
   'finance.value': 'Value',
   'finance.valueTier': 'Value tier',
   'finance.way': 'Way',
+  'finance.accountOf': 'Account of order {order}',
+  'finance.openOrder': 'Open the order',
 };

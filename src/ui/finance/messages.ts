@@ -124,4 +124,6 @@ export const zh = {
   'finance.value': '价值',
   'finance.valueTier': '价值层级',
   'finance.way': '催款方式',
+  'finance.accountOf': '订单账目 {order}',
+  'finance.openOrder': '打开订单',
 } as const;
