@@ -122,7 +122,7 @@ describe('finance', () => {
     await row.locator('[data-bucket=d31to60] button').click();
     await expect(page.getByTestId('orders-drill').innerText()).resolves.toContain('DD-O1');
     await page.keyboard.press('Escape');
-    await page.getByRole('button', { name: '按业务员' }).click();
+    await page.getByRole('tab', { name: '按业务员' }).click();
     await expect(page.getByTestId('arrears-table').innerText()).resolves.toContain('王老师');
   });
 
@@ -162,6 +162,17 @@ describe('finance', () => {
     expect(text).toContain('↑ 上升 3'); // 乙 to the top, 丙 and 丁 to the middle
     expect(text).toContain('↓ 下降 2'); // 己 and 戊 down to the rest
     await snap('pyramid');
+  });
+
+  it('the customer page shows receivables, arrears and the value tier; expenses list', async () => {
+    await goto(page, ws, 'customers/c2');
+    const card = page.getByTestId('customer-money');
+    await card.waitFor();
+    expect(await card.innerText()).toContain('前 20%');
+    await snap('customer');
+    await goto(page, ws, 'finance/expenses');
+    await page.locator('.grid-head').waitFor();
+    await snap('expenses');
   });
 
   it('home shows my overdue instalments; nothing failed in the page', async () => {

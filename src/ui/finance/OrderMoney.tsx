@@ -116,7 +116,7 @@ function PlanEditor(props: { orderId: string }) {
     <div class="plan-editor" data-testid="plan-editor">
       <h4>{t('finance.plan')} <span class="muted small">{t('finance.planHint')}</span></h4>
       <refusal.Banner />
-      <table class="grid simple">
+      <div class="table-wrap"><table class="grid simple">
         <thead><tr><th class="num">{t('finance.seq')}</th><th>{t('finance.dueDate')}</th><th class="num">{t('finance.dueAmount')}</th>
           <th class="num">{t('finance.paid')}</th><th class="num">{t('finance.unpaid')}</th><th>{t('finance.note')}</th><th /></tr></thead>
         <tbody>
@@ -127,12 +127,12 @@ function PlanEditor(props: { orderId: string }) {
               <td class="num"><input class="num-input wide" aria-label={`${t('finance.dueAmount')} ${i() + 1}`} value={r.amount} disabled={!writable()} onInput={(e) => edit(i(), { amount: e.currentTarget.value })} /></td>
               <td class="num">{r.id ? money(due(r.id)?.paid ?? 0) : '—'}</td>
               <td class="num" classList={{ late: !!r.id && (due(r.id)?.unpaid ?? 0) > 0 && r.dueDate < today() }}>{r.id ? money(due(r.id)?.unpaid ?? 0) : '—'}</td>
-              <td><input aria-label={`${t('finance.note')} ${i() + 1}`} value={r.note} disabled={!writable()} onInput={(e) => edit(i(), { note: e.currentTarget.value })} /></td>
+              <td class="note-cell"><input aria-label={`${t('finance.note')} ${i() + 1}`} value={r.note} disabled={!writable()} onInput={(e) => edit(i(), { note: e.currentTarget.value })} /></td>
               <td><button class="icon-btn" disabled={!writable()} aria-label={`${t('finance.removeRow')} ${i() + 1}`} onClick={() => remove(i())}>×</button></td>
             </tr>
           )}</For>
         </tbody>
-      </table>
+      </table></div>
       <div class="plan-foot">
         <button class="btn" disabled={!writable()} onClick={add}>+ {t('finance.addInstalment')}</button>
         <span class="grow" />

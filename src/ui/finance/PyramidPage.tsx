@@ -91,14 +91,14 @@ function Pyramid() {
         <label class="filter-item"><span>{t('finance.month')}</span>
           <input type="month" aria-label={t('finance.month')} value={month()} onChange={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)} /></label>
         <label class="filter-item"><span>{t('finance.tierRule')}</span>
-          <span class="row-inline tight">
+          <div class="row-inline tight">
             <select aria-label={t('finance.tierKind')} value={kind()} onChange={(e) => setKind(e.currentTarget.value as TierRule['kind'])}>
               <option value="shares">{t('finance.ruleShares')}</option>
               <option value="thresholds">{t('finance.ruleThresholds')}</option>
             </select>
             <input aria-label={t('finance.tierRule')} class="rule-input" value={ruleText()} onInput={(e) => setRuleText(e.currentTarget.value)}
               placeholder={kind() === 'shares' ? '20/30/50' : '100000/20000'} />
-          </span></label>
+          </div></label>
         <Show when={!parsed().ok}><span class="field-error" role="alert">{!parsed().ok && L((parsed() as { refusal: { message: { zh: string; en: string } } }).refusal.message)}</span></Show>
       </div>
       <div class="pyramid-layout">
