@@ -169,6 +169,7 @@ describe('finance', () => {
     const card = page.getByTestId('customer-money');
     await card.waitFor();
     expect(await card.innerText()).toContain('前 20%');
+    await card.scrollIntoViewIfNeeded();
     await snap('customer');
     await goto(page, ws, 'finance/expenses');
     await page.locator('.grid-head').waitFor();
