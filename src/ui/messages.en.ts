@@ -20,5 +20,6 @@ import * as org from './org/messages.en';
 import * as settings from './settings/messages.en';
 import * as sync from './sync/messages.en';
 import * as recovery from './recovery/messages.en';
+import * as finance from './finance/messages.en';
 
-export const MESSAGES_EN: EnglishTables = { shared, shell, pwa, home, customers, sales, service, pipeline, work, analysis, org, settings, sync, recovery };
+export const MESSAGES_EN: EnglishTables = { shared, shell, pwa, home, customers, sales, service, pipeline, work, analysis, org, settings, sync, recovery, finance };

@@ -20,8 +20,9 @@ import * as org from './org/messages';
 import * as settings from './settings/messages';
 import * as sync from './sync/messages';
 import * as recovery from './recovery/messages';
+import * as finance from './finance/messages';
 
-export const MESSAGES = { shared, shell, pwa, home, customers, sales, service, pipeline, work, analysis, org, settings, sync, recovery };
+export const MESSAGES = { shared, shell, pwa, home, customers, sales, service, pipeline, work, analysis, org, settings, sync, recovery, finance };
 
 type Modules = typeof MESSAGES;
 /** Every message key of every module (the union of the modules' zh tables). */

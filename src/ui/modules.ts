@@ -12,6 +12,7 @@ import { serviceUi } from './service/manifest';
 import { pipelineUi } from './pipeline/manifest';
 import { workUi } from './work/manifest';
 import { analysisUi } from './analysis/manifest';
+import { financeUi } from './finance/manifest';
 import { orgUi } from './org/manifest';
 import { settingsUi } from './settings/manifest';
 import { syncUi } from './sync/manifest';
@@ -25,6 +26,7 @@ export const UI_MODULES: readonly UiManifest[] = [
   pipelineUi,
   workUi,
   analysisUi,
+  financeUi,
   orgUi,
   settingsUi,
   syncUi,

@@ -13,6 +13,8 @@ export function Home() {
   const ctx = useWorkspace();
   // the figures the modules declare: what the user's data scope shows; unlimited, counted without parsing every record
   const counts = ordered(useModules(), 'homeCounts');
+  // reminders other modules own (finance: overdue instalments), each a lazy component
+  const cards = ordered(useModules(), 'homeCards');
   const count = (name: string) => (ctx.inScope(name) ? ctx.visible(name).length : ctx.count(name));
   const [loading, setLoading] = createSignal(false);
   const loadSample = async () => {
@@ -31,6 +33,9 @@ export function Home() {
         <For each={counts}>{(c) => <A class="kpi" href={`${base}/${c.path}`}><b>{count(c.entity)}</b><span>{t(c.label)}</span></A>}</For>
       </div>
       <Suspense fallback={<p class="loading">{t('common.loading')}</p>}><MyWork /></Suspense>
+      <Show when={cards.length}>
+        <Suspense><div class="cards home-cards"><For each={cards}>{(c) => <c.component />}</For></div></Suspense>
+      </Show>
       <div class="cards">
         <Show when={ctx.can('org', 'write')}>
           <div class="card">

@@ -3,6 +3,7 @@ import { checkPlans, todayOf, type PlanSubject } from '../../domain/sales';
 import { userDepartments } from '../../store/analysis/pipeline';
 import { alertRuleOf, planErrors, plannedSubjects, targetProgress, type TargetProgress } from '../../store/analysis/targets';
 import { saveAlertRule } from '../../store/analysis/alert-rule';
+import { ACTUAL_COLLECTIONS, salesActualOf } from '../../store/finance/targets';
 import { RecordList } from '../shared/RecordList';
 import { useWorkspace } from '../shared/context';
 import { report } from '../shared/refusal';
@@ -29,10 +30,14 @@ function Plans() {
     const plans = ctx.visible('salesPlans');
     const opps = ctx.visible('opportunities');
     const depts = userDepartments(ctx.ws);
-    return plannedSubjects(plans, month()).map((who) => targetProgress(plans, opps, who, month(), today, {
-      rule: rule(), userDepartments: depts,
-      departmentSet: who.scope === 'department' && who.departmentId ? departmentSubtree(ctx.ws, who.departmentId) : undefined,
-    }));
+    for (const c of ACTUAL_COLLECTIONS) ctx.version(c)(); // the orders-based actual reads them
+    return plannedSubjects(plans, month()).map((who) => {
+      const scope = {
+        userDepartments: depts,
+        departmentSet: who.scope === 'department' && who.departmentId ? departmentSubtree(ctx.ws, who.departmentId) : undefined,
+      };
+      return targetProgress(plans, opps, who, month(), today, { rule: rule(), ...scope, actual: salesActualOf(ctx.ws, who, month(), scope) });
+    });
   });
   const problems = createMemo(() => checkPlans(ctx.visible('salesPlans')));
   const subjectName = (who: PlanSubject) => {

@@ -20,6 +20,8 @@ export interface UiManifest {
   recordSections?: readonly RecordSection[];
   /** Figures on the home page: how many records of an entity the user's data scope shows, linking to its list. */
   homeCounts?: readonly HomeCount[];
+  /** Cards on the home page below "my work" (reminders a module owns: finance's overdue instalments). Lazy components. */
+  homeCards?: readonly HomeCard[];
   /** Tabs of 系统设置 (ui/settings/SettingsPage.tsx); `key` is the tab's `?tab=` value. Use `page()`. */
   settingsTabs?: readonly SettingsTab[];
 }
@@ -38,6 +40,8 @@ export interface CustomerSection { order: number; component: Component<{ custome
 export interface RecordSection { entity: string; order: number; component: Component<{ recordId: string }> }
 
 export interface HomeCount { entity: string; path: string; label: MessageKey; order: number }
+
+export interface HomeCard { order: number; component: Component }
 
 export interface SettingsTab { key: string; label: MessageKey; order: number; component: Component }
 
@@ -76,7 +80,7 @@ export function recordSections(modules: readonly UiManifest[], entity: string): 
 }
 
 /** Every module's entries of one kind, by their `order` (ties keep list order). */
-export function ordered<K extends 'homeCounts' | 'settingsTabs'>(modules: readonly UiManifest[], kind: K): NonNullable<UiManifest[K]>[number][] {
+export function ordered<K extends 'homeCounts' | 'homeCards' | 'settingsTabs'>(modules: readonly UiManifest[], kind: K): NonNullable<UiManifest[K]>[number][] {
   type Item = NonNullable<UiManifest[K]>[number];
   return modules.flatMap((m) => (m[kind] ?? []) as readonly Item[]).sort((a, b) => a.order - b.order);
 }

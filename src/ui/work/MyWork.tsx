@@ -6,6 +6,7 @@ import {
 } from '../../domain/sales';
 import { markActivityDone } from '../../store/analysis/pipeline';
 import { alertRuleOf, targetProgress } from '../../store/analysis/targets';
+import { ACTUAL_COLLECTIONS, salesActualOf } from '../../store/finance/targets';
 import { useTitles } from '../shared/titles';
 import { useWorkspace } from '../shared/context';
 import { RecordForm } from '../shared/RecordForm';
@@ -38,8 +39,11 @@ export function MyWork() {
       .sort((a, b) => (asDay(a.plannedDate) ?? '9999').localeCompare(asDay(b.plannedDate) ?? '9999') || (a.id < b.id ? -1 : 1));
   });
   const target = createMemo(() => {
+    const who = { scope: 'person', userId: ctx.userId() } as const;
+    for (const c of ACTUAL_COLLECTIONS) ctx.version(c)(); // the orders-based actual reads them
+    const actual = salesActualOf(ctx.ws, who, today.slice(0, 7));
     return targetProgress(ctx.live('salesPlans'), ctx.live('opportunities'),
-      { scope: 'person', userId: ctx.userId() }, today.slice(0, 7), today, { rule: alertRuleOf(ctx.get('company', 'company')) });
+      who, today.slice(0, 7), today, { rule: alertRuleOf(ctx.get('company', 'company')), actual });
   });
   const writable = () => ctx.can('sales', 'write');
   const done = (a: BaseRecord) => {

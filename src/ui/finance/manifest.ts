@@ -1,0 +1,32 @@
+import { lazy } from 'solid-js';
+import { defineUiModule, page, type NavGroup } from '../shared/module';
+
+export const FINANCE_GROUP: NavGroup = { key: 'finance', label: 'nav.groupFinance', order: 37 };
+
+const section = <K extends string>(load: () => Promise<Record<K, unknown>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] as never }));
+
+/** 财务: every page loads on first visit; the order, customer and home sections load with their page. */
+export const financeUi = defineUiModule({
+  key: 'finance',
+  routes: [
+    { path: '/finance/receipts', component: page(() => import('./ListPages'), 'ReceiptsPage') },
+    { path: '/finance/payments', component: page(() => import('./ListPages'), 'PaymentsPage') },
+    { path: '/finance/expenses', component: page(() => import('./ListPages'), 'ExpensesPage') },
+    { path: '/finance/arrears', component: page(() => import('./ArrearsPage'), 'ArrearsPage') },
+    { path: '/finance/dunning', component: page(() => import('./DunningPage'), 'DunningPage') },
+    { path: '/finance/account/:id', component: page(() => import('./AccountPage'), 'AccountPage') },
+    { path: '/finance/pyramid', component: page(() => import('./PyramidPage'), 'PyramidPage') },
+  ],
+  nav: [
+    { path: 'finance/receipts', label: 'nav.receipts', group: FINANCE_GROUP, order: 10 },
+    { path: 'finance/payments', label: 'nav.payments', group: FINANCE_GROUP, order: 20 },
+    { path: 'finance/expenses', label: 'nav.expenses', group: FINANCE_GROUP, order: 30 },
+    { path: 'finance/arrears', label: 'nav.arrears', group: FINANCE_GROUP, order: 40 },
+    { path: 'finance/dunning', label: 'nav.dunning', group: FINANCE_GROUP, order: 50 },
+    { path: 'finance/pyramid', label: 'nav.pyramid', group: FINANCE_GROUP, order: 60 },
+  ],
+  recordSections: [{ entity: 'orders', order: 20, component: section(() => import('./OrderMoney'), 'OrderMoney') }],
+  customerSections: [{ order: 40, component: section(() => import('./CustomerMoney'), 'CustomerMoney') }],
+  homeCards: [{ order: 10, component: section(() => import('./HomeDunning'), 'HomeDunning') }],
+});
