@@ -12,6 +12,7 @@ import * as pwa from './pwa/messages';
 import * as home from './home/messages';
 import * as customers from './customers/messages';
 import * as sales from './sales/messages';
+import * as orders from './orders/messages';
 import * as service from './service/messages';
 import * as pipeline from './pipeline/messages';
 import * as work from './work/messages';
@@ -21,7 +22,7 @@ import * as settings from './settings/messages';
 import * as sync from './sync/messages';
 import * as recovery from './recovery/messages';
 
-export const MESSAGES = { shared, shell, pwa, home, customers, sales, service, pipeline, work, analysis, org, settings, sync, recovery };
+export const MESSAGES = { shared, shell, pwa, home, customers, sales, orders, service, pipeline, work, analysis, org, settings, sync, recovery };
 
 type Modules = typeof MESSAGES;
 /** Every message key of every module (the union of the modules' zh tables). */
