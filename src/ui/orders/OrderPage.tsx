@@ -69,7 +69,7 @@ export function OrderPage() {
             <Violations list={violations()} />
             <ActionBar order={o()} refusal={refusal} />
             <div class="card">
-              <FieldsView entity="orders" record={o()} skip={['note', 'code']} />
+              <FieldsView entity="orders" record={o()} skip={['note', 'code', 'status', 'quoteId', 'opportunityId']} />
               <Show when={o().quoteId || o().opportunityId}>
                 <p class="small muted origin">
                   <Show when={o().quoteId}>{t('orders.fromQuote')} <A href={`${base}/quotes/${String(o().quoteId)}`}>{title('quotes', o().quoteId) || '⚠'}</A> </Show>
@@ -114,6 +114,12 @@ function DeleteButton(props: { order: BaseRecord }) {
   );
 }
 
+/** A permission the user's role lacks, as a refusal's label (already in the UI language). */
+const noRight = (need: 'approve' | 'write') => {
+  const text = t(need === 'approve' ? 'orders.noApproveRight' : 'orders.noWrite');
+  return { zh: text, en: text };
+};
+
 /** Actions that take a comment (reject needs one); the others run at once. */
 const PROMPTED: readonly OrderAction[] = ['submit', 'approve', 'reject', 'cancel'];
 
@@ -129,7 +135,7 @@ function ActionBar(props: { order: BaseRecord; refusal: Refusals }) {
     const need = (a: OrderAction) => (a === 'approve' || a === 'reject' ? 'approve' : 'write');
     return actions().map((a) => ({
       a, why: ctx.can('orders', need(a)) ? actionBlocker(ctx.ws, props.order.id, a, ctx.userId())
-        : { zh: t('orders.noRight'), en: t('orders.noRight') }, // already in the UI language
+        : noRight(need(a)),
     }));
   });
   const [prompt, setPrompt] = createSignal<OrderAction | null>(null);

@@ -76,7 +76,7 @@ export const en: Record<keyof typeof zh, string> = {
   'orders.newReturn': 'Return goods',
   'orders.noDeliveries': 'No deliveries',
   'orders.noReturns': 'No returns',
-  'orders.noRight': 'No permission on Orders for this',
+  'orders.noApproveRight': 'No approval permission on Orders',
   'orders.noWrite': 'No write permission on Orders',
   'orders.notExecutable': 'Deliveries and returns follow approval',
   'orders.allDelivered': 'Everything is delivered',

@@ -74,7 +74,7 @@ export const zh = {
   'orders.newReturn': '退货',
   'orders.noDeliveries': '暂无发货',
   'orders.noReturns': '暂无退货',
-  'orders.noRight': '没有订单管理的相应权限',
+  'orders.noApproveRight': '没有订单管理的审批权限',
   'orders.noWrite': '没有订单管理的写权限',
   'orders.notExecutable': '订单审批后才能发货或退货',
   'orders.allDelivered': '已全部发货',
