@@ -171,6 +171,9 @@ describe('orders in the store', () => {
     expect(over.zh).toContain('第 1 行发货数量超过未发货数量 6');
     expect(over.en).toContain('more than the 6 still to deliver');
     expect(refusal(createDelivery(ws, id, { lines: [] }, 'rep')).zh).toContain('至少需要一行');
+    // the message names the order's line number, also when only a later line is filled in
+    expect(refusal(createDelivery(ws, id, { lines: [{ orderLineId: l1.id, quantity: '' }, { orderLineId: l2.id, quantity: 5 }] }, 'rep')).zh)
+      .toContain('第 2 行发货数量超过未发货数量 4');
     expect(snapshot(ws)).toEqual(before);
     expect(actionBlocker(ws, id, 'complete', 'rep')?.zh).toContain('尚未全部发货');
     value(createDelivery(ws, id, { lines: [{ orderLineId: l1.id, quantity: 6 }, { orderLineId: l2.id, quantity: 4 }] }, 'rep'));

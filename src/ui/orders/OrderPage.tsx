@@ -305,7 +305,7 @@ function DocumentsCard(props: { kind: 'deliveries' | 'returns'; order: BaseRecor
     return room() > 0 ? '' : t(delivery ? 'orders.allDelivered' : 'orders.nothingToReturn');
   };
   return (
-    <div class="card" data-docs={props.kind}>
+    <div class="card" data-docs={props.kind} classList={{ adding: adding() }}>
       <div class="card-head">
         <h2>{t(delivery ? 'orders.deliveries' : 'orders.returns')} <span class="count-pill">{docs().length}</span></h2><span class="grow" />
         <Show when={why()}><span class="muted small">{why()}</span></Show>
@@ -337,12 +337,16 @@ function DocumentForm(props: { kind: 'deliveries' | 'returns'; order: BaseRecord
   const [qty, setQty] = createSignal<Record<string, string>>({});
   const [date, setDate] = createSignal(localToday());
   const [text, setText] = createSignal('');
+  // order lines a refusal names (its fields are `line<n>`, n the order's line number)
+  const [bad, setBad] = createSignal<Set<string>>(new Set());
   const left = (l: LineExecution) => (delivery ? l.ordered - l.delivered : l.delivered - l.returned);
   const fillAll = () => setQty(Object.fromEntries(props.exec.map((l) => [l.orderLineId, left(l) > 0 ? String(left(l)) : ''])));
   const submit = () => {
     const input = { lines: props.exec.map((l) => ({ orderLineId: l.orderLineId, quantity: qty()[l.orderLineId] ?? '' })), date: date(), note: text(), reason: text() };
     const res = delivery ? createDelivery(ctx.ws, props.order.id, input, ctx.userId()) : createReturn(ctx.ws, props.order.id, input, ctx.userId());
-    if (refusal.run(res, t(delivery ? 'orders.delivered' : 'orders.returnedDone'))) props.onClose();
+    if (refusal.run(res, t(delivery ? 'orders.delivered' : 'orders.returnedDone'))) return props.onClose();
+    const named = Object.keys((!res.ok && res.refusal.fields) || {}).map((k) => props.exec[Number(k.slice(4)) - 1]?.orderLineId);
+    setBad(new Set(named.filter((x): x is string => !!x)));
   };
   const productOf = (id: string) => title('products', props.lines.find((l) => l.id === id)?.productId) || '⚠';
   return (
@@ -355,7 +359,7 @@ function DocumentForm(props: { kind: 'deliveries' | 'returns'; order: BaseRecord
           <For each={props.exec}>{(l) => (
             <tr><td>{productOf(l.orderLineId)}</td><td class="num">{l.ordered}</td><td class="num">{l.delivered}</td><td class="num">{l.returned}</td>
               <td class="num">{left(l)}</td>
-              <td class="num"><input class="doc-qty num-input short" aria-label={`${productOf(l.orderLineId)} ${t('orders.col.thisTime')}`} value={qty()[l.orderLineId] ?? ''}
+              <td class="num"><input class="doc-qty num-input short" classList={{ invalid: bad().has(l.orderLineId) }} aria-label={`${productOf(l.orderLineId)} ${t('orders.col.thisTime')}`} value={qty()[l.orderLineId] ?? ''}
                 onInput={(e) => setQty({ ...qty(), [l.orderLineId]: e.currentTarget.value })} /></td></tr>
           )}</For>
         </tbody>

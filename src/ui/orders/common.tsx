@@ -28,7 +28,7 @@ export function statusTone(o: BaseRecord): string | undefined {
 }
 
 export function executionTone(s: ExecutionStatus | undefined): string | undefined {
-  return s === 'partial' ? 'warn' : s === 'delivered' ? 'ok' : s === 'partReturned' || s === 'returned' ? 'red' : undefined;
+  return s === 'partial' || s === 'partReturned' ? 'warn' : s === 'delivered' ? 'ok' : s === 'returned' ? 'red' : undefined;
 }
 
 export const executionText = (s: ExecutionStatus | undefined) => (s ? L(EXECUTION_LABELS[s]) : '—');
