@@ -35,7 +35,7 @@ function MadeOrders(props: { field: 'quoteId' | 'opportunityId'; recordId: strin
       <div class="card-head">
         <h2>{t('orders.title')} <span class="count-pill">{orders().length}</span></h2><span class="grow" />
         <Show when={why()}><span class="muted small">{L(why()!)}</span></Show>
-        <button class="btn primary make-order" disabled={!!why()} onClick={make}>{t('orders.makeOrder')}</button>
+        <button class="btn make-order" classList={{ primary: !orders().length }} disabled={!!why()} onClick={make}>{t('orders.makeOrder')}</button>
       </div>
       <refusal.Banner />
       <OrderTable orders={orders()} />
