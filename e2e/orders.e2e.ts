@@ -191,6 +191,11 @@ describe('orders: quote → order → approval → deliveries and returns', () =
     await goto(page, ws, 'opportunities/o1');
     await page.locator('.made-orders .order-table tbody tr', { hasText: 'DD-S01-0001' }).waitFor();
     await snap(page, 'opportunity-orders-1280x800', '.made-orders');
+
+    // the customer's page lists its orders and deliveries
+    await goto(page, ws, 'customers/c1');
+    await page.locator('.customer-orders .order-table tbody tr', { hasText: 'DD-S01-0001' }).waitFor();
+    await expect(page.locator('.customer-orders').innerText()).resolves.toContain('FH-S01-0001');
     expect(errors).toEqual([]);
     await ctx.close();
   });
