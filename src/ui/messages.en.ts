@@ -12,6 +12,7 @@ import * as pwa from './pwa/messages.en';
 import * as home from './home/messages.en';
 import * as customers from './customers/messages.en';
 import * as sales from './sales/messages.en';
+import * as orders from './orders/messages.en';
 import * as service from './service/messages.en';
 import * as pipeline from './pipeline/messages.en';
 import * as work from './work/messages.en';
@@ -22,4 +23,4 @@ import * as sync from './sync/messages.en';
 import * as recovery from './recovery/messages.en';
 import * as finance from './finance/messages.en';
 
-export const MESSAGES_EN: EnglishTables = { shared, shell, pwa, home, customers, sales, service, pipeline, work, analysis, org, settings, sync, recovery, finance };
+export const MESSAGES_EN: EnglishTables = { shared, shell, pwa, home, customers, sales, orders, finance, service, pipeline, work, analysis, org, settings, sync, recovery };

@@ -12,6 +12,7 @@ import * as pwa from './pwa/messages';
 import * as home from './home/messages';
 import * as customers from './customers/messages';
 import * as sales from './sales/messages';
+import * as orders from './orders/messages';
 import * as service from './service/messages';
 import * as pipeline from './pipeline/messages';
 import * as work from './work/messages';
@@ -22,7 +23,7 @@ import * as sync from './sync/messages';
 import * as recovery from './recovery/messages';
 import * as finance from './finance/messages';
 
-export const MESSAGES = { shared, shell, pwa, home, customers, sales, service, pipeline, work, analysis, org, settings, sync, recovery, finance };
+export const MESSAGES = { shared, shell, pwa, home, customers, sales, orders, finance, service, pipeline, work, analysis, org, settings, sync, recovery };
 
 type Modules = typeof MESSAGES;
 /** Every message key of every module (the union of the modules' zh tables). */

@@ -8,6 +8,7 @@ import type { UiManifest } from './shared/module';
 import { homeUi } from './home/manifest';
 import { customersUi } from './customers/manifest';
 import { salesUi } from './sales/manifest';
+import { ordersUi } from './orders/manifest';
 import { serviceUi } from './service/manifest';
 import { pipelineUi } from './pipeline/manifest';
 import { workUi } from './work/manifest';
@@ -22,6 +23,7 @@ export const UI_MODULES: readonly UiManifest[] = [
   homeUi,
   customersUi,
   salesUi,
+  ordersUi,
   serviceUi,
   pipelineUi,
   workUi,

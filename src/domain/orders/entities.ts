@@ -79,6 +79,24 @@ export const orderLinesDef: OrdersEntityDef = {
   ],
 };
 
+/**
+ * 订单操作记录: one record per status action on an order (submit, approve, reject, withdraw,
+ * reopen, execute, complete, cancel) — who, when, comment. Rows of their own, as quoteSteps, so two
+ * people acting on one order while apart both keep their step; the order's `status` takes the later write.
+ */
+export const orderStepsDef: OrdersEntityDef = {
+  key: 'orderSteps', module: ORDERS_MODULE, label: { zh: '订单操作记录', en: 'Order steps' }, titleField: 'action',
+  parent: { entity: 'orders', field: 'orderId', onDelete: 'cascade' }, embedded: true,
+  fields: [
+    orderRef({ required: true, ...flow }),
+    field('seq', '序号', 'No.', 'number', { min: 0, ...flow }),
+    field('action', '操作', 'Action', 'dict', { dict: 'orderAction', ...flow }),
+    field('by', '操作人', 'By', 'ref', { ref: 'users', ...flow }),
+    field('at', '时间', 'At', 'datetime', flow),
+    field('comment', '意见', 'Comment', 'longtext', flow),
+  ],
+};
+
 /** 发货单: an order with deliveries cannot be deleted (cancel it instead). */
 export const deliveriesDef: OrdersEntityDef = {
   key: 'deliveries', module: ORDERS_MODULE, label: { zh: '发货单', en: 'Deliveries' }, titleField: 'code',
@@ -122,7 +140,7 @@ export const returnsDef: OrdersEntityDef = {
 export const returnLinesDef = movementLines('returnLines', '退货明细', 'Return lines', { entity: 'returns', field: 'returnId', zh: '退货单', en: 'Return' });
 
 export const ORDERS_ENTITIES: OrdersEntityDef[] = [
-  ordersDef, orderLinesDef, deliveriesDef, deliveryLinesDef, returnsDef, returnLinesDef,
+  ordersDef, orderLinesDef, orderStepsDef, deliveriesDef, deliveryLinesDef, returnsDef, returnLinesDef,
 ];
 
 // Dictionaries ------------------------------------------------------------------------------------
@@ -146,6 +164,10 @@ export const ORDER_DICTIONARIES: OrdersDictDef[] = [
   { dict: 'orderStatus', label: { zh: '订单状态', en: 'Order status' }, fixed: true, options: [
     opt('draft', '草稿', 'Draft'), opt('submitted', '已提交', 'Submitted'), opt('approved', '已审批', 'Approved'),
     opt('executing', '执行中', 'Executing'), opt('completed', '已完成', 'Completed'), opt('cancelled', '已取消', 'Cancelled'),
+  ] },
+  { dict: 'orderAction', label: { zh: '订单操作', en: 'Order action' }, fixed: true, options: [
+    opt('submit', '提交', 'Submitted'), opt('approve', '批准', 'Approved'), opt('reject', '驳回', 'Rejected'), opt('withdraw', '撤回', 'Withdrawn'),
+    opt('reopen', '退回草稿', 'Reopened'), opt('execute', '开始执行', 'Started'), opt('complete', '完成', 'Completed'), opt('cancel', '取消', 'Cancelled'),
   ] },
 ];
 

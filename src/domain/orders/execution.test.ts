@@ -43,7 +43,8 @@ describe('order execution', () => {
     expect(checkDelivery(exec, [{ orderLineId: 'L1', quantity: 6 }]).ok).toBe(true);
     const r = checkDelivery(exec, [{ orderLineId: 'L1', quantity: 4 }, { orderLineId: 'L1', quantity: 3 }]);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.refusal.fields?.line2?.zh).toBe('第 2 行发货数量超过未发货数量 6');
+    // named by the order's line number (L1 is line 1), whatever the row's place in the request
+    if (!r.ok) expect(r.refusal.fields?.line1?.zh).toBe('第 1 行发货数量超过未发货数量 6');
     expect(checkDelivery(exec, [{ orderLineId: 'L2', quantity: 0 }]).ok).toBe(false);
     expect(checkDelivery(exec, [{ orderLineId: 'other', quantity: 1 }]).ok).toBe(false);
     expect(checkDelivery(exec, []).ok).toBe(false);
@@ -53,7 +54,7 @@ describe('order execution', () => {
     const exec = orderExecution(lines, [d('L2', 5)], [d('L2', 2)]);
     expect(checkReturn(exec, [{ orderLineId: 'L2', quantity: 3 }]).ok).toBe(true);
     const r = checkReturn(exec, [{ orderLineId: 'L2', quantity: 4 }]);
-    expect(r.ok ? '' : r.refusal.message.en).toBe('Line 1: more than the 3 delivered and not returned');
+    expect(r.ok ? '' : r.refusal.message.en).toBe('Line 2: more than the 3 delivered and not returned');
     expect(checkReturn(exec, [{ orderLineId: 'L1', quantity: 1 }]).ok).toBe(false);
   });
 

@@ -96,14 +96,15 @@ function checkRows(exec: OrderExecution, rows: readonly LineQuantity[], room: (l
   const fields: Record<string, Label> = {};
   rows.forEach((r, i) => {
     const q = asNumber(r.quantity);
-    const line = exec.lines.find((l) => l.orderLineId === r.orderLineId);
-    const key = `line${i + 1}`;
-    if (!line) fields[key] = { zh: `第 ${i + 1} 行不属于该订单`, en: `Line ${i + 1} is not a line of this order` };
-    else if (q === null || q <= 0) fields[key] = { zh: `第 ${i + 1} 行数量必须大于 0`, en: `Line ${i + 1}: the quantity must be above 0` };
+    const at = exec.lines.findIndex((l) => l.orderLineId === r.orderLineId);
+    // a message names the order's line number (the one its page shows), not the row's place in the request
+    const n = at + 1;
+    if (at < 0) fields[`line${i + 1}`] = { zh: `第 ${i + 1} 行不属于该订单`, en: `Line ${i + 1} is not a line of this order` };
+    else if (q === null || q <= 0) fields[`line${n}`] = { zh: `第 ${n} 行数量必须大于 0`, en: `Line ${n}: the quantity must be above 0` };
     else {
       const total = (asked.get(r.orderLineId) ?? 0) + q;
       asked.set(r.orderLineId, total);
-      if (total > room(line)) fields[key] = over(i + 1, room(line));
+      if (total > room(exec.lines[at])) fields[`line${n}`] = over(n, room(exec.lines[at]));
     }
   });
   return Object.keys(fields).length ? refuseFields(fields) : ok(undefined);

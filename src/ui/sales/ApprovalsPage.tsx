@@ -4,6 +4,7 @@ import type { BaseRecord } from '../../domain/core/record';
 import { quoteStatusOf, quoteTotals, type Values } from '../../domain/sales';
 import { approvalNeedOf, approveQuoteAs, inboxOf, mySubmissions, rejectQuoteAs } from '../../store/sales/quotes';
 import { useWorkspace } from '../shared/context';
+import { recordSections, useModules } from '../shared/module';
 import { useTitles } from '../shared/titles';
 import { Badge } from '../shared/RecordView';
 import { TextPrompt } from '../shared/dialogs';
@@ -27,6 +28,7 @@ export function ApprovalsPage() {
   const title = useTitles();
   const refusal = useRefusal();
   const base = `/w/${ctx.ws.id}`;
+  const sections = recordSections(useModules(), 'approvals'); // other modules' waiting documents (orders)
   // quotes with their rows (lines and approval steps are records of their own)
   const rows = () => { ctx.version('quotes')(); ctx.version('quoteLines')(); ctx.version('quoteSteps')(); };
   const inbox = createMemo(() => { rows(); ctx.version('users')(); ctx.version('roles')(); return inboxOf(ctx.ws, ctx.userId()); });
@@ -75,6 +77,7 @@ export function ApprovalsPage() {
           }}</For>
         </ul>
       </div>
+      <For each={sections}>{(Section) => <Section recordId={ctx.userId()} />}</For>
       <div class="card">
         <h2>{t('sales.mySubmissions')}</h2>
         <div class="scroll-x">

@@ -57,13 +57,21 @@ export interface RecordListProps {
   rowTone?: (r: BaseRecord) => string | undefined;
   /** Called after the first rows are painted (the bench measures cold open with it). */
   onFirstPaint?: () => void;
+  /** Columns computed from the record, not stored (an order's execution status): after the fields, display only. */
+  extraColumns?: readonly ExtraColumn[];
+  /** False: no "add" or import here (records made elsewhere, e.g. a delivery from its order's page). */
+  addable?: boolean;
 }
+
+export interface ExtraColumn { key: string; label: string; width: number; value: (r: BaseRecord) => string; tone?: (r: BaseRecord) => string | undefined }
 
 /** The one record list every module uses (SPEC C). */
 export function RecordList(props: RecordListProps) {
   const ctx = useWorkspace();
   const def = () => ctx.def(props.entity);
   const writable = () => ctx.can(def().module, 'write');
+  const addable = () => writable() && props.addable !== false;
+  const extras = () => props.extraColumns ?? [];
   const version = ctx.version(props.entity);
 
   // ----- layout (device-local, in Dexie) -----
@@ -212,7 +220,7 @@ export function RecordList(props: RecordListProps) {
   const [form, setForm] = createSignal<{ record?: BaseRecord } | null>(null);
   const [dialog, setDialog] = createSignal<'filter' | 'columns' | 'import' | 'delete' | 'history' | null>(null);
   const [printing, setPrinting] = createSignal(false);
-  const add = () => writable() && setForm({});
+  const add = () => addable() && setForm({});
   const edit = (r = selectedRecords()[0] ?? focused()) => writable() && r && setForm({ record: r });
   const open = (r = focused()) => r && (props.onOpen ? props.onOpen(r) : setForm({ record: r }));
   const askDelete = () => { if (writable() && (selectedRecords().length || focused())) setDialog('delete'); };
@@ -265,13 +273,13 @@ export function RecordList(props: RecordListProps) {
     if (i < lockedCount()) Object.assign(style, { position: 'sticky', left: `${lefts()[i]}px`, 'z-index': 1 });
     return style;
   };
-  const totalWidth = () => 28 + columns().reduce((s, f) => s + (f.width ?? 120), 0);
+  const totalWidth = () => 28 + columns().reduce((s, f) => s + (f.width ?? 120), 0) + extras().reduce((s, c) => s + c.width, 0);
   const malformed = (r: BaseRecord) => malformedFields(def(), r);
 
   return (
     <div class="record-list" classList={{ embedded: !!props.embedded }} onKeyDown={props.embedded ? onKey : undefined}>
       <div class="toolbar" role="toolbar">
-        <button class="btn primary" disabled={!writable()} onClick={add} title="Alt+A">+ {t('list.add')}</button>
+        <button class="btn primary" disabled={!addable()} onClick={add} title="Alt+A">+ {t('list.add')}</button>
         <button class="btn" disabled={!writable() || !(selectedRecords().length || focused())} onClick={() => edit()} title="Alt+E">{t('list.edit')}</button>
         <button class="btn" disabled={!writable() || !(selectedRecords().length || focused())} onClick={askDelete} title="Alt+D">{t('list.delete')}</button>
         {props.actions?.(selectedRecords)}
@@ -282,7 +290,7 @@ export function RecordList(props: RecordListProps) {
         <button class="btn" classList={{ active: filter().conditions.length > 0 }} onClick={() => setDialog('filter')}>
           {t('list.filter')}{filter().conditions.length ? ` (${filter().conditions.length})` : ''}</button>
         <Show when={!props.embedded}>
-          <button class="btn" disabled={!writable()} onClick={() => setDialog('import')}>{t('list.import')}</button>
+          <button class="btn" disabled={!addable()} onClick={() => setDialog('import')}>{t('list.import')}</button>
         </Show>
         <button class="btn" onClick={exportCsv}>{t('list.export')}</button>
         <button class="btn" onClick={print}>{t('list.print')}</button>
@@ -309,6 +317,7 @@ export function RecordList(props: RecordListProps) {
                 {L(f.label)}{sort()?.key === f.key ? (sort()!.dir === 1 ? ' ▲' : ' ▼') : ''}
               </div>
             )}</For>
+            <For each={extras()}>{(c) => <div class="cell head" role="columnheader" style={{ width: `${c.width}px` }}>{c.label}</div>}</For>
           </div>
           <div class="grid-rows" style={{ height: `${rows().length * ROW_H}px`, width: `${totalWidth()}px` }} role="rowgroup">
             {/* Index, not For: a keystroke in "find" refills the same row slots instead of rebuilding them */}
@@ -332,6 +341,7 @@ export function RecordList(props: RecordListProps) {
                         : ctx.display(f, r()[f.key])}
                     </div>
                   )}</For>
+                  <For each={extras()}>{(c) => <div class="cell" style={{ width: `${c.width}px` }} data-col={c.key} data-tone={c.tone?.(r())}>{c.value(r())}</div>}</For>
                 </div>
               );
             }}</Index>

@@ -36,7 +36,10 @@ export interface NavItem { path: string; label: MessageKey; group: NavGroup; ord
 
 export interface CustomerSection { order: number; component: Component<{ customerId: string }> }
 
-/** A section on another module's record page: `entity` names the page, the component gets the record's id. */
+/**
+ * A section on another module's record page: `entity` names the page, the component gets the
+ * record's id. `approvals` is the 审批箱 page; its sections get the acting user's id.
+ */
 export interface RecordSection { entity: string; order: number; component: Component<{ recordId: string }> }
 
 export interface HomeCount { entity: string; path: string; label: MessageKey; order: number }

@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as Y from 'yjs';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, goto, launch, newPage, OUT } from './lib';
+import { Workspace } from '../src/store/core/workspace';
+import { seedWorkspace } from '../src/store/org/setup';
+import { migrate, schemaVersion } from '../src/store/core/migrations';
+
+/*
+ * The orders flow in real Chromium (issue 12): an approved quote becomes an order, its discount
+ * is below the rep's limit so submitting sends it to the manager's 审批箱, the manager approves,
+ * the rep delivers part of it, over-delivery is refused with its reason and nothing is written,
+ * goods come back, and the execution status reads 部分退货. Screenshots at 1280×800 and 768×1024.
+ */
+
+const SHOTS = process.env.ORDERS_SHOTS ?? '/tmp/orders-shots';
+mkdirSync(SHOTS, { recursive: true });
+let browser: Browser;
+beforeAll(async () => { browser = await launch(); });
+afterAll(async () => { await browser?.close(); });
+
+/** A workspace built through the store (seed, then records as the sales module leaves them), as a backup file. */
+function seededBackup(): string {
+  const ws = new Workspace('orders-e2e');
+  ws.actorId = 'seed';
+  seedWorkspace(ws, '订单实验组', '王老师');
+  migrate(ws);
+  ws.transact(() => {
+    ws.collection('departments').create({ name: '销售部', code: 'D02' }, 'd-sales');
+    ws.collection('users').create({ name: '张三', code: 'S01', roleId: 'role-rep', departmentId: 'd-sales', active: true }, 'rep');
+    ws.collection('users').create({ name: '李经理', code: 'M01', roleId: 'role-manager', departmentId: 'd-sales', active: true }, 'mgr');
+    ws.collection('customers').create({ code: 'KH001', name: '恒远机械', kind: 'customer', ownerId: 'rep' }, 'c1');
+    ws.collection('products').create({ code: 'P01', name: 'ERP 标准版', listPrice: 38000, costPrice: 20000 }, 'p1');
+    ws.collection('products').create({ code: 'P02', name: '实施服务', listPrice: 5000, costPrice: 2000 }, 'p2');
+    ws.collection('opportunities').create({ subject: 'ERP 升级项目', customerId: 'c1', ownerId: 'rep', status: 'won', startDate: '2026-02-01' }, 'o1');
+    ws.collection('quotes').create({ code: 'BJ20260301-001', customerId: 'c1', ownerId: 'rep', opportunityId: 'o1', date: '2026-03-01', status: 'approved' }, 'q1');
+    // ERP at 0.9: below 张三's position limit (0.95), so the order needs a manager's approval
+    ws.collection('quoteLines').create({ quoteId: 'q1', seq: 0, productId: 'p1', quantity: 10, unitPrice: 38000, rate: 0.9 }, 'q1.L0');
+    ws.collection('quoteLines').create({ quoteId: 'q1', seq: 1, productId: 'p2', quantity: 4, unitPrice: 5000, rate: 1 }, 'q1.L1');
+    ws.collection('quoteSteps').create({ quoteId: 'q1', seq: 0, action: 'submit', by: 'rep', at: Date.parse('2026-03-01T09:00:00') }, 'q1.S0');
+    ws.collection('quoteSteps').create({ quoteId: 'q1', seq: 1, action: 'approve', by: 'mgr', at: Date.parse('2026-03-01T11:00:00') }, 'q1.S1');
+  });
+  return pack(ws, '订单实验组');
+}
+
+/** The backup file format (store/sync/file.ts): magic, a JSON header naming the groups, one section per group. */
+function pack(ws: Workspace, name: string): string {
+  const sections = [...ws.docs].map(([g, doc]) => [g, Y.encodeStateAsUpdate(doc)] as const);
+  const header = { kind: 'full', workspace: name, room: 'orders-e2e-room', exportedAt: Date.now(), by: 'seed', schema: schemaVersion(ws.doc), groups: sections.map(([g]) => g) };
+  const head = new TextEncoder().encode(`KEYUAN-SYNC 1\n${JSON.stringify(header)}\n`);
+  const size = head.length + sections.reduce((s, [, b]) => s + 4 + b.length, 0);
+  const out = new Uint8Array(size);
+  out.set(head, 0);
+  let at = head.length;
+  for (const [, b] of sections) {
+    new DataView(out.buffer).setUint32(at, b.length);
+    out.set(b, at + 4);
+    at += 4 + b.length;
+  }
+  const path = `${OUT}/orders-seed.keyuan`;
+  writeFileSync(path, out);
+  return path;
+}
+
+async function restoreAs(page: Page, file: string, user: string): Promise<string> {
+  await page.goto(baseUrl());
+  await page.getByRole('button', { name: '从备份恢复' }).click();
+  await page.locator('#restore-file').setInputFiles(file);
+  await expect.poll(() => page.locator('#restore-name').inputValue(), { timeout: 30_000 }).toBe('订单实验组');
+  await page.getByRole('button', { name: '恢复', exact: true }).click();
+  await page.locator('.user-pick').getByRole('button', { name: user }).click();
+  await page.waitForURL(/#\/w\/[a-z0-9]+$/);
+  return page.url().split('#/w/')[1];
+}
+
+async function switchUser(page: Page, name: string, role: string) {
+  await page.locator('.user-chip').click();
+  await page.getByRole('button', { name: new RegExp(name) }).click();
+  await page.locator('.user-chip', { hasText: role }).waitFor();
+}
+
+/** Close toasts so screenshots show the page itself; the page scrolled to `top` (default: the top). */
+async function snap(page: Page, name: string, scrollTo?: string) {
+  for (const b of await page.locator('.toast .icon-btn, .pwa-toast .btn').all()) await b.click({ timeout: 1000 }).catch(() => undefined);
+  await page.locator('.toast').first().waitFor({ state: 'detached', timeout: 3000 }).catch(() => undefined);
+  if (scrollTo) await page.locator(scrollTo).first().scrollIntoViewIfNeeded();
+  else await page.locator('.content').evaluate((e) => { e.scrollTop = 0; });
+  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+}
+
+const modalOk = async (page: Page, label: string, comment = '') => {
+  const modal = page.locator('.modal');
+  await modal.waitFor();
+  if (comment) await modal.locator('#prompt-text').fill(comment);
+  await modal.getByRole('button', { name: label, exact: true }).click();
+  await modal.waitFor({ state: 'detached' });
+};
+
+const execStatus = (page: Page) => page.locator('.page-head .exec-status').innerText();
+
+async function fillDocument(page: Page, kind: 'deliveries' | 'returns', quantities: string[]) {
+  const card = page.locator(`[data-docs=${kind}]`);
+  if (!(await card.locator('.doc-form').count())) await card.locator('.new-doc').click();
+  const inputs = card.locator('.doc-form .doc-qty');
+  for (let i = 0; i < quantities.length; i++) await inputs.nth(i).fill(quantities[i]);
+}
+
+describe('orders: quote → order → approval → deliveries and returns', () => {
+  it('runs the flow with the rules enforced, and looks right at two sizes', { timeout: 240_000 }, async () => {
+    const file = seededBackup();
+    const { ctx, page, errors } = await newPage(browser);
+    const ws = await restoreAs(page, file, '张三');
+
+    // the approved quote offers 生成订单
+    await goto(page, ws, 'quotes/q1');
+    const made = page.locator('.made-orders');
+    await made.waitFor();
+    await made.locator('.make-order').click();
+    await page.waitForURL(/\/orders\/[^/]+$/);
+    const orderPath = page.url().split('#/w/')[1].split('/').slice(1).join('/');
+    await page.locator('h1.page-title', { hasText: 'DD-S01-0001' }).waitFor();
+    await expect.poll(() => page.locator('.order-lines tbody tr').count()).toBe(2);
+    expect(await page.locator('.order-total').innerText()).toBe('362,000.00');
+    await expect(page.locator('.approval-need').innerText()).resolves.toContain('需要审批');
+    await snap(page, 'order-draft-1280x800');
+
+    // submit: below the limit → 待审批, locked
+    await page.locator('.action-bar [data-action=submit]').click();
+    await modalOk(page, '提交', '年底采购,请批准');
+    await page.locator('.page-head .badge', { hasText: '待审批' }).waitFor();
+    await expect(page.locator('.action-why').innerText()).resolves.toContain('批准:没有订单管理的审批权限');
+
+    // the manager decides from 审批箱
+    await switchUser(page, '李经理', '销售经理');
+    await goto(page, ws, 'approvals');
+    const item = page.locator('.order-inbox .inbox-item');
+    await item.waitFor();
+    await expect(item.innerText()).resolves.toContain('DD-S01-0001');
+    await snap(page, 'approvals-inbox-1280x800', '.order-inbox');
+    await item.getByRole('button', { name: '批准' }).click();
+    await modalOk(page, '批准', '同意');
+    await page.locator('.order-inbox .empty-line').waitFor();
+
+    // the rep delivers part of it
+    await switchUser(page, '张三', '业务员');
+    await goto(page, ws, orderPath);
+    await page.locator('.page-head .badge', { hasText: '已审批' }).waitFor();
+    await fillDocument(page, 'deliveries', ['4', '']);
+    await page.locator('[data-docs=deliveries] .save-doc').click();
+    await page.locator('.page-head .badge', { hasText: '执行中' }).waitFor();
+    await expect.poll(() => execStatus(page)).toBe('部分发货');
+
+    // over-delivery: refused with the reason, nothing written
+    await fillDocument(page, 'deliveries', ['7', '4']);
+    await page.locator('[data-docs=deliveries] .save-doc').click();
+    const refusal = page.locator('[data-docs=deliveries] .doc-form .refusal');
+    await refusal.waitFor();
+    await expect(refusal.innerText()).resolves.toContain('第 1 行发货数量超过未发货数量 6');
+    expect(await page.locator('[data-docs=deliveries] > table tbody tr').count()).toBe(1);
+    await snap(page, 'order-overdelivery-1280x800', '[data-docs=deliveries]');
+    await page.locator('[data-docs=deliveries] .doc-form').getByRole('button', { name: '取消' }).click();
+
+    // goods come back: 部分退货
+    await fillDocument(page, 'returns', ['2', '']);
+    await page.locator('[data-docs=returns] .doc-text').fill('两套型号不符');
+    await page.locator('[data-docs=returns] .save-doc').click();
+    await expect.poll(() => execStatus(page)).toBe('部分退货');
+    await expect(page.locator('.order-lines tbody tr').first().innerText()).resolves.toMatch(/4\s+2/);
+    await expect(page.locator('.order-steps').innerText()).resolves.toContain('同意');
+    await snap(page, 'order-executing-1280x800');
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await snap(page, 'order-executing-768x1024');
+
+    // the list: execution status column, filtered
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await goto(page, ws, 'orders');
+    const row = page.locator('.grid-rows .grid-row').first();
+    await row.waitFor();
+    await expect(row.locator('[data-col=execution]').innerText()).resolves.toBe('部分退货');
+    await page.locator('.exec-filter').selectOption({ label: '未发货' });
+    await page.locator('.grid-rows .grid-row').first().waitFor({ state: 'detached' });
+    await page.locator('.exec-filter').selectOption({ label: '全部' });
+    await row.waitFor();
+    await snap(page, 'orders-list-1280x800');
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await snap(page, 'orders-list-768x1024');
+
+    // the opportunity shows its order
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await goto(page, ws, 'opportunities/o1');
+    await page.locator('.made-orders .order-table tbody tr', { hasText: 'DD-S01-0001' }).waitFor();
+    await snap(page, 'opportunity-orders-1280x800', '.made-orders');
+
+    // the customer's page lists its orders and deliveries
+    await goto(page, ws, 'customers/c1');
+    await page.locator('.customer-orders .order-table tbody tr', { hasText: 'DD-S01-0001' }).waitFor();
+    await expect(page.locator('.customer-orders').innerText()).resolves.toContain('FH-S01-0001');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+});

@@ -1,0 +1,84 @@
+import type { Workspace } from '../core/workspace';
+import { entityDef, saveRecord } from '../core/records';
+import type { BaseRecord } from '../../domain/core/record';
+import type { Label } from '../../domain/core/entity';
+import { asTime } from '../../domain/core/read';
+import { refuse, type Result } from '../../domain/core/result';
+import { orderAction, orderStatusOf, type ActionContext, type OrderAction, type OrderPatch } from '../../domain/orders';
+import { localToday } from '../sales/ops';
+import { roleOfUser } from '../sales/quotes';
+import { executionOf, liveOrder, noOrder, nextStepSeq, orderLinesOf, orderNeed, orderStepsOf } from './orders';
+
+/**
+ * The order's status actions (domain/orders/status.ts): submit (straight to approved unless the
+ * discount is below the rep's position limit — the quotes' rule), approve, reject, withdraw,
+ * reopen, start (execute), complete, cancel. Each writes the status through the save path and
+ * appends one step row (who, when, comment) in ONE transaction, or writes nothing and returns why.
+ */
+
+/** What the rule needs to decide an action on this order for this user. */
+export function actionContext(ws: Workspace, order: BaseRecord, userId: string, now = Date.now()): ActionContext {
+  const lines = orderLinesOf(ws, order.id);
+  return {
+    userId, role: roleOfUser(ws, userId), today: localToday(new Date(now)),
+    approval: orderNeed(ws, order, lines), execution: executionOf(ws, order.id).status, hasLines: lines.length > 0,
+  };
+}
+
+const COMMENT_NEEDED: Label = { zh: '驳回必须填写意见', en: 'A rejection needs a comment' };
+
+/** Why this user cannot take the action now (the same checks the action runs), or null. */
+export function actionBlocker(ws: Workspace, orderId: string, action: OrderAction, userId: string): Label | null {
+  const order = liveOrder(ws, orderId);
+  if (!order) return { zh: '订单不存在或已删除', en: 'The order does not exist or is deleted' };
+  const res = orderAction(order, action, actionContext(ws, order, userId));
+  return res.ok ? null : res.refusal.message;
+}
+
+/** Run a status action: the status (and approval day) written, one step row appended. */
+export function runOrderAction(ws: Workspace, orderId: string, action: OrderAction, userId: string, comment = '', now = Date.now()): Result<OrderPatch> {
+  const order = liveOrder(ws, orderId);
+  if (!order) return noOrder();
+  if (action === 'reject' && !comment.trim()) return refuse(COMMENT_NEEDED);
+  const res = orderAction(order, action, actionContext(ws, order, userId, now));
+  if (!res.ok) return res;
+  const saved = ws.transact(() => {
+    const write = saveRecord(ws, entityDef(ws, 'orders'), res.value, orderId, { userId, now });
+    if (write.ok) writeStep(ws, orderId, action, userId, comment, now);
+    return write;
+  });
+  return saved.ok ? res : saved;
+}
+
+/** Append one step row (part of the action's transaction). */
+export function writeStep(ws: Workspace, orderId: string, action: OrderAction, userId: string, comment: string, now: number): void {
+  const c = comment.trim();
+  ws.collection('orderSteps').create({ orderId, seq: nextStepSeq(ws, orderId), action, by: userId, at: now, ...(c ? { comment: c } : {}) });
+}
+
+/** When the order was last submitted (its latest submit step), or null. */
+export function submittedAt(ws: Workspace, orderId: string): { at: number | null; by: string | null; comment: string | null } {
+  const s = orderStepsOf(ws, orderId).filter((x) => x.action === 'submit').pop();
+  return { at: asTime(s?.at), by: typeof s?.by === 'string' ? s.by : null, comment: typeof s?.comment === 'string' ? s.comment : null };
+}
+
+/**
+ * 审批箱, orders: submitted orders this user may decide on (approve permission on Orders, not
+ * their own order — the rule's own check), oldest submission first.
+ */
+export function orderInbox(ws: Workspace, userId: string): BaseRecord[] {
+  const waiting = ws.collection('orders').live().filter((o) => orderStatusOf(o) === 'submitted');
+  const role = roleOfUser(ws, userId);
+  const may = (o: BaseRecord) => orderAction(o, 'approve', { userId, role, today: localToday() }).ok;
+  const at = (o: BaseRecord) => submittedAt(ws, o.id).at ?? 0;
+  return waiting.filter(may).sort((a, b) => at(a) - at(b));
+}
+
+/** Orders this user submitted (newest change first), for "my requests". */
+export function myOrderSubmissions(ws: Workspace, userId: string): BaseRecord[] {
+  const mine = new Set(ws.collection('orderSteps').live().filter((s) => s.action === 'submit' && s.by === userId).map((s) => String(s.orderId)));
+  return ws.collection('orders').live().filter((o) => mine.has(o.id)).sort((a, b) => b.updatedAt - a.updatedAt);
+}
+
+export const approveOrderAs = (ws: Workspace, orderId: string, userId: string, comment = '') => runOrderAction(ws, orderId, 'approve', userId, comment);
+export const rejectOrderAs = (ws: Workspace, orderId: string, userId: string, comment: string) => runOrderAction(ws, orderId, 'reject', userId, comment);

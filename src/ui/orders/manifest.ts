@@ -1,0 +1,30 @@
+import { lazy } from 'solid-js';
+import { defineUiModule, page, type NavGroup } from '../shared/module';
+
+export const ORDERS_GROUP: NavGroup = { key: 'orders', label: 'nav.groupOrders', order: 35 };
+
+// sections load with the page that shows them (one chunk, ./sections), not with the app
+const sections = () => import('./sections');
+
+/** 订单管理: orders, deliveries and returns; sections on opportunities, quotes, the inbox and the customer page. */
+export const ordersUi = defineUiModule({
+  key: 'orders',
+  routes: [
+    { path: '/orders', component: page(() => import('./OrdersPage'), 'OrdersPage') },
+    { path: '/orders/:id', component: page(() => import('./OrderPage'), 'OrderPage') },
+    { path: '/deliveries', component: page(() => import('./OrdersPage'), 'DeliveriesPage') },
+    { path: '/returns', component: page(() => import('./OrdersPage'), 'ReturnsPage') },
+  ],
+  nav: [
+    { path: 'orders', label: 'nav.orders', group: ORDERS_GROUP, order: 10 },
+    { path: 'deliveries', label: 'nav.deliveries', group: ORDERS_GROUP, order: 20 },
+    { path: 'returns', label: 'nav.returns', group: ORDERS_GROUP, order: 30 },
+  ],
+  recordSections: [
+    { entity: 'opportunities', order: 10, component: lazy(async () => ({ default: (await sections()).OpportunityOrders })) },
+    { entity: 'quotes', order: 10, component: lazy(async () => ({ default: (await sections()).QuoteOrders })) },
+    { entity: 'approvals', order: 10, component: lazy(async () => ({ default: (await sections()).OrderApprovals })) },
+  ],
+  // after the sales section (10), before service (20)
+  customerSections: [{ order: 15, component: lazy(async () => ({ default: (await sections()).CustomerOrders })) }],
+});
