@@ -61,7 +61,7 @@ export function genFinance(ctx: GenContext, cust: CustomerTable, opps: Opportuni
     const amount = x.order.amount as number;
     const n = amount < 60_000 ? 1 : amount < 300_000 ? (rng.chance(0.6) ? 2 : 1) : (rng.chance(0.6) ? 3 : 2);
     const shares = rng.pick(SHARES[n]);
-    const c = opps.customer[x.opp];
+    const c = x.customer;
     if (!payer.has(c)) payer.set(c, rng.draw(PAYER_W));
     const how = payer.get(c)!;
     let due = x.approvedOff + rng.range(0, 10);
@@ -133,7 +133,7 @@ export function genFinance(ctx: GenContext, cust: CustomerTable, opps: Opportuni
   numberDocuments(out.payments, 'payments', () => FINANCE_CLERK);
 
   // 4. expenses on opportunities (and on the order once there is one)
-  const orderOf = new Map(orders.info.map((x) => [x.opp, x]));
+  const orderOf = new Map(orders.info.filter((x) => x.opp !== null).map((x) => [x.opp, x]));
   for (let i = 0; i < opps.ids.length; i++) {
     const opp = opps.records[i];
     const won = opp.status === 'won';
@@ -193,7 +193,8 @@ export function moneyOf(orders: OrdersData, fin: Pick<FinanceData, 'instalments'
 export function projectActuals(orders: OrdersData, expenses: Rec[]): Map<string, ProjectActuals> {
   const out = new Map<string, ProjectActuals>();
   for (const x of orders.info) {
-    const oppId = x.order.opportunityId as string;
+    const oppId = x.order.opportunityId as string | undefined;
+    if (!oppId) continue;
     const goods = x.lines.reduce((s, l) => s + lineCost(l, l.quantity as number), 0);
     const spent = expenses.filter((e) => e.opportunityId === oppId && e.status === 'approved').reduce((s, e) => s + (e.amount as number), 0);
     out.set(oppId, { amount: roundMoney((x.order.amount as number) - returnedBy(x, 0)), cost: roundMoney(goods + spent) });

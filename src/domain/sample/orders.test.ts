@@ -79,7 +79,14 @@ describe('sample company: orders from the won opportunities', () => {
       // about the opportunity's expected amount (implementation days fill the rest)
       expect(Math.abs((order.amount as number) - (opp.expectedAmount as number))).toBeLessThan(2000);
     }
-    expect(data.orders).toHaveLength(won.length);
+    expect(data.orders.filter((o) => o.opportunityId)).toHaveLength(won.length);
+    // repeat business besides: renewals and add-on licences ordered directly (no opportunity, no quote)
+    const direct = data.orders.filter((o) => !o.opportunityId);
+    expect(direct.length).toBeGreaterThan(10);
+    for (const o of direct) {
+      expect(o.quoteId, o.id).toBeUndefined();
+      expect(o.amount, o.id).toBe(orderAmount(linesOf.get(o.id)!));
+    }
     const types = group(data.orders, 'type');
     expect(types.get('standard')!.length).toBeGreaterThan(types.get('special')?.length ?? 0);
     expect(types.get('special')?.length ?? 0).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import { asNumber, roundMoney } from '../core/numbers';
 import { permFields, type Permission, type RoleLike } from '../org/modules';
-import { orderFromQuote } from '../orders/convert';
+import { orderFromQuote, type OrderDraft } from '../orders/convert';
 import { orderAmount, orderExecution, lineValue, type OrderExecution } from '../orders/execution';
 import { CODE_PREFIX, nextCode, userCodeOf } from '../orders/numbering';
 import { orderAction, orderApprovalNeed } from '../orders/status';
@@ -10,7 +10,7 @@ import { productRecords, roleRecords, userRecords, OWNER_DEPT, type Rec } from '
 import { instantAt, pad, weighted } from './random';
 import { clean, managerOf, stageIndex, type RecordTable } from './sales';
 import { RETURN_REASONS } from './words';
-import type { ContactTable, GenContext, OpportunityTable } from './generate';
+import type { ContactTable, CustomerTable, GenContext, OpportunityTable } from './generate';
 
 /**
  * Quotes and orders of the sample company (issue 12 item 8). Every won opportunity has an
@@ -27,6 +27,7 @@ import type { ContactTable, GenContext, OpportunityTable } from './generate';
 
 const PRODUCTS = productRecords();
 const PRICE = new Map(PRODUCTS.map((p) => [p.id, p.listPrice as number]));
+const COST = new Map(PRODUCTS.map((p) => [p.id, p.costPrice as number]));
 const USERS = new Map(userRecords().map((u) => [u.id, u]));
 const ROLES = new Map(roleRecords().map((r) => {
   const { perms, ...rest } = r as Rec & { perms?: Record<string, Permission> };
@@ -68,8 +69,10 @@ function dealLines(ctx: GenContext, expected: number, rate: number): { productId
 export interface OrderInfo {
   order: Rec;
   lines: Rec[];
-  /** Index of the opportunity in the table. */
-  opp: number;
+  /** Index of the opportunity in the table (null: a direct order, e.g. a maintenance renewal). */
+  opp: number | null;
+  /** Index of the customer in the table. */
+  customer: number;
   /** Day offsets: order date and approval day (null when not approved). */
   dateOff: number;
   approvedOff: number | null;
@@ -99,7 +102,10 @@ export function numberDocuments(docs: readonly Rec[], collection: keyof typeof C
   }
 }
 
-export function genOrders(ctx: GenContext, contacts: ContactTable, opps: OpportunityTable, records: RecordTable): OrdersData {
+/** Direct orders (no opportunity, no quote) of the demo company: renewals and add-on licences. */
+export const DIRECT_ORDERS = 30;
+
+export function genOrders(ctx: GenContext, cust: CustomerTable, contacts: ContactTable, opps: OpportunityTable, records: RecordTable): OrdersData {
   const { rng, days } = ctx;
   const out: OrdersData = {
     quotes: [], quoteLines: [], quoteSteps: [], orders: [], orderLines: [], deliveries: [], deliveryLines: [], returns: [], returnLines: [], info: [],
@@ -162,20 +168,35 @@ export function genOrders(ctx: GenContext, contacts: ContactTable, opps: Opportu
     const wonOff = opps.to[i];
     const quoteOff = stages[2]?.off ?? opps.from[i];
     const { quote, lines } = makeQuote(i, quoteOff, 'approved', Math.min(wonOff, quoteOff + rng.range(0, 3)));
-    orderFor(i, quote, lines, wonOff);
+    const draft = orderFromQuote(quote, lines, PRODUCTS);
+    if (!draft.ok) throw new Error(`sample order for ${quote.id}: ${draft.refusal.message.en}`);
+    orderFor(draft.value, i, opps.customer[i], opps.owner[i], wonOff, rng.chance(0.15) ? 'special' : 'standard');
   }
 
-  function orderFor(i: number, quote: Rec, quoteLines: Rec[], wonOff: number): void {
-    const draft = orderFromQuote(quote, quoteLines, PRODUCTS);
-    if (!draft.ok) throw new Error(`sample order for ${quote.id}: ${draft.refusal.message.en}`);
+  // repeat business without an opportunity: maintenance renewals and add-on licences of formal customers
+  const regulars = cust.ids.map((_, c) => c).filter((c) => cust.owner[c] && (cust.kind[c] === 'customer' || cust.kind[c] === 'agent'));
+  const direct: { c: number; off: number }[] = [];
+  for (let k = 0; k < DIRECT_ORDERS && regulars.length; k++) direct.push({ c: rng.pick(regulars), off: -rng.range(5, 360) });
+  for (const { c, off } of direct.sort((a, b) => a.off - b.off)) {
+    const renewal = rng.chance(0.6);
+    const wanted = renewal ? [{ productId: 'pd007', quantity: rng.range(1, 2) }]
+      : [{ productId: rng.pick(['pd003', 'pd005']), quantity: rng.range(5, 30) }, ...(rng.chance(0.5) ? [{ productId: 'pd006', quantity: rng.range(1, 3) }] : [])];
+    const rate = renewal ? rng.pick([1, 1, 0.95, 0.9]) : rng.pick([1, 0.98, 0.95]);
+    const lines = wanted.map((l, seq) => {
+      const priced = priceLine({ ...l, manualRate: rate < 1 ? rate : null }, PRICE.get(l.productId), { rules: [] }).line;
+      return { seq, productId: priced.productId, quantity: priced.quantity, unitPrice: priced.unitPrice, rate: priced.rate, costPrice: COST.get(l.productId) };
+    });
+    const owner = cust.owner[c]!;
+    orderFor({ order: { customerId: cust.ids[c], ownerId: owner, type: 'standard', status: 'draft', note: renewal ? '年度维护续约' : '增购用户许可' }, lines },
+      null, c, owner, off, renewal && rate < 0.95 ? 'special' : 'standard');
+  }
+
+  function orderFor(draft: OrderDraft, i: number | null, c: number, owner: string, wonOff: number, type: string): void {
     const id = 'od' + pad(out.orders.length + 1, idW);
-    const owner = opps.owner[i];
-    const lines = draft.value.lines.map((l) => clean({ id: `${id}.L${l.seq as number}`, orderId: id, ...l }) as Rec);
-    const c = opps.customer[i];
+    const lines = draft.lines.map((l) => clean({ id: `${id}.L${l.seq as number}`, orderId: id, ...l }) as Rec);
     const order: Rec = clean({
-      id, code: '', ...draft.value.order, contactId: contacts.count[c] ? contacts.ids[contacts.start[c]] : undefined,
-      departmentId: OWNER_DEPT[owner], type: rng.chance(0.15) ? 'special' : 'standard', date: days.at(wonOff),
-      amount: orderAmount(lines),
+      id, code: '', ...draft.order, contactId: contacts.count[c] ? contacts.ids[contacts.start[c]] : undefined,
+      departmentId: OWNER_DEPT[owner], type, date: days.at(wonOff), amount: orderAmount(lines),
     }) as Rec;
     // submit: straight to approved unless the discount is beyond the rep's limit, then the manager approves
     const role = roleOf(owner);
@@ -196,7 +217,7 @@ export function genOrders(ctx: GenContext, contacts: ContactTable, opps: Opportu
       if (order.status === 'approved') approvedOff = order.approvedAt === days.at(wonOff) ? wonOff : decideOff;
     }
     clean(order);
-    const info: OrderInfo = { order, lines, opp: i, dateOff: wonOff, approvedOff, deliveryLines: [], returns: [], returnLines: [], deliveredOff: null };
+    const info: OrderInfo = { order, lines, opp: i, customer: c, dateOff: wonOff, approvedOff, deliveryLines: [], returns: [], returnLines: [], deliveredOff: null };
     if (approvedOff !== null) deliver(info);
     out.orders.push(order);
     out.orderLines.push(...lines);
