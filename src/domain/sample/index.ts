@@ -127,7 +127,9 @@ export function sampleCompany(opts: SampleCompanyOptions = {}): SampleData {
     data.quotes = orders.quotes;
     data.quoteLines = orders.quoteLines;
     data.quoteSteps = orders.quoteSteps;
-    data.projects = genProjects(context(seed, 11, true, days), opps, projectActuals(orders, money.expenses));
+    const projects = genProjects(context(seed, 11, true, days), contacts, opps, projectActuals(orders, money.expenses));
+    data.projects = projects.projects;
+    data.maintenanceRecords = projects.maintenanceRecords;
     data.salesPlans = genPlans(context(seed, 12, true, days), opps);
     data.activities.push(...genTodayTasks(context(seed, 13, true, days), customers, opps, SAMPLE_SIZES.activities, widthFor(SAMPLE_SIZES.activities, 5)));
     for (const k of ['orders', 'orderLines', 'deliveries', 'deliveryLines', 'returns', 'returnLines'] as const) data[k] = orders[k];

@@ -4,7 +4,7 @@ import { customerValues, pyramid, type ValueData } from '../finance/pyramids';
 import { DEFAULT_COUNTING_TYPES } from '../orders/entities';
 import { executionViolations, orderAmount, orderExecution } from '../orders/execution';
 import { duplicateCodes } from '../orders/numbering';
-import { isBinding } from '../orders/status';
+import { isBinding, orderEditBlocker } from '../orders/status';
 import { productQuoteDetails, projectAnalysis } from '../sales/analysis';
 import { quoteTotals } from '../sales/pricing';
 import { quoteView } from '../sales/quotes';
@@ -55,7 +55,7 @@ function moneyOn(order: R, day = '9999-12-31', beforeId?: string): OrderMoney {
 describe('sample company: orders from the won opportunities', () => {
   it('is deterministic', () => {
     const again = sampleCompany({ history: true });
-    for (const k of ['quotes', 'quoteLines', 'orders', 'orderLines', 'deliveries', 'returns', 'instalments', 'receipts', 'payments', 'expenses', 'dunningLogs', 'contactRecords', 'leads', 'projects', 'salesPlans']) {
+    for (const k of ['maintenanceRecords', 'quotes', 'quoteLines', 'orders', 'orderLines', 'deliveries', 'returns', 'instalments', 'receipts', 'payments', 'expenses', 'dunningLogs', 'contactRecords', 'leads', 'projects', 'salesPlans']) {
       expect(again[k], k).toEqual(data[k]);
       expect(data[k].length, k).toBeGreaterThan(0);
     }
@@ -92,7 +92,7 @@ describe('sample company: orders from the won opportunities', () => {
     expect(types.get('special')?.length ?? 0).toBeGreaterThan(0);
   });
 
-  it('nothing over-delivered or over-returned; the status follows the execution; approved orders carry their day', () => {
+  it('nothing over-delivered or over-returned; the status follows the execution; approved orders carry their day and are locked', () => {
     const seen = new Set<string>();
     for (const order of data.orders) {
       const exec = orderExecution(linesOf.get(order.id)!, deliveryLinesOf(order.id), returnLinesOf(order.id));
@@ -103,6 +103,8 @@ describe('sample company: orders from the won opportunities', () => {
       };
       expect(allowed[order.status as string], `${order.id} ${String(order.status)}`).toContain(exec.status);
       expect(order.approvedAt !== undefined, order.id).toBe(isBinding(order));
+      // anything past draft is locked
+      expect(orderEditBlocker(order) === null, order.id).toBe(order.status === 'draft');
     }
     expect([...seen].sort()).toEqual(['delivered', 'none', 'partReturned', 'partial']);
     expect(data.returns.length).toBeGreaterThanOrEqual(3);
@@ -232,6 +234,13 @@ describe('sample company: the sales records around the opportunities', () => {
       const opp = opps.get(String(p.opportunityId))!;
       expect(opp).toMatchObject({ status: 'won', audited: true, customerId: p.customerId });
       expect(p.actualAmount as number).toBeGreaterThan(p.actualCost as number);
+    }
+    const recs = group(data.maintenanceRecords, 'projectId');
+    for (const p of data.projects) {
+      const list = recs.get(p.id) ?? [];
+      expect(list.length, p.id).toBeGreaterThan(0);
+      expect(checkSequence(list), p.id).toEqual([]);
+      for (const [k, v] of Object.entries(backfill(p, list)!)) expect(v, `${p.id}.${k}`).toEqual(p[k]);
     }
     const report = projectAnalysis(data.projects, 'owner');
     expect(report.rows.length).toBeGreaterThan(1);

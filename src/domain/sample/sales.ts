@@ -160,25 +160,47 @@ export interface ProjectActuals { amount: number; cost: number }
 
 /**
  * Projects (项目) made from about half of the audited won opportunities (projectFromOpportunity),
- * with the actual amount and cost of their order; a few are terminated (contract ended).
+ * with the actual amount and cost of their order; a few are terminated (contract ended). Each has
+ * one or two completed maintenance records (维护记录) after the contract — kick-off, acceptance,
+ * a return visit — carrying the project's own figures, so the back-fill rule holds.
  */
-export function genProjects(ctx: GenContext, opps: OpportunityTable, actuals: ReadonlyMap<string, ProjectActuals>): Rec[] {
+export function genProjects(
+  ctx: GenContext, contacts: ContactTable, opps: OpportunityTable, actuals: ReadonlyMap<string, ProjectActuals>,
+): { projects: Rec[]; maintenanceRecords: Rec[] } {
   const { rng, days } = ctx;
-  const out: Rec[] = [];
-  const won = opps.records.filter((o) => o.status === 'won' && o.audited === true);
-  const idW = widthFor(won.length, 4);
-  for (const opp of won) {
-    if (!rng.chance(0.5)) continue;
-    const res = projectFromOpportunity(opp, out, days.at(0));
+  const projects: Rec[] = [];
+  const maintenanceRecords: Rec[] = [];
+  const idW = widthFor(opps.ids.length, 4);
+  for (let i = 0; i < opps.ids.length; i++) {
+    const opp = opps.records[i];
+    if (opp.status !== 'won' || opp.audited !== true || !rng.chance(0.5)) continue;
+    const res = projectFromOpportunity(opp, projects, days.at(0));
     if (!res.ok) continue;
+    const p: Rec = { id: 'pj' + pad(projects.length + 1, idW), ...res.value } as Rec;
     const actual = actuals.get(opp.id);
-    const rec: Rec = { id: 'pj' + pad(out.length + 1, idW), ...res.value } as Rec;
-    if (actual) { rec.actualAmount = actual.amount; rec.actualCost = actual.cost; }
-    if (rng.chance(0.15)) rec.status = 'terminated';
-    out.push(clean(rec));
+    if (actual) { p.actualAmount = actual.amount; p.actualCost = actual.cost; }
+    if (rng.chance(0.15)) p.status = 'terminated';
+    projects.push(clean(p));
+    const owner = opps.owner[i];
+    const won = opps.to[i];
+    const offs = sortedOffsets(rng, rng.range(1, 2), Math.min(0, won + 3), Math.min(0, won + 60));
+    offs.forEach((off, j) => {
+      maintenanceRecords.push(clean({
+        id: 'mr' + pad(maintenanceRecords.length + 1, idW), projectId: p.id, date: days.at(off), way: rng.draw(WAY_W),
+        contactId: contactOf(ctx, contacts, opps.customer[i]), ownerId: owner, summary: rng.pick(MAINTENANCE_SUMMARIES[j]),
+        stageId: p.stageId, rate: p.rate, cost: p.cost, expectedAmount: p.expectedAmount, amount: p.amount,
+        startDate: p.startDate, plannedDate: p.plannedDate, actualDate: p.actualDate,
+        completed: true, completedAt: instantAt(days, off, 18 * 60 + j), completedBy: owner,
+      }));
+    });
   }
-  return out;
+  return { projects, maintenanceRecords };
 }
+
+const MAINTENANCE_SUMMARIES = [
+  ['实施启动会，确认实施计划和双方负责人', '项目启动，完成服务器环境部署', '召开项目启动会，明确上线目标'],
+  ['系统上线验收，客户签署验收单', '上线后回访，收集使用问题', '完成数据迁移和用户培训'],
+];
 
 /**
  * Sales plans (销售计划): a monthly target for every sales rep and manager from eleven months
