@@ -10,7 +10,11 @@ import { sampleCompany } from '../src/domain/sample';
  */
 
 type Rec = Record<string, unknown> & { id: string };
-const data = sampleCompany({ history: true });
+const pad2 = (n: number) => String(n).padStart(2, '0');
+const now0 = new Date();
+/** The page loads the sample with its dates counted from the device's day: so does this test. */
+const TODAY = `${now0.getFullYear()}-${pad2(now0.getMonth() + 1)}-${pad2(now0.getDate())}`;
+const data = sampleCompany({ history: true, today: TODAY });
 const opps = data.opportunities as Rec[];
 const stages = (data.salesStages as Rec[]).slice().sort((a, b) => Number(a.order) - Number(b.order));
 const users = data.users as Rec[];
@@ -22,7 +26,10 @@ const sum = (list: Rec[], f: (o: Rec) => number) => list.reduce((s, o) => s + f(
 const parse = (s: string): number | null => (s.trim() === '—' ? null : Number(s.replace(/[,%\s]/g, '')));
 const pct1 = (v: number) => Math.round(v * 10) / 10;
 
-const MONTH = '2026-11';
+const MONTH = TODAY.slice(0, 7);
+/** The 12 months the average deal size is taken from: (end − 365 days, end], end = the month's last day. */
+const MONTH_END = new Date(Date.UTC(now0.getFullYear(), now0.getMonth() + 1, 0));
+const YEAR_BEFORE = new Date(MONTH_END.getTime() - 365 * 86_400_000);
 const TARGET = 4_000_000;
 
 let browser: Browser;
@@ -60,7 +67,8 @@ describe('pipeline and analysis on the sample company', () => {
     // independent figures: active opportunities of the sample's mode, per stage
     const active = opps.filter((o) => o.status === 'active' && o.modeId === 'standard');
     // average deal size: won in the 12 months up to the end of the month
-    const won = opps.filter((o) => o.status === 'won' && String(o.actualDate) > '2025-11-30' && String(o.actualDate) <= '2026-11-30');
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    const won = opps.filter((o) => o.status === 'won' && String(o.actualDate) > iso(YEAR_BEFORE) && String(o.actualDate) <= iso(MONTH_END));
     const deal = Math.round(sum(won, (o) => num(o.expectedAmount)) / won.length);
     const W = TARGET / deal;
     let prevCount: number | null = null;
@@ -190,7 +198,7 @@ describe('pipeline and analysis on the sample company', () => {
     await shot(page, 'opportunity-analysis-768x1024');
     await page.setViewportSize({ width: 1280, height: 800 });
 
-    // the other analysis pages render (no data in the sample for projects and quotes yet is fine)
+    // the other analysis pages render (the sample has projects and quotes)
     for (const [path, testid] of [['analysis/forecast', 'forecast-table'], ['analysis/projects', 'project-analysis'], ['analysis/quotes', 'quote-details']]) {
       await goto(page, ws, path);
       await page.getByTestId(testid).waitFor();
@@ -226,14 +234,15 @@ describe('pipeline and analysis on the sample company', () => {
     expect(await countOf('initial')).toBe(initial0 - 1);
     const moved = col('needs').locator(`.kanban-card[data-id="${oppId}"]`);
     await expect(moved.innerText()).resolves.toContain('30.0%');
-    // the card's trail: one completed record in the new stage
+    // the card's trail: the sample's contact records of the opportunity, and one completed record in the new stage
+    const prior = (data.contactRecords as Rec[]).filter((r) => r.opportunityId === oppId).length;
     await moved.locator('.card-line').first().click();
     const peek = page.getByRole('dialog');
     await expect(peek.locator('[data-field="stageId"] dd').innerText()).resolves.toBe('需求确认');
     await expect(peek.locator('[data-field="rate"] dd').innerText()).resolves.toBe('30');
     const recs = peek.locator('.peek-records tbody tr');
-    await expect(recs.count()).resolves.toBe(1);
-    const rec = await recs.first().locator('td').allInnerTexts();
+    await expect(recs.count()).resolves.toBe(prior + 1);
+    const rec = await recs.filter({ hasText: '客户确认了需求清单' }).first().locator('td').allInnerTexts();
     expect(rec[1]).toBe('需求确认');
     expect(rec[2]).toBe('30.0%');
     expect(rec[4]).toBe('是');
@@ -254,7 +263,7 @@ describe('pipeline and analysis on the sample company', () => {
     await expect(again.innerText()).resolves.toContain('200,000');
     await expect(again.innerText()).resolves.toContain('100,000');
     await again.locator('.card-line').first().click();
-    await expect(page.getByRole('dialog').locator('.peek-records tbody tr').count()).resolves.toBe(2);
+    await expect(page.getByRole('dialog').locator('.peek-records tbody tr').count()).resolves.toBe(prior + 2);
     await expect(page.getByRole('dialog').locator('[data-field="amount"] dd').innerText()).resolves.toBe('100,000.00');
     await page.keyboard.press('Escape');
 

@@ -256,7 +256,10 @@ describe('customer service in real Chromium', () => {
     await page.getByRole('button', { name: '载入示例公司' }).click();
     await page.locator('.toast', { hasText: '示例' }).first().waitFor({ timeout: 30_000 });
 
-    const data = sampleCompany({ history: true });
+    const d0 = new Date();
+    const p2 = (n: number) => String(n).padStart(2, '0');
+    // the page counts the sample's dates from the device's day
+    const data = sampleCompany({ history: true, today: `${d0.getFullYear()}-${p2(d0.getMonth() + 1)}-${p2(d0.getDate())}` });
     const users = new Map(data.users.map((u) => [u.id, String(u.name)]));
     const all = analyzeService(data.serviceRecords, { groupBy: 'handlerId' });
     await goto(page, ws, 'service/analysis');

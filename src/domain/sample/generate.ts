@@ -291,7 +291,9 @@ export function genOpportunities(ctx: GenContext, cust: CustomerTable, n: number
     const expectedAmount = rng.range(lo, hi) * 1000;
     const cost = Math.round(expectedAmount * (0.03 + rng.next() * 0.09) / 100) * 100;
     const startOff = open ? -rng.range(0, 300) : -rng.range(30, 365);
-    const plannedOff = startOff + rng.range(30, 180);
+    let plannedOff = startOff + rng.range(30, 180);
+    // an open opportunity is planned to close in the coming months (spread 2–16 weeks out, no extra draw)
+    if (open && plannedOff < 14) plannedOff = 14 + ((plannedOff * 3 - startOff * 7) % 100 + 100) % 100;
     const endOff = open ? Math.min(30, plannedOff) : startOff + rng.range(14, -startOff);
 
     const rec: Rec = {

@@ -1,8 +1,11 @@
 import type { FieldDef } from '../core/entity';
 import { EDUCATION_DICTIONARY, type DictDef } from '../core/dictionaries';
-import { Days, Rng } from './random';
+import { Days, Rng, widthFor } from './random';
 import { genActivities, genContacts, genCustomers, genOpportunities, type GenContext } from './generate';
 import { genComplaints, genKnowledge, genServiceRecords } from './service';
+import { genContactRecords, genLeads, genPlans, genProjects, genTodayTasks } from './sales';
+import { genOrders } from './orders';
+import { genFinance, projectActuals } from './finance';
 import {
   companyRecord, competitorRecords, departmentRecords, productRecords, roleRecords, salesModeRecords,
   salesStageRecords, userRecords,
@@ -24,7 +27,10 @@ import {
  * salesModes, salesStages, products (demo company only), opportunities and activities; with
  * service data serviceRecords (also in the bench datasets), complaints with their complaintSteps
  * and knowledgeArticles (demo company only). Service dict fields hold codes of the service
- * dictionaries.
+ * dictionaries. The demo company with history also has its sales records and money side (issue
+ * 12 item 8): contactRecords, leads, quotes with quoteLines and quoteSteps, projects, salesPlans,
+ * orders with orderLines, deliveries and deliveryLines, returns and returnLines, instalments,
+ * receipts, payments (refunds), expenses and dunningLogs — see sales.ts, orders.ts, finance.ts.
  */
 
 export type SampleRecord = Record<string, unknown> & { id: string };
@@ -41,7 +47,9 @@ export interface SampleCompanyOptions extends SampleOptions {
   /**
    * Also add a year of sales history: the sales mode and stages, the price list, ~180
    * opportunities and ~900 activities; and a year of service: ~480 service records, ~36
-   * complaints at every step of their flow, and the knowledge base (default false:
+   * complaints at every step of their flow, and the knowledge base; contact records, leads,
+   * quotes, projects and sales plans; an order for every won opportunity with its deliveries,
+   * returns, instalments, receipts, refunds, expenses and dunning (default false:
    * organisation, customers, contacts and competitors only).
    */
   history?: boolean;
@@ -110,6 +118,22 @@ export function sampleCompany(opts: SampleCompanyOptions = {}): SampleData {
     data.complaints = complaints.complaints;
     data.complaintSteps = complaints.steps;
     data.knowledgeArticles = genKnowledge(data.serviceRecords, SAMPLE_SIZES.articlesFromService);
+    // the sales side around the opportunities, then a year of orders and their money (issue 12 item 8)
+    const records = genContactRecords(context(seed, 7, true, days), contacts, opps);
+    data.contactRecords = records.records;
+    data.leads = genLeads(context(seed, 8, true, days), customers, contacts, opps);
+    const orders = genOrders(context(seed, 9, true, days), customers, contacts, opps, records);
+    const money = genFinance(context(seed, 10, true, days), customers, opps, orders);
+    data.quotes = orders.quotes;
+    data.quoteLines = orders.quoteLines;
+    data.quoteSteps = orders.quoteSteps;
+    const projects = genProjects(context(seed, 11, true, days), contacts, opps, projectActuals(orders, money.expenses));
+    data.projects = projects.projects;
+    data.maintenanceRecords = projects.maintenanceRecords;
+    data.salesPlans = genPlans(context(seed, 12, true, days), opps);
+    data.activities.push(...genTodayTasks(context(seed, 13, true, days), customers, opps, SAMPLE_SIZES.activities, widthFor(SAMPLE_SIZES.activities, 5)));
+    for (const k of ['orders', 'orderLines', 'deliveries', 'deliveryLines', 'returns', 'returnLines'] as const) data[k] = orders[k];
+    Object.assign(data, money);
   }
   return data;
 }

@@ -24,7 +24,7 @@ export const DEPT = {
   office: 'dp001', sales: 'dp002', salesEast: 'dp003', salesNorth: 'dp004', service: 'dp005', marketing: 'dp006', finance: 'dp007',
 } as const;
 
-export const ROLE = { admin: 'rl001', manager: 'rl002', rep: 'rl003', service: 'rl004', guest: 'rl005', serviceLead: 'rl006' } as const;
+export const ROLE = { admin: 'rl001', manager: 'rl002', rep: 'rl003', service: 'rl004', guest: 'rl005', serviceLead: 'rl006', finance: 'rl007' } as const;
 
 export function departmentRecords(): Rec[] {
   return [
@@ -44,9 +44,12 @@ export function roleRecords(): Rec[] {
     { id: ROLE.admin, name: '系统管理员', admin: true, scope: 'all', perms: all('approve') },
     {
       id: ROLE.manager, name: '销售经理', scope: 'department', discountLimit: 20,
-      perms: { customers: 'approve', competitors: 'write', sales: 'approve', products: 'read', analysis: 'read' },
+      perms: { customers: 'approve', competitors: 'write', sales: 'approve', products: 'read', analysis: 'read', orders: 'approve', finance: 'approve' },
     },
-    { id: ROLE.rep, name: '业务员', scope: 'own', discountLimit: 5, perms: { customers: 'write', sales: 'write', products: 'read' } },
+    {
+      id: ROLE.rep, name: '业务员', scope: 'own', discountLimit: 5,
+      perms: { customers: 'write', sales: 'write', products: 'read', orders: 'write', finance: 'write' },
+    },
     // SPEC A: reads customers, contacts, activities, history and products; full rights on service.
     {
       id: ROLE.service, name: '售后服务员', scope: 'all',
@@ -57,6 +60,11 @@ export function roleRecords(): Rec[] {
     {
       id: ROLE.serviceLead, name: '客服主管', scope: 'all',
       perms: { customers: 'read', competitors: 'read', products: 'read', sales: 'read', service: 'approve', analysis: 'read' },
+    },
+    // 财务: receipts, refunds, expenses and dunning (approve on finance); reads the orders behind them.
+    {
+      id: ROLE.finance, name: '财务', scope: 'all',
+      perms: { customers: 'read', products: 'read', sales: 'read', orders: 'read', finance: 'approve', analysis: 'read' },
     },
   ];
 }
@@ -75,7 +83,7 @@ const STAFF: [string, string, string, string, string, string][] = [
   ['us010', '吴敏', 'wumin', 'E010', DEPT.service, ROLE.serviceLead],
   ['us011', '郑浩', 'zhenghao', 'E011', DEPT.service, ROLE.service],
   ['us012', '何静', 'hejing', 'E012', DEPT.marketing, ROLE.guest],
-  ['us013', '黄丽华', 'huanglihua', 'E013', DEPT.finance, ROLE.guest],
+  ['us013', '黄丽华', 'huanglihua', 'E013', DEPT.finance, ROLE.finance],
   ['us014', '冯雪', 'fengxue', 'E014', DEPT.service, ROLE.service],
 ];
 

@@ -153,3 +153,25 @@ function mulMod(x: number, y: number, n: number): number {
   if (Number.isSafeInteger(p)) return p % n;
   return Number((BigInt(x) * BigInt(y)) % BigInt(n));
 }
+
+const DAY_MS = 86_400_000;
+/** China time is UTC+8 all year (no daylight saving). */
+const CHINA_OFFSET_MIN = 8 * 60;
+
+/** Epoch ms of `off` days from the reference day at `min` minutes past midnight, China time (no clock read). */
+export function instantAt(days: Days, off: number, min: number): number {
+  return (days.today + off) * DAY_MS + (min - CHINA_OFFSET_MIN) * 60_000;
+}
+
+/** 'YYYY-MM' of the month `delta` months after the reference day's month. */
+export function monthAt(days: Days, delta: number): string {
+  const [y, m] = days.at(0).split('-').map(Number);
+  const k = y * 12 + (m - 1) + delta;
+  return `${Math.floor(k / 12)}-${pad((k % 12) + 1, 2)}`;
+}
+
+/** `k` day offsets in [lo, hi], ascending (repeats allowed when the span is shorter than k). */
+export function sortedOffsets(rng: Rng, k: number, lo: number, hi: number): number[] {
+  const out = Array.from({ length: k }, () => rng.range(lo, Math.max(lo, hi)));
+  return out.sort((a, b) => a - b);
+}

@@ -2,7 +2,9 @@ import type { Workspace } from '../core/workspace';
 import { addDictionary } from '../core/dictionaries';
 import { EDUCATION_DICTIONARY } from '../../domain/core/dictionaries';
 import { permFields, type Permission } from '../../domain/org/modules';
-import { sampleCompany, SAMPLE_CUSTOM_FIELDS, type SampleData } from '../../domain/sample';
+import { ENTITIES } from '../../domain/registry';
+import { sampleCompany, SAMPLE_CUSTOM_FIELDS, type SampleData, type SampleRecord } from '../../domain/sample';
+import { localToday } from '../sales/ops';
 
 /** Write generated records, keeping their ids so references hold; existing ids are left alone. */
 export function loadDataset(ws: Workspace, data: SampleData): number {
@@ -26,9 +28,42 @@ function flattenRole(values: Record<string, unknown>): Record<string, unknown> {
   return { ...rest, ...permFields(perms as Record<string, Permission>) };
 }
 
-/** The demo company (a software vendor selling ERP and CRM), with the lab's custom field. */
-export function loadSampleCompany(ws: Workspace): number {
-  const { company, ...rest } = sampleCompany({ history: true });
+/**
+ * Sample departments named like a live department of the workspace (a new workspace's
+ * 总经理办公室, or one a class made before loading) become that department: they are not added,
+ * and every reference to them (read from the entity definitions: users, opportunities, orders,
+ * plans, complaints, sub-departments…) points at the existing one. Loading twice changes nothing
+ * more: the departments written the first time are skipped by id, the matched ones match again.
+ */
+export function reuseDepartments(ws: Workspace, data: SampleData): SampleData {
+  const col = ws.collection('departments');
+  const byName = new Map<string, string>();
+  for (const d of col.live()) if (typeof d.name === 'string') byName.set(d.name.trim(), d.id);
+  const map = new Map<string, string>();
+  for (const d of data.departments ?? []) {
+    const same = byName.get(String(d.name).trim());
+    if (!col.get(d.id) && same) map.set(d.id, same);
+  }
+  if (!map.size) return data;
+  const out: SampleData = {};
+  for (const [name, records] of Object.entries(data)) {
+    const keys = (ENTITIES[name]?.fields ?? []).filter((f) => f.type === 'ref' && f.ref === 'departments').map((f) => f.key);
+    const kept = name === 'departments' ? records.filter((r) => !map.has(r.id)) : records;
+    out[name] = !keys.length ? kept : kept.map((r) => {
+      const moved = keys.filter((k) => map.has(r[k] as string));
+      return moved.length ? { ...r, ...Object.fromEntries(moved.map((k) => [k, map.get(r[k] as string)])) } as SampleRecord : r;
+    });
+  }
+  return out;
+}
+
+/**
+ * The demo company (a software vendor selling ERP and CRM), with the lab's custom field. Its
+ * dates are counted from `today` (the device's day): the history is the past year, open
+ * opportunities close in the coming months, tasks are due today.
+ */
+export function loadSampleCompany(ws: Workspace, today = localToday()): number {
+  const { company, ...rest } = reuseDepartments(ws, sampleCompany({ history: true, today }));
   addDictionary(ws, EDUCATION_DICTIONARY);
   let n = 0;
   ws.transact(() => {
