@@ -41,9 +41,9 @@ const records = (ws: Workspace) => ({
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
 describe('migration 5: document groups', () => {
-  it('is the last step; activities and service live in documents of their own', () => {
-    expect(STEPS.map((s) => s.version)).toEqual([1, 2, 3, 4, 5]);
-    expect(SCHEMA_VERSION).toBe(5);
+  it('is the step after reference names; activities and service live in documents of their own', () => {
+    expect(STEPS.map((s) => s.version).slice(0, 5)).toEqual([1, 2, 3, 4, 5]);
+    expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(5);
     expect(GROUP_OF.activities).toBe('activities');
     expect(GROUP_OF.serviceRecords).toBe('service');
     expect(GROUP_OF.customers).toBe('core');
@@ -52,7 +52,7 @@ describe('migration 5: document groups', () => {
   it('opens a document written by schema 4: records, the bin, purges and garbage move to their groups, core is emptied', async () => {
     const doc = schema4Document();
     const ws = open(doc, 'admin');
-    expect(schemaVersion(ws.doc)).toBe(5);
+    expect(schemaVersion(ws.doc)).toBe(SCHEMA_VERSION);
     const r = records(ws);
     expect(r.a1).toMatchObject({ subject: '拜访', customerId: 'c1' });
     expect(r.a2).toMatchObject({ deleted: true });
