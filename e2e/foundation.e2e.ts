@@ -186,6 +186,8 @@ describe('foundation: a new user in real Chromium', () => {
       ['', ['/ 我的工作台']],
       ['客户管理', ['/customers 客户档案', '/contacts 联系人', '/competitors 竞争对手']],
       ['销售管理', ['/leads 意向', '/opportunities 商机', '/quotes 报价单', '/approvals 审批箱', '/projects 项目', '/products 产品', '/discounts 折扣', '/sales-modes 销售模式与阶段']],
+      ['订单管理', ['/orders 订单', '/deliveries 发货单', '/returns 退货单']],
+      ['财务', ['/finance/receipts 收款单', '/finance/payments 付款单', '/finance/expenses 费用', '/finance/arrears 欠款查询', '/finance/dunning 催款提醒', '/finance/pyramid 客户价值金字塔']],
       ['客户服务', ['/service/records 服务记录', '/service/complaints 投诉处理', '/service/knowledge 知识库', '/service/analysis 客户服务分析']],
       ['销售过程', ['/pipeline 销售看板', '/activities 活动/销售任务', '/plans 销售计划', '/quota 销售配额助手']],
       ['分析决策', ['/analysis/funnel 销售漏斗', '/analysis/forecast 销售预测', '/analysis/opportunities 客户机会分析', '/analysis/projects 客户项目分析', '/analysis/quotes 商品报价明细']],

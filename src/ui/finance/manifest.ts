@@ -1,7 +1,7 @@
 import { lazy } from 'solid-js';
 import { defineUiModule, page, type NavGroup } from '../shared/module';
 
-export const FINANCE_GROUP: NavGroup = { key: 'finance', label: 'nav.groupFinance', order: 37 };
+export const FINANCE_GROUP: NavGroup = { key: 'finance', label: 'nav.groupFinance', order: 26 };
 
 const section = <K extends string>(load: () => Promise<Record<K, unknown>>, name: K) =>
   lazy(async () => ({ default: (await load())[name] as never }));

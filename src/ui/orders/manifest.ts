@@ -1,7 +1,7 @@
 import { lazy } from 'solid-js';
 import { defineUiModule, page, type NavGroup } from '../shared/module';
 
-export const ORDERS_GROUP: NavGroup = { key: 'orders', label: 'nav.groupOrders', order: 35 };
+export const ORDERS_GROUP: NavGroup = { key: 'orders', label: 'nav.groupOrders', order: 24 };
 
 // sections load with the page that shows them (one chunk, ./sections), not with the app
 const sections = () => import('./sections');

@@ -133,6 +133,8 @@ export function ImportDialog(props: { def: EntityDef; defaults?: Record<string, 
             </label>
           )}</For>
         </div>
+        {/* the preview appears once every row is checked (the footer shows the progress meanwhile) */}
+        <Show when={prepared().length}>
         <h4>{t('import.preview')} · <span class="import-summary">{t('import.rowsOk', { ok: good().length, bad: bad().length })}</span></h4>
         <Show when={bad().length}><p class="warn">{t('import.onlyValid')}</p></Show>
         <div class="preview-wrap">
@@ -151,6 +153,7 @@ export function ImportDialog(props: { def: EntityDef; defaults?: Record<string, 
             </tbody>
           </table>
         </div>
+        </Show>
       </Show>
     </Modal>
   );
