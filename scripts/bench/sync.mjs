@@ -62,6 +62,19 @@ async function waitChip(page, re, timeout) {
   throw new Error(`status never matched ${re}: ${await chip(page)}`);
 }
 
+async function startProfile(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  return async (file) => {
+    const { profile } = await cdp.send('Profiler.stop');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, JSON.stringify(profile));
+    await cdp.detach();
+  };
+}
+
 /** A fresh browser joins by code; returns ms until it is in sync, and the open peer. */
 export async function freshPeerReceives(env, scale, signaling) {
   const host = await env.newPage();
@@ -79,6 +92,8 @@ export async function freshPeerReceives(env, scale, signaling) {
   await peer.getByRole('button', { name: '加入工作区' }).click();
   await peer.fill('#join-code', code);
   await peer.fill('#join-password', password);
+  // SYNC_PROFILE=1: CPU profiles of both sides during the join (.bench/join-{peer,host}.cpuprofile)
+  const profiles = process.env.SYNC_PROFILE ? await Promise.all([peer, host].map(startProfile)) : [];
   const t0 = Date.now();
   await peer.getByRole('button', { name: '加入', exact: true }).click();
   await waitChip(peer, /已连接 1 台设备/, 120_000).catch(async (e) => {
@@ -86,6 +101,7 @@ export async function freshPeerReceives(env, scale, signaling) {
     throw e;
   });
   const ms = Date.now() - t0;
+  for (const [i, stop] of profiles.entries()) await stop(`.bench/join-${i ? 'host' : 'peer'}.cpuprofile`);
   return { ms, host, peer, browser, wsId, peerWsId: peer.url().split('/w/')[1] };
 }
 

@@ -10,6 +10,8 @@ import { loadDataset } from '../../../src/store/sample/load';
 import { seedWorkspace } from '../../../src/store/org/setup';
 import { funnel, forecast, opportunityAnalysis } from '../../../src/domain/sales';
 import { analyzeService } from '../../../src/domain/service';
+import { allDues, arrearsBy, overdueInstalments, customerValues, pyramid, type Measure } from '../../../src/domain/finance';
+import { valueData } from '../../../src/store/finance/reads';
 
 const BASELINE_DB = 'keyuan-bench-baseline';
 
@@ -82,7 +84,9 @@ async function seed(scale: 'class' | 'company' | 'orders'): Promise<{ workspaceI
 
 /**
  * The analyses at this scale, each beside the time to simply read the records it needs:
- * funnel + forecast + opportunity analysis (by customer and by owner) and service analysis.
+ * funnel + forecast + opportunity analysis (by customer and by owner) and service analysis; with
+ * orders, the money analyses as the finance pages run them: every order's instalment dues with
+ * arrears by customer and by rep and the dunning list, and the five value pyramids over a year.
  */
 async function analyses(id: string): Promise<Record<string, number>> {
   const ws = await Workspace.open(id);
@@ -102,9 +106,31 @@ async function analyses(id: string): Promise<Record<string, number>> {
     funnelMs: runs(() => { funnel(d.opps, d.stages, 'standard'); forecast(d.opps); }),
     opportunityAnalysisMs: runs(() => { opportunityAnalysis(d.opps, 'customer'); opportunityAnalysis(d.opps, 'owner'); }),
     serviceAnalysisMs: runs(() => analyzeService(d.service, { groupBy: 'handlerId' })),
+    ...moneyAnalyses(ws, runs),
   };
   await ws.close();
   return out;
+}
+
+const MEASURES: Measure[] = ['revenue', 'profit', 'expense', 'arrears', 'loyalty'];
+
+/** Arrears and dunning, and the five pyramids (revenue on orders) over the year, beside reading their records. */
+function moneyAnalyses(ws: Workspace, runs: (fn: () => unknown) => number): Record<string, number> {
+  const orders = ws.collection('orders').size;
+  if (!orders) return { orders: 0 };
+  const t0 = performance.now();
+  valueData(ws);
+  const moneyFirstReadMs = performance.now() - t0;
+  const data = valueData(ws);
+  const day = '2026-12-31';
+  const period = { from: '2026-01-01', to: day };
+  return {
+    orders,
+    moneyFirstReadMs,
+    moneyReadMs: runs(() => valueData(ws)),
+    arrearsMs: runs(() => { const dues = allDues(data); arrearsBy(dues, 'customerId', day); arrearsBy(dues, 'ownerId', day); overdueInstalments(dues, day); }),
+    pyramidsMs: runs(() => { for (const m of MEASURES) pyramid(customerValues(data, m, period, 'orders')); }),
+  };
 }
 
 /**
