@@ -113,6 +113,15 @@ export class DocStore {
     this.damaged += parts.length;
   }
 
+  /**
+   * Store an update as received from a peer, applied without the 'update' listeners
+   * (store/core/unencoded.ts): the bytes are stored as they came instead of Yjs encoding the
+   * applied transaction again.
+   */
+  storeReceived(update: Uint8Array): void {
+    if (!this.closed) this.track(this.append(update));
+  }
+
   /** Store one update (as parts when large) in one transaction. */
   private append(update: Uint8Array): Promise<void> {
     const rows = toRows(update, this.partBytes);

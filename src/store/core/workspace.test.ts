@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Workspace, docDbName } from './workspace';
+import { applyAndStore } from './unencoded';
 
 /** What the workspace's IndexedDB database holds now, read through a connection of its own. */
 async function stored(id: string): Promise<Workspace> {
@@ -104,6 +105,27 @@ describe('Workspace.open: core first, the other groups right after', () => {
     const again = await Workspace.open('early-write');
     await again.loaded;
     expect(again.collection('activities').live().map((a) => a.subject).sort()).toEqual(['拜访', '电话'].sort());
+    await again.close();
+  });
+});
+
+describe('a peer update stored as received (a join, store/core/unencoded.ts)', () => {
+  it('survives a reopen with the merge write-back it caused, and later edits are stored as usual', async () => {
+    const peer = new Workspace('peer');
+    peer.transact(() => { for (let i = 0; i < 400; i++) peer.collection('customers').create({ code: `KH${i}`, name: `客户 ${i}`, notes: 'x'.repeat(200) }, `c${i}`); });
+    const update = Y.encodeStateAsUpdate(peer.doc);
+    const ws = await Workspace.open('received-raw');
+    let writeBacks = 0;
+    ws.doc.on('update', (_u: Uint8Array, origin: unknown) => { if (origin !== 'peer') writeBacks++; });
+    applyAndStore(ws.doc, () => Y.applyUpdate(ws.doc, update, 'peer'), (tx) => tx.origin === 'peer', update, (u) => ws.storeReceived('core', u));
+    ws.collection('customers').update('c1', { name: '改过的客户' });
+    await ws.flushed();
+    expect(writeBacks).toBeGreaterThan(0); // the edit at least; the received transaction was not encoded
+    await ws.close();
+    const again = await Workspace.open('received-raw');
+    expect(again.collection('customers').size).toBe(400);
+    expect(again.collection('customers').get('c1')?.name).toBe('改过的客户');
+    expect(again.collection('customers').get('c399')?.code).toBe('KH399');
     await again.close();
   });
 });

@@ -52,6 +52,19 @@ export class Workspace {
     this.bridge.active = true;
   }
 
+  /**
+   * Store a peer's update to one group's document as received (it was applied without the
+   * listeners, store/core/unencoded.ts); only for a group that `persists`.
+   */
+  storeReceived(group: string, update: Uint8Array): void {
+    this.stores.get(group)?.storeReceived(update);
+  }
+
+  /** Whether a group's updates are stored on this device (a workspace opened from IndexedDB). */
+  persists(group: string): boolean {
+    return this.stores.has(group);
+  }
+
   /** The document that stores a collection. */
   docOf(collection: string): Y.Doc {
     return this.docs.get(GROUP_OF[collection] ?? CORE_GROUP)!;

@@ -105,7 +105,7 @@ export const MSG_BC_PEER_ID = 4;
 
 export type Inspection =
   | { ok: true; kind: 'step1'; stateVector: Map<number, number> }
-  | { ok: true; kind: 'step2' | 'update'; bytes: number }
+  | { ok: true; kind: 'step2' | 'update'; bytes: number; body: Uint8Array }
   | { ok: true; kind: 'awareness'; clients: number[] }
   | { ok: true; kind: 'query-awareness' }
   | { ok: false; reason: 'too-large' | 'unknown-type' | 'malformed'; detail?: string };
@@ -127,7 +127,7 @@ export function inspectMessage(msg: Uint8Array, limits: Limits = DEFAULT_LIMITS)
       }
       if (sub === 1 || sub === 2) {
         if (body.length > limits.update) return { ok: false, reason: 'too-large', detail: `update ${body.length}` };
-        return { ok: true, kind: sub === 1 ? 'step2' : 'update', bytes: body.length };
+        return { ok: true, kind: sub === 1 ? 'step2' : 'update', bytes: body.length, body };
       }
       return { ok: false, reason: 'unknown-type', detail: `sync ${sub}` };
     }

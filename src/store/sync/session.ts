@@ -8,6 +8,7 @@ import type { GuardedWebsocket, ServerState } from './websocket';
 import { loadPeers, loadSyncSettings, savePeers, saveSyncSettings, checkServerUrl, type PeerMemory, type SyncSettings } from './settings';
 import { colorFor, readPresence, type Presence } from './presence';
 import { hasPending } from './pending';
+import { CORE_GROUP } from '../../domain/registry';
 
 /**
  * What the status chip says, honestly:
@@ -156,6 +157,7 @@ export class SyncSession {
     if (this.stopped || this.webrtc) return;
     this.webrtc = new GuardedWebrtc(this.ws.doc, {
       room: this.entry.room, password: this.entry.password, signaling, iceServers: this.settings.iceServers, awareness: this.awareness,
+      storeReceived: this.receivedStore(CORE_GROUP),
     }, { change: () => { this.rememberPeers(); this.notify(); }, rejected: (peer, reason, detail) => this.rejected(peer, reason, detail) });
     for (const [group, doc] of this.ws.docs) {
       if (doc === this.ws.doc) continue;
@@ -163,6 +165,7 @@ export class SyncSession {
       awareness.setLocalState({ user: this.me, at: null } satisfies Presence);
       const webrtc = new GuardedWebrtc(doc, {
         room: groupRoom(this.entry.room, group), password: this.entry.password, signaling, iceServers: this.settings.iceServers, awareness,
+        storeReceived: this.receivedStore(group),
       }, { change: () => { this.rememberPeers(); this.notify(); }, rejected: (peer, reason, detail) => this.rejected(peer, reason, detail) });
       this.groups.push({ group, awareness, webrtc });
     }
@@ -178,6 +181,16 @@ export class SyncSession {
       this.server.awareness.setLocalState(this.awareness.getLocalState());
     }
     this.notify();
+  }
+
+  /**
+   * Where a group's large received updates are stored as they came (GuardedWebrtc applies them
+   * without Yjs encoding them again: a join's first answer). Not with a y-websocket server, whose
+   * provider listens to every update to relay it.
+   */
+  private receivedStore(group: string): ((update: Uint8Array) => void) | undefined {
+    if (this.settings.websocket.trim() || !this.ws.persists(group)) return undefined;
+    return (update) => this.ws.storeReceived(group, update);
   }
 
   private async disconnect(): Promise<void> {

@@ -9,6 +9,7 @@ import { fromBase64, toBase64 } from 'lib0/buffer';
 import type { Awareness } from 'y-protocols/awareness';
 import { COMPRESS_ABOVE, DEFAULT_LIMITS, Reassembler, chunkSize, compress, decompress, inspectMessage, toFrames, type Inspection, type Limits } from './guard';
 import { Throttle, hasPending } from './pending';
+import { applyAndStore } from '../core/unencoded';
 import type { IceServer } from './settings';
 
 /*
@@ -75,7 +76,15 @@ export interface WebrtcOptions {
   iceServers: IceServer[];
   awareness: Awareness;
   limits?: Limits;
+  /**
+   * Store a large update from a peer as received (its group's DocStore). Given only when no other provider (a y-websocket server) listens
+   * to the document's updates, since the applied transaction is then not encoded for listeners.
+   */
+  storeReceived?: (update: Uint8Array) => void;
 }
+
+/** A peer's update at least this large is stored as received instead of encoded again (a join's first answer). */
+export const STORE_RECEIVED_ABOVE = 256 * 1024;
 
 /** Guards by room name, for the signaling hook (one SignalingConn serves every room of a page). */
 const guards = new Map<string, GuardedWebrtc>();
@@ -389,7 +398,10 @@ export class GuardedWebrtc {
       if (!v.ok) return this.reject(info, v.reason, v.detail);
       this.applyingFrom = info.id;
       try {
-        for (const h of handlers) h(r.message);
+        const store = this.receivedStore(room, info.id, v);
+        const apply = () => { for (const h of handlers) h(r.message); };
+        if (store && (v.kind === 'step2' || v.kind === 'update')) applyAndStore(room.doc, apply, (tx) => tx.origin === room, v.body, store);
+        else apply();
       } catch (e) {
         return this.reject(info, 'apply-failed', String((e as Error)?.message ?? e));
       } finally {
@@ -398,6 +410,19 @@ export class GuardedWebrtc {
       this.noteMessage(info, v, conn);
       if (v.kind === 'step2' || v.kind === 'update') this.askIfPending(room, conn);
     };
+  }
+
+  /**
+   * For a large update from `from` that nobody else is to receive (no other peer or tab of this
+   * room), the function that stores it as received — then it is applied without Yjs encoding it
+   * again for the listeners (store/core/unencoded.ts): at company scale seconds of a joining
+   * peer's main thread. Null otherwise (applied and stored as usual).
+   */
+  private receivedStore(room: Room, from: string, v: Inspection & { ok: true }): ((update: Uint8Array) => void) | null {
+    const store = this.opts.storeReceived;
+    if (!store || (v.kind !== 'step2' && v.kind !== 'update') || v.bytes < STORE_RECEIVED_ABOVE) return null;
+    if (echoFilter(room.webrtcConns.values(), room, room, from).length || room.bcConns.size) return null;
+    return store;
   }
 
   private noteMessage(info: PeerConn, v: Inspection & { ok: true }, conn: Conn): void {
