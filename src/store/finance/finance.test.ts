@@ -70,7 +70,12 @@ describe('receipts, payments and overpayment', () => {
     expect(zh(addReceipt(ws, { orderId: 'o1', amount: 700.01 }))).toBe('收款金额超过订单余额 700');
     expect(en(addReceipt(ws, { orderId: 'o1', amount: -5 }))).toContain('above 0');
     const text = addReceipt(ws, { orderId: 'o1', amount: 'abc' });
-    expect(!text.ok && text.refusal.fields?.amount?.zh).toBe('必须大于 0');
+    // the field's type message wins: "must be above 0" says nothing useful about text
+    expect(!text.ok && text.refusal.fields?.amount?.zh).toBe('收款金额必须是数字');
+    const blank = addReceipt(ws, { orderId: 'o1', amount: '' });
+    expect(!blank.ok && blank.refusal.fields?.amount?.zh).toContain('收款金额');
+    const payment = addPayment(ws, { orderId: 'o1', amount: '三百' });
+    expect(!payment.ok && payment.refusal.fields?.amount?.en).toBe('Amount must be a number');
     expect(count(ws, 'receipts')).toBe(1);
     expect(orderSheet(ws, 'o1')!.account).toMatchObject({ receivable: 1000, received: 300, balance: 700 });
   });
