@@ -106,6 +106,8 @@ async function snap(page: Page, name: string, scrollTo?: string) {
 async function snapBoth(page: Page, name: string, scrollTo?: string) {
   await snap(page, `${name}-1280x800`, scrollTo);
   await page.setViewportSize({ width: 768, height: 1024 });
+  // below 900 px the sidebar becomes a drawer that slides out (.18 s): shoot once it is gone
+  await page.waitForFunction(() => { const r = document.querySelector('.sidebar')?.getBoundingClientRect(); return !r || r.right <= 0; });
   await snap(page, `${name}-768x1024`, scrollTo);
   await page.setViewportSize({ width: 1280, height: 800 });
 }
@@ -199,12 +201,9 @@ describe('orders: quote → order → approval → deliveries and returns → mo
     await expect.poll(() => execStatus(page)).toBe('部分退货');
     await expect(page.locator('.order-lines tbody tr').first().innerText()).resolves.toMatch(/4\s+2/);
     await expect(page.locator('.order-steps').innerText()).resolves.toContain('同意');
-    await snap(page, 'order-executing-1280x800');
-    await page.setViewportSize({ width: 768, height: 1024 });
-    await snap(page, 'order-executing-768x1024');
+    await snapBoth(page, 'order-executing');
 
     // the list: execution status column, filtered
-    await page.setViewportSize({ width: 1280, height: 800 });
     await goto(page, ws, 'orders');
     const row = page.locator('.grid-rows .grid-row').first();
     await row.waitFor();
@@ -213,12 +212,9 @@ describe('orders: quote → order → approval → deliveries and returns → mo
     await page.locator('.grid-rows .grid-row').first().waitFor({ state: 'detached' });
     await page.locator('.exec-filter').selectOption({ label: '全部' });
     await row.waitFor();
-    await snap(page, 'orders-list-1280x800');
-    await page.setViewportSize({ width: 768, height: 1024 });
-    await snap(page, 'orders-list-768x1024');
+    await snapBoth(page, 'orders-list');
 
     // the opportunity shows its order
-    await page.setViewportSize({ width: 1280, height: 800 });
     await goto(page, ws, 'opportunities/o1');
     await page.locator('.made-orders .order-table tbody tr', { hasText: 'DD-S01-0001' }).waitFor();
     await snap(page, 'opportunity-orders-1280x800', '.made-orders');

@@ -101,5 +101,5 @@ export function returnRefund(ws: Workspace, returnId: string): RecordValues | nu
   const acc = orderAccount(m);
   const room = Math.max(0, roundMoney(acc.received - acc.refunded));
   const amount = roundMoney(Math.min(valueOfReturn(ws, returnId, m.lines), room));
-  return { orderId: m.order.id, returnId, kind: 'refund', amount, note: `${String(ret.code ?? '')} 退货退款 / refund for the return` };
+  return { orderId: m.order.id, returnId, kind: 'refund', amount };
 }

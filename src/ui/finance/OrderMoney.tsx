@@ -84,7 +84,10 @@ function Overpaid(props: { orderId: string; overpaid: number; customerId: string
 function RefundsDue(props: { orderId: string; onRefund: (defaults: RecordValues) => void }) {
   const ctx = useWorkspace();
   const due = createMemo(() => { readFinance(ctx); ctx.version('returns')(); return returnsToRefund(ctx.ws, props.orderId); });
-  const refund = (id: string) => { const v = returnRefund(ctx.ws, id); if (v) props.onRefund(v); };
+  const refund = (r: { id: string; code: string }) => {
+    const v = returnRefund(ctx.ws, r.id);
+    if (v) props.onRefund({ ...v, note: t('finance.refundNote', { code: r.code }) });
+  };
   return (
     <Show when={due().length}>
       <div class="refunds-due" data-testid="refunds-due">
@@ -94,7 +97,7 @@ function RefundsDue(props: { orderId: string; onRefund: (defaults: RecordValues)
           <tbody>
             <For each={due()}>{(r) => (
               <tr data-return={r.id}><td>{r.code}</td><td>{r.date}</td><td class="num">{money(r.value)}</td>
-                <td class="act"><button class="btn small-btn refund-return" disabled={!ctx.can('finance', 'write')} onClick={() => refund(r.id)}>{t('finance.refundReturn')}</button></td></tr>
+                <td class="act"><button class="btn small-btn refund-return" disabled={!ctx.can('finance', 'write')} onClick={() => refund(r)}>{t('finance.refundReturn')}</button></td></tr>
             )}</For>
           </tbody>
         </table>

@@ -99,6 +99,7 @@ export const en: Record<keyof typeof zh, string> = {
   'finance.refundOverpaid': 'Pay it back',
   'finance.refunded': 'Refunded',
   'finance.refundedToast': 'Refund recorded',
+  'finance.refundNote': 'Refund for return {code}',
   'finance.refundReturn': 'Refund',
   'finance.refundsDue': 'Returns not yet refunded',
   'finance.refundsDueHint': 'Valued at the order lines\' prices; the refund proposed is at most what was received and not paid back',

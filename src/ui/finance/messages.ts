@@ -97,6 +97,7 @@ export const zh = {
   'finance.refundOverpaid': '退还多收款',
   'finance.refunded': '已退',
   'finance.refundedToast': '已登记退款',
+  'finance.refundNote': '退货 {code} 退款',
   'finance.refundReturn': '退款',
   'finance.refundsDue': '退货待退款',
   'finance.refundsDueHint': '退货金额按订单明细的成交价计算;建议退款不超过已收未退金额',
