@@ -338,4 +338,32 @@ describe('orders: quote → order → approval → deliveries and returns → mo
     await snapBoth(page, 'pyramid-snapshot', '[data-testid=movement-matrix]');
     expect(errors).toEqual([]);
   });
+
+  it('in English the order page, arrears and pyramid have no Chinese chrome and nothing overflows', { timeout: 120_000 }, async () => {
+    await page.locator('.topbar .lang-switch').click();
+    await page.locator('.topbar .lang-switch', { hasText: '中文' }).waitFor();
+    // headings, column heads, labels and buttons are the UI's own words; record data (names, codes) may stay Chinese
+    const chrome = 'h1, h2, h4, th, label, button, .money-fig span, .plan-foot > span, .muted.small';
+    const chinese = () => page.locator('main').evaluate((main, sel) => [...main.querySelectorAll(sel)]
+      .filter((e) => !e.closest('.modal') && !e.closest('td'))
+      .map((e) => { const c = e.cloneNode(true) as Element; c.querySelectorAll('a').forEach((a) => a.remove()); return c.textContent!.trim(); }) // links name records
+      .filter((text) => /[\u4e00-\u9fff]/.test(text)).map((text) => text.slice(0, 40)), chrome);
+    const overflow = () => page.locator('main').evaluate((main) => [...main.querySelectorAll('*')]
+      .filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest('.table-wrap, .scroll-x, .table-card, .grid.simple'))
+      .map((e) => `${e.tagName}.${e.className}`).slice(0, 5));
+    for (const [path, name, ready] of [
+      [orderPath, 'en-order', '[data-testid=order-money]'],
+      ['finance/arrears', 'en-arrears', '[data-testid=arrears-table]'],
+      ['finance/pyramid', 'en-pyramid', '[data-testid=pyramid-table]'],
+    ] as const) {
+      await goto(page, ws, path);
+      await page.locator(ready).waitFor();
+      expect(await chinese(), path).toEqual([]);
+      expect(await overflow(), path).toEqual([]);
+      await snap(page, `${name}-1280x800`);
+      if (name === 'en-order') await snap(page, `${name}-money-1280x800`, '[data-testid=order-money]');
+    }
+    await page.locator('.topbar .lang-switch').click(); // back to Chinese for whoever opens this profile next
+    expect(errors).toEqual([]);
+  });
 });
