@@ -50,8 +50,10 @@ export const receiptRules: EntityRules = {
   validate: (values, old, ctx) => {
     const m = orderMoneyIn(ctx, values.orderId ?? old?.orderId, old?.id);
     if (!m) return positive(values, ['amount']);
-    // only a new amount is checked: after two offline receipts overpaid, editing one's note stays possible
-    const checked = !old || values.amount !== old.amount ? checkReceipt(orderAccount(m), values.amount) : null;
+    // only a new amount is checked: after two offline receipts overpaid, editing one's note stays possible;
+    // a blank or non-numeric one is left to the field's own message (必填, 必须是数字), which this would replace
+    const changed = !old || values.amount !== old.amount;
+    const checked = changed && asNumber(values.amount) !== null ? checkReceipt(orderAccount(m), values.amount) : null;
     const errors: Errors = checked && !checked.ok ? { ...checked.refusal.fields } : {};
     if (values.instalmentId && !m.instalments.some((i) => i.id === values.instalmentId)) {
       errors.instalmentId = { zh: '回款计划不属于该订单', en: 'The instalment is not one of this order' };

@@ -3,7 +3,7 @@ import type { Workspace } from '../core/workspace';
 import { seededWorkspace } from '../test-workspace';
 import { peer, sync } from '../core/test-peers';
 import { savePlan } from './plan';
-import { addPayment, addReceipt, reassignOverpayment, refundOverpayment } from './money';
+import { addPayment, addReceipt, reassignOverpayment, refundOverpayment, returnRefund, returnsToRefund } from './money';
 import { arrears, dunningList, duesOf, orderSheet } from './reads';
 import { decideExpense, saveExpenseLimit, submitExpense } from './expenses';
 import { dunningLogOf, logDunning } from './dunning';
@@ -70,7 +70,12 @@ describe('receipts, payments and overpayment', () => {
     expect(zh(addReceipt(ws, { orderId: 'o1', amount: 700.01 }))).toBe('收款金额超过订单余额 700');
     expect(en(addReceipt(ws, { orderId: 'o1', amount: -5 }))).toContain('above 0');
     const text = addReceipt(ws, { orderId: 'o1', amount: 'abc' });
-    expect(!text.ok && text.refusal.fields?.amount?.zh).toBe('必须大于 0');
+    // the field's type message wins: "must be above 0" says nothing useful about text
+    expect(!text.ok && text.refusal.fields?.amount?.zh).toBe('收款金额必须是数字');
+    const blank = addReceipt(ws, { orderId: 'o1', amount: '' });
+    expect(!blank.ok && blank.refusal.fields?.amount?.zh).toContain('收款金额');
+    const payment = addPayment(ws, { orderId: 'o1', amount: '三百' });
+    expect(!payment.ok && payment.refusal.fields?.amount?.en).toBe('Amount must be a number');
     expect(count(ws, 'receipts')).toBe(1);
     expect(orderSheet(ws, 'o1')!.account).toMatchObject({ receivable: 1000, received: 300, balance: 700 });
   });
@@ -120,6 +125,39 @@ describe('receipts, payments and overpayment', () => {
     const p = addPayment(ws, { orderId: 'o1', amount: 150, kind: 'refund' });
     expect(p.ok && String(p.value.code)).toBe('FK-E001-0001');
     expect(orderSheet(ws, 'o1')!.account).toMatchObject({ received: 400, refunded: 150, balance: 750 });
+  });
+});
+
+describe('refund for a return (退款)', () => {
+  /** o1 (10 × 100, all delivered) with a return of 3 (value 300) — written directly, as a peer would. */
+  function returned(ws: Workspace, quantity = 3) {
+    order(ws);
+    ws.collection('returns').create({ orderId: 'o1', code: 'TH-1', date: '2026-03-10' }, 'r1');
+    ws.collection('returnLines').create({ returnId: 'r1', orderLineId: 'o1-L1', quantity }, 'r1-L1');
+  }
+
+  it('proposes a refund payment of the returned value, capped at what was received and not paid back', () => {
+    const ws = seededWorkspace();
+    returned(ws);
+    expect(returnRefund(ws, 'r1')).toMatchObject({ orderId: 'o1', returnId: 'r1', kind: 'refund', amount: 0 });
+    addReceipt(ws, { orderId: 'o1', amount: 200 });
+    expect(returnRefund(ws, 'r1')!.amount).toBe(200); // only 200 came in
+    addReceipt(ws, { orderId: 'o1', amount: 400 });
+    expect(returnRefund(ws, 'r1')!.amount).toBe(300); // the returned value
+    addPayment(ws, { orderId: 'o1', amount: 450, kind: 'other' });
+    expect(returnRefund(ws, 'r1')!.amount).toBe(150); // 600 received, 450 paid back
+    expect(returnRefund(ws, 'nope')).toBeNull();
+  });
+
+  it('lists the order\'s returns with no refund yet; a refund naming the return takes it off', () => {
+    const ws = seededWorkspace();
+    returned(ws);
+    addReceipt(ws, { orderId: 'o1', amount: 500 });
+    expect(returnsToRefund(ws, 'o1').map((r) => [r.id, r.value])).toEqual([['r1', 300]]);
+    const p = addPayment(ws, returnRefund(ws, 'r1')!);
+    expect(p.ok && p.value).toMatchObject({ kind: 'refund', returnId: 'r1', amount: 300, customerId: 'c1' });
+    expect(returnsToRefund(ws, 'o1')).toEqual([]);
+    expect(orderSheet(ws, 'o1')!.account).toMatchObject({ receivable: 700, received: 500, refunded: 300, balance: 500 });
   });
 });
 

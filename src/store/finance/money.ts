@@ -4,8 +4,9 @@ import type { BaseRecord, RecordValues } from '../../domain/core/record';
 import { ok, refuse, refuseFields, type Result } from '../../domain/core/result';
 import { money } from '../../domain/core/format';
 import { roundMoney } from '../../domain/core/numbers';
-import { orderAccount } from '../../domain/finance/accounts';
+import { orderAccount, returnedValue } from '../../domain/finance/accounts';
 import { orderMoney } from './reads';
+import { isLive } from '../../domain/sales/read';
 
 /**
  * 收款单 and 付款单 of an order, and resolving an overpayment. Each goes through the one save path,
@@ -68,4 +69,37 @@ export function reassignOverpayment(ws: Workspace, fromId: string, toId: string,
     const r = addReceipt(ws, receipt, userId);
     return p.ok && r.ok ? ok({ moved, payment: p.value, receipt: r.value }) : refuse(NOT_OVERPAID);
   });
+}
+
+/** A return of an order that no refund payment names yet, with the value of its goods. */
+export interface ReturnToRefund { id: string; code: string; date: string; value: number }
+
+/** The value of one return's goods, at the order lines' frozen price and rate. */
+function valueOfReturn(ws: Workspace, returnId: string, lines: readonly RecordValues[]): number {
+  return returnedValue(lines, ws.collection('returnLines').live().filter((l) => l.returnId === returnId));
+}
+
+/** The order's returns no live payment names: each still to be paid back (the order page offers 退款). */
+export function returnsToRefund(ws: Workspace, orderId: string): ReturnToRefund[] {
+  const m = orderMoney(ws, orderId);
+  if (!m) return [];
+  const refunded = new Set(m.payments.filter(isLive).map((p) => p.returnId));
+  return ws.collection('returns').live().filter((r) => r.orderId === orderId && !refunded.has(r.id))
+    .sort((a, b) => String(a.date ?? '').localeCompare(String(b.date ?? '')))
+    .map((r) => ({ id: r.id, code: String(r.code ?? ''), date: String(r.date ?? ''), value: valueOfReturn(ws, r.id, m.lines) }));
+}
+
+/**
+ * The 付款单 a return's refund starts from: kind refund, naming the return, the returned goods'
+ * value — but never more than was received and not yet paid back (the payment rule's limit), so
+ * the proposal saves as it stands. null when the return does not exist.
+ */
+export function returnRefund(ws: Workspace, returnId: string): RecordValues | null {
+  const ret = ws.collection('returns').get(returnId);
+  const m = ret && isLive(ret) ? orderMoney(ws, String(ret.orderId ?? '')) : null;
+  if (!ret || !m) return null;
+  const acc = orderAccount(m);
+  const room = Math.max(0, roundMoney(acc.received - acc.refunded));
+  const amount = roundMoney(Math.min(valueOfReturn(ws, returnId, m.lines), room));
+  return { orderId: m.order.id, returnId, kind: 'refund', amount };
 }

@@ -96,3 +96,16 @@ export function deliveryDeleteBlocker(ws: Workspace, delivery: BaseRecord): Labe
   return after.lines.some((l) => l.returned > l.delivered)
     ? { zh: '该发货单的货物已有退货,请先删除退货单', en: 'Goods of this delivery were returned; delete the return first' } : null;
 }
+
+/**
+ * Why a return may not go to the bin, or null: a live payment names it (its refund was paid —
+ * the entity definition's `block` relation). Said in the delete dialog before anything is tried,
+ * as deliveries' is: without the return the order would owe its goods' value again while the
+ * money paid back for them stays.
+ */
+export function returnDeleteBlocker(ws: Workspace, ret: BaseRecord): Label | null {
+  const refunds = ws.collection('payments').live().filter((p) => p.returnId === ret.id);
+  if (!refunds.length) return null;
+  const codes = refunds.map((p) => String(p.code ?? p.id)).join(', ');
+  return { zh: `该退货单已退款(付款单 ${codes}),请先删除付款单`, en: `This return was refunded (payment ${codes}); delete the payment first` };
+}

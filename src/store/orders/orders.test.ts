@@ -10,7 +10,8 @@ import {
   saveOrderLines,
 } from './orders';
 import { actionBlocker, approveOrderAs, myOrderSubmissions, orderInbox, rejectOrderAs, runOrderAction } from './status';
-import { createDelivery, createReturn, deliveryDeleteBlocker, documentViews } from './execution';
+import { createDelivery, createReturn, deliveryDeleteBlocker, documentViews, returnDeleteBlocker } from './execution';
+import { moveToBin } from '../core/cascade';
 
 /*
  * A small company: 张三 (业务员, position limit 5 % off → rate 0.95) sells to 恒远机械; 李经理
@@ -202,6 +203,24 @@ describe('orders in the store', () => {
     value(createReturn(ws, id, { lines: [{ orderLineId: l1.id, quantity: 3 }] }, 'rep'));
     expect(executionOf(ws, id).status).toBe('returned');
     expect(documentViews(ws, 'returns', id).map((v) => v.lines.length)).toEqual([1, 1]);
+  });
+
+  it('a return whose refund was paid cannot go to the bin (the payment names it); without one it can', () => {
+    const ws = company();
+    const id = plainOrder(ws);
+    const [l1] = orderLinesOf(ws, id);
+    value(runOrderAction(ws, id, 'submit', 'rep'));
+    value(createDelivery(ws, id, { lines: [{ orderLineId: l1.id, quantity: 5 }] }, 'rep'));
+    const paid = value(createReturn(ws, id, { lines: [{ orderLineId: l1.id, quantity: 2 }] }, 'rep'));
+    const open = value(createReturn(ws, id, { lines: [{ orderLineId: l1.id, quantity: 1 }] }, 'rep'));
+    ws.collection('payments').create({ orderId: id, returnId: paid, customerId: 'c1', kind: 'refund', amount: 100, date: '2026-03-10' }, 'pay1');
+    expect(returnDeleteBlocker(ws, ws.collection('returns').get(paid)!)?.zh).toContain('付款单');
+    expect(returnDeleteBlocker(ws, ws.collection('returns').get(open)!)).toBeNull();
+    expect(moveToBin(ws, 'returns', [paid]).ok).toBe(false);
+    expect(moveToBin(ws, 'returns', [open]).ok).toBe(true);
+    // the refund in the bin no longer holds the return
+    ws.collection('payments').update('pay1', { deleted: true });
+    expect(returnDeleteBlocker(ws, ws.collection('returns').get(paid)!)).toBeNull();
   });
 
   it('one rep on two devices apart makes DD-S01-0001 twice: the merge keeps both and flags the number', () => {

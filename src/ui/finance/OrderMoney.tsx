@@ -4,7 +4,8 @@ import { asNumber, roundMoney } from '../../domain/core/numbers';
 import { asDay } from '../../domain/sales/read';
 import { orderSheet } from '../../store/finance/reads';
 import { savePlan, type PlanRow } from '../../store/finance/plan';
-import { reassignOverpayment, refundOverpayment } from '../../store/finance/money';
+import { reassignOverpayment, refundOverpayment, returnRefund, returnsToRefund } from '../../store/finance/money';
+import type { RecordValues } from '../../domain/core/record';
 import { useWorkspace } from '../shared/context';
 import { useTitles } from '../shared/titles';
 import { RecordForm } from '../shared/RecordForm';
@@ -20,14 +21,15 @@ import { readFinance, today } from './common';
 export function OrderMoney(props: { recordId: string }) {
   const ctx = useWorkspace();
   const sheet = createMemo(() => { readFinance(ctx); return orderSheet(ctx.ws, props.recordId); });
-  const [adding, setAdding] = createSignal<'receipts' | 'payments' | null>(null);
+  // the form open: a receipt or payment on the order, or the refund a return proposes
+  const [adding, setAdding] = createSignal<{ entity: 'receipts' | 'payments'; defaults?: RecordValues } | null>(null);
   return (
     <Show when={ctx.can('finance', 'read') && sheet()}>{(s) => (
       <div class="card order-money" data-testid="order-money">
         <div class="card-head">
           <h2>{t('finance.orderMoney')}</h2><span class="grow" />
-          <button class="btn" disabled={!ctx.can('finance', 'write')} onClick={() => setAdding('receipts')}>+ {t('finance.newReceipt')}</button>
-          <button class="btn" disabled={!ctx.can('finance', 'write')} onClick={() => setAdding('payments')}>+ {t('finance.newPayment')}</button>
+          <button class="btn" disabled={!ctx.can('finance', 'write')} onClick={() => setAdding({ entity: 'receipts' })}>+ {t('finance.newReceipt')}</button>
+          <button class="btn" disabled={!ctx.can('finance', 'write')} onClick={() => setAdding({ entity: 'payments' })}>+ {t('finance.newPayment')}</button>
         </div>
         <div class="money-figs" data-testid="order-account">
           <Fig label={t('finance.orderAmount')} v={s().amount} />
@@ -37,10 +39,11 @@ export function OrderMoney(props: { recordId: string }) {
           <Fig label={t('finance.balance')} v={s().account.balance} strong />
         </div>
         <Show when={s().account.overpaid > 0}><Overpaid orderId={props.recordId} overpaid={s().account.overpaid} customerId={s().account.customerId} /></Show>
+        <RefundsDue orderId={props.recordId} onRefund={(defaults) => setAdding({ entity: 'payments', defaults })} />
         <PlanEditor orderId={props.recordId} />
         <Documents orderId={props.recordId} />
-        <Show when={adding()}>{(entity) => (
-          <RecordForm entity={entity()} defaults={{ orderId: props.recordId }} onClose={() => setAdding(null)} />
+        <Show when={adding()}>{(form) => (
+          <RecordForm entity={form().entity} defaults={form().defaults ?? { orderId: props.recordId }} onClose={() => setAdding(null)} />
         )}</Show>
       </div>
     )}</Show>
@@ -74,6 +77,32 @@ function Overpaid(props: { orderId: string; overpaid: number; customerId: string
       </select>
       <button class="btn" disabled={!writable() || !target()} onClick={() => report(reassignOverpayment(ctx.ws, props.orderId, target()), t('finance.movedToast'))}>{t('finance.move')}</button>
     </div>
+  );
+}
+
+/** 退货待退款: each return no refund names yet, with 退款 opening a 付款单 prefilled from it. */
+function RefundsDue(props: { orderId: string; onRefund: (defaults: RecordValues) => void }) {
+  const ctx = useWorkspace();
+  const due = createMemo(() => { readFinance(ctx); ctx.version('returns')(); return returnsToRefund(ctx.ws, props.orderId); });
+  const refund = (r: { id: string; code: string }) => {
+    const v = returnRefund(ctx.ws, r.id);
+    if (v) props.onRefund({ ...v, note: t('finance.refundNote', { code: r.code }) });
+  };
+  return (
+    <Show when={due().length}>
+      <div class="refunds-due" data-testid="refunds-due">
+        <h4>{t('finance.refundsDue')} <span class="muted small">{t('finance.refundsDueHint')}</span></h4>
+        <table class="grid simple">
+          <thead><tr><th>{t('finance.code')}</th><th>{t('finance.date')}</th><th class="num">{t('finance.returnValue')}</th><th /></tr></thead>
+          <tbody>
+            <For each={due()}>{(r) => (
+              <tr data-return={r.id}><td>{r.code}</td><td>{r.date}</td><td class="num">{money(r.value)}</td>
+                <td class="act"><button class="btn small-btn refund-return" disabled={!ctx.can('finance', 'write')} onClick={() => refund(r)}>{t('finance.refundReturn')}</button></td></tr>
+            )}</For>
+          </tbody>
+        </table>
+      </div>
+    </Show>
   );
 }
 

@@ -209,7 +209,7 @@ function Snapshots(props: { measure: Measure; onDrill: (d: { title: string; ids:
             <For each={[...list()].reverse()} fallback={<tr><td colspan={4} class="muted">{t('finance.noSnapshots')}</td></tr>}>{(s) => (
               <tr data-month={String(s.month)}><td>{String(s.month)}</td>
                 <td>{typeof s.basis === 'string' ? t(`finance.basis.${s.basis as RevenueBasis}`) : '—'}</td>
-                <td>{labels(s).join(' · ') || '—'}</td><td>{summary(s)}</td></tr>
+                <td class="rule-cell">{labels(s).join(' · ') || '—'}</td><td>{summary(s)}</td></tr>
             )}</For>
           </tbody>
         </table>

@@ -3,7 +3,7 @@ import { useNavigate } from '@solidjs/router';
 import type { BaseRecord } from '../../domain/core/record';
 import { ORDER_STATUSES, orderStatusOf, type ExecutionStatus, type OrderStatus } from '../../domain/orders';
 import { duplicateOrders } from '../../store/orders/orders';
-import { deliveryDeleteBlocker } from '../../store/orders/execution';
+import { deliveryDeleteBlocker, returnDeleteBlocker } from '../../store/orders/execution';
 import { RecordList, type ExtraColumn } from '../shared/RecordList';
 import { useWorkspace } from '../shared/context';
 import { useTitles } from '../shared/titles';
@@ -83,7 +83,7 @@ function DocumentsPage(props: { entity: 'deliveries' | 'returns'; title: string 
       <h1 class="page-title">{props.title} <span class="muted small">{t('orders.madeOnOrder')}</span></h1>
       <RecordList entity={props.entity} addable={false} extraColumns={columns}
         onOpen={(r) => navigate(`/w/${ctx.ws.id}/orders/${String(r.orderId ?? '')}`)}
-        deleteBlocker={props.entity === 'deliveries' ? (r) => deliveryDeleteBlocker(ctx.ws, r) : undefined} />
+        deleteBlocker={(r) => (props.entity === 'deliveries' ? deliveryDeleteBlocker : returnDeleteBlocker)(ctx.ws, r)} />
     </section>
   );
 }
