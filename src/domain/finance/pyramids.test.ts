@@ -130,6 +130,13 @@ describe('customer value pyramids', () => {
     expect(tiersOf('loyalty')).toEqual([['c03 c10', 12], ['c08 c01 c05', 12], ['c04 c02 c06 c07 c09', 6]]);
   });
 
+  it('a handful of customers: the best one is always in the top tier', () => {
+    // 20/30/50 of 1 customer: 0.2 rounds to none at the top, 0.5 to one in the middle — the one goes to the top
+    expect(pyramid(new Map([['a', 900]])).tiers.map((t) => t.customerIds)).toEqual([['a'], [], []]);
+    // 3 customers: 0.6 → 1 at the top, 1.5 → 2 cumulative, the rest below
+    expect(pyramid(new Map([['a', 1], ['b', 3], ['c', 2]])).tiers.map((t) => t.customerIds)).toEqual([['b'], ['c'], ['a']]);
+  });
+
   it('a zero total gives null shares, never NaN', () => {
     const p = pyramid(new Map([['a', 0], ['b', 0]]));
     expect(p.tiers.map((t) => t.share)).toEqual([null, null, null]);

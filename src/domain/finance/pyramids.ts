@@ -178,7 +178,11 @@ function tierEnds(rankedValues: readonly [string, number][], rule: TierRule): nu
     let cum = 0;
     return rule.shares.map((s, i) => {
       cum += s;
-      return i === rule.shares.length - 1 ? n : Math.min(n, Math.round((n * cum) / 100));
+      if (i === rule.shares.length - 1) return n;
+      const end = Math.min(n, Math.round((n * cum) / 100));
+      // a few customers: rounding would leave the top tier empty (one customer under 20/30/50
+      // landed in the middle tier); the best customer is always at the top
+      return i === 0 && n > 0 ? Math.max(1, end) : end;
     });
   }
   const ends = rule.mins.map((min) => rankedValues.filter(([, v]) => v >= min).length);

@@ -66,7 +66,7 @@ export const en: Record<keyof typeof zh, string> = {
   'finance.movedToast': 'Overpayment moved',
   'finance.movedUp': 'Moved up',
   'finance.movement': 'Tier movement',
-  'finance.nCustomers': '{n} customers',
+  'finance.nCustomers': 'customers: {n}',
   'finance.needTwoSnapshots': 'Two snapshots are needed to compare tiers.',
   'finance.newPayment': 'Payment',
   'finance.newReceipt': 'Receipt',
