@@ -52,6 +52,8 @@ function seededBackup(): string {
     ws.collection('quoteLines').create({ quoteId: 'q1', seq: 1, productId: 'p2', quantity: 4, unitPrice: 5000, rate: 1 }, 'q1.L1');
     ws.collection('quoteSteps').create({ quoteId: 'q1', seq: 0, action: 'submit', by: 'rep', at: Date.parse('2026-03-01T09:00:00') }, 'q1.S0');
     ws.collection('quoteSteps').create({ quoteId: 'q1', seq: 1, action: 'approve', by: 'mgr', at: Date.parse('2026-03-01T11:00:00') }, 'q1.S1');
+    // 张三's target this month: the approved standard order is his actual (opportunities only where no order exists)
+    ws.collection('salesPlans').create({ scope: 'person', userId: 'rep', period: MONTH, target: 500_000 }, 'plan-rep');
   });
   return pack(ws, '订单实验组');
 }
@@ -320,7 +322,7 @@ describe('orders: quote → order → approval → deliveries and returns → mo
     await goto(page, ws, 'finance/pyramid');
     const table = page.getByTestId('pyramid-table');
     await table.waitFor();
-    // the one customer with revenue this month is in one tier (shares of a count of 1 round it to the last)
+    // the one customer with revenue this month is in one tier (the top: the best customer always is)
     const counts = await table.locator('tbody tr td:nth-child(2)').allInnerTexts();
     expect(counts.filter((c) => c === '1').length).toBe(1);
     await table.locator('tbody tr').nth(counts.indexOf('1')).locator('button.link').click();
@@ -329,7 +331,7 @@ describe('orders: quote → order → approval → deliveries and returns → mo
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '保存快照' }).click();
     await page.locator(`[data-testid=snapshot-list] tr[data-month="${MONTH}"]`).waitFor();
-    // last month was kept when first viewed (恒远机械 at 0, in the last tier): with this month's the
+    // last month was kept when first viewed (恒远机械 at 0, alone, in the top tier): with this month's the
     // matrix shows it staying there, on the diagonal
     const matrix = page.getByTestId('movement-matrix');
     await matrix.waitFor();
@@ -337,6 +339,16 @@ describe('orders: quote → order → approval → deliveries and returns → mo
     await expect(page.locator('.move-lists').innerText()).resolves.toContain('↑ 上升 0');
     await snapBoth(page, 'pyramid-snapshot', '[data-testid=movement-matrix]');
     expect(errors).toEqual([]);
+  });
+
+  it("the rep's target counts the approved order; its actual drills down to the order", { timeout: 60_000 }, async () => {
+    await goto(page, ws, 'plans');
+    const row = page.getByTestId('plan-progress').locator('tbody tr', { hasText: '张三' });
+    await row.locator('button.fig').click();
+    const drill = page.locator('.modal .drill');
+    await expect(drill.innerText()).resolves.toContain('DD-S01-0001');
+    await expect(drill.locator('tbody tr').count()).resolves.toBe(1); // the won opportunity has the order: not counted twice
+    await page.keyboard.press('Escape');
   });
 
   it('in English the order page, arrears and pyramid have no Chinese chrome and nothing overflows', { timeout: 120_000 }, async () => {

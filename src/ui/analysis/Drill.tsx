@@ -15,7 +15,7 @@ import { DASH, money } from '../../domain/core/format';
  * figure can be checked by eye.
  */
 
-export type DrillEntity = 'opportunities' | 'projects' | 'quotes' | 'activities' | 'contactRecords';
+export type DrillEntity = 'opportunities' | 'projects' | 'quotes' | 'activities' | 'contactRecords' | 'orders';
 
 export interface DrillSpec {
   title: string;
@@ -23,6 +23,8 @@ export interface DrillSpec {
   ids: readonly string[];
   /** The figure drilled into, shown under the title. */
   figure?: string;
+  /** Records of other entities behind the same figure (a target's actual: orders, then opportunities without one). */
+  also?: readonly { entity: DrillEntity; ids: readonly string[] }[];
 }
 
 const COLUMNS: Record<DrillEntity, string[]> = {
@@ -31,6 +33,7 @@ const COLUMNS: Record<DrillEntity, string[]> = {
   quotes: ['code', 'customerId', 'ownerId', 'date', 'status'],
   activities: ['subject', 'kind', 'customerId', 'ownerId', 'status', 'dueDate'],
   contactRecords: ['date', 'way', 'stageId', 'rate', 'expectedAmount', 'amount', 'completed', 'summary'],
+  orders: ['code', 'customerId', 'ownerId', 'type', 'status', 'approvedAt', 'amount'],
 };
 
 const PAGE = 200;
@@ -41,22 +44,51 @@ export function recordHref(wsId: string, entity: DrillEntity, rec: BaseRecord): 
     case 'opportunities': return `/w/${wsId}/opportunities/${rec.id}`;
     case 'projects': return `/w/${wsId}/projects/${rec.id}`;
     case 'quotes': return `/w/${wsId}/quotes/${rec.id}`;
+    case 'orders': return `/w/${wsId}/orders/${rec.id}`;
     case 'contactRecords': return typeof rec.opportunityId === 'string' ? `/w/${wsId}/opportunities/${rec.opportunityId}` : null;
     default: return null;
   }
 }
 
 export function DrillDialog(props: { spec: DrillSpec; onClose: () => void }) {
+  const parts = () => {
+    const all = [{ entity: props.spec.entity, ids: props.spec.ids }, ...(props.spec.also ?? [])];
+    const some = all.filter((p) => p.ids.length);
+    return some.length ? some : all.slice(0, 1);
+  };
+  const many = () => parts().length > 1;
+  const ctx = useWorkspace();
+  return (
+    <Modal open wide title={props.spec.title} onClose={props.onClose}>
+      <div class="drill">
+        <p class="muted">
+          <Show when={props.spec.figure}>{props.spec.figure} · </Show>
+          {t('analysis.drillCount', { n: parts().reduce((n, p) => n + p.ids.length, 0) })}
+        </p>
+        <For each={parts()}>{(p) => (
+          <>
+            <Show when={many()}><h3 class="drill-part">{L(ctx.def(p.entity).label)} · {p.ids.length}</h3></Show>
+            <DrillTable entity={p.entity} ids={p.ids} onClose={props.onClose} />
+          </>
+        )}</For>
+      </div>
+    </Modal>
+  );
+}
+
+/** One entity's records behind a figure, with the sums of the money columns. */
+function DrillTable(props: { entity: DrillEntity; ids: readonly string[]; onClose: () => void }) {
   const ctx = useWorkspace();
   const [shown, setShown] = createSignal(PAGE);
-  const def = () => ctx.def(props.spec.entity);
-  const fields = createMemo(() => COLUMNS[props.spec.entity]
+  const def = () => ctx.def(props.entity);
+  const fields = createMemo(() => COLUMNS[props.entity]
     .map((k) => def().fields.find((f) => f.key === k))
     .filter((f): f is FieldDef => !!f));
-  const records = createMemo(() => props.spec.ids.map((id) => ctx.get(props.spec.entity, id)).filter((r): r is BaseRecord => !!r));
-  const isQuote = () => props.spec.entity === 'quotes';
+  const records = createMemo(() => props.ids.map((id) => ctx.get(props.entity, id)).filter((r): r is BaseRecord => !!r));
+  const isQuote = () => props.entity === 'quotes';
   // amounts are recomputed, as the analyses do (a stored amount may be stale after a merge)
-  const value = (r: BaseRecord, f: FieldDef): unknown => (f.key === 'amount' ? opportunityAmountOf(r) : r[f.key]);
+  const value = (r: BaseRecord, f: FieldDef): unknown =>
+    (f.key === 'amount' && (props.entity === 'opportunities' || props.entity === 'projects') ? opportunityAmountOf(r) : r[f.key]);
   const moneyKeys = () => fields().filter((f) => f.type === 'money').map((f) => f.key);
   const sums = createMemo(() => {
     const out: Record<string, number> = {};
@@ -87,12 +119,6 @@ export function DrillDialog(props: { spec: DrillSpec; onClose: () => void }) {
     return ctx.display(f, v) || DASH;
   };
   return (
-    <Modal open wide title={props.spec.title} onClose={props.onClose}>
-      <div class="drill">
-        <p class="muted">
-          <Show when={props.spec.figure}>{props.spec.figure} · </Show>
-          {t('analysis.drillCount', { n: props.spec.ids.length })}
-        </p>
         <Show when={records().length} fallback={<p class="empty">{t('analysis.drillEmpty')}</p>}>
           <div class="table-wrap">
             <table class="grid simple drill-table">
@@ -102,7 +128,7 @@ export function DrillDialog(props: { spec: DrillSpec; onClose: () => void }) {
               </tr></thead>
               <tbody>
                 <For each={records().slice(0, shown())}>{(r) => {
-                  const href = recordHref(ctx.ws.id, props.spec.entity, r);
+                  const href = recordHref(ctx.ws.id, props.entity, r);
                   return (
                     <tr data-id={r.id}>
                       <For each={fields()}>{(f, i) => (
@@ -133,8 +159,6 @@ export function DrillDialog(props: { spec: DrillSpec; onClose: () => void }) {
               {t('analysis.showMore', { n: records().length - shown() })}</button>
           </Show>
         </Show>
-      </div>
-    </Modal>
   );
 }
 

@@ -4,6 +4,7 @@ import { userDepartments } from '../../store/analysis/pipeline';
 import { alertRuleOf, planErrors, plannedSubjects, targetProgress, type TargetProgress } from '../../store/analysis/targets';
 import { saveAlertRule } from '../../store/analysis/alert-rule';
 import { ACTUAL_COLLECTIONS, salesActualOf } from '../../store/finance/targets';
+import type { SalesActual } from '../../domain/finance';
 import { RecordList } from '../shared/RecordList';
 import { useWorkspace } from '../shared/context';
 import { report } from '../shared/refusal';
@@ -25,7 +26,7 @@ function Plans() {
   const [drill, setDrill] = createSignal<DrillSpec | null>(null);
   const company = createMemo(() => ctx.get('company', 'company'));
   const rule = () => alertRuleOf(company());
-  const rows = createMemo((): TargetProgress[] => {
+  const rows = createMemo((): (TargetProgress & { counted: SalesActual })[] => {
     ctx.version('users')(); // userDepartments reads them
     const plans = ctx.visible('salesPlans');
     const opps = ctx.visible('opportunities');
@@ -36,7 +37,8 @@ function Plans() {
         userDepartments: depts,
         departmentSet: who.scope === 'department' && who.departmentId ? departmentSubtree(ctx.ws, who.departmentId) : undefined,
       };
-      return targetProgress(plans, opps, who, month(), today, { rule: rule(), ...scope, actual: salesActualOf(ctx.ws, who, month(), scope) });
+      const counted = salesActualOf(ctx.ws, who, month(), scope);
+      return { ...targetProgress(plans, opps, who, month(), today, { rule: rule(), ...scope, actual: counted }), counted };
     });
   });
   const problems = createMemo(() => checkPlans(ctx.visible('salesPlans')));
@@ -83,7 +85,10 @@ function Plans() {
                     <td>{subjectName(r.subject)}</td>
                     <td>{scopeName(r.subject.scope)}</td>
                     <td class="num">{money(r.target?.target)}<Show when={r.target?.from === 'quarter'}> <span class="muted small">{t('plans.fromQuarter')}</span></Show></td>
-                    <td class="num"><Fig v={money(r.actual)} on={() => setDrill({ title: t('plans.actualDrill', { name: subjectName(r.subject), month: month() }), entity: 'opportunities', ids: r.ids })} /></td>
+                    <td class="num"><Fig v={money(r.actual)} on={() => setDrill({
+                      title: t('plans.actualDrill', { name: subjectName(r.subject), month: month() }),
+                      entity: 'orders', ids: r.counted.orderIds, also: [{ entity: 'opportunities', ids: r.counted.opportunityIds }],
+                    })} /></td>
                     <td class="num">{pct(r.share)}</td>
                     <td>{r.alert === 'reached' ? t('plans.reached') : r.alert === 'behind' ? t('plans.behind', { day: rule().day, share: rule().share }) : t('plans.onTrack')}</td>
                   </tr>
