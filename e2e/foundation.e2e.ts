@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import writeXlsxFile from 'write-excel-file/node';
 import { baseUrl, createWorkspace, fill, goto, launch, newPage, OUT, pickRef, rowTexts, shot } from './lib';
 
 let browser: Browser;
@@ -172,6 +173,60 @@ describe('foundation: a new user in real Chromium', () => {
     expect(rows).toHaveLength(2);
     expect(rows.join('\n')).toContain('无锡华光物流有限公司');
     expect(rows.join('\n')).toContain('代理商');
+    await ctx.close();
+  });
+
+  it('imports a GBK CSV (detected) and an .xlsx; an unclosed quote is refused with its line; the template and the export are safe to open', async () => {
+    const { ctx, page } = await newPage(browser);
+    const id = await createWorkspace(page);
+    await goto(page, id, 'customers');
+    // what Excel on a Chinese Windows saves: GBK bytes of
+    // 客户编码,客户名称,客户类型,行业 / KH301,常州金坛纺织有限公司,客户,物流 / KH302,徐州恒昌机械有限公司,客户,零售
+    const gbk = 'bfcdbba7b1e0c2eb2cbfcdbba7c3fbb3c62cbfcdbba7c0e0d0cd2cd0d0d2b50d0a4b483330312cb3a3d6ddbdf0ccb3b7c4d6afd3d0cfdeb9abcbbe2cbfcdbba72cceefc1f70d0a4b483330322cd0ecd6ddbae3b2fdbbfad0b5d3d0cfdeb9abcbbe2cbfcdbba72cc1e3cadb0d0a';
+    writeFileSync(`${OUT}/import-gbk.csv`, Buffer.from(gbk, 'hex'));
+    await page.getByRole('button', { name: '导入' }).click();
+    await page.locator('.modal input[type=file]').setInputFiles(`${OUT}/import-gbk.csv`);
+    await expect(page.locator('.import-summary').innerText()).resolves.toBe('2 行可以导入,0 行有错误');
+    await expect(page.locator('.import-read-as').innerText()).resolves.toContain('GBK');
+    // the preview shows what the list will show (the dictionary's label), not the stored code
+    await expect(page.locator('table.preview tbody').innerText()).resolves.toContain('物流');
+    await shot(page, 'import-gbk-1280x800');
+    await page.getByRole('button', { name: '导入 2 行' }).click();
+    await page.locator('.modal').waitFor({ state: 'detached' });
+    await expect.poll(() => rowTexts(page)).toEqual(expect.arrayContaining([expect.stringContaining('常州金坛纺织有限公司')]));
+
+    // an .xlsx workbook (first sheet), numbers as numbers
+    const xlsx = await writeXlsxFile([
+      [{ value: '客户编码' }, { value: '客户名称' }, { value: '客户类型' }, { value: '信用额度' }],
+      [{ value: 'KH303' }, { value: '=HYPERLINK("http://evil","点我")' }, { value: '客户' }, { value: 120000 }],
+    ]).toBuffer();
+    writeFileSync(`${OUT}/import.xlsx`, xlsx);
+    await page.getByRole('button', { name: '导入' }).click();
+    await page.locator('.modal input[type=file]').setInputFiles(`${OUT}/import.xlsx`);
+    await expect(page.locator('.import-summary').innerText()).resolves.toBe('1 行可以导入,0 行有错误');
+    await expect(page.locator('.import-read-as').innerText()).resolves.toContain('Excel');
+    await page.getByRole('button', { name: '导入 1 行' }).click();
+    await page.locator('.modal').waitFor({ state: 'detached' });
+    await expect.poll(() => rowTexts(page)).toEqual(expect.arrayContaining([expect.stringContaining('KH303')]));
+
+    // a quote never closed on line 3 is refused with that line; nothing is previewed
+    writeFileSync(`${OUT}/import-quote.csv`, '客户编码,客户名称\nKH304,甲公司\nKH305,"乙公司\nKH306,丙公司\n');
+    await page.getByRole('button', { name: '导入' }).click();
+    await page.locator('.modal input[type=file]').setInputFiles(`${OUT}/import-quote.csv`);
+    await expect(page.locator('.modal [role=alert]').innerText()).resolves.toContain('第 3 行有一个没有闭合的引号');
+    expect(await page.locator('.import-summary').count()).toBe(0);
+
+    // the template: the header row in the user's language
+    const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载模板' }).click()]);
+    const header = readFileSync(await template.path(), 'utf8').replace(/^\ufeff/, '').split('\r\n')[0];
+    expect(header.split(',')).toEqual(expect.arrayContaining(['客户编码', '客户名称', '客户类型']));
+    await page.locator('.modal').getByRole('button', { name: '取消' }).click();
+
+    // the export: the formula-like name is written as text ('=…), never as a formula
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出' }).click()]);
+    const csv = readFileSync(await exported.path(), 'utf8');
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"",""点我"")"`);
+    expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
     await ctx.close();
   });
 
