@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { decodeStateVector, encodeStateVector } from 'yjs';
 import { Room as YRoom, WebrtcProvider } from 'y-webrtc';
 import * as syncProtocol from 'y-protocols/sync';
 import { encodeAwarenessUpdate } from 'y-protocols/awareness';
@@ -85,6 +86,47 @@ export interface WebrtcOptions {
 
 /** A peer's update at least this large is stored as received instead of encoded again (a join's first answer). */
 export const STORE_RECEIVED_ABOVE = 256 * 1024;
+
+/** A sync answer for a peer that lacks at least this many items (Yjs clock units) waits in `answers`. */
+export const QUEUE_ANSWERS_ABOVE = 10_000;
+/** How long the first large request waits for the other group rooms' requests, so the smallest goes first. */
+const GATHER_MS = 60;
+
+/**
+ * A peer joining asks every group room for everything at once, and each answer is encoded (Yjs)
+ * and compressed on this page's one main thread. Answered together, all were encoded, then all
+ * compressed, and the first byte left after ~3.5 s at company scale while the joiner sat idle.
+ * Answered one at a time, smallest first — each encoded, compressed and queued on its channel
+ * before the next is encoded — the joiner applies the first group while the larger ones are
+ * still being prepared here.
+ */
+export class AnswerQueue {
+  private waiting: { size: number; run: () => Promise<unknown> }[] = [];
+  private busy = false;
+
+  add(size: number, run: () => Promise<unknown>): void {
+    this.waiting.push({ size, run });
+    if (this.busy) return;
+    this.busy = true;
+    setTimeout(() => void this.next(), GATHER_MS);
+  }
+
+  private async next(): Promise<void> {
+    this.waiting.sort((a, b) => a.size - b.size);
+    const job = this.waiting.shift();
+    if (!job) { this.busy = false; return; }
+    try { await job.run(); } catch { /* the peer's handler reports its own failures */ }
+    void this.next();
+  }
+}
+const answers = new AnswerQueue();
+
+/** How many items (sum of Yjs clock differences) the peer with state vector `theirs` lacks. */
+export function answerSize(doc: Y.Doc, theirs: Map<number, number>): number {
+  let n = 0;
+  for (const [client, clock] of decodeStateVector(encodeStateVector(doc))) n += Math.max(0, clock - (theirs.get(client) ?? 0));
+  return n;
+}
 
 /** Guards by room name, for the signaling hook (one SignalingConn serves every room of a page). */
 const guards = new Map<string, GuardedWebrtc>();
@@ -393,9 +435,15 @@ export class GuardedWebrtc {
       });
     });
     const handle = (message: Uint8Array) => {
-      const r = { message };
-      const v = inspectMessage(r.message, this.limits);
+      const v = inspectMessage(message, this.limits);
       if (!v.ok) return this.reject(info, v.reason, v.detail);
+      // a peer that lacks much of this group waits its turn (answers, below): smallest answers first
+      const lacking = v.kind === 'step1' ? answerSize(room.doc, v.stateVector) : 0;
+      if (lacking >= QUEUE_ANSWERS_ABOVE) answers.add(lacking, () => { process(message, v); return sending; });
+      else process(message, v);
+    };
+    const process = (message: Uint8Array, v: Inspection & { ok: true }) => {
+      const r = { message };
       this.applyingFrom = info.id;
       try {
         const store = this.receivedStore(room, info.id, v);
