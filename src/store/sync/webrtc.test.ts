@@ -243,7 +243,7 @@ describe('answering a joining peer group by group (AnswerQueue)', () => {
     q.add(300, job('core'));
     q.add(100, job('service', new Promise<void>((r) => { releaseFirst = r; })));
     q.add(200, job('activities'));
-    await new Promise((r) => setTimeout(r, 100)); // the requests gathered, the smallest started
+    await new Promise((r) => setTimeout(r, 300)); // the requests gathered, the smallest started
     expect(log).toEqual(['start service']);
     releaseFirst();
     await new Promise((r) => setTimeout(r, 20));

@@ -89,16 +89,16 @@ export const STORE_RECEIVED_ABOVE = 256 * 1024;
 
 /** A sync answer for a peer that lacks at least this many items (Yjs clock units) waits in `answers`. */
 export const QUEUE_ANSWERS_ABOVE = 10_000;
-/** How long the first large request waits for the other group rooms' requests, so the smallest goes first. */
-const GATHER_MS = 60;
+/** How long the first large request waits for the other group rooms' requests (their channels open apart), so the smallest goes first. */
+const GATHER_MS = 250;
 
 /**
  * A peer joining asks every group room for everything at once, and each answer is encoded (Yjs)
  * and compressed on this page's one main thread. Answered together, all were encoded, then all
  * compressed, and the first byte left after ~3.5 s at company scale while the joiner sat idle.
- * Answered one at a time, smallest first — each encoded, compressed and queued on its channel
- * before the next is encoded — the joiner applies the first group while the larger ones are
- * still being prepared here.
+ * Answered one at a time, smallest first — each encoded, compressed and handed to its channel
+ * (which sends off the main thread) before the next is encoded — the joiner applies the first
+ * group while the larger ones are still being prepared here.
  */
 export class AnswerQueue {
   private waiting: { size: number; run: () => Promise<unknown> }[] = [];
@@ -370,6 +370,9 @@ export class GuardedWebrtc {
     const rawSend = peer.send.bind(peer);
     const queue: Uint8Array[] = [];
     let waiting = false;
+    /** Resolved once every queued frame is in the channel's own buffer (sent from there off the main thread). */
+    let emptied: (() => void)[] = [];
+    const drained = () => (queue.length ? new Promise<void>((r) => emptied.push(r)) : Promise.resolve());
     const pump = () => {
       const ch = peer._channel;
       if (!ch || ch.readyState !== 'open') { waiting = false; return; }
@@ -383,6 +386,7 @@ export class GuardedWebrtc {
       } catch {
         queue.length = 0;
       }
+      if (!queue.length && emptied.length) { for (const r of emptied) r(); emptied = []; }
       if (queue.length && !waiting) {
         waiting = true;
         const go = () => { ch.removeEventListener('bufferedamountlow', go); clearTimeout(timer); waiting = false; pump(); };
@@ -408,7 +412,12 @@ export class GuardedWebrtc {
       }
     };
     peer.on('connect', () => { info.connected = true; info.connectedAt = Date.now(); pump(); this.events.change(); });
-    peer.on('close', () => { info.connected = false; queue.length = 0; this.events.change(); });
+    peer.on('close', () => {
+      info.connected = false; queue.length = 0;
+      for (const r of emptied) r();
+      emptied = [];
+      this.events.change();
+    });
     peer.on('error', () => { /* y-webrtc re-announces; the connection is gone */ });
 
     // receiving: reassemble, inspect, then hand to y-webrtc's own handler, catching everything
@@ -439,7 +448,8 @@ export class GuardedWebrtc {
       if (!v.ok) return this.reject(info, v.reason, v.detail);
       // a peer that lacks much of this group waits its turn (answers, below): smallest answers first
       const lacking = v.kind === 'step1' ? answerSize(room.doc, v.stateVector) : 0;
-      if (lacking >= QUEUE_ANSWERS_ABOVE) answers.add(lacking, () => { process(message, v); return sending; });
+      // the next answer is encoded once this one is compressed and handed to the channel entirely
+      if (lacking >= QUEUE_ANSWERS_ABOVE) answers.add(lacking, () => { process(message, v); return sending.then(drained); });
       else process(message, v);
     };
     const process = (message: Uint8Array, v: Inspection & { ok: true }) => {

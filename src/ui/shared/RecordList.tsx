@@ -1,4 +1,4 @@
-import { For, Index, Show, untrack, createEffect, createMemo, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
+import { For, Index, Show, Suspense, lazy, untrack, createEffect, createMemo, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
 import type { BaseRecord, RecordValues } from '../../domain/core/record';
 import { displayName, type FieldDef, type Label } from '../../domain/core/entity';
 import { compareBy, compileFilter, type Filter } from '../../domain/core/filter';
@@ -12,15 +12,17 @@ import { toCsv } from '../../domain/core/csv';
 import { dictOptions } from '../../store/core/dictionaries';
 import { useWorkspace } from './context';
 import { RecordForm, type FormHooks } from './RecordForm';
-import { FilterDialog } from './FilterDialog';
 import { ColumnsDialog, defaultLayout, orderedKeys, useLayout } from './ColumnsDialog';
-import { ImportDialog } from './ImportDialog';
 import { CategoryTree, type TreeMode } from './CategoryTree';
 import { Modal } from './Modal';
 import { report } from './refusal';
 import { download, today } from './download';
 import { RecordHistory } from '../sync/RecordHistory';
 import { L, lang, t } from '../i18n';
+
+// dialogs opened on a click load then: the first list paints without them
+const FilterDialog = lazy(async () => ({ default: (await import('./FilterDialog')).FilterDialog }));
+const ImportDialog = lazy(async () => ({ default: (await import('./ImportDialog')).ImportDialog }));
 
 const ROW_H = 30;
 /** Run in the browser's idle time (a plain timeout where there is none). */
@@ -360,13 +362,13 @@ export function RecordList(props: RecordListProps) {
           checkDuplicates={props.checkDuplicates} prepare={props.prepare} validate={props.validate} showField={props.showField} hooks={props.hooks} />
       )}</Show>
       <Show when={dialog() === 'filter'}>
-        <FilterDialog def={def()} workspaceId={ctx.ws.id} initial={filter()} onApply={setFilter} onClose={() => setDialog(null)} />
+        <Suspense><FilterDialog def={def()} workspaceId={ctx.ws.id} initial={filter()} onApply={setFilter} onClose={() => setDialog(null)} /></Suspense>
       </Show>
       <Show when={dialog() === 'columns'}>
         <ColumnsDialog def={def()} layout={layout() ?? defaultLayout(def())} onSave={saveLayout} onClose={() => setDialog(null)} />
       </Show>
       <Show when={dialog() === 'import'}>
-        <ImportDialog def={def()} defaults={props.defaults} onClose={() => setDialog(null)} />
+        <Suspense><ImportDialog def={def()} defaults={props.defaults} onClose={() => setDialog(null)} /></Suspense>
       </Show>
       <Show when={dialog() === 'delete'}>
         <Modal open title={t('list.delete')} onClose={() => setDialog(null)}
