@@ -8,7 +8,7 @@ import { Awareness } from 'y-protocols/awareness';
 import { Workspace } from '../core/workspace';
 import type { Collection } from '../core/collection';
 import { FRAME_FINAL } from './guard';
-import { AnswerQueue, GuardedWebrtc, answerSize, echoFilter } from './webrtc';
+import { GuardedWebrtc, echoFilter } from './webrtc';
 import { hasPending } from './pending';
 
 /*
@@ -231,29 +231,5 @@ describe('updates that wait on a missing one', () => {
     await until(() => !!byCode(B.customers, 'KH001') && !!byCode(B.customers, 'KH002'), 2500);
     expect(lostAsk).toBe(2);
     await until(() => !B.w.catchingUp, 1000);
-  });
-});
-
-describe('answering a joining peer group by group (AnswerQueue)', () => {
-  it('answers the smallest request first, one at a time, each after the previous one is on its way', async () => {
-    const q = new AnswerQueue();
-    const log: string[] = [];
-    let releaseFirst!: () => void;
-    const job = (name: string, wait?: Promise<void>) => async () => { log.push(`start ${name}`); await wait; log.push(`done ${name}`); };
-    q.add(300, job('core'));
-    q.add(100, job('service', new Promise<void>((r) => { releaseFirst = r; })));
-    q.add(200, job('activities'));
-    await new Promise((r) => setTimeout(r, 300)); // the requests gathered, the smallest started
-    expect(log).toEqual(['start service']);
-    releaseFirst();
-    await new Promise((r) => setTimeout(r, 20));
-    expect(log).toEqual(['start service', 'done service', 'start activities', 'done activities', 'start core', 'done core']);
-  });
-
-  it('measures what a peer lacks in Yjs items', () => {
-    const doc = new Y.Doc();
-    doc.transact(() => { for (let i = 0; i < 50; i++) doc.getMap('m').set(`k${i}`, i); });
-    expect(answerSize(doc, new Map())).toBe(50);
-    expect(answerSize(doc, Y.decodeStateVector(Y.encodeStateVector(doc)))).toBe(0);
   });
 });

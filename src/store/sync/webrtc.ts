@@ -1,5 +1,4 @@
 import type * as Y from 'yjs';
-import { decodeStateVector, encodeStateVector } from 'yjs';
 import { Room as YRoom, WebrtcProvider } from 'y-webrtc';
 import * as syncProtocol from 'y-protocols/sync';
 import { encodeAwarenessUpdate } from 'y-protocols/awareness';
@@ -86,47 +85,6 @@ export interface WebrtcOptions {
 
 /** A peer's update at least this large is stored as received instead of encoded again (a join's first answer). */
 export const STORE_RECEIVED_ABOVE = 256 * 1024;
-
-/** A sync answer for a peer that lacks at least this many items (Yjs clock units) waits in `answers`. */
-export const QUEUE_ANSWERS_ABOVE = 10_000;
-/** How long the first large request waits for the other group rooms' requests (their channels open apart), so the smallest goes first. */
-const GATHER_MS = 250;
-
-/**
- * A peer joining asks every group room for everything at once, and each answer is encoded (Yjs)
- * and compressed on this page's one main thread. Answered together, all were encoded, then all
- * compressed, and the first byte left after ~3.5 s at company scale while the joiner sat idle.
- * Answered one at a time, smallest first — each encoded, compressed and handed to its channel
- * (which sends off the main thread) before the next is encoded — the joiner applies the first
- * group while the larger ones are still being prepared here.
- */
-export class AnswerQueue {
-  private waiting: { size: number; run: () => Promise<unknown> }[] = [];
-  private busy = false;
-
-  add(size: number, run: () => Promise<unknown>): void {
-    this.waiting.push({ size, run });
-    if (this.busy) return;
-    this.busy = true;
-    setTimeout(() => void this.next(), GATHER_MS);
-  }
-
-  private async next(): Promise<void> {
-    this.waiting.sort((a, b) => a.size - b.size);
-    const job = this.waiting.shift();
-    if (!job) { this.busy = false; return; }
-    try { await job.run(); } catch { /* the peer's handler reports its own failures */ }
-    void this.next();
-  }
-}
-const answers = new AnswerQueue();
-
-/** How many items (sum of Yjs clock differences) the peer with state vector `theirs` lacks. */
-export function answerSize(doc: Y.Doc, theirs: Map<number, number>): number {
-  let n = 0;
-  for (const [client, clock] of decodeStateVector(encodeStateVector(doc))) n += Math.max(0, clock - (theirs.get(client) ?? 0));
-  return n;
-}
 
 /** Guards by room name, for the signaling hook (one SignalingConn serves every room of a page). */
 const guards = new Map<string, GuardedWebrtc>();
@@ -370,9 +328,6 @@ export class GuardedWebrtc {
     const rawSend = peer.send.bind(peer);
     const queue: Uint8Array[] = [];
     let waiting = false;
-    /** Resolved once every queued frame is in the channel's own buffer (sent from there off the main thread). */
-    let emptied: (() => void)[] = [];
-    const drained = () => (queue.length ? new Promise<void>((r) => emptied.push(r)) : Promise.resolve());
     const pump = () => {
       const ch = peer._channel;
       if (!ch || ch.readyState !== 'open') { waiting = false; return; }
@@ -386,7 +341,6 @@ export class GuardedWebrtc {
       } catch {
         queue.length = 0;
       }
-      if (!queue.length && emptied.length) { for (const r of emptied) r(); emptied = []; }
       if (queue.length && !waiting) {
         waiting = true;
         const go = () => { ch.removeEventListener('bufferedamountlow', go); clearTimeout(timer); waiting = false; pump(); };
@@ -412,12 +366,7 @@ export class GuardedWebrtc {
       }
     };
     peer.on('connect', () => { info.connected = true; info.connectedAt = Date.now(); pump(); this.events.change(); });
-    peer.on('close', () => {
-      info.connected = false; queue.length = 0;
-      for (const r of emptied) r();
-      emptied = [];
-      this.events.change();
-    });
+    peer.on('close', () => { info.connected = false; queue.length = 0; this.events.change(); });
     peer.on('error', () => { /* y-webrtc re-announces; the connection is gone */ });
 
     // receiving: reassemble, inspect, then hand to y-webrtc's own handler, catching everything
@@ -444,16 +393,9 @@ export class GuardedWebrtc {
       });
     });
     const handle = (message: Uint8Array) => {
-      const v = inspectMessage(message, this.limits);
-      if (!v.ok) return this.reject(info, v.reason, v.detail);
-      // a peer that lacks much of this group waits its turn (answers, below): smallest answers first
-      const lacking = v.kind === 'step1' ? answerSize(room.doc, v.stateVector) : 0;
-      // the next answer is encoded once this one is compressed and handed to the channel entirely
-      if (lacking >= QUEUE_ANSWERS_ABOVE) answers.add(lacking, () => { process(message, v); return sending.then(drained); });
-      else process(message, v);
-    };
-    const process = (message: Uint8Array, v: Inspection & { ok: true }) => {
       const r = { message };
+      const v = inspectMessage(r.message, this.limits);
+      if (!v.ok) return this.reject(info, v.reason, v.detail);
       this.applyingFrom = info.id;
       try {
         const store = this.receivedStore(room, info.id, v);
