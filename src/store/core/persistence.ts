@@ -76,11 +76,25 @@ export class DocStore {
 
   /** Apply rows from `this.next` on (in batches), whole updates and joined parts alike. */
   private async load(): Promise<void> {
-    const read = await this.readUpdates(this.next);
-    if (!read) return; // closed while loading (a workspace closed before its groups loaded)
-    const { updates, last } = read;
-    this.rows += read.rows;
-    this.damaged += read.damaged;
+    const updates: Uint8Array[] = [];
+    let parts: Part[] = [];
+    let last = this.next - 1;
+    for (;;) {
+      if (this.closed) return; // closed while loading (a workspace closed before its groups loaded)
+      const batch = await readRows(this.db, last + 1, READ_BATCH);
+      for (const [key, value] of batch) {
+        last = key;
+        this.rows++;
+        if (value instanceof Uint8Array) { this.dropParts(parts); parts = []; updates.push(value); continue; }
+        if (!isPart(value)) { this.damaged++; continue; }
+        if (value.i !== parts.length) { this.dropParts(parts); parts = []; }
+        if (value.i !== 0 && parts.length === 0) { this.damaged++; continue; }
+        parts.push(value);
+        if (parts.length === value.n) { updates.push(join(parts.map((p) => p.b))); parts = []; }
+      }
+      if (batch.length < READ_BATCH) break;
+    }
+    this.dropParts(parts);
     if (!this.closed && updates.length) {
       // not listening meanwhile: Yjs would encode the whole loaded state for the listener, which
       // drops it (origin = the store) — seconds at company scale. Nothing else can write during
@@ -95,45 +109,8 @@ export class DocStore {
     this.next = last + 1;
   }
 
-  /** The stored updates from key `from` on (parts joined, damaged rows counted); null once closed. */
-  private async readUpdates(from: number): Promise<{ updates: Uint8Array[]; last: number; rows: number; damaged: number } | null> {
-    const updates: Uint8Array[] = [];
-    let parts: Part[] = [];
-    let last = from - 1;
-    let rows = 0;
-    let damaged = 0;
-    for (;;) {
-      if (this.closed) return null;
-      const batch = await readRows(this.db, last + 1, READ_BATCH);
-      for (const [key, value] of batch) {
-        last = key;
-        rows++;
-        if (value instanceof Uint8Array) { damaged += parts.length; parts = []; updates.push(value); continue; }
-        if (!isPart(value)) { damaged++; continue; }
-        if (value.i !== parts.length) { damaged += parts.length; parts = []; }
-        if (value.i !== 0 && parts.length === 0) { damaged++; continue; }
-        parts.push(value);
-        if (parts.length === value.n) { updates.push(join(parts.map((p) => p.b))); parts = []; }
-      }
-      if (batch.length < READ_BATCH) break;
-    }
-    return { updates, last, rows, damaged: damaged + parts.length };
-  }
-
-  /**
-   * Everything stored, as the updates it was written in (a compacted state plus what came after):
-   * a peer that holds nothing of this document can be sent these as they are instead of Yjs
-   * encoding the whole document again. Null when something is not stored (a write failed) or
-   * the store is closed. Together they hold all the document holds once `flushed()` resolved.
-   */
-  async stored(): Promise<Uint8Array[] | null> {
-    try {
-      await this.flushed();
-    } catch {
-      return null;
-    }
-    const read = await this.readUpdates(0);
-    return read && !read.damaged ? read.updates : null;
+  private dropParts(parts: Part[]): void {
+    this.damaged += parts.length;
   }
 
   /**

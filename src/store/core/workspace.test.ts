@@ -129,21 +129,3 @@ describe('a peer update stored as received (a join, store/core/unencoded.ts)', (
     await again.close();
   });
 });
-
-describe('what a group stores, as written (answering a peer that holds none of it)', () => {
-  it('rebuilds the whole document: the updates as written, a later edit, a record in the bin', async () => {
-    const ws = await Workspace.open('stored-answer');
-    ws.transact(() => { for (let i = 0; i < 300; i++) ws.collection('customers').create({ code: `KH${i}`, name: `客户 ${i}` }, `c${i}`); });
-    ws.collection('customers').update('c7', { name: '改名' });
-    ws.collection('customers').remove('c8');
-    const updates = await ws.storedUpdates('core');
-    expect(updates?.length).toBeGreaterThan(1);
-    const peer = new Workspace('peer');
-    for (const u of updates!) Y.applyUpdate(peer.doc, u);
-    expect(peer.collection('customers').live().length).toBe(299); // c8 in the bin
-    expect(peer.collection('customers').get('c7')?.name).toBe('改名');
-    expect(Y.encodeStateVector(peer.doc)).toEqual(Y.encodeStateVector(ws.doc));
-    expect(await new Workspace('bare').storedUpdates('core')).toBeNull();
-    await ws.close();
-  });
-});

@@ -60,11 +60,6 @@ export class Workspace {
     this.stores.get(group)?.storeReceived(update);
   }
 
-  /** Everything stored of one group, as written (DocStore.stored); null when not persisted or not all stored. */
-  async storedUpdates(group: string): Promise<Uint8Array[] | null> {
-    return (await this.stores.get(group)?.stored()) ?? null;
-  }
-
   /** Whether a group's updates are stored on this device (a workspace opened from IndexedDB). */
   persists(group: string): boolean {
     return this.stores.has(group);

@@ -157,7 +157,7 @@ export class SyncSession {
     if (this.stopped || this.webrtc) return;
     this.webrtc = new GuardedWebrtc(this.ws.doc, {
       room: this.entry.room, password: this.entry.password, signaling, iceServers: this.settings.iceServers, awareness: this.awareness,
-      storeReceived: this.receivedStore(CORE_GROUP), storedState: this.storedState(CORE_GROUP),
+      storeReceived: this.receivedStore(CORE_GROUP),
     }, { change: () => { this.rememberPeers(); this.notify(); }, rejected: (peer, reason, detail) => this.rejected(peer, reason, detail) });
     for (const [group, doc] of this.ws.docs) {
       if (doc === this.ws.doc) continue;
@@ -165,7 +165,7 @@ export class SyncSession {
       awareness.setLocalState({ user: this.me, at: null } satisfies Presence);
       const webrtc = new GuardedWebrtc(doc, {
         room: groupRoom(this.entry.room, group), password: this.entry.password, signaling, iceServers: this.settings.iceServers, awareness,
-        storeReceived: this.receivedStore(group), storedState: this.storedState(group),
+        storeReceived: this.receivedStore(group),
       }, { change: () => { this.rememberPeers(); this.notify(); }, rejected: (peer, reason, detail) => this.rejected(peer, reason, detail) });
       this.groups.push({ group, awareness, webrtc });
     }
@@ -191,11 +191,6 @@ export class SyncSession {
   private receivedStore(group: string): ((update: Uint8Array) => void) | undefined {
     if (this.settings.websocket.trim() || !this.ws.persists(group)) return undefined;
     return (update) => this.ws.storeReceived(group, update);
-  }
-
-  /** A group's stored updates, for answering a peer that holds nothing of it (GuardedWebrtc.answerFromStore). */
-  private storedState(group: string): (() => Promise<Uint8Array[] | null>) | undefined {
-    return this.ws.persists(group) ? () => this.ws.storedUpdates(group) : undefined;
   }
 
   private async disconnect(): Promise<void> {

@@ -1,5 +1,4 @@
 import type * as Y from 'yjs';
-import { decodeStateVector, encodeStateVector } from 'yjs';
 import { Room as YRoom, WebrtcProvider } from 'y-webrtc';
 import * as syncProtocol from 'y-protocols/sync';
 import { encodeAwarenessUpdate } from 'y-protocols/awareness';
@@ -82,11 +81,6 @@ export interface WebrtcOptions {
    * to the document's updates, since the applied transaction is then not encoded for listeners.
    */
   storeReceived?: (update: Uint8Array) => void;
-  /**
-   * Everything this device stores of the document, as written (Workspace.storedUpdates): sent as
-   * it is to a peer that holds nothing of ours, instead of Yjs encoding the whole document.
-   */
-  storedState?: () => Promise<Uint8Array[] | null>;
 }
 
 /** A peer's update at least this large is stored as received instead of encoded again (a join's first answer). */
@@ -122,18 +116,6 @@ function message(type: number, write: (e: encoding.Encoder) => void): Uint8Array
   encoding.writeVarUint(e, type);
   write(e);
   return encoding.toUint8Array(e);
-}
-
-/** A sync message carrying an update as it is (step 2 answer or update). */
-const syncMessage = (kind: number, update: Uint8Array) => message(MESSAGE_SYNC, (e) => {
-  encoding.writeVarUint(e, kind);
-  encoding.writeVarUint8Array(e, update);
-});
-
-/** Whether a peer with state vector `theirs` holds none of what `doc` holds (a device that just joined). */
-export function holdsNoneOf(doc: Y.Doc, theirs: Map<number, number>): boolean {
-  const ours = decodeStateVector(encodeStateVector(doc));
-  return ours.size > 0 && [...ours.keys()].every((client) => !theirs.get(client));
 }
 
 const syncStep1 = (room: Room) => message(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, room.doc));
@@ -414,10 +396,6 @@ export class GuardedWebrtc {
       const r = { message };
       const v = inspectMessage(r.message, this.limits);
       if (!v.ok) return this.reject(info, v.reason, v.detail);
-      if (v.kind === 'step1' && this.opts.storedState && holdsNoneOf(room.doc, v.stateVector)) {
-        void this.answerFromStore(conn, info, v, () => { for (const h of handlers) h(r.message); });
-        return;
-      }
       this.applyingFrom = info.id;
       try {
         const store = this.receivedStore(room, info.id, v);
@@ -445,22 +423,6 @@ export class GuardedWebrtc {
     if (!store || (v.kind !== 'step2' && v.kind !== 'update') || v.bytes < STORE_RECEIVED_ABOVE) return null;
     if (echoFilter(room.webrtcConns.values(), room, room, from).length || room.bcConns.size) return null;
     return store;
-  }
-
-  /**
-   * Answer a peer that holds nothing of this document with what is stored, as written: the small
-   * updates first, the largest (the compacted state) last as the sync answer, so the peer counts
-   * as synced once it has it. At company scale this spares the host ~2 s of main thread encoding
-   * the whole document. When the store cannot answer, Yjs answers as usual (`fallback`).
-   */
-  private async answerFromStore(conn: Conn, info: PeerConn, v: Inspection & { ok: true }, fallback: () => void): Promise<void> {
-    const updates = await this.opts.storedState!().catch(() => null);
-    if (conn.peer.destroyed) return;
-    if (!updates?.length) { fallback(); this.noteMessage(info, v, conn); return; }
-    const largest = updates.reduce((a, u, i) => (u.length > updates[a].length ? i : a), 0);
-    updates.forEach((u, i) => { if (i !== largest) conn.peer.send(syncMessage(syncProtocol.messageYjsUpdate, u)); });
-    conn.peer.send(syncMessage(syncProtocol.messageYjsSyncStep2, updates[largest]));
-    this.noteMessage(info, v, conn);
   }
 
   private noteMessage(info: PeerConn, v: Inspection & { ok: true }, conn: Conn): void {
