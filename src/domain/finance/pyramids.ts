@@ -114,7 +114,10 @@ function arrears(data: ValueData, p: Period): Sums {
   const out: Sums = new Map();
   for (const m of moneyByOrder(data)) {
     if (!boundIn(m, upTo)) continue;
-    const acc = orderAccount({ ...m, receipts: m.receipts.filter((r) => datedIn(r, upTo)), payments: m.payments.filter((r) => datedIn(r, upTo)) });
+    const acc = orderAccount({
+      order: m.order, lines: m.lines, returnLines: m.returnLines, instalments: m.instalments,
+      receipts: m.receipts.filter((r) => datedIn(r, upTo)), payments: m.payments.filter((r) => datedIn(r, upTo)),
+    });
     add(out, acc.customerId, Math.max(0, acc.balance));
   }
   return out;

@@ -124,7 +124,8 @@ export function executionViolations(exec: OrderExecution): Violation[] {
 
 /** Value of `quantity` units of an order line at its frozen price and rate (the quote lines' rule). */
 export function lineValue(line: Values, quantity: number): number {
-  return lineAmounts({ ...line, quantity }).discountedAmount;
+  // only the fields lineAmounts reads: copying the whole record per line was measurable at 60,000 lines
+  return lineAmounts({ quantity, unitPrice: line.unitPrice, rate: line.rate, manualRate: line.manualRate, productId: line.productId }).discountedAmount;
 }
 
 /** Cost of `quantity` units of an order line (cost price frozen on the line). */

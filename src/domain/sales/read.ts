@@ -75,9 +75,25 @@ export function asDay(v: unknown): string | null {
   return null;
 }
 
+/**
+ * Days seen, by text: the analyses read the same few hundred days hundreds of thousands of times
+ * (sorting receipts, ageing instalments) and a Date per call was most of their time. Bounded:
+ * cleared when it grows past 20,000 days.
+ */
+const DAYS = new Map<string, number | null>();
+function epochDay(s: string): number | null {
+  let n = DAYS.get(s);
+  if (n === undefined) {
+    const t = Date.parse(s + 'T00:00:00Z');
+    n = Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === s ? Math.round(t / DAY_MS) : null;
+    if (DAYS.size > 20_000) DAYS.clear();
+    DAYS.set(s, n);
+  }
+  return n;
+}
+
 function validDay(s: string): string | null {
-  const d = new Date(s + 'T00:00:00Z');
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s ? s : null;
+  return epochDay(s) === null ? null : s;
 }
 
 function localDay(t: number): string {
@@ -93,6 +109,9 @@ export function addDays(day: string, n: number): string {
 
 /** Whole days from `a` to `b` (positive when b is later). */
 export function daysBetween(a: string, b: string): number {
+  const x = epochDay(a);
+  const y = epochDay(b);
+  if (x !== null && y !== null) return y - x;
   return Math.round((Date.parse(b + 'T00:00:00Z') - Date.parse(a + 'T00:00:00Z')) / DAY_MS);
 }
 
