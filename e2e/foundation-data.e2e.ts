@@ -47,6 +47,7 @@ describe('foundation: custom fields, malformed data, static hosting', () => {
     await expect(page.locator('.grid-head').innerText()).resolves.toContain('受教育程度');
     expect((await rowTexts(page))[0]).toContain('硕士');
     await page.getByRole('button', { name: '过滤' }).click();
+    await page.getByLabel('字段', { exact: true }).first().waitFor(); // the dialog loads on first use
     const fields = await page.getByLabel('字段', { exact: true }).first().locator('option').allInnerTexts();
     expect(fields).toContain('受教育程度');
     await page.locator('.modal').getByRole('button', { name: '清除过滤' }).click();

@@ -56,7 +56,7 @@ describe('entity rules in real Chromium', () => {
     await importFile(page, 'rules-opps.csv', '\ufeff主题,客户,预期金额,完成率(%)\n新机床,杭州恒远机械有限公司,100000,30\n');
     await expect(page.locator('.import-summary').innerText()).resolves.toBe('1 行可以导入,0 行有错误');
     await expect(preview.locator('thead').innerText()).resolves.toContain('机会金额');
-    await expect(preview.locator('tbody tr').first().innerText()).resolves.toContain('30000');
+    await expect(preview.locator('tbody tr').first().innerText()).resolves.toContain('30,000.00'); // shown as the list shows it
     await page.getByRole('button', { name: '导入 1 行' }).click();
     await page.locator('.modal').waitFor({ state: 'detached' });
     await page.locator('.grid-row').first().waitFor();
