@@ -4,13 +4,14 @@ import { openWorkspace } from '../../store/org/setup';
 import { createWorkspaceCtx, useWorkspace, WorkspaceProvider } from '../shared/context';
 import { ChangeUserDialog, PinGate } from '../org/ChangeUser';
 import { LangSwitch } from './LangSwitch';
-import { SyncBar } from '../sync/SyncBar';
 import { plainText } from '../sync/state';
 import { t } from '../i18n';
 import { navGroups, useModules } from '../shared/module';
 import { guardUnload } from './unload';
 import { startRecoveryLazily } from '../recovery/lazy';
 
+// sync (its session, the status chip and details) loads beside the first page, not before it
+const SyncBar = lazy(() => import('../sync/SyncBar').then((m) => ({ default: m.SyncBar })));
 const RecoveryBanner = lazy(() => import('../recovery/RecoveryBanner').then((m) => ({ default: m.RecoveryBanner })));
 
 /** Opens the workspace named in the URL and frames every page of it. */
@@ -70,7 +71,7 @@ function Frame(props: ParentProps) {
           <button class="btn ghost menu-btn" aria-label={t('shell.menu')} aria-controls="main-nav" aria-expanded={menuOpen()}
             onClick={() => setMenuOpen(!menuOpen())}>☰</button>
           <span class="grow" />
-          <SyncBar />
+          <Suspense fallback={<span class="sync-chip" data-phase="starting">{t('shell.syncStarting')}</span>}><SyncBar /></Suspense>
           <Show when={!ctx.ws.compatible}><span class="error-banner">{t('settings.incompatible')}</span></Show>
           <button class="btn ghost user-chip" onClick={() => setChoosing(true)} title={t('shell.changeUser')}>
             {plainText(ctx.user()?.name) || '?'}<span class="muted role-name"> · {roleName()}</span>

@@ -18,6 +18,7 @@ export const en: Record<keyof typeof zh, string> = {
   'nav.workspaces': 'Switch workspace',
   'shell.changeUser': 'Change user',
   'shell.menu': 'Menu',
+  'shell.syncStarting': 'Connecting…',
   'shell.actingAs': 'Acting as',
   'shell.role': 'Role',
   'shell.offline': 'Offline',

@@ -16,6 +16,7 @@ export const zh = {
   'nav.workspaces': '切换工作区',
   'shell.changeUser': '更改用户',
   'shell.menu': '菜单',
+  'shell.syncStarting': '正在连接…',
   'shell.actingAs': '当前用户',
   'shell.role': '角色',
   'shell.offline': '离线',
