@@ -127,6 +127,15 @@ describe('arrears and ageing on 2026-04-05', () => {
     ]);
   });
 
+  it('lists each order once per row whatever the order of the dues, and sums cents exactly', () => {
+    const [a, b] = [dues.find((d) => d.orderId === 'o2')!, dues.find((d) => d.orderId === 'o3')!];
+    const shuffled = [a, b, a, { ...b, unpaid: 0.1 }, { ...b, unpaid: 0.2 }];
+    const [row] = arrearsBy(shuffled, 'customerId', '2026-04-05');
+    expect(row.orderIds).toEqual(['o2', 'o3']);
+    expect([a.unpaid, b.unpaid]).toEqual([1500, 800]);
+    expect(row.total).toBe(3800.3); // 1500 + 800 + 1500 + 0.1 + 0.2, not 3800.2999999999997
+  });
+
   it('lists overdue instalments for dunning, oldest first; due today is not overdue', () => {
     expect(overdueInstalments(dues, '2026-04-05').map((d) => [d.orderId, d.instalmentId, d.unpaid, d.daysOverdue])).toEqual([
       ['o3', null, 800, 125], ['o2', 'I1', 1500, 64], ['o2', 'I2', 1000, 36], ['o5', 'I5a', 500, 35], ['o4', 'I4b', 500, 1],

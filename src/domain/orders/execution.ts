@@ -1,7 +1,7 @@
 import type { Label } from '../core/entity';
 import { asNumber, roundMoney } from '../core/numbers';
 import { ok, refuse, refuseFields, type Result } from '../core/result';
-import { lineAmounts } from '../sales/pricing';
+import { discountedAmount } from '../sales/pricing';
 import { asText, idOf, isLive, type Values, type Violation } from '../sales/read';
 
 /**
@@ -124,8 +124,8 @@ export function executionViolations(exec: OrderExecution): Violation[] {
 
 /** Value of `quantity` units of an order line at its frozen price and rate (the quote lines' rule). */
 export function lineValue(line: Values, quantity: number): number {
-  // only the fields lineAmounts reads: copying the whole record per line was measurable at 60,000 lines
-  return lineAmounts({ quantity, unitPrice: line.unitPrice, rate: line.rate, manualRate: line.manualRate, productId: line.productId }).discountedAmount;
+  // only the fields discountedAmount reads: copying the whole record per line was measurable at 60,000 lines
+  return discountedAmount({ quantity, unitPrice: line.unitPrice, rate: line.rate, manualRate: line.manualRate });
 }
 
 /** Cost of `quantity` units of an order line (cost price frozen on the line). */
@@ -135,5 +135,7 @@ export function lineCost(line: Values, quantity: number): number {
 
 /** The order's amount: Σ line amounts after discount (lineAmounts, as quotes). */
 export function orderAmount(lines: readonly Values[]): number {
-  return roundMoney(lines.filter(isLive).reduce((s, l) => s + lineAmounts(l).discountedAmount, 0));
+  let sum = 0;
+  for (const l of lines) if (isLive(l)) sum += discountedAmount(l);
+  return roundMoney(sum);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BASE_DICTIONARIES } from '../core/dictionaries';
 import {
-  agentRate, approvalNeed, categoryChain, customerRate, engineRate, findRuleConflicts, lineAmounts,
+  agentRate, approvalNeed, categoryChain, customerRate, discountedAmount, engineRate, findRuleConflicts, lineAmounts,
   positionLimit, priceLine, quoteTotals, volumeRate, type PricingContext,
 } from './pricing';
 import { rec } from './testing';
@@ -105,6 +105,14 @@ describe('price engine: rate = min(customer, agent) × volume', () => {
 describe('stored lines and totals', () => {
   it('uses the frozen rate of a stored line', () => {
     expect(lineAmounts({ productId: 'P1', quantity: 3, unitPrice: 100, rate: 0.9 })).toMatchObject({ amount: 300, discountedAmount: 270 });
+  });
+
+  it('discountedAmount (order sums) is lineAmounts().discountedAmount for every kind of line', () => {
+    const lines = [
+      { quantity: 3, unitPrice: 100, rate: 0.9 }, { quantity: 7, unitPrice: 33.33, rate: 0.85, manualRate: 0.8 },
+      { quantity: 1, unitPrice: 10, rate: 2 }, { quantity: 'abc', unitPrice: 100 }, { quantity: '1,000', unitPrice: '2.5', rate: 0 },
+    ];
+    for (const l of lines) expect(discountedAmount(l)).toBe(lineAmounts(l).discountedAmount);
   });
 
   it('a malformed quantity makes the line invalid, never NaN', () => {

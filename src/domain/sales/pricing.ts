@@ -167,6 +167,18 @@ export interface LineAmounts {
  * Amounts of a stored line, using the rate frozen on it (a later change of the discount rules
  * must not rewrite quotes already given). A missing or malformed rate counts as 1 (no discount).
  */
+/**
+ * A line's amount after discount, as lineAmounts computes it, without building its breakdown
+ * (order sums read 60,000 lines per analysis).
+ */
+export function discountedAmount(line: Values): number {
+  const quantity = asNumber(line.quantity);
+  const unitPrice = asNumber(line.unitPrice);
+  if (quantity === null || unitPrice === null) return 0;
+  const rate = validRate(line.manualRate) ?? validRate(line.rate) ?? 1;
+  return roundMoney(roundMoney(quantity * unitPrice) * rate);
+}
+
 export function lineAmounts(line: Values): LineAmounts {
   const quantity = asNumber(line.quantity);
   const unitPrice = asNumber(line.unitPrice);

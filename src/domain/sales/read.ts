@@ -62,6 +62,8 @@ const DAY_MS = 86_400_000;
  */
 export function asDay(v: unknown): string | null {
   if (typeof v === 'string') {
+    // a stored day is read as it is, once checked (epochDay keeps what it checked)
+    if (v.length === 10 && v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45) return epochDay(v) === null ? null : v;
     // Only ISO text: Date.parse also reads things like "1" (as 2001-01-01), which is not a date.
     const s = v.trim();
     const m = DAY_RE.exec(s);
