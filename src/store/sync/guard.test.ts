@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { FRAME_FINAL, Reassembler, inspectMessage, toFrames, chunkSize, compress, decompress } from './guard';
+import { FRAME_FINAL, Reassembler, inspectMessage, toFrames, chunkSize, compress, compressToFrames, decompress } from './guard';
 
 const syncMsg = (write: (e: encoding.Encoder) => void) => {
   const e = encoding.createEncoder();
@@ -87,6 +87,22 @@ describe('compression of large messages', () => {
     expect(last.kind === 'message' && last.compressed).toBe(true);
     const back = await decompress(last.kind === 'message' ? last.message : new Uint8Array(), 10_000_000);
     expect(Buffer.from(back).equals(Buffer.from(update))).toBe(true);
+  });
+
+  it('streams the deflated frames as they come: the same frames as compressing first, in several batches', async () => {
+    const data = new Uint8Array(3_000_000);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 7919) % 251 ^ (i >> 9); // compresses, but not to nothing
+    const batches: Uint8Array[][] = [];
+    await compressToFrames(data, 16384, (frames) => batches.push(frames));
+    expect(batches.length).toBeGreaterThan(2);
+    const frames = batches.flat();
+    expect(frames.every((f) => f.length <= 16384)).toBe(true);
+    expect(frames.map((f) => Buffer.from(f).toString('hex'))).toEqual(toFrames(await compress(data), 16384, true).map((f) => Buffer.from(f).toString('hex')));
+    const r = new Reassembler(10_000_000);
+    const last = frames.map((f) => r.push(f)).at(-1)!;
+    expect(last.kind === 'message' && last.compressed).toBe(true);
+    const back = await decompress(last.kind === 'message' ? last.message : new Uint8Array(), 10_000_000);
+    expect(Buffer.from(back).equals(Buffer.from(data))).toBe(true);
   });
 
   it('stops inflating past the limit (a small message must not unpack into gigabytes)', async () => {

@@ -174,6 +174,38 @@ async function pipe(data: Uint8Array, stream: CompressionStream | DecompressionS
   return concat(parts, size);
 }
 
+/**
+ * Deflate a large message into frames as the deflated bytes come (the browser's own
+ * CompressionStream), handing each batch of full frames to `emit` at once: the first frames are
+ * on the wire while the rest is still being compressed (a company workspace takes seconds to
+ * deflate). The frames are those `toFrames(await compress(data), chunk, true)` would make.
+ */
+export async function compressToFrames(data: Uint8Array, chunk: number, emit: (frames: Uint8Array[]) => void): Promise<void> {
+  const size = Math.max(2, chunk) - 1;
+  const reader = new Blob([data as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw')).getReader();
+  let held = new Uint8Array(0); // deflated bytes not yet framed: the last ones go in the final frame
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const all = held.length ? concat([held, value], held.length + value.length) : value;
+    const full = Math.floor((all.length - 1) / size); // strictly more than a frame's worth stays held
+    if (full > 0) {
+      const frames: Uint8Array[] = [];
+      for (let i = 0; i < full; i++) frames.push(frameOf(FRAME_MORE, all.subarray(i * size, (i + 1) * size)));
+      emit(frames);
+    }
+    held = all.slice(full * size);
+  }
+  emit([frameOf(FRAME_FINAL_Z, held)]);
+}
+
+function frameOf(flag: number, payload: Uint8Array): Uint8Array {
+  const frame = new Uint8Array(payload.length + 1);
+  frame[0] = flag;
+  frame.set(payload, 1);
+  return frame;
+}
+
 /** Deflate a large message before framing (the browser's own CompressionStream). */
 export function compress(data: Uint8Array): Promise<Uint8Array> {
   return pipe(data, new CompressionStream('deflate-raw'), Number.MAX_SAFE_INTEGER);

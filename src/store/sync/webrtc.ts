@@ -7,7 +7,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import type { Awareness } from 'y-protocols/awareness';
-import { COMPRESS_ABOVE, DEFAULT_LIMITS, Reassembler, chunkSize, compress, decompress, inspectMessage, toFrames, type Inspection, type Limits } from './guard';
+import { COMPRESS_ABOVE, DEFAULT_LIMITS, FRAME_FINAL_Z, Reassembler, chunkSize, compressToFrames, decompress, inspectMessage, toFrames, type Inspection, type Limits } from './guard';
 import { Throttle, hasPending } from './pending';
 import { applyAndStore } from '../core/unencoded';
 import type { IceServer } from './settings';
@@ -350,17 +350,20 @@ export class GuardedWebrtc {
     };
     // large messages are compressed (async): later messages wait behind them, order is kept
     let sending: Promise<void> = Promise.resolve();
-    const enqueue = (bytes: Uint8Array, compressed: boolean) => {
+    const queueFrames = (frames: Uint8Array[]) => {
       if (peer.destroyed) return;
-      for (const f of toFrames(bytes, chunkSize(peer._pc?.sctp?.maxMessageSize), compressed)) queue.push(f);
+      for (const f of frames) queue.push(f);
       if (!waiting) pump();
     };
+    const enqueue = (bytes: Uint8Array, compressed: boolean) => queueFrames(toFrames(bytes, chunkSize(peer._pc?.sctp?.maxMessageSize), compressed));
     // nothing is dropped here: which update goes to whom is decided by the room's update handler
     peer.send = (data: Uint8Array) => {
       if (peer.destroyed) return;
       const bytes = data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBufferLike);
       if (bytes.length > COMPRESS_ABOVE) {
-        sending = sending.then(() => compress(bytes)).then((z) => enqueue(z, true), () => enqueue(bytes, false));
+        // frames go out as they are deflated (the channel sends while the rest compresses)
+        sending = sending.then(() => compressToFrames(bytes, chunkSize(peer._pc?.sctp?.maxMessageSize), queueFrames))
+          .catch(() => { queueFrames([Uint8Array.of(FRAME_FINAL_Z)]); enqueue(bytes, false); }); // ends what was sent (refused as malformed), then sends it plain
       } else {
         sending = sending.then(() => enqueue(bytes, false));
       }
