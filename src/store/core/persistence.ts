@@ -1,4 +1,8 @@
 import * as Y from 'yjs';
+import { UPDATES, openDb, request, toRows, type Part } from './idb-rows';
+import { writeOffThread } from './idb-writer';
+
+export type { Part } from './idb-rows';
 
 /**
  * The workspace document in IndexedDB, in values that always fit.
@@ -20,9 +24,6 @@ import * as Y from 'yjs';
 
 export const PART_BYTES = 16 * 1024 * 1024;
 export const COMPACT_AFTER = 500;
-const UPDATES = 'updates';
-
-export interface Part { i: number; n: number; b: Uint8Array }
 const isPart = (v: unknown): v is Part => typeof v === 'object' && v !== null && !(v instanceof Uint8Array)
   && typeof (v as Part).i === 'number' && typeof (v as Part).n === 'number' && (v as Part).b instanceof Uint8Array;
 
@@ -119,15 +120,26 @@ export class DocStore {
    * applied transaction again.
    */
   storeReceived(update: Uint8Array): void {
-    if (!this.closed) this.track(this.append(update));
+    if (this.closed) return;
+    // written by a worker where there is one: serialising ~80 MB into IndexedDB took a joining
+    // peer's main thread about a second; if the worker fails, written here after all
+    const n = Math.ceil(update.length / this.partBytes);
+    const off = writeOffThread(this.name, update, this.partBytes);
+    if (!off) { this.track(this.append(update)); return; }
+    this.noteRows(n);
+    this.track(off.catch(() => { this.rows -= n; return this.append(update); }));
   }
 
   /** Store one update (as parts when large) in one transaction. */
   private append(update: Uint8Array): Promise<void> {
     const rows = toRows(update, this.partBytes);
-    this.rows += rows.length;
-    if (this.rows >= COMPACT_AFTER) this.scheduleCompaction();
+    this.noteRows(rows.length);
     return request(this.db, (s) => { for (const r of rows) s.add(r); });
+  }
+
+  private noteRows(n: number): void {
+    this.rows += n;
+    if (this.rows >= COMPACT_AFTER) this.scheduleCompaction();
   }
 
   private track(done: Promise<void>): void {
@@ -209,33 +221,11 @@ export function deleteDocStore(name: string): Promise<void> {
   });
 }
 
-/** An update as the rows that store it: itself, or parts of at most PART_BYTES. */
-function toRows(update: Uint8Array, size: number): (Uint8Array | Part)[] {
-  if (update.length <= size) return [update];
-  const n = Math.ceil(update.length / size);
-  const out: Part[] = [];
-  for (let i = 0; i < n; i++) out.push({ i, n, b: update.slice(i * size, (i + 1) * size) });
-  return out;
-}
-
 export function join(chunks: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of chunks) { out.set(c, at); at += c.length; }
   return out;
-}
-
-function openDb(name: string): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const r = indexedDB.open(name);
-    r.onupgradeneeded = () => {
-      const db = r.result;
-      if (!db.objectStoreNames.contains(UPDATES)) db.createObjectStore(UPDATES, { autoIncrement: true });
-      if (!db.objectStoreNames.contains('custom')) db.createObjectStore('custom');
-    };
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
 }
 
 /** Up to `count` rows with keys from `from` on, in key order. */
@@ -254,19 +244,3 @@ function readRows(db: IDBDatabase, from: number, count: number): Promise<[number
   });
 }
 
-/** Run writes on the updates store in one readwrite transaction; resolves when it commits. */
-function request(db: IDBDatabase, write: (s: IDBObjectStore) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let tx: IDBTransaction;
-    try {
-      tx = db.transaction([UPDATES], 'readwrite');
-      write(tx.objectStore(UPDATES));
-    } catch (e) {
-      reject(e);
-      return;
-    }
-    tx.oncomplete = () => resolve();
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-    tx.onerror = () => { /* abort follows */ };
-  });
-}
