@@ -8,6 +8,7 @@ import { salesModule } from './sales/manifest';
 import { serviceModule } from './service/manifest';
 import { ordersModule } from './orders/manifest';
 import { financeModule } from './finance/manifest';
+import { officeModule } from './office/manifest';
 
 /**
  * The product's feature modules (domain/<module>/manifest.ts). A new module adds ONE line here;
@@ -20,6 +21,7 @@ export const DOMAIN_MODULES: readonly DomainManifest[] = [
   serviceModule,
   ordersModule,
   financeModule,
+  officeModule,
 ];
 
 /** Every entity of the product, by collection key, assembled from the modules. */

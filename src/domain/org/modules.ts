@@ -19,8 +19,15 @@ export const MODULES: { key: string; label: Label }[] = [
   { key: 'marketing', label: { zh: '市场管理', en: 'Marketing' } },
   { key: 'service', label: { zh: '客户服务', en: 'Service' } },
   { key: 'analysis', label: { zh: '分析决策', en: 'Analysis' } },
+  { key: 'office', label: { zh: '员工中心', en: 'Employee centre' } },
   { key: 'system', label: { zh: '系统日志', en: 'System log' } },
 ];
+
+/**
+ * What a role that says nothing of a module may do there: everybody writes their own plans in the
+ * employee centre (员工中心), also in roles made before it existed; a role can still be set lower.
+ */
+const UNSET_PERMISSION: Readonly<Record<string, Permission>> = { office: 'write' };
 
 /**
  * A role's permissions are stored as one field per module (`perm_customers: 'write'`), not as
@@ -46,7 +53,7 @@ export function permissionOf(role: RoleLike | undefined, module: string): Permis
   if (!role) return 'none';
   if (role.admin === true) return 'approve';
   const p = role[permField(module)];
-  return PERMISSIONS.includes(p as Permission) ? (p as Permission) : 'none';
+  return PERMISSIONS.includes(p as Permission) ? (p as Permission) : (UNSET_PERMISSION[module] ?? 'none');
 }
 
 /** True when the role's permission on the module is at least `need`. */

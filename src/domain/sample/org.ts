@@ -44,7 +44,7 @@ export function roleRecords(): Rec[] {
     { id: ROLE.admin, name: '系统管理员', admin: true, scope: 'all', perms: all('approve') },
     {
       id: ROLE.manager, name: '销售经理', scope: 'department', discountLimit: 20,
-      perms: { customers: 'approve', competitors: 'write', sales: 'approve', products: 'read', analysis: 'read', orders: 'approve', finance: 'approve' },
+      perms: { customers: 'approve', competitors: 'write', sales: 'approve', products: 'read', analysis: 'read', orders: 'approve', finance: 'approve', office: 'approve' },
     },
     {
       id: ROLE.rep, name: '业务员', scope: 'own', discountLimit: 5,

@@ -23,11 +23,11 @@ export const MEMBER_ROLE = {
 export const DEFAULT_ROLES = [
   { id: 'role-admin', name: '系统管理员', admin: true, scope: 'all', perms: allAt('approve'), discountLimit: 100 },
   { id: 'role-manager', name: '销售经理', scope: 'department', discountLimit: 20,
-    perms: { ...allAt('read'), customers: 'approve', competitors: 'write', sales: 'approve', orders: 'approve', finance: 'approve', org: 'none', system: 'none' } },
+    perms: { ...allAt('read'), customers: 'approve', competitors: 'write', sales: 'approve', orders: 'approve', finance: 'approve', office: 'approve', org: 'none', system: 'none' } },
   { id: 'role-rep', name: '业务员', scope: 'own', discountLimit: 5,
-    perms: { ...allAt('none'), customers: 'write', competitors: 'read', products: 'read', sales: 'write', orders: 'write', finance: 'write', service: 'read' } },
+    perms: { ...allAt('none'), customers: 'write', competitors: 'read', products: 'read', sales: 'write', orders: 'write', finance: 'write', service: 'read', office: 'write' } },
   { id: 'role-service', name: '售后服务员', scope: 'all', discountLimit: 0,
-    perms: { ...allAt('none'), customers: 'read', competitors: 'read', products: 'read', sales: 'read', service: 'write' } },
+    perms: { ...allAt('none'), customers: 'read', competitors: 'read', products: 'read', sales: 'read', service: 'write', office: 'write' } },
   { id: 'role-viewer', name: '只读访客', scope: 'all', discountLimit: 0, perms: { ...allAt('read'), system: 'none' } },
   MEMBER_ROLE,
 ];
