@@ -84,16 +84,16 @@ function shownOr(shown: string, raw: unknown, env: NameEnv): string {
  * What a record is called in history and the log — the entity's naming rule (`titleField`),
  * its value shown as a person reads it (a line titled by its product is the product's name, a
  * step titled by its action the action's label). Embedded rows carry their parent's name and
- * their line number: "BJ-0001 · 报价明细 2 · 服务器".
+ * their line number: "BJ-0001 · 报价明细 2 · 服务器" (on the parent's own page, `withParent` false: "报价明细 2 · 服务器").
  */
-export function titleText(def: EntityDef | undefined, rec: Readonly<Record<string, unknown>>, env: NameEnv): string {
+export function titleText(def: EntityDef | undefined, rec: Readonly<Record<string, unknown>>, env: NameEnv, withParent = true): string {
   if (!def) return '';
   const f = fieldDefOf(def, def.titleField);
   const v = rec[def.titleField];
   const own = f && f.type !== 'text' && f.type !== 'longtext' ? (v === undefined || v === null || v === '' ? '' : valueText(f, v, env)) : displayName(def, rec);
   if (!def.embedded) return own.length > 80 ? `${own.slice(0, 80)}…` : own;
   const rel = parentsOf(def).find((p) => typeof rec[p.field] === 'string');
-  const parent = rel ? env.record(rel.entity, rec[rel.field] as string) : undefined;
+  const parent = rel && withParent ? env.record(rel.entity, rec[rel.field] as string) : undefined;
   const seq = asNumber(rec.seq);
   const row = `${labelOf(def.label, env.lang)}${seq === null ? '' : ` ${seq + 1}`}`;
   return [parent ? titleText(env.def(rel!.entity), parent, env) : '', row, own].filter(Boolean).join(' · ');
