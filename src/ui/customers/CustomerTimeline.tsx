@@ -98,7 +98,7 @@ function TimelineEntry(props: { item: TimelineItem; kind?: TimelineKind; label: 
     return `${fieldLabel(def(), f, lang())}: ${valueText(fieldDefOf(def(), f), v, props.env())}`;
   }).filter((x): x is string => !!x);
   return (
-    <li class="timeline-item" data-kind={it().kind}>
+    <li class="timeline-item" data-kind={it().kind} data-at={it().at}>
       <span class="tl-dot" aria-hidden="true" />
       <div class="tl-body">
         <div class="tl-head">
