@@ -87,14 +87,18 @@ describe('the customer 360 timeline', () => {
     await timeline().locator('#log-way').selectOption({ label: '电话' });
     await timeline().locator('#log-text').fill('电话回访:客户确认下月续约');
     await timeline().getByRole('button', { name: '记一笔' }).click();
-    const first = items().first();
-    await expect.poll(() => first.innerText()).toContain('电话回访:客户确认下月续约');
-    expect(await first.getAttribute('data-kind')).toBe('customerNotes');
-    await expect(first.innerText()).resolves.toContain('电话');
+    // newest first: only items dated later than now (planned contacts, tasks due) stand above it
+    const note = items().filter({ hasText: '电话回访:客户确认下月续约' });
+    await note.waitFor();
+    expect(await note.getAttribute('data-kind')).toBe('customerNotes');
+    await expect(note.innerText()).resolves.toContain('电话');
+    const noteAt = Number(await note.getAttribute('data-at'));
+    expect(Math.abs(noteAt - Date.now())).toBeLessThan(120_000);
+    const above = (await timesShown()).slice(0, (await items().evaluateAll((els) => els.findIndex((e) => e.textContent?.includes('电话回访')))));
+    expect(above.every((t) => t >= noteAt)).toBe(true);
     await page.reload();
     await items().first().waitFor({ timeout: 30_000 });
-    await expect.poll(() => items().first().innerText()).toContain('电话回访:客户确认下月续约');
-    await expect(items().first().innerText()).resolves.toContain('王老师');
+    await expect(note.innerText({ timeout: 30_000 })).resolves.toContain('王老师');
     expect(errors).toEqual([]);
   });
 
@@ -215,6 +219,7 @@ describe('a same-field conflict merged from two peers', () => {
 
     await phoneNotice.getByRole('button', { name: '使用另一值' }).click();
     await expect.poll(() => shown('电话')).toBe('0571-1111');
+    await p.getByText('已改为「0571-1111」').waitFor(); // said once stored
     await phoneNotice.waitFor({ state: 'detached' });
     await p.locator('.conflict-notice[data-field=address]').getByRole('button', { name: '知道了' }).click();
     expect(await p.locator('.conflict-notice').count()).toBe(0);

@@ -40,11 +40,11 @@ export const salesUi = defineUiModule({
     { kind: 'tasks', entity: 'activities', label: 'sales.tl.tasks', order: 30, customer: { field: 'customerId' },
       when: ['doneDate', 'dueDate'], who: ['ownerId'], details: ['status', 'dueDate'], accept: (r) => r.kind === 'task' },
     { kind: 'opportunities', entity: 'opportunities', label: 'sales.tl.opportunities', order: 40, customer: { field: 'customerId' },
-      when: [], who: ['ownerId'], details: ['stageId', 'amount'], href: (r) => `opportunities/${String(r.id)}` },
+      when: ['startDate'], who: ['ownerId'], details: ['stageId', 'amount'], href: (r) => `opportunities/${String(r.id)}` },
     { kind: 'quotes', entity: 'quotes', label: 'sales.tl.quotes', order: 50, customer: { field: 'customerId' },
       when: ['date'], who: ['ownerId'], details: ['status'], href: (r) => `quotes/${String(r.id)}` },
     { kind: 'projects', entity: 'projects', label: 'sales.tl.projects', order: 60, customer: { field: 'customerId' },
-      when: [], who: ['ownerId'], details: ['stageId', 'actualAmount'], href: (r) => `projects/${String(r.id)}` },
+      when: ['startDate'], who: ['ownerId'], details: ['stageId', 'actualAmount'], href: (r) => `projects/${String(r.id)}` },
   ],
   customerSections: [{ order: 10, component: lazy(async () => ({ default: (await import('./CustomerSales')).CustomerSales })) }],
 });

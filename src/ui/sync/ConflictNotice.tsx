@@ -6,6 +6,7 @@ import { fieldDefOf, fieldLabel, valueText } from '../../domain/core/history-for
 import { useWorkspace } from '../shared/context';
 import { useTitles } from '../shared/titles';
 import { report } from '../shared/refusal';
+import { notify } from '../shared/toast';
 import { lang, t } from '../i18n';
 import { useHistory, useNameEnv } from './history-ui';
 
@@ -29,8 +30,11 @@ export function ConflictNotice(props: { collection: string; id: string; writable
   const def = () => ctx.def(props.collection);
   const text = (c: Conflict, v: unknown) => valueText(fieldDefOf(def(), c.field), v, env());
   const who = (id: string) => title('users', id) || '?';
-  const useOther = (c: Conflict) => {
-    report(editRecord(ctx.ws, props.collection, props.id, { [c.field]: c.lost.value }, ctx.userId()), t('conflict.used', { value: text(c, c.lost.value) }));
+  // reported once stored (as a form's save is), so a reload right after keeps it
+  const useOther = async (c: Conflict) => {
+    const res = editRecord(ctx.ws, props.collection, props.id, { [c.field]: c.lost.value }, ctx.userId());
+    if (!res.ok) { report(res); return; }
+    await ctx.ws.flushed().then(() => notify(t('conflict.used', { value: text(c, c.lost.value) })), (e: unknown) => notify(String(e), 'error'));
   };
   const dismiss = (c: Conflict) => { dismissConflict(c.key); setDismissed((n) => n + 1); };
   return (
