@@ -147,6 +147,13 @@ describe('the opportunity page', () => {
     // the same contact record the board writes: completed, at the new stage
     await page.reload();
     await expect.poll(() => page.locator('ol.stage-path li.current').getAttribute('data-stage'), { timeout: 30_000 }).toBe(next);
+    // on a phone the path scrolls inside its own box, the page does not
+    await page.setViewportSize({ width: 390, height: 844 });
+    await goto(page, ws, `opportunities/${activeOpp.id}`);
+    await page.locator('ol.stage-path li.current').waitFor();
+    await shot(page, 'stage-path-390x844');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 800 });
     expect(errors).toEqual([]);
   });
 
