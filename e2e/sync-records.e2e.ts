@@ -60,7 +60,7 @@ describe('history and presence on every record', () => {
     await history.locator('li', { hasText: '采购经理' }).waitFor();
     const entry = await history.locator('li', { hasText: '采购经理' }).innerText();
     expect(entry).toContain('王老师');
-    expect(entry).toMatch(/职务: ∅ → 采购经理/);
+    expect(entry).toMatch(/职务: \(空\) → 采购经理/);
     await shot(b, 'sync-tabs-contact-history-1280x800');
     await b.keyboard.press('Escape');
 

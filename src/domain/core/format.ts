@@ -51,3 +51,11 @@ export function dateTime(v: unknown, lang: Lang, opts: { seconds?: boolean } = {
     ...(opts.seconds ? { second: '2-digit' } : {}), hour12: false,
   });
 }
+
+/** A day in the user's language: 2024/01/02 in zh, 02/01/2024 in en. Takes `YYYY-MM-DD` (the stored form) or a time. */
+export function day(v: unknown, lang: Lang): string {
+  const s = typeof v === 'string' ? v.trim() : v;
+  const t = typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s) ? asTime(`${s}T00:00`) : asTime(s);
+  if (t === null) return DASH;
+  return new Date(t).toLocaleDateString(LOCALE[lang], { year: 'numeric', month: '2-digit', day: '2-digit' });
+}

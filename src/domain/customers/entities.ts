@@ -61,3 +61,21 @@ export const competitors: EntityDef = {
     { key: 'strategy', label: { zh: '应对策略', en: 'Strategy' }, type: 'longtext', width: 200 },
   ],
 };
+
+/**
+ * 跟进记录: what the customer page's 记一笔 box writes — a call, a visit, a meeting… (the contact
+ * way) or a plain note — with its time (the record's creation) and who wrote it. Rows of their
+ * customer (shown on its page, following it to the bin), one record each, so notes two people
+ * write while apart are both kept.
+ */
+export const customerNotes: EntityDef = {
+  key: 'customerNotes', module: 'customers', label: { zh: '跟进记录', en: 'Notes' }, titleField: 'text',
+  scopeVia: { field: 'customerId', entity: 'customers' },
+  parent: { entity: 'customers', field: 'customerId', onDelete: 'cascade' }, embedded: true,
+  fields: [
+    { key: 'customerId', label: { zh: '所属客户', en: 'Customer' }, type: 'ref', ref: 'customers', required: true },
+    { key: 'way', label: { zh: '联系方式', en: 'Way' }, type: 'dict', dict: 'contactWay' },
+    { key: 'contactId', label: { zh: '联系人', en: 'Contact' }, type: 'ref', ref: 'contacts' },
+    { key: 'text', label: { zh: '内容', en: 'Text' }, type: 'longtext', required: true },
+  ],
+};

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { both, peer } from './test-peers';
 import { HISTORY } from './collection';
-import { HistoryLog } from '../sync/history';
+import { HistoryLog, openConflicts } from '../sync/history';
 
 describe('change history written by Collection.update', () => {
   it('logs changed fields (old → new, who, stamp) in the same transaction as the record', () => {
@@ -80,5 +80,29 @@ describe('change history written by Collection.update', () => {
     a.doc.clientID = 12345;
     a.collection('customers').update(id, { name: 'Y' });
     expect(a.collection('customers').get(id)!._s!.name[1]).toBe(12345);
+  });
+
+  it('a merged same-field conflict stands open (who was kept, who overwritten) until the field is edited again', () => {
+    const a = peer('alice');
+    const b = peer('bob');
+    const col = (p: typeof a) => p.collection('customers');
+    const id = col(a).create({ name: 'X', phone: '1' }).id;
+    both(a, b);
+    col(a).update(id, { phone: 'A' });
+    col(b).update(id, { phone: 'B', name: 'Y' });
+    both(a, b);
+    const open = (p: typeof a) => openConflicts(new HistoryLog(p.doc).forRecord('customers', id), col(p).get(id));
+    const kept = col(a).get(id)!.phone;
+    for (const p of [a, b]) {
+      const list = open(p);
+      expect(list).toHaveLength(1); // name was changed on one side only: no conflict
+      expect(list[0]).toMatchObject({ field: 'phone', kept: { value: kept, by: kept === 'A' ? 'alice' : 'bob' }, lost: { value: kept === 'A' ? 'B' : 'A', by: kept === 'A' ? 'bob' : 'alice' } });
+      expect(list[0].key).toBe(open(a)[0].key); // the same on every device
+    }
+    // "use the other value" is a new edit: the conflict is settled, everywhere
+    col(a).update(id, { phone: open(a)[0].lost.value });
+    both(a, b);
+    expect(open(a)).toEqual([]);
+    expect(open(b)).toEqual([]);
   });
 });

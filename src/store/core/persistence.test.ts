@@ -23,6 +23,29 @@ function fill(doc: Y.Doc, count: number, prefix = 'r'): void {
 }
 
 describe('DocStore', () => {
+  it('stores what the document writes while rows load (a merge write-back), so later edits survive a reload', async () => {
+    const name = dbName();
+    const peer = new Y.Doc();
+    peer.getMap('customers').set('c1', 'from a peer');
+    const first = new Y.Doc();
+    const s1 = await DocStore.open(name, first);
+    Y.applyUpdate(first, Y.encodeStateAsUpdate(peer)); // a peer's update, stored as received
+    await s1.flushed();
+    await s1.close();
+    // the next open: an observer answers the loaded rows with a write of its own, as the merge does
+    const doc = new Y.Doc();
+    doc.getMap('customers').observe((e) => { if (!e.transaction.local) doc.transact(() => doc.getMap('customers').set('c1', 'merged'), 'keyuan:merge'); });
+    const s2 = await DocStore.open(name, doc);
+    expect(doc.getMap('customers').get('c1')).toBe('merged');
+    doc.getMap('customers').set('c2', 'edited after the load');
+    await s2.flushed();
+    await s2.close();
+    const again = new Y.Doc();
+    const s3 = await DocStore.open(name, again);
+    expect(again.getMap('customers').toJSON()).toEqual({ c1: 'merged', c2: 'edited after the load' });
+    await s3.close();
+  });
+
   it('stores an update larger than a part as parts and reads it back whole', async () => {
     const name = dbName();
     const doc = new Y.Doc();

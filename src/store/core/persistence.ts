@@ -101,13 +101,30 @@ export class DocStore {
       // drops it (origin = the store) — seconds at company scale. Nothing else can write during
       // this synchronous block.
       this.doc.off('update', this.onUpdate);
+      const ownBefore = { id: this.doc.clientID, state: Y.getState(this.doc.store, this.doc.clientID) };
       try {
         Y.transact(this.doc, () => { for (const u of updates) Y.applyUpdate(this.doc, u); }, this, false);
       } finally {
         if (!this.closed) this.doc.on('update', this.onUpdate);
       }
+      this.storeWrittenWhileLoading(ownBefore);
     }
     this.next = last + 1;
+  }
+
+  /**
+   * What this device wrote while the rows were applied — the collections' merge write-back of rival
+   * versions the rows held — happened while the store was not listening. Unstored, every later
+   * update of this client would depend on it and wait unapplied for ever after a reload (an edit
+   * made after such a load was lost). Stored here: this client's structs written since.
+   */
+  private storeWrittenWhileLoading(before: { id: number; state: number }): void {
+    const id = this.doc.clientID;
+    const from = id === before.id ? before.state : 0;
+    if (this.closed || Y.getState(this.doc.store, id) <= from) return;
+    const sv = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    sv.set(id, from);
+    this.track(this.append(Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(sv))));
   }
 
   private dropParts(parts: Part[]): void {

@@ -5,6 +5,7 @@ import { makePrimaryContact } from './contacts';
 import { assignCustomers } from './assign';
 import { restoreFromBin } from './references';
 import { moveToBin } from '../core/cascade';
+import { addCustomerNote } from './notes';
 
 function workspace() {
   const ws = seededWorkspace();
@@ -46,5 +47,18 @@ describe('customer writes (store/customers)', () => {
     restoreFromBin(ws, 'customers', 'c2');
     expect(ws.collection('customers').get('c2')).not.toHaveProperty('mergedInto');
     expect(ws.collection('contacts').get('k3')?.deleted).toBe(false);
+  });
+
+  it('记一笔 writes a note through the save path: text required, the way a 联系方式 code, and it follows its customer to the bin', () => {
+    const ws = workspace();
+    const ok = addCustomerNote(ws, { customerId: 'c1', text: ' 电话确认了需求 ', way: 'phone' }, 'rep');
+    expect(ok.ok).toBe(true);
+    const note = ws.collection('customerNotes').live()[0];
+    expect(note).toMatchObject({ customerId: 'c1', text: '电话确认了需求', way: 'phone', createdBy: ws.actorId });
+    expect(addCustomerNote(ws, { customerId: 'c1', text: '  ' }).ok).toBe(false);
+    expect(addCustomerNote(ws, { customerId: 'c1', text: 'x', way: 'telepathy' }).ok).toBe(false);
+    expect(ws.collection('customerNotes').live()).toHaveLength(1);
+    moveToBin(ws, 'customers', ['c1']);
+    expect(ws.collection('customerNotes').live()).toHaveLength(0);
   });
 });

@@ -152,3 +152,40 @@ export function logEvent(ws: Workspace, event: string, params: Record<string, st
     ws.doc.getArray<HistoryEntry>(HISTORY).push([{ c: '', r: '', s: ws.clock.now(), u: ws.actorId, k: 'sys', e: event, p: params }]);
   });
 }
+
+/** A same-field conflict the merge resolved: the value kept (the later stamp) and the one overwritten. */
+export interface Conflict {
+  field: string;
+  kept: { value: unknown; by: string; at: number };
+  lost: { value: unknown; by: string; at: number };
+  /** Names this conflict on every device (for "dismissed"): record, field and the overwritten write's stamp. */
+  key: string;
+}
+
+/**
+ * The conflicts of one record still standing (`items` newest first, as `forRecord` gives them):
+ * a value marked lost whose winner is still the field's latest write and still its value. A later
+ * edit of the field — "use the other value" is one — settles it.
+ */
+export function openConflicts(items: readonly HistoryItem[], record: Readonly<Record<string, unknown>> | undefined): Conflict[] {
+  const asc = [...items].reverse();
+  const out: Conflict[] = [];
+  const seen = new Set<string>();
+  for (let i = asc.length - 1; i >= 0; i--) {
+    for (const ch of asc[i].changes) {
+      if (!ch.lost || seen.has(ch.field)) continue;
+      // the next write of the field after the lost one is the one that was kept
+      const later = asc.slice(i + 1).flatMap((it) => it.changes.filter((c) => c.field === ch.field).map((c) => ({ it, c })));
+      seen.add(ch.field);
+      if (later.length !== 1 || !record || !sameValue(record[ch.field] ?? null, later[0].c.value ?? null)) continue;
+      const won = later[0];
+      out.push({
+        field: ch.field,
+        kept: { value: won.c.value, by: won.it.by, at: won.it.at },
+        lost: { value: ch.value, by: asc[i].by, at: asc[i].at },
+        key: `${asc[i].collection}/${asc[i].recordId}/${ch.field}/${asc[i].stamp[0]}.${asc[i].stamp[1]}`,
+      });
+    }
+  }
+  return out;
+}

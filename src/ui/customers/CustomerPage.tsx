@@ -1,4 +1,4 @@
-import { For, Show, createSignal } from 'solid-js';
+import { For, Show, createSignal, lazy } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import { makePrimaryContact } from '../../store/customers/contacts';
 import { RecordList } from '../shared/RecordList';
@@ -13,10 +13,14 @@ import { lang, t } from '../i18n';
 import { customerSections, useModules } from '../shared/module';
 import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
+import { ConflictNotice } from '../sync/ConflictNotice';
 import { plainText } from '../sync/state';
 import { MergeDialog } from './MergeDialog';
 
-/** One customer: its archive fields, its contacts (with the primary one), who changed it and when. */
+// the timeline loads with the page's first render, not with the app (first-load JavaScript)
+const CustomerTimeline = lazy(async () => ({ default: (await import('./CustomerTimeline')).CustomerTimeline }));
+
+/** One customer: its archive fields, its contacts (with the primary one), its timeline, other modules' sections, who changed it and when. */
 export function CustomerPage() {
   const ctx = useWorkspace();
   const params = useParams();
@@ -42,6 +46,7 @@ export function CustomerPage() {
               <button class="btn" onClick={() => setMerging(true)} disabled={!ctx.can('customers', 'write')}>{t('merge.button')}</button>
               <button class="btn primary" onClick={() => setEditing(true)} disabled={!ctx.can('customers', 'write')}>{t('common.edit')}</button>
             </div>
+            <ConflictNotice collection="customers" id={params.id!} writable={ctx.can('customers', 'write')} />
             <div class="card">
               <h2>{t('customer.info')}</h2>
               <FieldsView entity="customers" record={c()} />
@@ -59,6 +64,7 @@ export function CustomerPage() {
                     {t('customer.setPrimary')}</button>
                 )} />
             </div>
+            <CustomerTimeline customerId={params.id!} />
             <For each={sections}>{(Section) => <Section customerId={params.id!} />}</For>
             <RecordHistory collection="customers" id={params.id!} />
             <Show when={editing()}><RecordForm entity="customers" record={c()} onClose={() => setEditing(false)} /></Show>

@@ -18,6 +18,10 @@ export const customersUi = defineUiModule({
     { path: 'contacts', label: 'nav.contacts', group: CUSTOMERS_GROUP, order: 20 },
     { path: 'competitors', label: 'nav.competitors', group: CUSTOMERS_GROUP, order: 30 },
   ],
+  // 记一笔 writes these; the customer's own field changes are the timeline's built-in kind
+  timeline: [
+    { kind: 'customerNotes', entity: 'customerNotes', label: 'customer.tl.notes', order: 0, customer: { field: 'customerId' }, when: [], who: [], details: ['way'] },
+  ],
   homeCounts: [
     { entity: 'customers', path: 'customers', label: 'nav.customers', order: 10 },
     { entity: 'contacts', path: 'contacts', label: 'nav.contacts', order: 20 },

@@ -28,5 +28,9 @@ export const financeUi = defineUiModule({
   ],
   recordSections: [{ entity: 'orders', order: 20, component: section(() => import('./OrderMoney'), 'OrderMoney') }],
   customerSections: [{ order: 40, component: section(() => import('./CustomerMoney'), 'CustomerMoney') }],
+  timeline: [
+    { kind: 'receipts', entity: 'receipts', label: 'finance.tl.receipts', order: 100, customer: { field: 'customerId' },
+      when: ['date'], who: ['ownerId'], details: ['amount', 'method'], href: (r) => (typeof r.orderId === 'string' ? `finance/account/${r.orderId}` : null) },
+  ],
   homeCards: [{ order: 10, component: section(() => import('./HomeDunning'), 'HomeDunning') }],
 });

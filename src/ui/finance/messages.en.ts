@@ -133,4 +133,5 @@ export const en: Record<keyof typeof zh, string> = {
   'finance.way': 'Way',
   'finance.accountOf': 'Account of order {order}',
   'finance.openOrder': 'Open the order',
+  'finance.tl.receipts': 'Receipts',
 };

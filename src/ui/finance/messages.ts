@@ -131,4 +131,5 @@ export const zh = {
   'finance.way': '催款方式',
   'finance.accountOf': '订单账目 {order}',
   'finance.openOrder': '打开订单',
+  'finance.tl.receipts': '收款',
 } as const;

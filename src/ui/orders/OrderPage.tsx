@@ -17,6 +17,7 @@ import { localToday } from '../../store/sales/ops';
 import { RecordForm } from '../shared/RecordForm';
 import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
+import { ConflictNotice } from '../sync/ConflictNotice';
 import { useWorkspace } from '../shared/context';
 import { recordSections, useModules } from '../shared/module';
 import { useTitles } from '../shared/titles';
@@ -66,6 +67,7 @@ export function OrderPage() {
               <DeleteButton order={o()} />
             </div>
             <refusal.Banner />
+            <ConflictNotice collection="orders" id={params.id!} writable={ctx.can('orders', 'write')} />
             <Violations list={violations()} />
             <ActionBar order={o()} refusal={refusal} />
             <div class="card">

@@ -25,6 +25,10 @@ export const ordersUi = defineUiModule({
     { entity: 'quotes', order: 10, component: lazy(async () => ({ default: (await sections()).QuoteOrders })) },
     { entity: 'approvals', order: 10, component: lazy(async () => ({ default: (await sections()).OrderApprovals })) },
   ],
+  timeline: [
+    { kind: 'orders', entity: 'orders', label: 'orders.tl.orders', order: 90, customer: { field: 'customerId' },
+      when: ['date'], who: ['ownerId'], details: ['amount', 'status'], href: (r) => `orders/${String(r.id)}` },
+  ],
   // after the sales section (10), before service (20)
   customerSections: [{ order: 15, component: lazy(async () => ({ default: (await sections()).CustomerOrders })) }],
 });

@@ -13,6 +13,7 @@ import { createQuoteFor, viewsOf } from '../../store/sales/quotes';
 import { RecordForm } from '../shared/RecordForm';
 import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
+import { ConflictNotice } from '../sync/ConflictNotice';
 import { RefPicker } from '../shared/FieldInput';
 import { useWorkspace } from '../shared/context';
 import { recordSections, useModules } from '../shared/module';
@@ -24,6 +25,7 @@ import { money } from '../../domain/core/format';
 import { useRefusal } from '../shared/refusal';
 import { opportunityTone, useNames, usePipelineForm } from './common';
 import { RecordsSection } from './RecordsSection';
+import { StagePath } from './StagePath';
 import { L, t, type MessageKey } from '../i18n';
 
 const STATUS_KEY: Record<string, MessageKey> = {
@@ -112,6 +114,8 @@ export function OpportunityPage() {
                   <button class="btn danger" disabled={!writable()} onClick={() => setDeleting(true)}>{t('common.delete')}</button>
                 </div>
               </div>
+              <StagePath opp={o()} disabled={!writable() || status() !== 'active'} />
+              <ConflictNotice collection="opportunities" id={params.id!} writable={writable()} />
               <refusal.Banner />
               <Violations list={violations()} />
               <Show when={convertWhy() && !projects().length && status() !== 'terminated'}>

@@ -6,6 +6,7 @@ import { createQuoteFor } from '../../store/sales/quotes';
 import { RecordForm } from '../shared/RecordForm';
 import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
+import { ConflictNotice } from '../sync/ConflictNotice';
 import { useWorkspace } from '../shared/context';
 import { useTitles } from '../shared/titles';
 import { Badge, FieldsView, Violations } from '../shared/RecordView';
@@ -75,6 +76,7 @@ export function ProjectPage() {
                 </div>
               </div>
               <refusal.Banner />
+              <ConflictNotice collection="projects" id={params.id!} writable={ctx.can('sales', 'write')} />
               <Violations list={violations()} />
               <div class="card">
                 <h2>{t('sales.basicInfo')}</h2>

@@ -16,6 +16,7 @@ import { deleteWithPlan, planDelete } from '../../store/sales/ops';
 import { RecordForm } from '../shared/RecordForm';
 import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
+import { ConflictNotice } from '../sync/ConflictNotice';
 import { useWorkspace } from '../shared/context';
 import { recordSections, useModules } from '../shared/module';
 import { useTitles } from '../shared/titles';
@@ -177,6 +178,7 @@ export function QuotePage() {
                 </div>
               </div>
               <div class="no-print"><refusal.Banner /></div>
+              <div class="no-print"><ConflictNotice collection="quotes" id={params.id!} writable={ctx.can('sales', 'write')} /></div>
               <Show when={locked()}><p class="notice no-print">{L(locked()!)}</p></Show>
 
               <div class="card no-print">

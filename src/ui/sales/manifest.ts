@@ -30,5 +30,21 @@ export const salesUi = defineUiModule({
     { path: 'sales-modes', label: 'nav.salesModes', group: SALES_GROUP, order: 80 },
   ],
   // loaded with the customer page's first render, not with the app
+  // what the customer's timeline shows of sales (ui/customers/CustomerTimeline.tsx)
+  timeline: [
+    { kind: 'contactRecords', entity: 'contactRecords', label: 'sales.tl.contactRecords', order: 10,
+      customer: { via: { entity: 'opportunities', customerField: 'customerId', field: 'opportunityId' } },
+      when: ['date'], who: ['ownerId'], details: ['way', 'stageId', 'rate'], href: (r) => (typeof r.opportunityId === 'string' ? `opportunities/${r.opportunityId}` : null) },
+    { kind: 'activities', entity: 'activities', label: 'sales.tl.activities', order: 20, customer: { field: 'customerId' },
+      when: ['doneDate', 'dueDate'], who: ['ownerId'], details: ['kind', 'status'], accept: (r) => r.kind !== 'task' },
+    { kind: 'tasks', entity: 'activities', label: 'sales.tl.tasks', order: 30, customer: { field: 'customerId' },
+      when: ['doneDate', 'dueDate'], who: ['ownerId'], details: ['status', 'dueDate'], accept: (r) => r.kind === 'task' },
+    { kind: 'opportunities', entity: 'opportunities', label: 'sales.tl.opportunities', order: 40, customer: { field: 'customerId' },
+      when: ['startDate'], who: ['ownerId'], details: ['stageId', 'amount'], href: (r) => `opportunities/${String(r.id)}` },
+    { kind: 'quotes', entity: 'quotes', label: 'sales.tl.quotes', order: 50, customer: { field: 'customerId' },
+      when: ['date'], who: ['ownerId'], details: ['status'], href: (r) => `quotes/${String(r.id)}` },
+    { kind: 'projects', entity: 'projects', label: 'sales.tl.projects', order: 60, customer: { field: 'customerId' },
+      when: ['startDate'], who: ['ownerId'], details: ['stageId', 'actualAmount'], href: (r) => `projects/${String(r.id)}` },
+  ],
   customerSections: [{ order: 10, component: lazy(async () => ({ default: (await import('./CustomerSales')).CustomerSales })) }],
 });

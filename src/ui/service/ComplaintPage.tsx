@@ -7,6 +7,7 @@ import { complaintStepsOf, handlerChoices, takeComplaintStep, type StepRequest }
 import { RecordForm } from '../shared/RecordForm';
 import { RecordPresence } from '../sync/RecordPresence';
 import { RecordHistory } from '../sync/RecordHistory';
+import { ConflictNotice } from '../sync/ConflictNotice';
 import { DictSelect } from '../shared/FieldInput';
 import { useTitles } from '../shared/titles';
 import { useWorkspace } from '../shared/context';
@@ -56,6 +57,7 @@ export function ComplaintPage() {
                 <button class="btn primary" disabled={!ctx.can('service', 'write') || status() === 'closed'} onClick={() => setEditing(true)}>
                   {t('common.edit')}</button>
               </div>
+              <ConflictNotice collection="complaints" id={params.id!} writable={ctx.can('service', 'write')} />
               <Stepper status={status()} />
               <div class="complaint-layout">
                 <div class="card">

@@ -20,5 +20,11 @@ export const serviceUi = defineUiModule({
     { path: 'service/analysis', label: 'nav.serviceAnalysis', group: SERVICE_GROUP, order: 40 },
   ],
   // loaded with the customer page's first render, not with the app
+  timeline: [
+    { kind: 'serviceRecords', entity: 'serviceRecords', label: 'service.tl.records', order: 70, customer: { field: 'customerId' },
+      when: ['start'], who: ['handlerId'], details: ['serviceType', 'completed'] },
+    { kind: 'complaints', entity: 'complaints', label: 'service.tl.complaints', order: 80, customer: { field: 'customerId' },
+      when: [], who: [], details: ['status', 'reason'], href: (r) => `service/complaints/${String(r.id)}` },
+  ],
   customerSections: [{ order: 20, component: lazy(async () => ({ default: (await import('./CustomerService')).CustomerService })) }],
 });

@@ -1,5 +1,7 @@
 import { createContext, lazy, useContext, type Component } from 'solid-js';
 import type { MessageKey } from '../i18n';
+import type { TimelineSource } from '../../domain/core/timeline';
+import type { Values } from '../../domain/core/read';
 
 /**
  * What a feature module declares to the UI (ui/<module>/manifest.ts). The router (App.tsx), the
@@ -22,6 +24,8 @@ export interface UiManifest {
   homeCounts?: readonly HomeCount[];
   /** Cards on the home page below "my work" (reminders a module owns: finance's overdue instalments). Lazy components. */
   homeCards?: readonly HomeCard[];
+  /** Kinds this module adds to a customer's timeline (客户全貌 · 时间线): which records, their time, person and details. */
+  timeline?: readonly TimelineKind[];
   /** Tabs of 系统设置 (ui/settings/SettingsPage.tsx); `key` is the tab's `?tab=` value. Use `page()`. */
   settingsTabs?: readonly SettingsTab[];
 }
@@ -41,6 +45,12 @@ export interface CustomerSection { order: number; component: Component<{ custome
  * record's id. `approvals` is the 审批箱 page; its sections get the acting user's id.
  */
 export interface RecordSection { entity: string; order: number; component: Component<{ recordId: string }> }
+
+/**
+ * A kind of the customer timeline: the records it reads (domain/core/timeline.ts), its name in the
+ * kind filter and badge, its place among the filter's kinds, and the page an item opens (if any).
+ */
+export interface TimelineKind extends TimelineSource { label: MessageKey; order: number; href?: (rec: Values) => string | null }
 
 export interface HomeCount { entity: string; path: string; label: MessageKey; order: number }
 
@@ -83,7 +93,7 @@ export function recordSections(modules: readonly UiManifest[], entity: string): 
 }
 
 /** Every module's entries of one kind, by their `order` (ties keep list order). */
-export function ordered<K extends 'homeCounts' | 'homeCards' | 'settingsTabs'>(modules: readonly UiManifest[], kind: K): NonNullable<UiManifest[K]>[number][] {
+export function ordered<K extends 'homeCounts' | 'homeCards' | 'settingsTabs' | 'timeline'>(modules: readonly UiManifest[], kind: K): NonNullable<UiManifest[K]>[number][] {
   type Item = NonNullable<UiManifest[K]>[number];
   return modules.flatMap((m) => (m[kind] ?? []) as readonly Item[]).sort((a, b) => a.order - b.order);
 }

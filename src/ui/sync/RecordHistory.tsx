@@ -2,32 +2,15 @@ import { For, Show, createMemo, createSignal } from 'solid-js';
 import type { HistoryItem } from '../../store/sync/history';
 import { referring } from '../../store/core/cascade';
 import { parentsOf } from '../../domain/core/entity';
-import { asNumber } from '../../domain/core/numbers';
 import { futureStamps } from '../../domain/core/merge';
 import { MAX_SKEW_MS, shownTime } from '../../store/core/clock';
 import { useTitles } from '../shared/titles';
-import { useWorkspace, type WorkspaceCtx } from '../shared/context';
+import { useWorkspace } from '../shared/context';
 import { dateTime } from '../../domain/core/format';
-import { L, lang, t } from '../i18n';
-import { useHistory } from './history-ui';
+import { fieldDefOf, fieldLabel as labelOfField, titleText, valueText } from '../../domain/core/history-format';
+import { lang, t } from '../i18n';
+import { useHistory, useNameEnv } from './history-ui';
 import './sync.css';
-
-/** Text of a logged value with the field's definition when there is one; anything odd is shown as data. */
-function valueText(ctx: WorkspaceCtx, collection: string, field: string, v: unknown): string {
-  if (v === null || v === undefined || v === '') return '∅';
-  if (field === 'deleted') return v === true ? t('history.inBin') : t('history.notInBin');
-  const f = ctx.def(collection)?.fields.find((x) => x.key === field);
-  const shown = f ? ctx.display(f, v) : '';
-  if (shown && shown !== '⚠') return shown;
-  return typeof v === 'string' ? v : JSON.stringify(v).slice(0, 200);
-}
-
-function fieldLabel(ctx: WorkspaceCtx, collection: string, field: string): string {
-  if (field === 'deleted') return t('history.binField');
-  const f = ctx.def(collection)?.fields.find((x) => x.key === field);
-  return f ? L(f.label) : field;
-}
-
 
 /**
  * A record's history: every change (field, old → new, who, when), values lost in a concurrent edit
@@ -39,6 +22,7 @@ export function RecordHistory(props: { collection: string; id: string; rows?: re
   const { log, version } = useHistory(ctx.ws);
   const [all, setAll] = createSignal(false);
   const rowNames = new Map<string, string>();
+  const env = useNameEnv();
   const items = createMemo(() => {
     version();
     const own = log.forRecord(props.collection, props.id, ctx.get(props.collection, props.id));
@@ -49,8 +33,7 @@ export function RecordHistory(props: { collection: string; id: string; rows?: re
       const rel = parentsOf(ctx.def(child)).find((p) => p.entity === props.collection);
       if (!rel) continue;
       for (const row of referring(ctx.ws, child, rel.field, props.id)) {
-        const seq = asNumber(row.seq);
-        rowNames.set(`${child}/${row.id}`, `${L(ctx.def(child).label)}${seq === null ? '' : ` ${seq + 1}`}`);
+        rowNames.set(`${child}/${row.id}`, titleText(ctx.def(child), row, env(), false));
         out.push(...log.forRecord(child, row.id, row));
       }
     }
@@ -62,12 +45,30 @@ export function RecordHistory(props: { collection: string; id: string; rows?: re
     const r = ctx.get(props.collection, props.id);
     return r ? futureStamps(r, Date.now(), MAX_SKEW_MS) : [];
   });
-  const aheadText = () => ahead().map((f) => (f === '_c' ? t('history.createdField') : fieldLabel(ctx, props.collection, f))).join(lang() === 'zh' ? '、' : ', ');
+  const fieldLabel = (collection: string, field: string) => (field === 'deleted' ? t('history.binField') : labelOfField(ctx.def(collection), field, lang()));
+  const aheadText = () => ahead().map((f) => (f === '_c' ? t('history.createdField') : fieldLabel(props.collection, f))).join(lang() === 'zh' ? '、' : ', ');
   const title = useTitles();
   const userName = (id: string) => title('users', id) || id || '?';
-  const label = (it: HistoryItem, field: string) => fieldLabel(ctx, it.collection, field);
-  const text = (it: HistoryItem, field: string, v: unknown) => valueText(ctx, it.collection, field, v);
+  const label = (it: HistoryItem, field: string) => fieldLabel(it.collection, field);
+  const text = (it: HistoryItem, field: string, v: unknown) => (field === 'deleted' && (v === true || v === false || v === null)
+    ? (v === true ? t('history.inBin') : t('history.notInBin')) : valueText(fieldDefOf(ctx.def(it.collection), field), v, env()));
   const rowName = (it: HistoryItem) => (it.collection === props.collection ? '' : rowNames.get(`${it.collection}/${it.recordId}`) ?? '');
+  // a row's creation and its move to or from the bin are "added" / "removed" / "restored" lines of the record
+  const rowEvent = (it: HistoryItem): string => {
+    if (!rowName(it)) return '';
+    if (it.kind === 'create') return t('history.rowAdded');
+    const del = it.changes.length === 1 ? it.changes[0] : undefined;
+    return del?.field === 'deleted' ? (del.value === true ? t('history.rowRemoved') : t('history.rowRestored')) : '';
+  };
+  // what an added row holds: its filled fields, as on the page
+  const rowContent = (it: HistoryItem): string => {
+    const row = ctx.get(it.collection, it.recordId);
+    const def = ctx.def(it.collection);
+    if (!row || !def) return '';
+    const skip = new Set([def.titleField, 'seq', ...parentsOf(def).map((p) => p.field)]);
+    return def.fields.filter((f) => !skip.has(f.key) && row[f.key] !== undefined && row[f.key] !== null && row[f.key] !== '')
+      .map((f) => `${labelOfField(def, f.key, lang())} ${valueText(f, row[f.key], env())}`).join(' · ');
+  };
   const shown = () => (all() ? items() : items().slice(0, 20));
   return (
     <div class="card record-history no-print">
@@ -81,10 +82,15 @@ export function RecordHistory(props: { collection: string; id: string; rows?: re
             <Show when={shownTime(it.at) < it.at} fallback={<span class="muted">{dateTime(it.at, lang(), { seconds: true })}</span>}>
               <span class="future-at" title={dateTime(it.at, lang(), { seconds: true })}>≥ {dateTime(shownTime(it.at), lang(), { seconds: true })} ⚠ {t('history.futureAt')}</span>
             </Show> · <strong>{userName(it.by)}</strong>{' '}
-            <Show when={rowName(it)}><span class="history-row">{rowName(it)}</span>{' '}</Show>
-            <Show when={it.kind === 'create'}>{t('history.created')}</Show>
-            <Show when={it.kind === 'purge'}>{t('history.purged')}</Show>
-            <For each={it.changes}>{(ch) => (
+            <Show when={rowEvent(it)} fallback={<>
+              <Show when={rowName(it)}><span class="history-row">{rowName(it)}</span>{' '}</Show>
+              <Show when={it.kind === 'create'}>{t('history.created')}</Show>
+              <Show when={it.kind === 'purge'}>{t('history.purged')}</Show>
+            </>}>
+              <span classList={{ 'row-event': true, removed: rowEvent(it) === t('history.rowRemoved') }}>{rowEvent(it)} <span class="history-row">{rowName(it)}</span></span>
+              <Show when={it.kind === 'create' && rowContent(it)}><div class="change muted">{rowContent(it)}</div></Show>
+            </Show>
+            <For each={rowEvent(it) ? [] : it.changes}>{(ch) => (
               <div classList={{ change: true, lost: ch.lost }}>
                 {label(it, ch.field)}: <span class="old">{text(it, ch.field, ch.old)}</span> → <Show when={ch.lost} fallback={<span class="new">{text(it, ch.field, ch.value)}</span>}>
                   <s>{text(it, ch.field, ch.value)}</s> <span class="lost-note">({t('history.lost')})</span></Show>
