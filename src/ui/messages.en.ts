@@ -22,5 +22,6 @@ import * as settings from './settings/messages.en';
 import * as sync from './sync/messages.en';
 import * as recovery from './recovery/messages.en';
 import * as finance from './finance/messages.en';
+import * as office from './office/messages.en';
 
-export const MESSAGES_EN: EnglishTables = { shared, shell, pwa, home, customers, sales, orders, finance, service, pipeline, work, analysis, org, settings, sync, recovery };
+export const MESSAGES_EN: EnglishTables = { shared, shell, pwa, home, customers, sales, orders, finance, office, service, pipeline, work, analysis, org, settings, sync, recovery };

@@ -14,6 +14,7 @@ import { pipelineUi } from './pipeline/manifest';
 import { workUi } from './work/manifest';
 import { analysisUi } from './analysis/manifest';
 import { financeUi } from './finance/manifest';
+import { officeUi } from './office/manifest';
 import { orgUi } from './org/manifest';
 import { settingsUi } from './settings/manifest';
 import { syncUi } from './sync/manifest';
@@ -29,6 +30,7 @@ export const UI_MODULES: readonly UiManifest[] = [
   workUi,
   analysisUi,
   financeUi,
+  officeUi,
   orgUi,
   settingsUi,
   syncUi,

@@ -15,7 +15,7 @@ import { DASH, money } from '../../domain/core/format';
  * figure can be checked by eye.
  */
 
-export type DrillEntity = 'opportunities' | 'projects' | 'quotes' | 'activities' | 'contactRecords' | 'orders';
+export type DrillEntity = 'opportunities' | 'projects' | 'quotes' | 'activities' | 'contactRecords' | 'orders' | 'customers';
 
 export interface DrillSpec {
   title: string;
@@ -34,6 +34,7 @@ const COLUMNS: Record<DrillEntity, string[]> = {
   activities: ['subject', 'kind', 'customerId', 'ownerId', 'status', 'dueDate'],
   contactRecords: ['date', 'way', 'stageId', 'rate', 'expectedAmount', 'amount', 'completed', 'summary'],
   orders: ['code', 'customerId', 'ownerId', 'type', 'status', 'approvedAt', 'amount'],
+  customers: ['name', 'code', 'ownerId', 'lifecycle', 'firstContact', 'phone'],
 };
 
 const PAGE = 200;
@@ -45,6 +46,7 @@ export function recordHref(wsId: string, entity: DrillEntity, rec: BaseRecord): 
     case 'projects': return `/w/${wsId}/projects/${rec.id}`;
     case 'quotes': return `/w/${wsId}/quotes/${rec.id}`;
     case 'orders': return `/w/${wsId}/orders/${rec.id}`;
+    case 'customers': return `/w/${wsId}/customers/${rec.id}`;
     case 'contactRecords': return typeof rec.opportunityId === 'string' ? `/w/${wsId}/opportunities/${rec.opportunityId}` : null;
     default: return null;
   }

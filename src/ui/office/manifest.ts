@@ -1,0 +1,23 @@
+import { lazy } from 'solid-js';
+import { defineUiModule, page, type NavGroup } from '../shared/module';
+import { ANALYSIS_GROUP } from '../analysis/manifest';
+
+export const OFFICE_GROUP: NavGroup = { key: 'office', label: 'nav.groupOffice', order: 45 };
+
+/** 员工中心: plans and summaries, announcements (a home card); the customer analyses beside the other analyses. */
+export const officeUi = defineUiModule({
+  key: 'office',
+  routes: [
+    { path: '/office/plans', component: page(() => import('./PlansPage'), 'PlansPage') },
+    { path: '/office/plans/:id', component: page(() => import('./PlansPage'), 'PlanPage') },
+    { path: '/office/announcements', component: page(() => import('./AnnouncementsPage'), 'AnnouncementsPage') },
+    { path: '/office/announcements/:id', component: page(() => import('./AnnouncementsPage'), 'AnnouncementPage') },
+    { path: '/analysis/customers', component: lazy(() => import('./CustomerAnalysisPage')) },
+  ],
+  nav: [
+    { path: 'office/plans', label: 'nav.workPlans', group: OFFICE_GROUP, order: 10 },
+    { path: 'office/announcements', label: 'nav.announcements', group: OFFICE_GROUP, order: 20 },
+    { path: 'analysis/customers', label: 'nav.customerAnalysis', group: ANALYSIS_GROUP, order: 60 },
+  ],
+  homeCards: [{ order: 5, component: page(() => import('./AnnouncementsPage'), 'HomeAnnouncements') }],
+});
