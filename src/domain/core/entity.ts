@@ -44,6 +44,8 @@ export interface EntityDef {
   fields: FieldDef[];
   /** The field that names a record wherever it is named (`displayName`): titles, links, pickers, the bin. */
   titleField: string;
+  /** The key fields a phone's list shows on each record's card, the first as its title (default: the list's first columns). */
+  cardFields?: readonly string[];
   /** Dictionary used as the category tree beside the list, if any. */
   treeField?: string;
   /** For the data scope, records without an owner of their own follow this parent (contacts → customer). */

@@ -19,6 +19,11 @@ export const serviceUi = defineUiModule({
     { path: 'service/knowledge', label: 'nav.knowledge', group: SERVICE_GROUP, order: 30 },
     { path: 'service/analysis', label: 'nav.serviceAnalysis', group: SERVICE_GROUP, order: 40 },
   ],
+  search: [{ entity: 'complaints', fields: ['details'], open: (r) => `service/complaints/${r.id}` }],
+  actions: [
+    { entity: 'serviceRecords', path: 'service/records', label: 'service.newRecord', order: 80 },
+    { entity: 'complaints', path: 'service/complaints', label: 'service.newComplaint', order: 90 },
+  ],
   // loaded with the customer page's first render, not with the app
   customerSections: [{ order: 20, component: lazy(async () => ({ default: (await import('./CustomerService')).CustomerService })) }],
 });
