@@ -1,4 +1,4 @@
-import { For, Show, createMemo, createResource, createSignal } from 'solid-js';
+import { For, Show, createMemo, createResource, createSignal, onCleanup } from 'solid-js';
 import { Dialog } from '@kobalte/core/dialog';
 import { useNavigate } from '@solidjs/router';
 import type { BaseRecord } from '../../domain/core/record';
@@ -8,7 +8,7 @@ import { loadRecent, rememberRecent } from '../../store/core/recent';
 import { useWorkspace } from '../shared/context';
 import { navGroups, ordered, useModules, type SearchSource } from '../shared/module';
 import { searchIndex, textOf, type SearchIndex } from '../shared/search-text';
-import { L, t } from '../i18n';
+import { L, lang, t } from '../i18n';
 
 /** One line of the palette: what it shows and what choosing it does. */
 interface Entry { key: string; group: 'recent' | 'records' | 'pages' | 'actions'; title: string; sub: string; go: () => void }
@@ -29,6 +29,9 @@ export function Palette(props: { onClose: () => void }) {
   const [query, setQuery] = createSignal('');
   const [active, setActive] = createSignal(0);
   const [recent] = createResource(() => loadRecent(ctx.ws.id));
+  // closed, focus goes back where it was (the search button, a list): the dialog is removed, not closed, so say it here
+  const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  onCleanup(() => queueMicrotask(() => { if (opener?.isConnected && !document.querySelector('[role=dialog]')) opener.focus(); }));
 
   const go = (path: string, remember?: RecentItem) => {
     props.onClose();
@@ -51,7 +54,7 @@ export function Palette(props: { onClose: () => void }) {
     const def = ctx.def(s.entity);
     const more = fields(s).slice(1).map((f) => ctx.display(f, r[f.key])).filter(Boolean);
     return {
-      key: `r:${s.entity}:${r.id}`, group, title: displayName(def, r) || '—', sub: [L(def.label), ...more].join(' · '),
+      key: `r:${s.entity}:${r.id}`, group, title: displayName(def, r, lang()) || '—', sub: [L(def.label), ...more].join(' · '),
       go: () => go(s.open(r), { kind: 'record', entity: s.entity, id: r.id }),
     };
   };

@@ -5,7 +5,9 @@ import { createWorkspaceCtx, useWorkspace, WorkspaceProvider } from '../shared/c
 import { ChangeUserDialog, PinGate } from '../org/ChangeUser';
 import { LangSwitch } from './LangSwitch';
 import { plainText } from '../sync/state';
-import { t } from '../i18n';
+import { lang, t } from '../i18n';
+import { displayName } from '../../domain/core/entity';
+import type { BaseRecord } from '../../domain/core/record';
 import { navGroups, useModules, type UiManifest } from '../shared/module';
 import { InstallButton } from '../pwa/InstallButton';
 import { guardUnload } from './unload';
@@ -44,7 +46,7 @@ function Frame(props: ParentProps) {
   const routing = useIsRouting();
   const base = `/w/${ctx.ws.id}`;
   const nav = navGroups(useModules()); // groups and entries from the UI manifests (ui/modules.ts)
-  const roleName = () => plainText((ctx.role() as { name?: unknown } | undefined)?.name) || t('shell.noRole');
+  const roleName = () => displayName(ctx.def('roles'), ctx.role() as BaseRecord | undefined, lang()) || t('shell.noRole');
   // Below 900 px the sidebar is a drawer over the page (styles.css): a choice, Escape or a tap
   // beside it closes it. On wider screens `menuOpen` changes nothing.
   const [menuOpen, setMenuOpen] = createSignal(false);
@@ -80,7 +82,7 @@ function Frame(props: ParentProps) {
         <header class="topbar">
           <button class="btn ghost menu-btn" aria-label={t('shell.menu')} aria-controls="main-nav" aria-expanded={menuOpen()}
             onClick={() => setMenuOpen(!menuOpen())}>☰</button>
-          <button class="btn ghost search-btn" onClick={() => setSearching(true)} title="Ctrl+K / ⌘K" aria-haspopup="dialog">
+          <button class="btn ghost search-btn" onClick={() => setSearching(true)} title="Ctrl+K / ⌘K" aria-label={t('shell.search')} aria-haspopup="dialog">
             <span aria-hidden="true">⌕</span><span class="search-label">{t('shell.search')}</span><kbd>Ctrl K</kbd>
           </button>
           <span class="grow" />
