@@ -17,9 +17,12 @@ const CJK = /[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/;
 /** Texts of the page's chrome that must be English: nav, top bar, headings, headers, buttons, tabs. */
 function chromeTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
+    // not record data shown in them: a knowledge article's title, a drill-down link naming a
+    // customer or a person, a row's heading; and the language switch names 中文 in Chinese
     const sel = [
-      'nav.sidebar a', 'nav.sidebar .nav-group-title', 'header.topbar button',
-      'main h1', 'main h2', 'main .grid-head .cell.head', 'main th', 'main button:not(.kb-item)', 'main [role=tab]', 'main label > span.field-label',
+      'nav.sidebar a', 'nav.sidebar .nav-group-title', 'header.topbar button:not(.lang-switch)',
+      'main h1', 'main h2:not(.kb-article h2)', 'main .grid-head .cell.head', 'main thead th', 'main button:not(.kb-item):not(.link)',
+      'main [role=tab]', 'main label > span.field-label',
     ].join(',');
     return [...document.querySelectorAll<HTMLElement>(sel)]
       .filter((el) => el.offsetParent !== null)
@@ -57,8 +60,7 @@ describe('English', () => {
         if (['customers', 'opportunities', 'sales-modes', 'org', 'approvals', 'analysis/funnel'].includes(path)) await shot(page, `en-${w}-${path.replace(/\W+/g, '_')}`);
       }
     }
-    expect([...new Set(chinese)], 'Chinese in the English interface').toEqual([]);
-    expect(sideways, 'pages that scroll sideways in English').toEqual([]);
+    expect({ chinese: [...new Set(chinese)], sideways }, 'Chinese in the English interface; pages that scroll sideways').toEqual({ chinese: [], sideways: [] });
     expect(errors).toEqual([]);
     await ctx.close();
   }, 400_000);

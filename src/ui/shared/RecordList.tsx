@@ -316,7 +316,7 @@ export function RecordList(props: RecordListProps) {
           <div class="grid-head" style={{ width: `${totalWidth()}px` }} role="row">
             <div class="cell check" style={{ position: 'sticky', left: '0', 'z-index': 2 }} />
             <For each={columns()}>{(f, i) => (
-              <div class="cell head" role="columnheader" style={cellStyle(i())}
+              <div class="cell head" role="columnheader" style={cellStyle(i())} title={L(f.label)}
                 onClick={() => setSort(sort()?.key === f.key ? (sort()!.dir === 1 ? { key: f.key, dir: -1 } : null) : { key: f.key, dir: 1 })}>
                 {L(f.label)}{sort()?.key === f.key ? (sort()!.dir === 1 ? ' ▲' : ' ▼') : ''}
               </div>
