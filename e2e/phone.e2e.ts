@@ -115,6 +115,20 @@ describe('phone and tablet layout', () => {
     await shot(page, 'phone-form-sheet-scrolled');
     await close.click();
     await expect.poll(() => sheet.count()).toBe(0);
+
+    // the top bar: one line; with 安装应用 offered it wraps onto a second line, never sideways
+    const topbar = page.locator('header.topbar');
+    const fits = () => topbar.evaluate((bar) => [...bar.children].every((c) => c.getBoundingClientRect().right <= document.documentElement.clientWidth));
+    expect((await topbar.boundingBox())!.height).toBeLessThanOrEqual(48);
+    expect(await fits()).toBe(true);
+    await page.evaluate(() => {
+      const e = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), { prompt: async () => undefined });
+      window.dispatchEvent(e);
+    });
+    await topbar.getByRole('button', { name: '安装应用' }).waitFor();
+    expect(await fits()).toBe(true);
+    expect((await topbar.boundingBox())!.height).toBeLessThanOrEqual(84);
+    await shot(page, 'phone-topbar-install');
     expect(errors).toEqual([]);
     await ctx.close();
   }, 180_000);

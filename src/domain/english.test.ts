@@ -39,8 +39,8 @@ describe('built-in data has English labels', () => {
 
   it('a new workspace’s sales modes and stages are named in English', () => {
     for (const m of DEFAULT_SALES_MODES) {
-      expect(english(displayName(ENTITIES.salesModes, m, 'en')), m.name).toBe(true);
-      for (const s of m.stages) expect(english(displayName(ENTITIES.salesStages, s, 'en')), s.name).toBe(true);
+      expect(english(displayName(ENTITIES.salesModes, { ...m }, 'en')), m.name).toBe(true);
+      for (const s of m.stages) expect(english(displayName(ENTITIES.salesStages, { ...s }, 'en')), s.name).toBe(true);
     }
   });
 });

@@ -25,7 +25,11 @@ export const ordersUi = defineUiModule({
     { entity: 'quotes', order: 10, component: lazy(async () => ({ default: (await sections()).QuoteOrders })) },
     { entity: 'approvals', order: 10, component: lazy(async () => ({ default: (await sections()).OrderApprovals })) },
   ],
-  search: [{ entity: 'orders', fields: ['code'], open: (r) => `orders/${r.id}` }],
+  search: [
+    { entity: 'orders', fields: ['code'], open: (r) => `orders/${r.id}` },
+    { entity: 'deliveries', fields: ['code'], open: (r) => `orders/${String(r.orderId ?? '')}` },
+    { entity: 'returns', fields: ['code'], open: (r) => `orders/${String(r.orderId ?? '')}` },
+  ],
   actions: [{ entity: 'orders', path: 'orders', label: 'orders.new', order: 70 }],
   navCounts: [{ path: 'approvals', load: async () => (await import('./approval-count')).pendingOrders }],
   // after the sales section (10), before service (20)
