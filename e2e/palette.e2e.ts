@@ -104,6 +104,15 @@ describe('global search', () => {
     await expect.poll(() => palette(page).count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.classList.contains('search-btn'))).toBe(true);
 
+    // a record page opened from its list is a recent item too
+    await goto(page, ws, 'opportunities');
+    await page.locator('.grid-rows .grid-row .cell-link').first().click();
+    await page.waitForURL(/\/opportunities\/[^/]+$/);
+    const oppId = page.url().split('/').pop();
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => options(page).first().getAttribute('data-key')).toBe(`r:opportunities:${oppId}`);
+    await page.keyboard.press('Escape');
+
     // nothing found says so
     await search(page, 'zzzzqqq');
     await palette(page).getByText('没有找到“zzzzqqq”').waitFor();
