@@ -61,6 +61,27 @@ export function rowTexts(page: Page): Promise<string[]> {
   return page.locator('.grid-rows .grid-row').allInnerTexts();
 }
 
+/** How far the page, or anything inside main, reaches past the viewport's right edge. */
+export function sidewaysOverflow(page: Page): Promise<{ doc: number; offenders: string[] }> {
+  return page.evaluate(() => {
+    const w = document.documentElement.clientWidth;
+    const offenders: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('main.content *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.right <= w + 1) continue;
+      // inside a box that scrolls on its own (a wide table's wrapper) it is that box's business
+      let p = el.parentElement; let clipped = false;
+      while (p && p.tagName !== 'MAIN') {
+        const ox = getComputedStyle(p).overflowX;
+        if (ox === 'auto' || ox === 'scroll' || ox === 'hidden') { clipped = true; break; }
+        p = p.parentElement;
+      }
+      if (!clipped) offenders.push(`${el.tagName.toLowerCase()}.${el.className} → ${Math.round(r.right)}`);
+    }
+    return { doc: document.documentElement.scrollWidth - w, offenders: offenders.slice(0, 5) };
+  });
+}
+
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${OUT}/${name}.png` });
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createWorkspace, goto, launch, newPage, shot } from './lib';
+import { createWorkspace, goto, launch, newPage, shot, sidewaysOverflow } from './lib';
 
 /**
  * A phone (390×844) and a portrait tablet (768×1024): the side navigation folds into a menu
@@ -14,27 +14,6 @@ afterAll(async () => { await browser?.close(); });
 async function navPaths(page: Page, wsId: string): Promise<string[]> {
   const hrefs = await page.locator('nav.sidebar a.nav-item').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
   return hrefs.map((h) => h.split(`/w/${wsId}`)[1]).filter((p): p is string => p !== undefined).map((p) => p.replace(/^\//, ''));
-}
-
-/** How far the page, or anything inside main, reaches past the viewport's right edge. */
-function sidewaysOverflow(page: Page): Promise<{ doc: number; offenders: string[] }> {
-  return page.evaluate(() => {
-    const w = document.documentElement.clientWidth;
-    const offenders: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('main.content *')) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.right <= w + 1) continue;
-      // inside a box that scrolls on its own (a wide table's wrapper) it is that box's business
-      let p = el.parentElement; let clipped = false;
-      while (p && p.tagName !== 'MAIN') {
-        const ox = getComputedStyle(p).overflowX;
-        if (ox === 'auto' || ox === 'scroll' || ox === 'hidden') { clipped = true; break; }
-        p = p.parentElement;
-      }
-      if (!clipped) offenders.push(`${el.tagName.toLowerCase()}.${el.className} → ${Math.round(r.right)}`);
-    }
-    return { doc: document.documentElement.scrollWidth - w, offenders: offenders.slice(0, 5) };
-  });
 }
 
 describe('phone and tablet layout', () => {
@@ -80,6 +59,79 @@ describe('phone and tablet layout', () => {
       await ctx.close();
     }, 240_000);
   }
+
+  it('phone 390×844: lists are cards with their key fields; a form is a full-screen sheet with close and save in view', async () => {
+    const { ctx, page, errors } = await newPage(browser, { width: 390, height: 844 });
+    const ws = await createWorkspace(page, '卡片', '王老师');
+    await page.getByRole('button', { name: '载入示例公司' }).click();
+    await page.getByText('示例公司已载入').waitFor({ timeout: 60_000 });
+
+    // customers: the definition's key fields (name as the title; code, phone, owner labelled)
+    await goto(page, ws, 'customers');
+    const card = page.locator('.grid-row.record-card').first();
+    await card.waitFor();
+    expect(await page.locator('.record-list .grid-head').isVisible(), 'no header row over cards').toBe(false);
+    expect(await card.locator('dt').allInnerTexts()).toEqual(['客户编码', '电话', '专管业务员']);
+    const name = await card.locator('.rc-title').innerText();
+    expect(name).toMatch(/\S/);
+    const box = (await card.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(box.height).toBeGreaterThan(60);
+    const o = await sidewaysOverflow(page);
+    expect(o.doc + o.offenders.length, 'the cards fit the screen').toBe(0);
+    await shot(page, 'phone-cards-customers');
+    await goto(page, ws, 'opportunities');
+    const opp = page.locator('.grid-row.record-card').first();
+    await opp.waitFor();
+    expect(await opp.locator('dt').allInnerTexts()).toEqual(['客户', '销售阶段', '机会金额']);
+    await shot(page, 'phone-cards-opportunities');
+    // an entity without key fields shows its first columns
+    await goto(page, ws, 'contacts');
+    const contact = page.locator('.grid-row.record-card').first();
+    await contact.waitFor();
+    expect(await contact.locator('dt').allInnerTexts()).toEqual(['所属客户', '主联系人', '性别']);
+    // the card's title opens the record
+    await goto(page, ws, 'customers');
+    await page.locator('.grid-row.record-card .rc-title').first().click();
+    await page.waitForURL(/\/customers\/[^/]+$/);
+    await page.getByRole('heading', { name }).first().waitFor();
+
+    // the add form: a full-screen sheet, its close on top and save at the bottom, in view after scrolling
+    await goto(page, ws, 'customers');
+    await page.getByRole('button', { name: '+ 新增' }).click();
+    const sheet = page.locator('.modal.modal-sheet');
+    await sheet.waitFor();
+    expect(await sheet.boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 844 });
+    const save = sheet.getByRole('button', { name: '保存' });
+    const close = sheet.getByRole('button', { name: '关闭' });
+    const inView = async () => {
+      const [s, c] = [(await save.boundingBox())!, (await close.boundingBox())!];
+      return s.y >= 0 && s.y + s.height <= 844 && c.y >= 0 && c.y + c.height <= 844 && s.x + s.width <= 390;
+    };
+    expect(await inView()).toBe(true);
+    await shot(page, 'phone-form-sheet');
+    await sheet.locator('.modal-body').evaluate((b) => { b.scrollTop = b.scrollHeight; });
+    expect(await inView(), 'save and close stay in view at the end of the form').toBe(true);
+    await shot(page, 'phone-form-sheet-scrolled');
+    await close.click();
+    await expect.poll(() => sheet.count()).toBe(0);
+
+    // the top bar: one line; with 安装应用 offered it wraps onto a second line, never sideways
+    const topbar = page.locator('header.topbar');
+    const fits = () => topbar.evaluate((bar) => [...bar.children].every((c) => c.getBoundingClientRect().right <= document.documentElement.clientWidth));
+    expect((await topbar.boundingBox())!.height).toBeLessThanOrEqual(48);
+    expect(await fits()).toBe(true);
+    await page.evaluate(() => {
+      const e = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), { prompt: async () => undefined });
+      window.dispatchEvent(e);
+    });
+    await topbar.getByRole('button', { name: '安装应用' }).waitFor();
+    expect(await fits()).toBe(true);
+    expect((await topbar.boundingBox())!.height).toBeLessThanOrEqual(84);
+    await shot(page, 'phone-topbar-install');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  }, 180_000);
 
   it('a laptop keeps the sidebar and has no menu button', async () => {
     const { ctx, page } = await newPage(browser);

@@ -44,6 +44,10 @@ export interface EntityDef {
   fields: FieldDef[];
   /** The field that names a record wherever it is named (`displayName`): titles, links, pickers, the bin. */
   titleField: string;
+  /** The field holding the record's English name, used in English when filled (a role's, a sales stage's `nameEn`). */
+  titleFieldEn?: string;
+  /** The key fields a phone's list shows on each record's card, the first as its title (default: the list's first columns). */
+  cardFields?: readonly string[];
   /** Dictionary used as the category tree beside the list, if any. */
   treeField?: string;
   /** For the data scope, records without an owner of their own follow this parent (contacts → customer). */
@@ -110,9 +114,12 @@ export function withCustomFields(def: EntityDef, custom: FieldDef[]): EntityDef 
 /**
  * What a record is called — page titles, references, pickers, the recycle bin, history: its
  * entity's `titleField`, as text. A value of the wrong type (from a peer) names nothing (never
- * "[object Object]", and String() on a hostile object can throw).
+ * "[object Object]", and String() on a hostile object can throw). In English, the `titleFieldEn`
+ * where the definition has one and the record fills it.
  */
-export function displayName(def: Pick<EntityDef, 'titleField'> | undefined, rec: Readonly<Record<string, unknown>> | undefined): string {
+export function displayName(def: Pick<EntityDef, 'titleField' | 'titleFieldEn'> | undefined, rec: Readonly<Record<string, unknown>> | undefined, lang: Lang = 'zh'): string {
+  const en = lang === 'en' && def?.titleFieldEn ? rec?.[def.titleFieldEn] : undefined;
+  if (typeof en === 'string' && en.trim()) return en;
   const v = rec?.[def?.titleField ?? 'name'];
   return typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : '';
 }

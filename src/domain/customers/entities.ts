@@ -4,6 +4,7 @@ export const CUSTOMER_KINDS = ['customer', 'agent', 'supplier', 'potential'] as 
 
 export const customers: EntityDef = {
   key: 'customers', module: 'customers', label: { zh: '客户档案', en: 'Customers' }, titleField: 'name',
+  cardFields: ['name', 'code', 'phone', 'ownerId'],
   treeField: 'category',
   fields: [
     { key: 'code', label: { zh: '客户编码', en: 'Code' }, type: 'text', required: true, unique: true, width: 110 },

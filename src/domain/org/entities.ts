@@ -11,9 +11,10 @@ export const departments: EntityDef = {
 };
 
 export const roles: EntityDef = {
-  key: 'roles', module: 'org', label: { zh: '角色', en: 'Roles' }, titleField: 'name',
+  key: 'roles', module: 'org', label: { zh: '角色', en: 'Roles' }, titleField: 'name', titleFieldEn: 'nameEn',
   fields: [
     { key: 'name', label: { zh: '角色名称', en: 'Name' }, type: 'text', required: true, unique: true },
+    { key: 'nameEn', label: { zh: '英文名称', en: 'English name' }, type: 'text', hidden: true },
     { key: 'scope', label: { zh: '数据范围', en: 'Data scope' }, type: 'dict', dict: 'dataScope' },
     { key: 'admin', label: { zh: '管理员', en: 'Administrator' }, type: 'bool' },
     { key: 'discountLimit', label: { zh: '职位折扣下限', en: 'Position discount limit' }, type: 'percent', min: 0, max: 100 },

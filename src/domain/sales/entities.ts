@@ -125,7 +125,7 @@ export const discountsDef: SalesEntityDef = {
 // Sales modes and stages --------------------------------------------------------------------------
 
 export const salesModesDef: SalesEntityDef = {
-  key: 'salesModes', module: SALES_MODULE, label: { zh: '销售模式', en: 'Sales modes' }, titleField: 'name',
+  key: 'salesModes', module: SALES_MODULE, label: { zh: '销售模式', en: 'Sales modes' }, titleField: 'name', titleFieldEn: 'nameEn',
   fields: [
     f('name', '模式名称', 'Name', 'text', { required: true, unique: true }),
     f('nameEn', '英文名称', 'English name', 'text', { hidden: true }),
@@ -134,7 +134,7 @@ export const salesModesDef: SalesEntityDef = {
 };
 
 export const salesStagesDef: SalesEntityDef = {
-  key: 'salesStages', module: SALES_MODULE, label: { zh: '销售阶段', en: 'Sales stages' }, titleField: 'name',
+  key: 'salesStages', module: SALES_MODULE, label: { zh: '销售阶段', en: 'Sales stages' }, titleField: 'name', titleFieldEn: 'nameEn',
   fields: [
     f('modeId', '销售模式', 'Sales mode', 'ref', { ref: 'salesModes', required: true }),
     f('order', '顺序', 'Order', 'number', { required: true, width: 60 }),
@@ -168,6 +168,7 @@ export const leadsDef: SalesEntityDef = {
 
 export const opportunitiesDef: SalesEntityDef = {
   key: 'opportunities', module: SALES_MODULE, label: { zh: '商机', en: 'Opportunities' }, titleField: 'subject',
+  cardFields: ['subject', 'customerId', 'stageId', 'amount'],
   fields: [
     f('subject', '主题', 'Subject', 'text', { required: true, width: 200 }),
     f('customerId', '客户', 'Customer', 'ref', { ref: 'customers', required: true, width: 180 }),

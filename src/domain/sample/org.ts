@@ -41,29 +41,29 @@ export function departmentRecords(): Rec[] {
 export function roleRecords(): Rec[] {
   const all = (p: Permission): Record<string, Permission> => Object.fromEntries(MODULES.map((m) => [m.key, p]));
   return [
-    { id: ROLE.admin, name: '系统管理员', admin: true, scope: 'all', perms: all('approve') },
+    { id: ROLE.admin, name: '系统管理员', nameEn: 'Administrator', admin: true, scope: 'all', perms: all('approve') },
     {
-      id: ROLE.manager, name: '销售经理', scope: 'department', discountLimit: 20,
+      id: ROLE.manager, name: '销售经理', nameEn: 'Sales manager', scope: 'department', discountLimit: 20,
       perms: { customers: 'approve', competitors: 'write', sales: 'approve', products: 'read', analysis: 'read', orders: 'approve', finance: 'approve', office: 'approve' },
     },
     {
-      id: ROLE.rep, name: '业务员', scope: 'own', discountLimit: 5,
+      id: ROLE.rep, name: '业务员', nameEn: 'Sales rep', scope: 'own', discountLimit: 5,
       perms: { customers: 'write', sales: 'write', products: 'read', orders: 'write', finance: 'write' },
     },
     // SPEC A: reads customers, contacts, activities, history and products; full rights on service.
     {
-      id: ROLE.service, name: '售后服务员', scope: 'all',
+      id: ROLE.service, name: '售后服务员', nameEn: 'Service agent', scope: 'all',
       perms: { customers: 'read', competitors: 'read', products: 'read', sales: 'read', service: 'write' },
     },
-    { id: ROLE.guest, name: '只读访客', scope: 'all', perms: all('read') },
+    { id: ROLE.guest, name: '只读访客', nameEn: 'Read-only guest', scope: 'all', perms: all('read') },
     // 服务监督人 (U8): assigns complaints, revisits the customer and closes them ('approve' on service).
     {
-      id: ROLE.serviceLead, name: '客服主管', scope: 'all',
+      id: ROLE.serviceLead, name: '客服主管', nameEn: 'Service supervisor', scope: 'all',
       perms: { customers: 'read', competitors: 'read', products: 'read', sales: 'read', service: 'approve', analysis: 'read' },
     },
     // 财务: receipts, refunds, expenses and dunning (approve on finance); reads the orders behind them.
     {
-      id: ROLE.finance, name: '财务', scope: 'all',
+      id: ROLE.finance, name: '财务', nameEn: 'Finance', scope: 'all',
       perms: { customers: 'read', products: 'read', sales: 'read', orders: 'read', finance: 'approve', analysis: 'read' },
     },
   ];

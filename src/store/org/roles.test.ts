@@ -3,6 +3,8 @@ import { seededWorkspace } from '../test-workspace';
 import { addRole, editRole } from './roles';
 import { saveAlertRule } from '../analysis/alert-rule';
 import { alertRuleOf } from '../analysis/targets';
+import { displayName } from '../../domain/core/entity';
+import { ENTITIES } from '../../domain/registry';
 
 
 describe('roles and the company\'s alert rule (store writes through the save path)', () => {
@@ -14,6 +16,13 @@ describe('roles and the company\'s alert rule (store writes through the save pat
     expect(addRole(ws, '实习生').ok).toBe(false);
     expect(editRole(ws, res.value.id, { perm_sales: 'read' }).ok).toBe(true);
     expect(Object.keys(ws.collection('roles').get(res.value.id)?._s ?? {})).toEqual(['perm_sales']);
+  });
+
+  it('a new workspace names its roles in English too (English screens show no Chinese role name)', () => {
+    const ws = seededWorkspace();
+    const roles = ws.collection('roles').live();
+    expect(roles.length).toBeGreaterThan(4);
+    for (const r of roles) expect(displayName(ENTITIES.roles, r, 'en'), String(r.name)).toMatch(/^[A-Za-z][A-Za-z -]+$/);
   });
 
   it('the alert rule is stored on the company record; a day or share out of range writes nothing', () => {

@@ -27,4 +27,13 @@ export const customersUi = defineUiModule({
     { entity: 'contacts', path: 'contacts', label: 'nav.contacts', order: 20 },
     { entity: 'competitors', path: 'competitors', label: 'nav.competitors', order: 30 },
   ],
+  search: [
+    { entity: 'customers', fields: ['name', 'code', 'phone'], open: (r) => `customers/${r.id}` },
+    { entity: 'contacts', fields: ['name', 'mobile', 'phone', 'email'], open: (r) => `customers/${String(r.customerId ?? '')}` },
+    { entity: 'competitors', fields: ['name'], open: () => 'competitors' },
+  ],
+  actions: [
+    { entity: 'customers', path: 'customers', label: 'customer.new', order: 10 },
+    { entity: 'contacts', path: 'contacts', label: 'customer.newContact', order: 20 },
+  ],
 });

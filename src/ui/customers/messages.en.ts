@@ -6,6 +6,8 @@ export const en: Record<keyof typeof zh, string> = {
   'nav.contacts': 'Contacts',
   'nav.competitors': 'Competitors',
   'nav.groupCustomers': 'Customers',
+  'customer.new': 'New customer',
+  'customer.newContact': 'New contact',
   'customer.contacts': 'Contacts',
   'customer.addContact': 'Add contact',
   'customer.setPrimary': 'Make primary',

@@ -4,6 +4,8 @@ export const zh = {
   'nav.contacts': '联系人',
   'nav.competitors': '竞争对手',
   'nav.groupCustomers': '客户管理',
+  'customer.new': '新建客户',
+  'customer.newContact': '新建联系人',
   'customer.contacts': '联系人',
   'customer.addContact': '新增联系人',
   'customer.setPrimary': '设为主联系人',

@@ -1,10 +1,13 @@
 import { lazy } from 'solid-js';
 import { defineUiModule, page, type NavGroup } from '../shared/module';
+import type { BaseRecord } from '../../domain/core/record';
 
 export const FINANCE_GROUP: NavGroup = { key: 'finance', label: 'nav.groupFinance', order: 26 };
 
 const section = <K extends string>(load: () => Promise<Record<K, unknown>>, name: K) =>
   lazy(async () => ({ default: (await load())[name] as never }));
+
+const orderOr = (r: BaseRecord, list: string) => (typeof r.orderId === 'string' && r.orderId ? `orders/${r.orderId}` : list);
 
 /** 财务: every page loads on first visit; the order, customer and home sections load with their page. */
 export const financeUi = defineUiModule({
@@ -25,6 +28,12 @@ export const financeUi = defineUiModule({
     { path: 'finance/arrears', label: 'nav.arrears', group: FINANCE_GROUP, order: 40 },
     { path: 'finance/dunning', label: 'nav.dunning', group: FINANCE_GROUP, order: 50 },
     { path: 'finance/pyramid', label: 'nav.pyramid', group: FINANCE_GROUP, order: 60 },
+  ],
+  // a receipt or a payment opens its order's page (its money section), else its list
+  search: [
+    { entity: 'receipts', fields: ['code'], open: (r) => orderOr(r, 'finance/receipts') },
+    { entity: 'payments', fields: ['code'], open: (r) => orderOr(r, 'finance/payments') },
+    { entity: 'expenses', fields: ['code'], open: () => 'finance/expenses' },
   ],
   recordSections: [{ entity: 'orders', order: 20, component: section(() => import('./OrderMoney'), 'OrderMoney') }],
   customerSections: [{ order: 40, component: section(() => import('./CustomerMoney'), 'CustomerMoney') }],

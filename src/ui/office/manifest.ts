@@ -19,5 +19,13 @@ export const officeUi = defineUiModule({
     { path: 'office/announcements', label: 'nav.announcements', group: OFFICE_GROUP, order: 20 },
     { path: 'analysis/customers', label: 'nav.customerAnalysis', group: ANALYSIS_GROUP, order: 60 },
   ],
+  search: [
+    { entity: 'workPlans', fields: ['title', 'content'], open: (r) => `office/plans/${r.id}` },
+    { entity: 'announcements', fields: ['title'], open: (r) => `office/announcements/${r.id}` },
+  ],
+  actions: [
+    { entity: 'workPlans', path: 'office/plans', label: 'office.newPlan', order: 80 },
+    { entity: 'announcements', path: 'office/announcements', label: 'office.newAnnouncement', order: 90 },
+  ],
   homeCards: [{ order: 5, component: page(() => import('./AnnouncementsPage'), 'HomeAnnouncements') }],
 });

@@ -43,4 +43,6 @@ export const en: Record<keyof typeof zh, string> = {
   'office.lostAmount': 'Lost amount',
   'office.none': 'No data in this period',
   'office.totals': 'Total',
+  'office.newPlan': 'New work plan',
+  'office.newAnnouncement': 'New announcement',
 };

@@ -41,4 +41,6 @@ export const zh = {
   'office.lostAmount': '失去金额',
   'office.none': '这段时间没有数据',
   'office.totals': '合计',
+  'office.newPlan': '新建工作计划',
+  'office.newAnnouncement': '发布公告',
 } as const;

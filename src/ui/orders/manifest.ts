@@ -29,6 +29,13 @@ export const ordersUi = defineUiModule({
     { kind: 'orders', entity: 'orders', label: 'orders.tl.orders', order: 90, customer: { field: 'customerId' },
       when: ['date'], who: ['ownerId'], details: ['amount', 'status'], href: (r) => `orders/${String(r.id)}` },
   ],
+  search: [
+    { entity: 'orders', fields: ['code'], open: (r) => `orders/${r.id}` },
+    { entity: 'deliveries', fields: ['code'], open: (r) => `orders/${String(r.orderId ?? '')}` },
+    { entity: 'returns', fields: ['code'], open: (r) => `orders/${String(r.orderId ?? '')}` },
+  ],
+  actions: [{ entity: 'orders', path: 'orders', label: 'orders.new', order: 70 }],
+  navCounts: [{ path: 'approvals', load: async () => (await import('./approval-count')).pendingOrders }],
   // after the sales section (10), before service (20)
   customerSections: [{ order: 15, component: lazy(async () => ({ default: (await sections()).CustomerOrders })) }],
 });

@@ -8,6 +8,7 @@ export const en: Record<keyof typeof zh, string> = {
   'nav.returns': 'Returns',
   'orders.title': 'Orders',
   'orders.order': 'Order',
+  'orders.new': 'New order',
   'orders.status.draft': 'Draft',
   'orders.status.submitted': 'Awaiting approval',
   'orders.status.approved': 'Approved',

@@ -6,6 +6,7 @@ export const zh = {
   'nav.returns': '退货单',
   'orders.title': '订单',
   'orders.order': '订单',
+  'orders.new': '新建订单',
   'orders.status.draft': '草稿',
   'orders.status.submitted': '待审批',
   'orders.status.approved': '已审批',

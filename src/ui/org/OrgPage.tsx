@@ -7,7 +7,8 @@ import { DictSelect } from '../shared/FieldInput';
 import { useWorkspace } from '../shared/context';
 import { addRole, editRole } from '../../store/org/roles';
 import { report } from '../shared/refusal';
-import { L, t, type MessageKey } from '../i18n';
+import { L, lang, t, type MessageKey } from '../i18n';
+import { displayName } from '../../domain/core/entity';
 
 /** 企业基础设置: company info, departments, roles with per-module permissions, users. */
 export function OrgPage() {
@@ -67,7 +68,7 @@ function RoleMatrix() {
         <tbody>
           <For each={roles()}>{(r) => (
             <tr>
-              <td><b>{String(r.name ?? '')}</b></td>
+              <td><b>{displayName(ctx.def('roles'), r, lang()) || String(r.name ?? '')}</b></td>
               <td><DictSelect dict="dataScope" value={String(r.scope ?? '')} disabled={!editable() || r.admin === true} onChange={(v) => set(r.id, { scope: v })} /></td>
               <For each={MODULES}>{(m) => (
                 <td><select aria-label={`${String(r.name)} ${L(m.label)}`} value={permissionOf(r as RoleLike, m.key)} disabled={!editable() || r.admin === true}

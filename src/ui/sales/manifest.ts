@@ -29,6 +29,20 @@ export const salesUi = defineUiModule({
     { path: 'discounts', label: 'nav.discounts', group: SALES_GROUP, order: 70 },
     { path: 'sales-modes', label: 'nav.salesModes', group: SALES_GROUP, order: 80 },
   ],
+  search: [
+    { entity: 'opportunities', fields: ['subject'], open: (r) => `opportunities/${r.id}` },
+    { entity: 'projects', fields: ['subject'], open: (r) => `projects/${r.id}` },
+    { entity: 'quotes', fields: ['code'], open: (r) => `quotes/${r.id}` },
+    { entity: 'leads', fields: ['subject'], open: () => 'leads' },
+    { entity: 'products', fields: ['name', 'code'], open: () => 'products' },
+  ],
+  actions: [
+    { entity: 'opportunities', path: 'opportunities', label: 'sales.newOpportunity', order: 30 },
+    { entity: 'leads', path: 'leads', label: 'sales.newLead', order: 40 },
+    { entity: 'quotes', path: 'quotes', label: 'sales.newQuote', order: 50 },
+    { entity: 'projects', path: 'projects', label: 'sales.newProject', order: 60 },
+  ],
+  navCounts: [{ path: 'approvals', load: async () => (await import('./approval-count')).pendingQuotes }],
   // loaded with the customer page's first render, not with the app
   // what the customer's timeline shows of sales (ui/customers/CustomerTimeline.tsx)
   timeline: [

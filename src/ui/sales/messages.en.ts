@@ -128,6 +128,8 @@ export const en: Record<keyof typeof zh, string> = {
   'sales.mySubmissions': 'My requests',
   'sales.needApprove': 'Needs approval rights on Sales',
   'sales.newLead': 'New lead',
+  'sales.newOpportunity': 'New opportunity',
+  'sales.newProject': 'New project',
   'sales.newMode': 'New sales mode',
   'sales.newQuote': 'New quote',
   'sales.noApproveRight': 'Your role has no approval rights on Sales; only your own requests are shown.',

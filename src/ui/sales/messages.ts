@@ -126,6 +126,8 @@ export const zh = {
   'sales.mySubmissions': '我提交的审批',
   'sales.needApprove': '需要销售管理的审批权限',
   'sales.newLead': '新建意向',
+  'sales.newOpportunity': '新建商机',
+  'sales.newProject': '新建项目',
   'sales.newMode': '新销售模式',
   'sales.newQuote': '新建报价单',
   'sales.noApproveRight': '当前角色没有销售管理的审批权限,这里只显示您提交的审批。',

@@ -19,6 +19,14 @@ export const serviceUi = defineUiModule({
     { path: 'service/knowledge', label: 'nav.knowledge', group: SERVICE_GROUP, order: 30 },
     { path: 'service/analysis', label: 'nav.serviceAnalysis', group: SERVICE_GROUP, order: 40 },
   ],
+  search: [
+    { entity: 'complaints', fields: ['details'], open: (r) => `service/complaints/${r.id}` },
+    { entity: 'knowledgeArticles', fields: ['title'], open: (r) => `service/knowledge?article=${r.id}` },
+  ],
+  actions: [
+    { entity: 'serviceRecords', path: 'service/records', label: 'service.newRecord', order: 80 },
+    { entity: 'complaints', path: 'service/complaints', label: 'service.newComplaint', order: 90 },
+  ],
   // loaded with the customer page's first render, not with the app
   timeline: [
     { kind: 'serviceRecords', entity: 'serviceRecords', label: 'service.tl.records', order: 70, customer: { field: 'customerId' },

@@ -9,6 +9,8 @@ export const en: Record<keyof typeof zh, string> = {
   'nav.serviceAnalysis': 'Service analysis',
   'service.noAccess': 'Your role may not read the Service module',
   'service.toArticle': 'Make article',
+  'service.newRecord': 'New service record',
+  'service.newComplaint': 'New complaint',
   'service.toArticleHint': 'Turn the selected completed service record into a knowledge-base article',
   'service.articleCreated': 'Article "{title}" created',
   'service.customerSection': 'Customer service',

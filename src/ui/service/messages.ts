@@ -7,6 +7,8 @@ export const zh = {
   'nav.serviceAnalysis': '客户服务分析',
   'service.noAccess': '当前角色没有客户服务模块的查看权限',
   'service.toArticle': '转为知识库文章',
+  'service.newRecord': '新建服务记录',
+  'service.newComplaint': '新建投诉',
   'service.toArticleHint': '把选中的一条已完成服务记录整理为知识库文章',
   'service.articleCreated': '已创建知识库文章“{title}”',
   'service.customerSection': '客户服务',

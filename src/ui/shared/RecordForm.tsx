@@ -127,7 +127,7 @@ export function RecordForm(props: {
 
   const title = () => t(props.record ? 'form.editTitle' : 'form.newTitle', { entity: L(def().label) });
   return (
-    <Modal open title={title()} onClose={props.onClose} wide
+    <Modal open title={title()} onClose={props.onClose} wide sheet
       footer={<>
         <button class="btn" type="button" onClick={() => setArranging(true)}>{t('form.layout')}</button>
         <span class="grow" />

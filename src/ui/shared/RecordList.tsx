@@ -11,6 +11,7 @@ import { exportRows } from '../../domain/core/csv-import';
 import { toCsv } from '../../domain/core/csv';
 import { dictOptions } from '../../store/core/dictionaries';
 import { useWorkspace } from './context';
+import { searchIndex, textOf, type SearchIndex } from './search-text';
 import { RecordForm, type FormHooks } from './RecordForm';
 import { ColumnsDialog, defaultLayout, orderedKeys, useLayout } from './ColumnsDialog';
 import { CategoryTree, type TreeMode } from './CategoryTree';
@@ -19,12 +20,17 @@ import { report } from './refusal';
 import { download, today } from './download';
 import { RecordHistory } from '../sync/RecordHistory';
 import { L, lang, t } from '../i18n';
+import { useSearchParams } from '@solidjs/router';
 
 // dialogs opened on a click load then: the first list paints without them
 const FilterDialog = lazy(async () => ({ default: (await import('./FilterDialog')).FilterDialog }));
 const ImportDialog = lazy(async () => ({ default: (await import('./ImportDialog')).ImportDialog }));
 
 const ROW_H = 30;
+/** Below 600 px a row is a card (its key fields, labelled) of this height. */
+const CARD_H = 78;
+const CARD_FIELDS = 4;
+const PHONE = '(max-width: 600px)';
 /** Run in the browser's idle time (a plain timeout where there is none). */
 const later = (fn: () => void) => (window.requestIdleCallback ? window.requestIdleCallback(fn) : setTimeout(fn, 200));
 
@@ -112,32 +118,12 @@ export function RecordList(props: RecordListProps) {
     return rows.sort((a, b) => s.dir * cmp(a, b));
   });
   /**
-   * Lower-cased display text of each record — every column joined (for "any column") and each
-   * column — kept per record object: records are immutable, so an edit (or a peer's) re-indexes
-   * only that record and a keystroke only runs `includes` over plain strings. Other columns or
-   * another language start afresh. Built in idle time after the list shows (see below).
+   * "find" reads the lower-cased display text of each record's columns (ui/shared/search-text.ts,
+   * the index the global search shares), built in idle time after the list shows (see below).
+   * Other columns or another language start afresh.
    */
-  type SearchText = { rec: BaseRecord; all: string; cols: string[] };
-  // by id, with the record object the text was made from (a Map: a WeakMap's ephemerons cost
-  // every garbage collection, measured)
-  let searchIndex = { fields: [] as FieldDef[], lang: '', labels: '', texts: new Map<string, SearchText>() };
-  const searchTexts = () => {
-    const fields = columns(), l = lang();
-    // the text shows referenced names and dictionary labels (an owner's name): when one of those
-    // collections changes, the text is made afresh
-    const labels = fields.map((f) => (f.type === 'ref' ? ctx.version(f.ref ?? '')() : f.type === 'dict' ? ctx.version('dictOptions')() : '')).join();
-    if (searchIndex.fields !== fields || searchIndex.lang !== l || searchIndex.labels !== labels) searchIndex = { fields, lang: l, labels, texts: new Map() };
-    return searchIndex;
-  };
-  const textOf = (idx: typeof searchIndex, r: BaseRecord): SearchText => {
-    let text = idx.texts.get(r.id);
-    if (text?.rec !== r) {
-      const cols = idx.fields.map((f) => ctx.display(f, r[f.key]).toLowerCase());
-      text = { rec: r, all: cols.join('\u0001'), cols };
-      idx.texts.set(r.id, text);
-    }
-    return text;
-  };
+  let index: SearchIndex | undefined;
+  const searchTexts = () => (index = searchIndex(ctx, columns(), index));
   const treeField = () => def().treeField;
   const treeCodes = createMemo(() => {
     const code = treeSel();
@@ -156,7 +142,7 @@ export function RecordList(props: RecordListProps) {
     return sorted().filter((r) => (!codes || !tf || codes.has(r[tf] as string)) && pred(r));
   });
   // typing one more letter narrows the previous result instead of scanning everything again
-  let lastFind: { source: BaseRecord[]; idx: typeof searchIndex; needle: string; col: number; result: BaseRecord[] } | null = null;
+  let lastFind: { source: BaseRecord[]; idx: SearchIndex; needle: string; col: number; result: BaseRecord[] } | null = null;
   const rows = createMemo(() => {
     const source = narrowed();
     const needle = findText().trim().toLowerCase();
@@ -166,7 +152,7 @@ export function RecordList(props: RecordListProps) {
     const from = lastFind && lastFind.source === source && lastFind.idx === idx && lastFind.col === col && needle.startsWith(lastFind.needle)
       ? lastFind.result : source;
     const result = from.filter((r) => {
-      const text = textOf(idx, r);
+      const text = textOf(ctx, idx, r);
       return col >= 0 ? text.cols[col].includes(needle) : text.all.includes(needle);
     });
     lastFind = { source, idx, needle, col, result };
@@ -196,12 +182,15 @@ export function RecordList(props: RecordListProps) {
   let scroller!: HTMLDivElement;
   const [scrollTop, setScrollTop] = createSignal(0);
   const [viewH, setViewH] = createSignal(600);
-  const first = () => Math.max(0, Math.floor(scrollTop() / ROW_H) - 5);
-  const visible = createMemo(() => rows().slice(first(), first() + Math.ceil(viewH() / ROW_H) + 10));
+  // a phone shows cards: the same virtual slots, taller
+  const cards = phoneWidth();
+  const rowH = () => (cards() ? CARD_H : ROW_H);
+  const first = () => Math.max(0, Math.floor(scrollTop() / rowH()) - 5);
+  const visible = createMemo(() => rows().slice(first(), first() + Math.ceil(viewH() / rowH()) + 10));
   const scrollToFocus = () => {
-    const y = focus() * ROW_H;
+    const y = focus() * rowH();
     if (y < scroller.scrollTop) scroller.scrollTop = y;
-    else if (y + ROW_H > scroller.scrollTop + scroller.clientHeight - ROW_H) scroller.scrollTop = y - scroller.clientHeight + 2 * ROW_H;
+    else if (y + rowH() > scroller.scrollTop + scroller.clientHeight - rowH()) scroller.scrollTop = y - scroller.clientHeight + 2 * rowH();
   };
   onMount(() => {
     const ro = new ResizeObserver(() => setViewH(scroller.clientHeight));
@@ -215,7 +204,7 @@ export function RecordList(props: RecordListProps) {
     requestAnimationFrame(() => props.onFirstPaint?.());
     // index the rows for "find" while the user looks at the list, not on their first keystroke
     // (in one go: idle slices finished later and left more to the first keystrokes, measured)
-    later(() => untrack(() => { const idx = searchTexts(); for (const r of base()) textOf(idx, r); }));
+    later(() => untrack(() => { const idx = searchTexts(); for (const r of base()) textOf(ctx, idx, r); }));
   });
 
   // ----- actions -----
@@ -223,6 +212,13 @@ export function RecordList(props: RecordListProps) {
   const [dialog, setDialog] = createSignal<'filter' | 'columns' | 'import' | 'delete' | 'history' | null>(null);
   const [printing, setPrinting] = createSignal(false);
   const add = () => addable() && setForm({});
+  // the global search's "new record" actions open the page's list with ?new=1: its add form opens
+  const [params, setParams] = useSearchParams();
+  createEffect(() => {
+    if (props.embedded || !params.new) return;
+    setParams({ new: undefined }, { replace: true });
+    untrack(add);
+  });
   const edit = (r = selectedRecords()[0] ?? focused()) => writable() && r && setForm({ record: r });
   const open = (r = focused()) => r && (props.onOpen ? props.onOpen(r) : setForm({ record: r }));
   const askDelete = () => { if (writable() && (selectedRecords().length || focused())) setDialog('delete'); };
@@ -277,9 +273,15 @@ export function RecordList(props: RecordListProps) {
   };
   const totalWidth = () => 28 + columns().reduce((s, f) => s + (f.width ?? 120), 0) + extras().reduce((s, c) => s + c.width, 0);
   const malformed = (r: BaseRecord) => malformedFields(def(), r);
+  // a card's fields: the ones the definition calls key (that the layout shows), else the first columns
+  const cardFields = createMemo(() => {
+    const shown = columns();
+    const key = def().cardFields?.map((k) => shown.find((f) => f.key === k)).filter((f): f is FieldDef => !!f) ?? [];
+    return (key.length ? key : shown).slice(0, CARD_FIELDS);
+  });
 
   return (
-    <div class="record-list" classList={{ embedded: !!props.embedded }} onKeyDown={props.embedded ? onKey : undefined}>
+    <div class="record-list" classList={{ embedded: !!props.embedded, cards: cards() }} onKeyDown={props.embedded ? onKey : undefined}>
       <div class="toolbar" role="toolbar">
         <button class="btn primary" disabled={!addable()} onClick={add} title="Alt+A">+ {t('list.add')}</button>
         <button class="btn" disabled={!writable() || !(selectedRecords().length || focused())} onClick={() => edit()} title="Alt+E">{t('list.edit')}</button>
@@ -314,28 +316,29 @@ export function RecordList(props: RecordListProps) {
           <div class="grid-head" style={{ width: `${totalWidth()}px` }} role="row">
             <div class="cell check" style={{ position: 'sticky', left: '0', 'z-index': 2 }} />
             <For each={columns()}>{(f, i) => (
-              <div class="cell head" role="columnheader" style={cellStyle(i())}
+              <div class="cell head" role="columnheader" style={cellStyle(i())} title={L(f.label)}
                 onClick={() => setSort(sort()?.key === f.key ? (sort()!.dir === 1 ? { key: f.key, dir: -1 } : null) : { key: f.key, dir: 1 })}>
                 {L(f.label)}{sort()?.key === f.key ? (sort()!.dir === 1 ? ' ▲' : ' ▼') : ''}
               </div>
             )}</For>
             <For each={extras()}>{(c) => <div class="cell head" role="columnheader" style={{ width: `${c.width}px` }}>{c.label}</div>}</For>
           </div>
-          <div class="grid-rows" style={{ height: `${rows().length * ROW_H}px`, width: `${totalWidth()}px` }} role="rowgroup">
+          <div class="grid-rows" style={{ height: `${rows().length * rowH()}px`, width: cards() ? '100%' : `${totalWidth()}px` }} role="rowgroup">
             {/* Index, not For: a keystroke in "find" refills the same row slots instead of rebuilding them */}
             <Index each={visible()}>{(r, slot) => {
               const index = () => first() + slot;
               const bad = () => Object.keys(malformed(r()));
               return (
                 <div class="grid-row" role="row" data-id={r().id} data-tone={props.rowTone?.(r())}
-                  classList={{ selected: selected().has(r().id), focused: focus() === index(), malformed: bad().length > 0 }}
-                  style={{ top: `${index() * ROW_H}px` }}
+                  classList={{ selected: selected().has(r().id), focused: focus() === index(), malformed: bad().length > 0, 'record-card': cards() }}
+                  style={{ top: `${index() * rowH()}px` }}
                   onClick={(e) => clickRow(e, index())} onDblClick={() => (writable() ? edit(r()) : open(r()))}>
                   <div class="cell check" style={{ position: 'sticky', left: '0', 'z-index': 1 }}>
                     <Show when={bad().length} fallback={<input type="checkbox" aria-label="select" checked={selected().has(r().id)} onClick={(e) => { e.stopPropagation(); toggleRow(r().id); }} />}>
                       <span class="bad-mark" title={`${t('list.malformedRow')}: ${bad().map((k) => L(malformed(r())[k])).join('; ')}`}>⚠</span>
                     </Show>
                   </div>
+                  <Show when={cards()} fallback={<>
                   <For each={columns()}>{(f, i) => (
                     <div class="cell" style={cellStyle(i())} classList={{ num: ['money', 'number', 'percent'].includes(f.type) }}>
                       {i() === 0 && props.onOpen
@@ -344,6 +347,19 @@ export function RecordList(props: RecordListProps) {
                     </div>
                   )}</For>
                   <For each={extras()}>{(c) => <div class="cell" style={{ width: `${c.width}px` }} data-col={c.key} data-tone={c.tone?.(r())}>{c.value(r())}</div>}</For>
+                  </>}>
+                    {/* a card: the first key field opens the record (its page, else the form), the others labelled */}
+                    <div class="rc-main">
+                      <a href="#" class="rc-title cell-link" onClick={(e) => { e.preventDefault(); e.stopPropagation(); open(r()); }}>
+                        {ctx.display(cardFields()[0], r()[cardFields()[0]?.key]) || displayName(def(), r()) || '—'}</a>
+                      <dl class="rc-fields">
+                        <For each={cardFields().slice(1)}>{(f) => (
+                          <div><dt>{L(f.label)}</dt><dd classList={{ num: ['money', 'number', 'percent'].includes(f.type) }}>{ctx.display(f, r()[f.key]) || '—'}</dd></div>
+                        )}</For>
+                        <For each={extras()}>{(c) => <div data-col={c.key} data-tone={c.tone?.(r())}><dt>{c.label}</dt><dd>{c.value(r())}</dd></div>}</For>
+                      </dl>
+                    </div>
+                  </Show>
                 </div>
               );
             }}</Index>
@@ -396,4 +412,15 @@ export function RecordList(props: RecordListProps) {
       </Show>
     </div>
   );
+}
+
+/** Whether the screen is phone-sized (below 600 px), following rotation and resizing. */
+function phoneWidth(): () => boolean {
+  if (typeof matchMedia !== 'function') return () => false;
+  const mq = matchMedia(PHONE);
+  const [on, setOn] = createSignal(mq.matches);
+  const change = () => setOn(mq.matches);
+  mq.addEventListener('change', change);
+  onCleanup(() => mq.removeEventListener('change', change));
+  return on;
 }

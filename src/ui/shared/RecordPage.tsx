@@ -1,4 +1,5 @@
-import { Match, Switch, createMemo, type Accessor, type JSX } from 'solid-js';
+import { Match, Switch, createEffect, createMemo, on, type Accessor, type JSX } from 'solid-js';
+import { rememberRecent } from '../../store/core/recent';
 import type { BaseRecord } from '../../domain/core/record';
 import { useWorkspace } from './context';
 import { MalformedNotice } from './RecordView';
@@ -13,11 +14,13 @@ export interface RecordPage {
   record: Accessor<BaseRecord | undefined>;
 }
 
-/** The record a page opens by id, following its collection; `RecordPageGate` shows it or says why not. */
+/** The record a page opens by id, following its collection (and remembered as a recent item); `RecordPageGate` shows it or says why not. */
 export function useRecordPage(entity: string, id: () => string): RecordPage {
   const ctx = useWorkspace();
   const found = createMemo(() => ctx.get(entity, id()));
   const state = createMemo(() => recordPageState(found(), (r) => ctx.outOfScope(entity, r)));
+  // a record page opened, however, is a recent item of the global search (on this device)
+  createEffect(on(() => (state() === 'found' ? id() : ''), (shown) => { if (shown) void rememberRecent(ctx.ws.id, { kind: 'record', entity, id: shown }); }));
   return { entity, state, record: () => (state() === 'found' ? found() : undefined) };
 }
 

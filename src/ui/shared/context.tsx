@@ -97,15 +97,16 @@ export function createWorkspaceCtx(ws: Workspace, entry: WorkspaceEntry, initial
   // updating when that is disposed, and left every later reader with the old names (owners
   // added after a list was first shown were blank). Reading the version here also makes every
   // label that shows a reference follow renames, additions and removals.
-  const refNames = new Map<string, { version: number; names: Map<string, string> }>();
+  const refNames = new Map<string, { version: number; lang: string; names: Map<string, string> }>();
   const refName = (entity: string, id: string) => {
     const v = version(entity)();
+    const l = lang(); // a role's or a stage's English name, in English
     let cached = refNames.get(entity);
-    if (cached?.version !== v) {
+    if (cached?.version !== v || cached.lang !== l) {
       const d = def(entity);
       const names = new Map<string, string>();
-      for (const r of ws.collection(entity).live()) names.set(r.id, displayName(d, r));
-      refNames.set(entity, (cached = { version: v, names }));
+      for (const r of ws.collection(entity).live()) names.set(r.id, displayName(d, r, l));
+      refNames.set(entity, (cached = { version: v, lang: l, names }));
     }
     return cached.names.get(id) ?? '';
   };

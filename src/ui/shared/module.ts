@@ -2,6 +2,8 @@ import { createContext, lazy, useContext, type Component } from 'solid-js';
 import type { MessageKey } from '../i18n';
 import type { TimelineSource } from '../../domain/core/timeline';
 import type { Values } from '../../domain/core/read';
+import type { BaseRecord } from '../../domain/core/record';
+import type { WorkspaceCtx } from './context';
 
 /**
  * What a feature module declares to the UI (ui/<module>/manifest.ts). The router (App.tsx), the
@@ -28,6 +30,12 @@ export interface UiManifest {
   timeline?: readonly TimelineKind[];
   /** Tabs of 系统设置 (ui/settings/SettingsPage.tsx); `key` is the tab's `?tab=` value. Use `page()`. */
   settingsTabs?: readonly SettingsTab[];
+  /** Records the global search (⌘K, ui/shell/Palette.tsx) finds, and where one opens. */
+  search?: readonly SearchSource[];
+  /** Commands of the global search that open a new record's form on its list (新建客户). */
+  actions?: readonly PaletteAction[];
+  /** Counts on a navigation entry, loaded after the first page; several modules' counts on one entry add up. */
+  navCounts?: readonly NavCount[];
 }
 
 export interface UiRoute { path: string; component: Component }
@@ -57,6 +65,19 @@ export interface HomeCount { entity: string; path: string; label: MessageKey; or
 export interface HomeCard { order: number; component: Component }
 
 export interface SettingsTab { key: string; label: MessageKey; order: number; component: Component }
+
+/**
+ * An entity the global search looks through: it matches the record's display text of `fields`
+ * (the name first: earlier fields weigh more) and names it by its `displayName`; `open` gives the
+ * workspace-relative path that shows it (a contact opens its customer's page).
+ */
+export interface SearchSource { entity: string; fields: readonly string[]; open: (r: BaseRecord) => string }
+
+/** "New <record>": `path` is the list page, which opens its add form when the URL says `?new=1`; `entity` decides who may. */
+export interface PaletteAction { entity: string; path: string; order: number; label: MessageKey }
+
+/** A count shown on the navigation entry `path` (审批箱: what waits for this user), read through the workspace context so it follows changes. */
+export interface NavCount { path: string; load: () => Promise<(ctx: WorkspaceCtx) => number> }
 
 /** Identity with a type check, so a manifest reads as a declaration. */
 export function defineUiModule(m: UiManifest): UiManifest {
@@ -93,7 +114,7 @@ export function recordSections(modules: readonly UiManifest[], entity: string): 
 }
 
 /** Every module's entries of one kind, by their `order` (ties keep list order). */
-export function ordered<K extends 'homeCounts' | 'homeCards' | 'settingsTabs' | 'timeline'>(modules: readonly UiManifest[], kind: K): NonNullable<UiManifest[K]>[number][] {
+export function ordered<K extends 'homeCounts' | 'homeCards' | 'settingsTabs' | 'timeline' | 'actions'>(modules: readonly UiManifest[], kind: K): NonNullable<UiManifest[K]>[number][] {
   type Item = NonNullable<UiManifest[K]>[number];
   return modules.flatMap((m) => (m[kind] ?? []) as readonly Item[]).sort((a, b) => a.order - b.order);
 }

@@ -1,17 +1,22 @@
-import { For, Show, Suspense, createEffect, createResource, createSignal, lazy, on, onCleanup, type ParentProps } from 'solid-js';
+import { For, Show, Suspense, createEffect, createMemo, createResource, createSignal, lazy, on, onCleanup, type ParentProps } from 'solid-js';
 import { A, useIsRouting, useLocation, useParams } from '@solidjs/router';
 import { openWorkspace } from '../../store/org/setup';
 import { createWorkspaceCtx, useWorkspace, WorkspaceProvider } from '../shared/context';
 import { ChangeUserDialog, PinGate } from '../org/ChangeUser';
 import { LangSwitch } from './LangSwitch';
 import { plainText } from '../sync/state';
-import { t } from '../i18n';
-import { navGroups, useModules } from '../shared/module';
+import { lang, t } from '../i18n';
+import { displayName } from '../../domain/core/entity';
+import type { BaseRecord } from '../../domain/core/record';
+import { navGroups, useModules, type UiManifest } from '../shared/module';
+import { InstallButton } from '../pwa/InstallButton';
 import { guardUnload } from './unload';
 import { startRecoveryLazily } from '../recovery/lazy';
 
 // sync (its session, the status chip and details) loads beside the first page, not before it
 const SyncBar = lazy(() => import('../sync/SyncBar').then((m) => ({ default: m.SyncBar })));
+// the global search loads on first use (Ctrl+K / ⌘K or the top bar's 搜索)
+const Palette = lazy(() => import('./Palette').then((m) => ({ default: m.Palette })));
 const RecoveryBanner = lazy(() => import('../recovery/RecoveryBanner').then((m) => ({ default: m.RecoveryBanner })));
 
 /** Opens the workspace named in the URL and frames every page of it. */
@@ -41,13 +46,18 @@ function Frame(props: ParentProps) {
   const routing = useIsRouting();
   const base = `/w/${ctx.ws.id}`;
   const nav = navGroups(useModules()); // groups and entries from the UI manifests (ui/modules.ts)
-  const roleName = () => plainText((ctx.role() as { name?: unknown } | undefined)?.name) || t('shell.noRole');
+  const roleName = () => displayName(ctx.def('roles'), ctx.role() as BaseRecord | undefined, lang()) || t('shell.noRole');
   // Below 900 px the sidebar is a drawer over the page (styles.css): a choice, Escape or a tap
   // beside it closes it. On wider screens `menuOpen` changes nothing.
   const [menuOpen, setMenuOpen] = createSignal(false);
   const location = useLocation();
   createEffect(on(() => location.pathname, () => setMenuOpen(false), { defer: true }));
-  const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape' && menuOpen()) setMenuOpen(false); };
+  const [searching, setSearching] = createSignal(false);
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && menuOpen()) setMenuOpen(false);
+    else if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') { e.preventDefault(); setMenuOpen(false); setSearching(true); }
+  };
+  const count = navCounts(useModules());
   document.addEventListener('keydown', onKey);
   onCleanup(() => document.removeEventListener('keydown', onKey));
   return (
@@ -60,7 +70,9 @@ function Frame(props: ParentProps) {
           <div class="nav-group">
             <Show when={g.items.length > 1}><div class="nav-group-title">{t(g.group.label)}</div></Show>
             <For each={g.items}>{(item) => (
-              <A href={item.path ? `${base}/${item.path}` : base} end={!item.path} class="nav-item" activeClass="active">{t(item.label)}</A>
+              <A href={item.path ? `${base}/${item.path}` : base} end={!item.path} class="nav-item" activeClass="active">{t(item.label)}
+                <Show when={count(item.path)}>{(n) => <span class="nav-badge" title={t('shell.pending', { n: n() })}>{n()}</span>}</Show>
+              </A>
             )}</For>
           </div>
         )}</For>
@@ -70,7 +82,11 @@ function Frame(props: ParentProps) {
         <header class="topbar">
           <button class="btn ghost menu-btn" aria-label={t('shell.menu')} aria-controls="main-nav" aria-expanded={menuOpen()}
             onClick={() => setMenuOpen(!menuOpen())}>☰</button>
+          <button class="btn ghost search-btn" onClick={() => setSearching(true)} title="Ctrl+K / ⌘K" aria-label={t('shell.search')} aria-haspopup="dialog">
+            <span aria-hidden="true">⌕</span><span class="search-label">{t('shell.search')}</span><kbd>Ctrl K</kbd>
+          </button>
           <span class="grow" />
+          <InstallButton />
           <Suspense fallback={<span class="sync-chip" data-phase="starting">{t('shell.syncStarting')}</span>}><SyncBar /></Suspense>
           <Show when={!ctx.ws.compatible}><span class="error-banner">{t('settings.incompatible')}</span></Show>
           <button class="btn ghost user-chip" onClick={() => setChoosing(true)} title={t('shell.changeUser')}>
@@ -85,7 +101,28 @@ function Frame(props: ParentProps) {
           <Suspense fallback={<p class="loading">{t('common.loading')}</p>}>{props.children}</Suspense>
         </main>
       </div>
+      <Show when={searching()}><Suspense><Palette onClose={() => setSearching(false)} /></Suspense></Show>
       <Show when={choosing()}><ChangeUserDialog onClose={() => setChoosing(false)} /></Show>
     </div>
   );
+}
+
+/**
+ * The badges of the navigation (`navCounts` of the manifests: 审批箱's pending approvals), summed
+ * per entry. The counting code loads after the first page; until then, and at zero, no badge.
+ */
+function navCounts(modules: readonly UiManifest[]): (path: string) => number {
+  const ctx = useWorkspace();
+  const wanted = modules.flatMap((m) => m.navCounts ?? []);
+  type Counter = { path: string; count: (c: typeof ctx) => number };
+  const [counters, setCounters] = createSignal<Counter[]>([]); // a signal, not a resource: nothing suspends for it
+  const load = () => Promise.all(wanted.map(async (c) => ({ path: c.path, count: await c.load() }))).then(setCounters, (e) => console.error(e));
+  const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 300));
+  idle(() => void load());
+  const sums = createMemo(() => {
+    const out = new Map<string, number>();
+    for (const c of counters()) out.set(c.path, (out.get(c.path) ?? 0) + c.count(ctx));
+    return out;
+  });
+  return (path) => sums().get(path) ?? 0;
 }

@@ -25,4 +25,13 @@ export const en: Record<keyof typeof zh, string> = {
   'shell.online': 'Online',
   'shell.chooseUser': 'Choose the user to act as',
   'shell.noRole': 'No role',
+  'shell.search': 'Search',
+  'shell.searchPlaceholder': 'Search customers, contacts, opportunities, orders by name, number or phone, or pages and actions',
+  'shell.recent': 'Recent',
+  'shell.records': 'Records',
+  'shell.pages': 'Pages',
+  'shell.actions': 'Actions',
+  'shell.noResults': 'Nothing found for “{q}”',
+  'shell.searchHelp': '↑↓ select · Enter open · Esc close',
+  'shell.pending': '{n} waiting for approval',
 };

@@ -23,4 +23,13 @@ export const zh = {
   'shell.online': '在线',
   'shell.chooseUser': '选择要切换到的用户',
   'shell.noRole': '未分配角色',
+  'shell.search': '搜索',
+  'shell.searchPlaceholder': '搜索客户、联系人、商机、订单的名称、编号或电话,或页面和操作',
+  'shell.recent': '最近打开',
+  'shell.records': '记录',
+  'shell.pages': '页面',
+  'shell.actions': '操作',
+  'shell.noResults': '没有找到“{q}”',
+  'shell.searchHelp': '↑↓ 选择 · Enter 打开 · Esc 关闭',
+  'shell.pending': '{n} 项待审批',
 } as const;

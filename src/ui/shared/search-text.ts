@@ -1,0 +1,35 @@
+import type { BaseRecord } from '../../domain/core/record';
+import type { FieldDef } from '../../domain/core/entity';
+import type { WorkspaceCtx } from './context';
+import { lang } from '../i18n';
+
+/**
+ * The search text of records: the lower-cased display text of some fields (a list's columns for
+ * its find box, an entity's searchable fields for the global search), each and joined. Kept per
+ * record object — records are immutable, so an edit (or a peer's) re-indexes only that record and
+ * a keystroke runs only `includes` over plain strings. By id, with the record object the text was
+ * made from (a Map: a WeakMap's ephemerons cost every garbage collection, measured).
+ */
+export interface SearchText { rec: BaseRecord; all: string; cols: string[] }
+export interface SearchIndex { fields: readonly FieldDef[]; key: string; texts: Map<string, SearchText> }
+
+/**
+ * The index for these fields: `prev` while it still fits, else a new, empty one. The text shows
+ * referenced names and dictionary labels (an owner's name) in the current language, so another
+ * language or a change to one of those collections starts afresh. Reading it subscribes to them.
+ */
+export function searchIndex(ctx: WorkspaceCtx, fields: readonly FieldDef[], prev?: SearchIndex): SearchIndex {
+  const key = lang() + fields.map((f) => (f.type === 'ref' ? ctx.version(f.ref ?? '')() : f.type === 'dict' ? ctx.version('dictOptions')() : '')).join();
+  return prev && prev.fields === fields && prev.key === key ? prev : { fields, key, texts: new Map() };
+}
+
+/** A record's search text in the index (made now if the record changed since). */
+export function textOf(ctx: WorkspaceCtx, idx: SearchIndex, r: BaseRecord): SearchText {
+  let text = idx.texts.get(r.id);
+  if (text?.rec !== r) {
+    const cols = idx.fields.map((f) => ctx.display(f, r[f.key]).toLowerCase());
+    text = { rec: r, all: cols.join('\u0001'), cols };
+    idx.texts.set(r.id, text);
+  }
+  return text;
+}
