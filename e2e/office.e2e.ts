@@ -102,6 +102,8 @@ describe('employee centre', () => {
     await page.keyboard.press('Escape');
     await shot(page, 'office-customer-analysis-1280x800');
     await page.setViewportSize({ width: 768, height: 1024 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(500); // the sidebar slides shut below 900 px
     await shot(page, 'office-customer-analysis-768x1024');
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
     expect(errors).toEqual([]);
