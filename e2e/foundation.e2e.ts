@@ -422,7 +422,7 @@ describe('foundation: a new user in real Chromium', () => {
     await page.reload();
 
     await page.getByText('您好,王老师').waitFor();
-    await page.locator('.sync-chip', { hasText: /离线|无法连接/ }).waitFor(); // the status says so honestly
+    await page.locator('.sync-chip', { hasText: '离线 — 修改已保存在本设备' }).waitFor(); // the status says so honestly
     await goto(page, id, 'customers');
     await page.locator('.record-list').waitFor();
     await page.keyboard.press('Alt+A');
