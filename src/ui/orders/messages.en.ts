@@ -95,4 +95,5 @@ export const en: Record<keyof typeof zh, string> = {
   'orders.inboxEmpty': 'No orders await your decision',
   'orders.mySubmissions': 'Orders I submitted',
   'orders.submittedAt': 'Submitted',
+  'orders.homeApprovals': "Orders waiting for my approval",
 };

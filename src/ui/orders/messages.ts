@@ -93,4 +93,5 @@ export const zh = {
   'orders.inboxEmpty': '没有等待您审批的订单',
   'orders.mySubmissions': '我提交的订单',
   'orders.submittedAt': '提交时间',
+  'orders.homeApprovals': "待我审批的订单",
 } as const;

@@ -197,4 +197,8 @@ export const en: Record<keyof typeof zh, string> = {
   'sales.withdrawn': 'Withdrawn',
   'sales.withinLimit': 'Within the position limit: no approval needed',
   'sales.wonDone': 'The opportunity is marked won',
+  'sales.homeApprovals': "Quotes waiting for my approval",
+  'sales.homeToApprovals': "Open the approval inbox",
+  'sales.stageFilter': "Only active opportunities in stage “{stage}”",
+  'sales.clearFilter': "Show all",
 };

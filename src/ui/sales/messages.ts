@@ -195,4 +195,8 @@ export const zh = {
   'sales.withdrawn': '已撤回',
   'sales.withinLimit': '整单折扣在职位折扣以内,无需审批',
   'sales.wonDone': '商机已标记为成功',
+  'sales.homeApprovals': "待我审批的报价",
+  'sales.homeToApprovals': "打开审批箱",
+  'sales.stageFilter': "只显示阶段“{stage}”中进行中的商机",
+  'sales.clearFilter': "显示全部",
 } as const;

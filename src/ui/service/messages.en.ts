@@ -86,4 +86,8 @@ export const en: Record<keyof typeof zh, string> = {
   'svcAnalysis.formula': 'Completion rate = completed ÷ (completed + not completed) × 100; efficiency = progressed ÷ (progressed + not progressed) × 100; "—" when the denominator is 0. The period applies to the start time. Click a count to see its records.',
   'svcAnalysis.chartTitle': '{by}: completion rate and efficiency',
   'svcAnalysis.drillCount': '{n} service records',
+  'complaint.homeOpen': "Open complaints",
+  'complaint.homeNone': "No open complaints",
+  'complaint.homeToList': "Open the complaints",
+  'complaint.homeByStatus': "By status",
 };

@@ -84,4 +84,8 @@ export const zh = {
   'svcAnalysis.formula': '联系完成率 = 已完成次数 ÷ (已完成次数 + 未完成次数) × 100;联系完成效率 = 取得进展次数 ÷ (取得进展次数 + 未取得进展次数) × 100;分母为 0 时显示“—”。期间按服务开始时间计算。点击次数可查看对应的服务记录。',
   'svcAnalysis.chartTitle': '{by}:完成率与效率',
   'svcAnalysis.drillCount': '共 {n} 条服务记录',
+  'complaint.homeOpen': "未结案投诉",
+  'complaint.homeNone': "没有未结案的投诉",
+  'complaint.homeToList': "查看未结案投诉",
+  'complaint.homeByStatus': "按状态",
 } as const;
