@@ -12,6 +12,7 @@ import {
 } from './filters';
 import { money, num } from '../../domain/core/format';
 import { Guard } from './Guard';
+import { axisFromZero } from '../shared/scale';
 
 /**
  * 预测 (SPEC K): Σ expected amount × completion % of the active opportunities by planned close
@@ -61,7 +62,7 @@ function Forecast() {
     plot = new uPlot({
       width: Math.max(300, box.clientWidth), height: 300,
       // bars measure from zero: an automatic range would start at the smallest month and overstate the differences
-      scales: { x: { time: false, range: [-0.5, ms.length - 0.5] }, y: { range: (_u, _min, max) => fromZero(max) } },
+      scales: { x: { time: false, range: [-0.5, ms.length - 0.5] }, y: { range: (_u, _min, max) => axisFromZero(max) } },
       axes: [
         { values: (_u, splits) => splits.map((i) => (Number.isInteger(i) && ms[i] ? ms[i].month : '')), space: 56 },
         { values: (_u, splits) => splits.map((v) => money(v, 0)), size: 84 },
@@ -148,12 +149,6 @@ function Forecast() {
       <Show when={drill()}>{(d) => <DrillDialog spec={d()} onClose={() => setDrill(null)} />}</Show>
     </section>
   );
-}
-
-/** The value axis from zero to a rounded top above the largest value (1 when everything is zero). */
-export function fromZero(max: number | null): [number, number] {
-  if (max === null || !Number.isFinite(max) || max <= 0) return [0, 1];
-  return [0, uPlot.rangeNum(0, max, 0.1, true)[1] ?? max];
 }
 
 export default function ForecastPage() {

@@ -1,6 +1,7 @@
 import { For, Show, createEffect, onCleanup } from 'solid-js';
 import { A } from '@solidjs/router';
 import type uPlotType from 'uplot';
+import { axisFromZero } from './scale';
 
 /** One bar: its label, its figure and the list or page holding the records behind it. */
 export interface BarItem { key: string; label: string; value: number; href: string; note?: string }
@@ -29,7 +30,7 @@ export function MiniBars(props: { items: BarItem[]; label: string; empty: string
     plot = new uPlot({
       width: Math.max(200, box.clientWidth), height: 120,
       legend: { show: false }, cursor: { show: false },
-      scales: { x: { time: false, range: [-0.5, items.length - 0.5] }, y: { range: [0, max > 0 ? max * 1.15 : 1] } },
+      scales: { x: { time: false, range: [-0.5, items.length - 0.5] }, y: { range: () => axisFromZero(max) } },
       axes: [
         { values: (_u, splits) => splits.map((i) => (Number.isInteger(i) && items[i] ? shorten(items[i].label) : '')), size: 28, gap: 2, font: '11px sans-serif', grid: { show: false } },
         { show: false },
