@@ -35,5 +35,4 @@ export const en: Record<keyof typeof zh, string> = {
   'work.targetLine': 'Won {actual} of target {target}',
   'work.targetReached': 'Well done! You reached this month\'s target.',
   'work.targetBehind': 'Heads-up: past this month\'s alert day you are at {share}%, under {rule}%.',
-  'work.myPipeline': "My opportunities",
 };

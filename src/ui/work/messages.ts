@@ -33,5 +33,4 @@ export const zh = {
   'work.targetLine': '已成交 {actual} / 目标 {target}',
   'work.targetReached': '恭喜!您已完成本月销售目标。',
   'work.targetBehind': '提醒:已过本月预警日,完成率仅 {share}%,低于 {rule}%。',
-  'work.myPipeline': "我的商机",
 } as const;
