@@ -40,6 +40,7 @@ async function snap(page: Page, name: string) {
   for (const b of await page.locator('.toast .icon-btn, .pwa-toast .btn').all()) await b.click({ timeout: 1000 }).catch(() => undefined);
   await page.locator('.toast').first().waitFor({ state: 'detached', timeout: 3000 }).catch(() => undefined);
   await page.locator('.content').evaluate((e) => { e.scrollTop = 0; });
+  await page.waitForTimeout(400); // after a resize the narrow layout's drawer slides away
   await shot(page, name);
 }
 

@@ -196,7 +196,7 @@ function FunnelSvg(props: { rows: FunnelRow[]; basis: 'count' | 'amount'; onPick
           return `${CX - top() / 2},${y0} ${CX + top() / 2},${y0} ${CX + bottom() / 2},${y1} ${CX - bottom() / 2},${y1}`;
         };
         return (
-          <g class="funnel-stage" role="button" tabIndex={0} data-stage={r.stageId}
+          <g class="funnel-stage" classList={{ ghost: !max() }} role="button" tabIndex={0} data-stage={r.stageId}
             aria-label={`${stageName(r)} ${num(r.count)}`}
             onClick={() => props.onPick(r)} onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); props.onPick(r); } }}>
             <polygon points={pts()} fill={max() ? FUNNEL_FILL[r.color] : '#e2e8f0'} classList={{ ghost: !max() }} />

@@ -28,5 +28,5 @@ export const financeUi = defineUiModule({
   ],
   recordSections: [{ entity: 'orders', order: 20, component: section(() => import('./OrderMoney'), 'OrderMoney') }],
   customerSections: [{ order: 40, component: section(() => import('./CustomerMoney'), 'CustomerMoney') }],
-  homeCards: [{ order: 10, component: section(() => import('./HomeDunning'), 'HomeDunning') }],
+  homeCards: [{ order: 65, needsData: true, component: section(() => import('./HomeDunning'), 'HomeDunning') }],
 });

@@ -21,8 +21,8 @@ export function Home() {
   const audience = createMemo(() => homeAudience(ctx.role()));
   const empty = createMemo(() => ctx.count('customers') === 0 && ctx.count('opportunities') === 0);
   const firstSteps = () => empty() && ctx.can('org', 'write');
-  // while the workspace is empty the team's cards would all say "none": the first steps replace them
-  const cards = createMemo(() => homeCardsFor(modules, audience()).filter((c) => !firstSteps() || !c.for));
+  // while the workspace is empty the summaries of its records would all say "none": the first steps replace them
+  const cards = createMemo(() => homeCardsFor(modules, audience()).filter((c) => !firstSteps() || !c.needsData));
   return (
     <section class="page home-page" data-home={audience()}>
       <h1 class="page-title">{t('home.welcome', { name: String(ctx.user()?.name ?? '') })}</h1>

@@ -11,8 +11,8 @@ export const pipelineUi = defineUiModule({
   key: 'pipeline',
   // a manager's home: the team's pipeline by stage and each rep's target of the month
   homeCards: [
-    { order: 30, for: ['manager'], component: lazy(async () => ({ default: (await homeCards()).TeamPipeline })) },
-    { order: 40, for: ['manager'], component: lazy(async () => ({ default: (await homeCards()).TeamTargets })) },
+    { order: 30, for: ['manager'], needsData: true, component: lazy(async () => ({ default: (await homeCards()).TeamPipeline })) },
+    { order: 40, for: ['manager'], needsData: true, component: lazy(async () => ({ default: (await homeCards()).TeamTargets })) },
   ],
   routes: [
     { path: '/pipeline', component: lazy(() => import('./KanbanPage')) },

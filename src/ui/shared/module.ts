@@ -52,8 +52,12 @@ export interface HomeCount { entity: string; path: string; label: MessageKey; or
 /** Whose home a card is on: a rep works their own records, a manager (data scope 本部门 or 全部, or an administrator) a team's. */
 export type HomeAudience = 'rep' | 'manager';
 
-/** `wide` cards take the whole row (lists of tasks); the others share it. */
-export interface HomeCard { order: number; component: Component; for?: readonly HomeAudience[]; wide?: boolean }
+/**
+ * `wide` cards take the whole row (lists of tasks); the others share it. `needsData`: a summary of
+ * the workspace's records (the team's pipeline, complaints…) — an empty workspace shows the first
+ * steps instead of it.
+ */
+export interface HomeCard { order: number; component: Component; for?: readonly HomeAudience[]; wide?: boolean; needsData?: boolean }
 
 /** The home a role gets: a team's view when its data scope is wider than its own records. */
 export function homeAudience(role: { admin?: unknown; scope?: unknown } | undefined): HomeAudience {

@@ -1,4 +1,4 @@
-import { For, Show, createEffect, createMemo, createSignal, onCleanup } from 'solid-js';
+import { For, Show, createEffect, createMemo, createSignal, onCleanup, type JSX } from 'solid-js';
 import { A, useLocation } from '@solidjs/router';
 import { SyncSession, type SyncPhase, type SyncStatus } from '../../store/sync/session';
 import { backupAgeDays } from '../../store/sync/file';
@@ -25,20 +25,22 @@ export function phaseText(s: SyncStatus | undefined): string {
 
 /**
  * What the user can do about the phase, in their words; the technical cause (server addresses,
- * `npm start`) folded away below it. Offline names no server: the network is the whole story.
+ * `npm start`) folded away below it, with any further detail (`children`: the status table).
+ * Offline names no server: the network is the whole story.
  */
-function PhaseAdvice(props: { phase: SyncPhase; signaling: readonly string[] }) {
+function PhaseAdvice(props: { phase: SyncPhase; signaling: readonly string[]; children?: JSX.Element }) {
+  const tech = () => (props.phase === 'unreachable' ? t('sync.unreachableTech')
+    : props.phase === 'no-server' ? t('sync.noServerTech', { url: props.signaling.join(', ') || '—' }) : '');
   return (
     <>
       <Show when={props.phase === 'offline'}><p class="notice" data-advice="offline">{t('sync.offlineLong')}</p></Show>
-      <Show when={props.phase === 'unreachable'}>
-        <p class="warn" data-advice="unreachable">{t('sync.unreachableLong')}</p>
-        <details class="sync-tech"><summary>{t('sync.technical')}</summary><p class="muted small">{t('sync.unreachableTech')}</p></details>
-      </Show>
-      <Show when={props.phase === 'no-server'}>
-        <p class="notice" data-advice="no-server">{t('sync.noServerLong')}</p>
+      <Show when={props.phase === 'unreachable'}><p class="warn" data-advice="unreachable">{t('sync.unreachableLong')}</p></Show>
+      <Show when={props.phase === 'no-server'}><p class="notice" data-advice="no-server">{t('sync.noServerLong')}</p></Show>
+      <Show when={tech() || props.children}>
         <details class="sync-tech"><summary>{t('sync.technical')}</summary>
-          <p class="muted small">{t('sync.noServerTech', { url: props.signaling.join(', ') || '—' })}</p></details>
+          <Show when={tech()}><p class="muted small">{tech()}</p></Show>
+          {props.children}
+        </details>
       </Show>
     </>
   );
@@ -130,8 +132,7 @@ export function SyncDetails() {
           <Show when={st().phase === 'wrong-password' || (st().wrongPasswordAt && Date.now() - st().wrongPasswordAt! < 60_000)}>
             <p class="error-banner" role="alert">{t('sync.wrongPasswordLong')}</p>
           </Show>
-          <PhaseAdvice phase={st().phase} signaling={st().settings.signaling} />
-          <details class="sync-tech"><summary>{t('sync.technical')}</summary>
+          <PhaseAdvice phase={st().phase} signaling={st().settings.signaling}>
           <table class="sync-table">
             <tbody>
               <For each={st().signaling}>{(g) => (
@@ -146,7 +147,7 @@ export function SyncDetails() {
                 {t('sync.trafficValue', { sent: kb(st().bytesSent), received: kb(st().bytesReceived) })}</td></tr>
             </tbody>
           </table>
-          </details>
+          </PhaseAdvice>
           <h3>{t('sync.people')}</h3>
           <Show when={st().people.length} fallback={<p class="muted">{t('sync.noPeople')}</p>}>
             <table class="sync-table peers-table">
