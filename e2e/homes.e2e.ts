@@ -130,6 +130,11 @@ describe('a home for each role (sample company)', () => {
       if (alert === 'reached') await expect(notice.innerText()).resolves.toContain('已达成目标');
       if (alert === 'behind') await expect(notice.innerText()).resolves.toMatch(/完成率低于/);
     }
+    // a rep's name opens their pipeline board
+    const [firstRep] = reps[0];
+    await targets.locator(`li[data-user="${firstRep}"] a.target-name`).click();
+    await page.waitForURL(new RegExp(`/pipeline\\?owner=${firstRep}$`));
+    await goto(page, ws, '');
     await targets.getByRole('link', { name: '查看销售计划' }).click();
     await page.waitForURL(/\/plans$/);
     await page.getByTestId('plan-progress').waitFor();

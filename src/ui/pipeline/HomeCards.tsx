@@ -37,7 +37,7 @@ export function TeamPipeline() {
 
 /**
  * A manager's home card: each rep's target of the month against the actual, with the reached and
- * behind notices of 销售计划 (the same computation, usePlanProgress).
+ * behind notices of 销售计划 (the same computation, usePlanProgress); a rep's name opens their board.
  */
 export function TeamTargets() {
   const ctx = useWorkspace();
@@ -57,7 +57,7 @@ export function TeamTargets() {
           <ul class="target-list">
             <For each={people()}>{(r) => (
               <li data-user={r.subject.userId} data-alert={r.alert ?? 'none'}>
-                <A href={`${base}/plans`} class="target-name">{who(r.subject)}</A>
+                <A href={`${base}/pipeline?owner=${r.subject.userId}`} class="target-name">{who(r.subject)}</A>
                 <span class="target-figures">{money(r.actual, 0)} / {money(r.target!.target, 0)} · {pct(r.share)}</span>
                 <div class="meter" classList={{ reached: r.alert === 'reached', behind: r.alert === 'behind' }}>
                   <div style={{ width: `${Math.min(100, r.share ?? 0)}%` }} /></div>

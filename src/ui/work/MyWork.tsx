@@ -117,53 +117,53 @@ export function MyPipeline() {
   const weighted = () => opps().reduce((s, o) => s + (opportunityAmountOf(o) ?? 0), 0);
   return (
     <Show when={ctx.can('sales', 'read')}>
-    <div class="my-pipeline">
-      <div class="kpis">
-        <A class="kpi" href={`${base}/pipeline?owner=${ctx.userId()}`}><b>{opps().length}</b><span>{t('work.myOpps')}</span></A>
-        <A class="kpi" href={`${base}/analysis/forecast?owner=${ctx.userId()}`}><b>{money(weighted(), 0)}</b><span>{t('work.myWeighted')}</span></A>
-      </div>
-      <div class="cards work-cards">
-        <div class="card" data-testid="work-opps">
-          <h2>{t('work.myOpps')} <span class="n-badge">{opps().length}</span></h2>
-          <Show when={opps().length} fallback={<p class="muted">{t('work.noOpps')}</p>}>
-            <table class="grid simple">
-              <thead><tr><th>{t('work.oppSubject')}</th><th>{t('analysis.customer')}</th><th>{t('analysis.stage')}</th>
-                <th class="num">{t('analysis.weighted')}</th><th>{t('pipeline.plannedDate')}</th></tr></thead>
-              <tbody>
-                <For each={opps().slice(0, OPPS)}>{(o) => {
-                  const late = () => { const d = asDay(o.plannedDate); return d !== null && d < today; };
-                  return (
-                    <tr data-id={o.id}>
-                      <td><A href={`${base}/opportunities/${o.id}`}>{String(o.subject ?? '')}</A></td>
-                      <td>{name('customers', o.customerId)}</td>
-                      <td>{name('salesStages', o.stageId)}</td>
-                      <td class="num">{money(opportunityAmountOf(o) ?? 0)}</td>
-                      <td classList={{ late: late() }}>{asDay(o.plannedDate) ?? '—'}</td>
-                    </tr>
-                  );
-                }}</For>
-              </tbody>
-            </table>
-            <A href={`${base}/pipeline?owner=${ctx.userId()}`}>{t('work.toBoard')}</A>
-          </Show>
+      <div class="my-pipeline">
+        <div class="kpis">
+          <A class="kpi" href={`${base}/pipeline?owner=${ctx.userId()}`}><b>{opps().length}</b><span>{t('work.myOpps')}</span></A>
+          <A class="kpi" href={`${base}/analysis/forecast?owner=${ctx.userId()}`}><b>{money(weighted(), 0)}</b><span>{t('work.myWeighted')}</span></A>
         </div>
-        <div class="card" data-testid="work-target">
-          <h2>{t('work.target', { month: today.slice(0, 7) })}</h2>
-          <Show when={target().target} fallback={<p class="muted">{t('work.noTarget')} <A href={`${base}/plans`}>{t('nav.plans')}</A></p>}>
-            {(tg) => (
-              <>
-                <p>{t('work.targetLine', { actual: money(target().actual, 0), target: money(tg().target, 0) })}</p>
-                <div class="meter"><div style={{ width: `${Math.min(100, target().share ?? 0)}%` }} /></div>
-                <Show when={target().alert === 'reached'}><p class="ok-banner">{t('work.targetReached')}</p></Show>
-                <Show when={target().alert === 'behind'}>
-                  <p class="notice">{t('work.targetBehind', { share: Math.round(target().share ?? 0), rule: alertRuleOf(ctx.get('company', 'company')).share })}</p>
-                </Show>
-              </>
-            )}
-          </Show>
+        <div class="cards work-cards">
+          <div class="card" data-testid="work-opps">
+            <h2>{t('work.myOpps')} <span class="n-badge">{opps().length}</span></h2>
+            <Show when={opps().length} fallback={<p class="muted">{t('work.noOpps')}</p>}>
+              <table class="grid simple">
+                <thead><tr><th>{t('work.oppSubject')}</th><th>{t('analysis.customer')}</th><th>{t('analysis.stage')}</th>
+                  <th class="num">{t('analysis.weighted')}</th><th>{t('pipeline.plannedDate')}</th></tr></thead>
+                <tbody>
+                  <For each={opps().slice(0, OPPS)}>{(o) => {
+                    const late = () => { const d = asDay(o.plannedDate); return d !== null && d < today; };
+                    return (
+                      <tr data-id={o.id}>
+                        <td><A href={`${base}/opportunities/${o.id}`}>{String(o.subject ?? '')}</A></td>
+                        <td>{name('customers', o.customerId)}</td>
+                        <td>{name('salesStages', o.stageId)}</td>
+                        <td class="num">{money(opportunityAmountOf(o) ?? 0)}</td>
+                        <td classList={{ late: late() }}>{asDay(o.plannedDate) ?? '—'}</td>
+                      </tr>
+                    );
+                  }}</For>
+                </tbody>
+              </table>
+              <A href={`${base}/pipeline?owner=${ctx.userId()}`}>{t('work.toBoard')}</A>
+            </Show>
+          </div>
+          <div class="card" data-testid="work-target">
+            <h2>{t('work.target', { month: today.slice(0, 7) })}</h2>
+            <Show when={target().target} fallback={<p class="muted">{t('work.noTarget')} <A href={`${base}/plans`}>{t('nav.plans')}</A></p>}>
+              {(tg) => (
+                <>
+                  <p>{t('work.targetLine', { actual: money(target().actual, 0), target: money(tg().target, 0) })}</p>
+                  <div class="meter"><div style={{ width: `${Math.min(100, target().share ?? 0)}%` }} /></div>
+                  <Show when={target().alert === 'reached'}><p class="ok-banner">{t('work.targetReached')}</p></Show>
+                  <Show when={target().alert === 'behind'}>
+                    <p class="notice">{t('work.targetBehind', { share: Math.round(target().share ?? 0), rule: alertRuleOf(ctx.get('company', 'company')).share })}</p>
+                  </Show>
+                </>
+              )}
+            </Show>
+          </div>
         </div>
       </div>
-    </div>
     </Show>
   );
 }
