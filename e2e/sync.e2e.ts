@@ -295,6 +295,8 @@ describe('beyond one classroom: an existing Yjs server (y-websocket)', () => {
     await expectActivities(E.page, E.wsId, ['分部回访']); // the activities group's server document
     await goto(E.page, E.wsId, 'customers');
     await E.page.locator('.sync-chip').click();
+    // the servers are technical detail: folded away until asked for
+    await E.page.locator('.modal details.sync-tech summary').click();
     await expect(E.page.locator('.modal').innerText()).resolves.toContain(wsUrl);
     await shot(E.page, 'sync-yjs-server');
     expect(E.errors).toEqual([]);
