@@ -168,6 +168,11 @@ describe('a home for each role (sample company)', () => {
     const theirs = active.filter((o) => !o.ownerId || east.has(String(o.ownerId)));
     expect(theirs.length).toBeLessThan(active.length);
     await expect.poll(() => page.getByTestId('home-team-pipeline').locator('h2 .n-badge').innerText()).toBe(String(theirs.length));
+    // the team's targets: only the reps of the department
+    const targetUsers = await page.getByTestId('home-team-targets').locator('.target-list li')
+      .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-user')));
+    expect(targetUsers.length).toBeGreaterThan(0);
+    expect(targetUsers.filter((id) => !east.has(String(id)))).toEqual([]);
     // no service rights in the sample's 销售经理 role: no complaints card
     await page.getByTestId('home-approvals').waitFor();
     await expect(page.getByTestId('home-complaints').count()).resolves.toBe(0);

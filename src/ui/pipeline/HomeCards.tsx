@@ -44,7 +44,8 @@ export function TeamTargets() {
   const month = todayOf(Date.now()).slice(0, 7);
   const base = `/w/${ctx.ws.id}`;
   const rows = usePlanProgress(() => month);
-  const people = createMemo(() => rows().filter((r) => r.subject.scope === 'person' && r.target));
+  // the team: the reps whose records this manager's data scope shows (a 销售经理: their department)
+  const people = createMemo(() => rows().filter((r) => r.subject.scope === 'person' && r.target && ctx.seesOwner(r.subject.userId)));
   const count = (alert: 'reached' | 'behind') => people().filter((r) => r.alert === alert).length;
   const rule = () => alertRuleOf(ctx.get('company', 'company'));
   const who = (s: PlanSubject) => String(ctx.get('users', s.userId ?? '')?.name ?? '⚠');

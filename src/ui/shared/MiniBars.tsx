@@ -1,7 +1,7 @@
 import { For, Show, createEffect, onCleanup } from 'solid-js';
 import { A } from '@solidjs/router';
 import type uPlotType from 'uplot';
-import { axisFromZero } from './scale';
+import { axisFromZero, fit } from './scale';
 
 /** One bar: its label, its figure and the list or page holding the records behind it. */
 export interface BarItem { key: string; label: string; value: number; href: string; note?: string }
@@ -32,7 +32,8 @@ export function MiniBars(props: { items: BarItem[]; label: string; empty: string
       legend: { show: false }, cursor: { show: false },
       scales: { x: { time: false, range: [-0.5, items.length - 0.5] }, y: { range: () => axisFromZero(max) } },
       axes: [
-        { values: (_u, splits) => splits.map((i) => (Number.isInteger(i) && items[i] ? shorten(items[i].label) : '')), size: 28, gap: 2, font: '11px sans-serif', grid: { show: false } },
+        { values: (u, splits) => splits.map((i) => (Number.isInteger(i) && items[i] ? fit(items[i].label, u.bbox.width / (globalThis.devicePixelRatio || 1) / items.length) : '')),
+          size: 28, gap: 2, font: '11px sans-serif', grid: { show: false } },
         { show: false },
       ],
       series: [{}, { label: props.label, fill: 'rgba(44,106,163,.7)', stroke: '#2c6aa3', paths: uPlot.paths.bars!({ size: [0.6, 40] }), points: { show: false } }],
@@ -59,9 +60,4 @@ export function MiniBars(props: { items: BarItem[]; label: string; empty: string
       </table>
     </div>
   );
-}
-
-/** Axis labels stay short under a narrow bar; the table beside them has the full name. */
-function shorten(label: string): string {
-  return label.length > 6 ? `${label.slice(0, 5)}…` : label;
 }
