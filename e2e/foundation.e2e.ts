@@ -423,7 +423,11 @@ describe('foundation: a new user in real Chromium', () => {
     await page.reload();
 
     await page.getByText('您好,王老师').waitFor();
-    await page.locator('.sync-chip', { hasText: /离线|无法连接/ }).waitFor(); // the status says so honestly
+    // Chromium's offline emulation does not reach navigator.onLine of a page reloaded under it (the
+    // network requests do fail): set it again, as a device without network would report from the start
+    await ctx.setOffline(false);
+    await ctx.setOffline(true);
+    await page.locator('.sync-chip', { hasText: '离线 — 修改已保存在本设备' }).waitFor(); // the status says so honestly
     await goto(page, id, 'customers');
     await page.locator('.record-list').waitFor();
     await page.keyboard.press('Alt+A');

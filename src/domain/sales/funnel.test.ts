@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterPipeline, forecast, funnel, funnelColor } from './funnel';
+import { filterPipeline, forecast, funnel, funnelChange, funnelColor } from './funnel';
 import { defaultModeRecords } from './stages';
 import { rec } from './testing';
 
@@ -73,6 +73,38 @@ describe('sales funnel', () => {
     const f = funnel([rec('n1', { stageId: S(2), expectedAmount: 1000, rate: 30 })], stages, M);
     expect(f.rows[1]).toMatchObject({ count: 1, amount: 1000, weighted: 300, ids: ['n1'] });
     expect(funnel([rec('n2', { stageId: S(2) })], stages, 'mode-project').total.count).toBe(0);
+  });
+
+  it('never shows a drop into the end stage: won opportunities leave the funnel there', () => {
+    // 商务谈判 holds 2, 签约成交 (the last stage, 100 %) holds none: not a 100 % loss
+    const late = [
+      rec('n1', { modeId: M, stageId: S(4), expectedAmount: 1000, rate: 70 }),
+      rec('n2', { modeId: M, stageId: S(4), expectedAmount: 1000, rate: 70 }),
+    ];
+    const f = funnel(late, stages, M);
+    expect(f.rows.map((r) => r.end)).toEqual([false, false, false, false, true]);
+    expect(f.rows[3].dropOff).toBeNull(); // 方案报价 was empty: nothing to compare
+    expect(f.rows[4]).toMatchObject({ count: 0, dropOff: null, end: true });
+    // a 100 % stage before the last is an end state too (a mode edited by its users)
+    const odd = [rec('a', { modeId: 'x', order: 1, name: 'A', rate: 20 }), rec('b', { modeId: 'x', order: 2, name: 'B', rate: 100 }), rec('c', { modeId: 'x', order: 3, name: 'C', rate: 100 })];
+    const g = funnel([rec('o', { modeId: 'x', stageId: 'a' })], odd, 'x');
+    expect(g.rows.map((r) => [r.end, r.dropOff])).toEqual([[false, null], [true, null], [true, null]]);
+  });
+
+  it('draws from empty data and from a single stage', () => {
+    const empty = funnel([], stages, M);
+    expect(empty.rows).toHaveLength(5);
+    expect(empty.rows.every((r) => r.count === 0 && r.dropOff === null)).toBe(true);
+    expect(empty.total).toMatchObject({ count: 0, amount: 0, weighted: 0 });
+    const one = [rec('only', { modeId: 'solo', order: 1, name: '唯一阶段', rate: 50 })];
+    const f = funnel([rec('o', { modeId: 'solo', stageId: 'only', expectedAmount: 100, rate: 50 })], one, 'solo');
+    expect(f.rows).toEqual([expect.objectContaining({ count: 1, amount: 100, weighted: 50, dropOff: null, end: true })]);
+    expect(funnel([], [], 'none').rows).toEqual([]);
+  });
+
+  it('a negative drop-off is a rise', () => {
+    expect([funnelChange(40), funnelChange(-100), funnelChange(0), funnelChange(null)]).toEqual(['drop', 'rise', 'flat', null]);
+    expect(funnelChange(funnel(opps, stages, M).rows[2].dropOff)).toBe('rise'); // 需求确认 1 → 方案报价 2
   });
 
   it('thresholds', () => {

@@ -1,7 +1,7 @@
 import { asNumber, percent, roundMoney } from '../core/numbers';
 import { asDay, asText, idOf, inPeriod, isLive, monthOf, num0, pushTo, type Values } from './read';
 import { opportunityAmountOf, statusOf } from './opportunity';
-import { stagesOfMode } from './stages';
+import { stagesOfMode, type StageInfo } from './stages';
 import type { OpportunityStatus } from './types';
 
 /**
@@ -15,7 +15,10 @@ import type { OpportunityStatus } from './types';
  *     red    — below 70 %
  *     none   — no quota set for the stage
  * Drop-off is a snapshot: (previous stage's count − this stage's count) ÷ previous count × 100; it
- * can be negative when a later stage holds more. Zero denominators give null ("—").
+ * can be negative when a later stage holds more (a rise, shown as one). Zero denominators give
+ * null ("—"). The end stage — the mode's last, or any stage whose completion rate is 100 % — has no
+ * drop-off: an opportunity reaching it is won and leaves the active funnel, so its emptiness would
+ * read as a 100 % loss at the very step that is the success.
  * Unreadable numbers count as missing (0 in sums). Deleted records are ignored; by default only
  * active opportunities are in the funnel and the forecast (won, lost and terminated ones are no
  * longer in the pipe). Every row carries the ids behind it.
@@ -82,8 +85,23 @@ export interface FunnelRow extends Bucket {
   /** Count (or amount, per `basis`) ÷ quota × 100. */
   attainment: number | null;
   color: FunnelColor;
-  /** % lost from the previous stage; null for the first stage or when the previous one is empty. */
+  /** % lost from the previous stage; null for the first stage, the end stage, or when the previous one is empty. */
   dropOff: number | null;
+  /** The end state of the mode (its last stage, or a 100 % stage): won opportunities leave the funnel there. */
+  end: boolean;
+}
+
+export type FunnelChange = 'drop' | 'rise' | 'flat';
+
+/** How a stage compares with the one before: a negative drop-off is a rise; null when there is nothing to compare. */
+export function funnelChange(dropOff: number | null): FunnelChange | null {
+  if (dropOff === null) return null;
+  return dropOff > 0 ? 'drop' : dropOff < 0 ? 'rise' : 'flat';
+}
+
+/** The stage where the mode ends: its last, or one whose completion rate is 100 % (won). */
+export function isEndStage(order: readonly StageInfo[], i: number): boolean {
+  return i === order.length - 1 || (order[i].rate ?? 0) >= 100;
 }
 
 export interface Funnel {
@@ -107,15 +125,16 @@ export function funnel(
   const inMode = (o: Values) => o.modeId === modeId || (!asText(o.modeId) && known.has(asText(o.stageId) ?? ''));
   const list = filterPipeline(opps, { ...opts.filter, modeId: undefined }).filter(inMode);
   const rows: FunnelRow[] = [];
-  for (const st of order) {
+  for (const [i, st] of order.entries()) {
     const b = bucket(list.filter((o) => o.stageId === st.id));
     const quota = asNumber(opts.quotas?.[st.id]);
     const actual = opts.basis === 'amount' ? b.amount : b.count;
     const attainment = quota === null ? null : percent(actual, quota);
     const prev = rows[rows.length - 1];
+    const end = isEndStage(order, i);
     rows.push({
       ...b, stageId: st.id, name: st.name, nameEn: st.nameEn, quota, attainment, color: funnelColor(attainment),
-      dropOff: prev ? percent(prev.count - b.count, prev.count) : null,
+      dropOff: prev && !end ? percent(prev.count - b.count, prev.count) : null, end,
     });
   }
   return { rows, unstaged: bucket(list.filter((o) => !known.has(asText(o.stageId) ?? ''))), total: bucket(list) };

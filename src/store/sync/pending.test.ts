@@ -78,7 +78,16 @@ describe('the status chip', () => {
     const down = [{ url: 'ws://10.0.0.2:4444', connected: false, failures: 2 }];
     expect(syncPhase({ ...base, peers: 0, signaling: down })).toBe('unreachable');
     expect(syncPhase({ ...base, peers: 0, signaling: down, online: false })).toBe('offline');
-    expect(syncPhase({ ...base, peers: 0, signaling: [{ ...down[0], url: 'ws://127.0.0.1:4444' }], online: false })).toBe('unreachable');
+    // a browser without network is offline, whatever the address: edits are kept, servers are not the problem
+    expect(syncPhase({ ...base, peers: 0, signaling: [{ ...down[0], url: 'ws://127.0.0.1:4444' }], online: false })).toBe('offline');
+    expect(syncPhase({ ...base, started: false, peers: 0, signaling: down, online: false })).toBe('offline');
+    // …unless something is connected all the same (a server on this machine)
+    expect(syncPhase({ ...base, online: false })).toBe('connected');
+    expect(syncPhase({ ...base, peers: 0, online: false })).toBe('waiting');
+    // only the page host's default address, and it never answered: a static site, sync is off — not an error
+    expect(syncPhase({ ...base, peers: 0, signaling: down, implicitServer: true })).toBe('no-server');
+    // …but once it answered, losing it is a real problem
+    expect(syncPhase({ ...base, peers: 0, signaling: [{ ...down[0], everConnected: true }], implicitServer: true })).toBe('unreachable');
     expect(syncPhase({ ...base, peers: 0, server: { status: 'connected', synced: false, failures: 0 } })).toBe('syncing');
   });
 });

@@ -5,15 +5,18 @@ import type { Workspace } from '../core/workspace';
 import type { WorkspaceEntry } from '../core/local-db';
 import type { GuardedWebrtc, SignalingState } from './webrtc';
 import type { GuardedWebsocket, ServerState } from './websocket';
-import { loadPeers, loadSyncSettings, savePeers, saveSyncSettings, checkServerUrl, type PeerMemory, type SyncSettings } from './settings';
+import { defaultSignaling, loadPeers, loadSyncSettings, savePeers, saveSyncSettings, checkServerUrl, type PeerMemory, type SyncSettings } from './settings';
 import { colorFor, readPresence, type Presence } from './presence';
 import { hasPending } from './pending';
 import { CORE_GROUP } from '../../domain/registry';
 
 /**
  * What the status chip says, honestly:
- * off — sync turned off on this device; no-server — no signaling address set;
- * unreachable — no signaling server answers (offline when the browser also says so);
+ * off — sync turned off on this device; offline — the browser has no network and nothing is
+ * connected (edits are kept on this device; servers are not the problem, so they are not named);
+ * no-server — no signaling address set, or only the page host's default one and it has never
+ * answered (a static site without a signaling server: sync is off, not broken);
+ * unreachable — the network is there but no configured signaling server answers;
  * waiting — signaling reached, nobody else online; wrong-password — devices in the room use
  * another password; syncing — connected, first exchange under way; catching-up — connected, but
  * updates wait on one that never arrived and the peers were asked for it (pending.ts);
@@ -26,7 +29,7 @@ export interface PhaseInput {
   enabled: boolean;
   /** The WebRTC provider exists (it loads after the first paint). */
   started: boolean;
-  signaling: Pick<SignalingState, 'url' | 'connected' | 'failures'>[];
+  signaling: (Pick<SignalingState, 'url' | 'connected' | 'failures'> & { everConnected?: boolean })[];
   /** Connected WebRTC peers, and how many of them are still in their first exchange. */
   peers: number;
   pending: number;
@@ -38,12 +41,16 @@ export interface PhaseInput {
   waitingOnMissing: boolean;
   /** navigator.onLine */
   online: boolean;
+  /** The signaling list is only the page host's default (settings.defaultSignaling), not chosen by anyone. */
+  implicitServer?: boolean;
 }
 
 /** The honest phase for the status chip. */
 export function syncPhase(x: PhaseInput): SyncPhase {
   const { signaling: sig, server } = x;
   if (!x.enabled) return 'off';
+  const live = x.peers > 0 || server?.status === 'connected' || sig.some((s) => s.connected);
+  if (!x.online && !live) return 'offline';
   if (!x.started) return 'starting';
   if (x.peers && x.pending) return 'syncing';
   if (x.peers) return x.waitingOnMissing ? 'catching-up' : 'connected';
@@ -53,12 +60,14 @@ export function syncPhase(x: PhaseInput): SyncPhase {
   if (sig.some((s) => s.connected)) return 'waiting';
   if (!sig.length && !server) return 'no-server';
   if (sig.every((s) => !s.connected && s.failures > 0) && (!server || server.failures > 0)) {
-    // a browser with no network is offline, unless the server is on this very machine
-    const local = sig.some((g) => /^wss?:\/\/(127\.|localhost|\[::1\])/.test(g.url));
-    return !x.online && !local ? 'offline' : 'unreachable';
+    // nobody set a server and the page host's default never answered: a static site, sync is off
+    if (x.implicitServer && !server && !sig.some((s) => s.everConnected)) return 'no-server';
+    return 'unreachable';
   }
   return 'starting';
 }
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length > 0 && a.length === b.length && a.every((x, i) => x === b[i]);
 
 export interface PersonView {
   userId: string;
@@ -301,6 +310,7 @@ export class SyncSession {
     const phase = syncPhase({
       enabled: st.enabled, started: !!this.webrtc, signaling: sig, peers: peers.length, pending, tabs, server,
       wrongPassword: wrongRecent, waitingOnMissing: [...this.ws.docs.values()].some(hasPending), online: globalThis.navigator?.onLine !== false,
+      implicitServer: sameList(st.signaling, defaultSignaling()),
     });
     return {
       phase, settings: st, signaling: sig, peers: peers.length, pending, tabs, server,

@@ -12,6 +12,7 @@ import {
 } from './filters';
 import { money, num } from '../../domain/core/format';
 import { Guard } from './Guard';
+import { axisFromZero } from '../shared/scale';
 
 /**
  * 预测 (SPEC K): Σ expected amount × completion % of the active opportunities by planned close
@@ -60,7 +61,8 @@ function Forecast() {
     const bars = uPlot.paths.bars!({ size: [0.6, 48] });
     plot = new uPlot({
       width: Math.max(300, box.clientWidth), height: 300,
-      scales: { x: { time: false, range: [-0.5, ms.length - 0.5] } },
+      // bars measure from zero: an automatic range would start at the smallest month and overstate the differences
+      scales: { x: { time: false, range: [-0.5, ms.length - 0.5] }, y: { range: (_u, _min, max) => axisFromZero(max) } },
       axes: [
         { values: (_u, splits) => splits.map((i) => (Number.isInteger(i) && ms[i] ? ms[i].month : '')), space: 56 },
         { values: (_u, splits) => splits.map((v) => money(v, 0)), size: 84 },
@@ -70,11 +72,23 @@ function Forecast() {
         { label: t('analysis.weighted'), fill: 'rgba(44,106,163,.75)', stroke: '#2c6aa3', paths: bars, points: { show: false }, value: (_u, v) => money(v, 0) },
         { label: t('analysis.amount'), stroke: '#d69e2e', width: 2, value: (_u, v) => money(v, 0) },
       ],
-      legend: { show: true },
+      legend: { show: true, live: true },
     }, [xs, weighted, expected], box);
-    plot.over.addEventListener('click', () => {
-      const i = plot?.cursor.idx;
+    const p = plot;
+    // a tap has no hover: the first tap on a month puts the cursor there (the legend shows its values), a second opens it
+    let tapped: number | null = null;
+    p.over.addEventListener('pointerdown', (e) => {
+      if (e.pointerType === 'mouse') return;
+      const r = p.over.getBoundingClientRect();
+      const left = e.clientX - r.left;
+      const idx = p.posToIdx(left);
+      p.setCursor({ left: p.valToPos(idx, 'x'), top: e.clientY - r.top });
+    });
+    p.over.addEventListener('click', (e) => {
+      const i = p.cursor.idx;
       const m = i === null || i === undefined ? undefined : ms[i];
+      const touch = (e as PointerEvent).pointerType !== undefined && (e as PointerEvent).pointerType !== 'mouse';
+      if (touch && tapped !== i) { tapped = i ?? null; return; }
       if (m?.row) open(m.row);
     });
   };
@@ -113,7 +127,7 @@ function Forecast() {
               <th class="num">{t('analysis.amount')}</th><th class="num">{t('analysis.weighted')}</th>
             </tr></thead>
             <tbody>
-              <For each={rows()}>{(r) => (
+              <For each={rows()} fallback={<tr class="empty-row"><td colSpan={4} class="muted">{t('analysis.noData')}</td></tr>}>{(r) => (
                 <tr data-month={r.month ?? 'none'}>
                   <td>{r.month ?? t('analysis.undated')}</td>
                   <td class="num"><Fig v={num(r.count)} on={() => open(r, t('analysis.count'))} /></td>

@@ -1,6 +1,6 @@
 import { For, Show, createMemo, createSignal, onMount } from 'solid-js';
 import { A } from '@solidjs/router';
-import { funnel, quotaMap, type Bucket, type FunnelRow } from '../../domain/sales';
+import { funnel, funnelChange, quotaMap, type Bucket, type FunnelRow } from '../../domain/sales';
 import { FUNNEL_FILL } from './colors';
 import { userDepartments } from '../../store/analysis/pipeline';
 import { quotaSource } from '../../store/analysis/quota';
@@ -83,8 +83,10 @@ function Funnel() {
       <NoModes when={!modes().length} />
       <Show when={modeId()}>
         <QuotaNote />
+        <Show when={data().rows.length} fallback={<p class="notice" data-testid="funnel-no-stages">{t('analysis.noStages')} <A href={`/w/${ctx.ws.id}/sales-modes`}>{t('nav.salesModes')}</A></p>}>
         <div class="funnel-layout">
           <div class="card funnel-card">
+            <Show when={!data().total.count}><p class="empty" data-testid="funnel-empty">{t('analysis.funnelEmpty')}</p></Show>
             <FunnelSvg rows={data().rows} basis={basis()} onPick={(r) => open(rowTitle(r), r)} />
             <div class="funnel-legend">
               <span><i style={{ background: FUNNEL_FILL.green }} />{t('analysis.legendGreen')}</span>
@@ -110,7 +112,9 @@ function Funnel() {
                       <td class="num"><Fig v={money(r.weighted)} on={() => open(rowTitle(r), r, t('analysis.weighted'))} /></td>
                       <td class="num">{r.quota === null ? DASH : basis() === 'amount' ? money(r.quota, 0) : num(r.quota)}</td>
                       <td class="num" classList={{ [`tone-${r.color}`]: true }}>{pct(r.attainment)}</td>
-                      <td class="num">{pct(r.dropOff)}</td>
+                      <td class="num" data-change={r.end ? 'end' : funnelChange(r.dropOff) ?? 'none'}
+                        classList={{ 'tone-green': funnelChange(r.dropOff) === 'rise' }} title={r.end ? t('analysis.endStage') : undefined}>
+                        {r.end ? <span class="muted">{t('analysis.endStageShort')}</span> : dropText(r)}</td>
                     </tr>
                   )}</For>
                   <Show when={data().unstaged.count}>
@@ -135,6 +139,7 @@ function Funnel() {
             <p class="muted small">{t('analysis.funnelHint')}</p>
           </div>
         </div>
+        </Show>
       </Show>
       <Show when={drill()}>{(d) => <DrillDialog spec={d()} onClose={() => setDrill(null)} />}</Show>
     </section>
@@ -170,26 +175,31 @@ function FunnelSvg(props: { rows: FunnelRow[]; basis: 'count' | 'amount'; onPick
   const MAXW = 330;
   const MINW = 56;
   const measure = (r: FunnelRow) => (props.basis === 'amount' ? r.amount : r.count);
-  const max = () => Math.max(1, ...props.rows.map(measure));
-  const width = (r: FunnelRow | undefined) => (r ? MINW + (MAXW - MINW) * (measure(r) / max()) : 0);
+  const max = () => Math.max(0, ...props.rows.map(measure));
+  // nothing to measure: an outline narrowing by stage, so the stages still read as a funnel (ghost fill)
+  const width = (r: FunnelRow | undefined, i: number) => {
+    if (!r) return 0;
+    if (!max()) return MAXW - (MAXW - MINW) * (i / Math.max(1, props.rows.length));
+    return MINW + (MAXW - MINW) * (measure(r) / max());
+  };
   const height = () => props.rows.length * H + 8;
   return (
     <svg class="funnel-svg" viewBox={`0 0 ${W} ${height()}`} role="img" aria-label={t('nav.funnel')}
       style={{ 'max-height': `${height() * 1.1}px` }}>
       <For each={props.rows}>{(r, i) => {
         const y = () => i() * H + 4;
-        const top = () => width(r);
-        const bottom = () => (i() < props.rows.length - 1 ? width(props.rows[i() + 1]) : top() * 0.8);
+        const top = () => width(r, i());
+        const bottom = () => (i() < props.rows.length - 1 ? width(props.rows[i() + 1], i() + 1) : !max() ? MINW * 0.8 : top() * 0.8);
         const pts = () => {
           const y0 = y();
           const y1 = y() + H - GAP;
           return `${CX - top() / 2},${y0} ${CX + top() / 2},${y0} ${CX + bottom() / 2},${y1} ${CX - bottom() / 2},${y1}`;
         };
         return (
-          <g class="funnel-stage" role="button" tabIndex={0} data-stage={r.stageId}
+          <g class="funnel-stage" classList={{ ghost: !max() }} role="button" tabIndex={0} data-stage={r.stageId}
             aria-label={`${stageName(r)} ${num(r.count)}`}
             onClick={() => props.onPick(r)} onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); props.onPick(r); } }}>
-            <polygon points={pts()} fill={FUNNEL_FILL[r.color]} />
+            <polygon points={pts()} fill={max() ? FUNNEL_FILL[r.color] : '#e2e8f0'} classList={{ ghost: !max() }} />
             <text x={CX} y={y() + H / 2 - 6} class="funnel-count" text-anchor="middle">{num(r.count)}</text>
             <text x={CX} y={y() + H / 2 + 11} class="funnel-amount" text-anchor="middle">{money(r.amount, 0)}</text>
             <text x={8} y={y() + H / 2 + 2} class="funnel-name">{stageName(r)}</text>
@@ -197,15 +207,24 @@ function FunnelSvg(props: { rows: FunnelRow[]; basis: 'count' | 'amount'; onPick
               {t('analysis.weightedShort')} {money(r.weighted, 0)}</text>
             <text x={W - 8} y={y() + H / 2 + 11} class="funnel-side" text-anchor="end">
               {r.quota === null ? t('analysis.noQuota') : `${t('analysis.quota')} ${props.basis === 'amount' ? money(r.quota, 0) : num(r.quota)} · ${pct(r.attainment)}`}</text>
-            <Show when={i() > 0}>
-              <text x={8} y={y() + 3} class="funnel-drop" classList={{ gain: (r.dropOff ?? 0) < 0 }}>
-                {(r.dropOff ?? 0) < 0 ? `↑ ${pct(-r.dropOff!)}` : `↓ ${pct(r.dropOff)}`}</text>
+            <Show when={r.end && i() > 0}>
+              <text x={8} y={y() + 3} class="funnel-drop end">{t('analysis.endStageShort')}</text>
+            </Show>
+            <Show when={funnelChange(r.dropOff)}>
+              <text x={8} y={y() + 3} class="funnel-drop" classList={{ gain: funnelChange(r.dropOff) === 'rise' }}>{dropText(r)}</text>
             </Show>
           </g>
         );
       }}</For>
     </svg>
   );
+}
+
+/** The drop-off as read: "↓ 40.0%" lost, "↑ 100.0%" a rise (a later stage holds more), "—" when there is nothing to compare. */
+function dropText(r: FunnelRow): string {
+  const change = funnelChange(r.dropOff);
+  if (change === null) return pct(null);
+  return change === 'rise' ? `↑ ${pct(-r.dropOff!)}` : change === 'drop' ? `↓ ${pct(r.dropOff)}` : pct(0);
 }
 
 export default function FunnelPage() {

@@ -41,5 +41,5 @@ export const financeUi = defineUiModule({
     { kind: 'receipts', entity: 'receipts', label: 'finance.tl.receipts', order: 100, customer: { field: 'customerId' },
       when: ['date'], who: ['ownerId'], details: ['amount', 'method'], href: (r) => (typeof r.orderId === 'string' ? `finance/account/${r.orderId}` : null) },
   ],
-  homeCards: [{ order: 10, component: section(() => import('./HomeDunning'), 'HomeDunning') }],
+  homeCards: [{ order: 65, needsData: true, component: section(() => import('./HomeDunning'), 'HomeDunning') }],
 });

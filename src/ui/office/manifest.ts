@@ -27,5 +27,5 @@ export const officeUi = defineUiModule({
     { entity: 'workPlans', path: 'office/plans', label: 'office.newPlan', order: 80 },
     { entity: 'announcements', path: 'office/announcements', label: 'office.newAnnouncement', order: 90 },
   ],
-  homeCards: [{ order: 5, component: page(() => import('./AnnouncementsPage'), 'HomeAnnouncements') }],
+  homeCards: [{ order: 5, wide: true, component: page(() => import('./AnnouncementsPage'), 'HomeAnnouncements') }],
 });

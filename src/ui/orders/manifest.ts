@@ -9,6 +9,7 @@ const sections = () => import('./sections');
 /** 订单管理: orders, deliveries and returns; sections on opportunities, quotes, the inbox and the customer page. */
 export const ordersUi = defineUiModule({
   key: 'orders',
+  homeCards: [{ order: 55, for: ['manager'], needsData: true, component: page(() => import('./HomeApprovals'), 'HomeOrderApprovals') }],
   routes: [
     { path: '/orders', component: page(() => import('./OrdersPage'), 'OrdersPage') },
     { path: '/orders/:id', component: page(() => import('./OrderPage'), 'OrderPage') },

@@ -97,4 +97,5 @@ export const en: Record<keyof typeof zh, string> = {
   'orders.mySubmissions': 'Orders I submitted',
   'orders.submittedAt': 'Submitted',
   'orders.tl.orders': 'Orders',
+  'orders.homeApprovals': "Orders waiting for my approval",
 };

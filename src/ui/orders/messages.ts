@@ -95,4 +95,5 @@ export const zh = {
   'orders.mySubmissions': '我提交的订单',
   'orders.submittedAt': '提交时间',
   'orders.tl.orders': '订单',
+  'orders.homeApprovals': "待我审批的订单",
 } as const;

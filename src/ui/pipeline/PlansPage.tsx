@@ -1,16 +1,13 @@
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { checkPlans, todayOf, type PlanSubject } from '../../domain/sales';
-import { userDepartments } from '../../store/analysis/pipeline';
-import { alertRuleOf, planErrors, plannedSubjects, targetProgress, type TargetProgress } from '../../store/analysis/targets';
+import { alertRuleOf, planErrors } from '../../store/analysis/targets';
+import { usePlanProgress } from './progress';
 import { saveAlertRule } from '../../store/analysis/alert-rule';
-import { ACTUAL_COLLECTIONS, salesActualOf } from '../../store/finance/targets';
-import type { SalesActual } from '../../domain/finance';
 import { RecordList } from '../shared/RecordList';
 import { useWorkspace } from '../shared/context';
 import { report } from '../shared/refusal';
 import { L, t } from '../i18n';
 import { DrillDialog, Fig, type DrillSpec } from '../analysis/Drill';
-import { departmentSubtree } from '../analysis/filters';
 import { money, pct } from '../../domain/core/format';
 import { Guard } from '../analysis/Guard';
 
@@ -26,21 +23,7 @@ function Plans() {
   const [drill, setDrill] = createSignal<DrillSpec | null>(null);
   const company = createMemo(() => ctx.get('company', 'company'));
   const rule = () => alertRuleOf(company());
-  const rows = createMemo((): (TargetProgress & { counted: SalesActual })[] => {
-    ctx.version('users')(); // userDepartments reads them
-    const plans = ctx.visible('salesPlans');
-    const opps = ctx.visible('opportunities');
-    const depts = userDepartments(ctx.ws);
-    for (const c of ACTUAL_COLLECTIONS) ctx.version(c)(); // the orders-based actual reads them
-    return plannedSubjects(plans, month()).map((who) => {
-      const scope = {
-        userDepartments: depts,
-        departmentSet: who.scope === 'department' && who.departmentId ? departmentSubtree(ctx.ws, who.departmentId) : undefined,
-      };
-      const counted = salesActualOf(ctx.ws, who, month(), scope);
-      return { ...targetProgress(plans, opps, who, month(), today, { rule: rule(), ...scope, actual: counted }), counted };
-    });
-  });
+  const rows = usePlanProgress(month);
   const problems = createMemo(() => checkPlans(ctx.visible('salesPlans')));
   const subjectName = (who: PlanSubject) => {
     if (who.scope === 'company') return String(company()?.name ?? t('plans.company'));

@@ -5,8 +5,15 @@ import { defineUiModule, type NavGroup } from '../shared/module';
 export const PIPELINE_GROUP: NavGroup = { key: 'pipeline', label: 'nav.groupPipeline', order: 40 };
 
 /** Pipeline board, sales plans and stage quotas: load on first visit (uPlot, SVG funnel). */
+const homeCards = () => import('./HomeCards');
+
 export const pipelineUi = defineUiModule({
   key: 'pipeline',
+  // a manager's home: the team's pipeline by stage and each rep's target of the month
+  homeCards: [
+    { order: 30, for: ['manager'], needsData: true, component: lazy(async () => ({ default: (await homeCards()).TeamPipeline })) },
+    { order: 40, for: ['manager'], needsData: true, component: lazy(async () => ({ default: (await homeCards()).TeamTargets })) },
+  ],
   routes: [
     { path: '/pipeline', component: lazy(() => import('./KanbanPage')) },
     { path: '/plans', component: lazy(() => import('./PlansPage')) },

@@ -69,4 +69,13 @@ export const en: Record<keyof typeof zh, string> = {
   'quota.saveStages': 'Save stage parameters',
   'quota.saved': 'Stage parameters saved',
   'quota.explain': 'Method (U8 sales quota): deals per month W = target ÷ deal size;\nstage i entering per month F = W ÷ (product of the conversions of stage i and every later stage);\nstage i should hold N = F × average days ÷ 30 (Little\'s law: in progress = inflow × time), rounded up: the stage quota;\nquota amount = N × deal size; ideal customers = what enters the first stage per month.',
+  'pipeline.homeTeam': "Team pipeline by stage",
+  'pipeline.homeTeamLine': "{n} active · weighted {weighted}",
+  'pipeline.homeNoOpps': "The team has no active opportunities",
+  'pipeline.homeToFunnel': "Open the sales funnel",
+  'pipeline.homeTargets': "Team targets this month ({month})",
+  'pipeline.homeTargetsLine': "{reached} reached · {behind} behind",
+  'pipeline.homeNoTargets': "No per-person sales plan for this month yet.",
+  'pipeline.homeToPlans': "Open sales plans",
+  'pipeline.homeStageCount': "Opportunities",
 };

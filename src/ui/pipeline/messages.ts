@@ -67,4 +67,13 @@ export const zh = {
   'quota.saveStages': '保存阶段参数',
   'quota.saved': '阶段参数已保存',
   'quota.explain': '计算方法(U8 销售配额):每月需成交单数 W = 月目标 ÷ 每单成交金额;\n阶段 i 每月进入数 F = W ÷ (该阶段及其后各阶段转化比例之积);\n阶段 i 应有商机数 N = F × 平均停留天数 ÷ 30(利特尔法则:在途数量 = 流入速度 × 停留时间),向上取整即阶段配额;\n配额金额 = N × 每单成交金额;理想客户数量 = 第一阶段每月进入数。',
+  'pipeline.homeTeam': "团队商机(按阶段)",
+  'pipeline.homeTeamLine': "进行中 {n} 个 · 加权金额 {weighted}",
+  'pipeline.homeNoOpps': "团队暂无进行中的商机",
+  'pipeline.homeToFunnel': "查看销售漏斗",
+  'pipeline.homeTargets': "本月团队目标({month})",
+  'pipeline.homeTargetsLine': "已达成 {reached} 人 · 落后 {behind} 人",
+  'pipeline.homeNoTargets': "本月还没有按人员制定的销售计划。",
+  'pipeline.homeToPlans': "查看销售计划",
+  'pipeline.homeStageCount': "商机数",
 } as const;

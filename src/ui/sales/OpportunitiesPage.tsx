@@ -1,6 +1,7 @@
-import { useNavigate } from '@solidjs/router';
+import { Show } from 'solid-js';
+import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import type { BaseRecord } from '../../domain/core/record';
-import { allowedActions, projectStatusOf, type Result } from '../../domain/sales';
+import { allowedActions, projectStatusOf, statusOf, type Result } from '../../domain/sales';
 import {
   auditOpportunity, binSalesRecords, changeOpportunityStatus, changeProjectStatus, copyProjectAsOpportunity,
   unauditOpportunity,
@@ -13,10 +14,13 @@ import { opportunityTone, projectTone, usePipelineForm } from './common';
 import { quoteTone } from './QuotePage';
 import { t } from '../i18n';
 
-/** 商机管理: the list (terminated red, won blue) with the menu actions of 精财 §3.1. */
+/** 商机管理: the list (terminated red, won blue) with the menu actions of 精财 §3.1; `?stage=` keeps the active ones of one stage (a home card's link). */
 export function OpportunitiesPage() {
   const ctx = useWorkspace();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const stage = () => (typeof params.stage === 'string' && params.stage ? params.stage : null);
+  const inStage = () => { const s = stage(); return s ? (r: BaseRecord) => r.stageId === s && statusOf(r) === 'active' : undefined; };
   const form = usePipelineForm();
   const writable = () => ctx.can('sales', 'write');
   const approver = () => ctx.can('sales', 'approve');
@@ -40,7 +44,11 @@ export function OpportunitiesPage() {
   return (
     <section class="page page-list">
       <h1 class="page-title">{t('nav.opportunities')} <span class="legend"><i data-tone="red" />{t('sales.status.terminated')} <i data-tone="blue" />{t('sales.status.won')} <i data-tone="gray" />{t('sales.status.lost')}</span></h1>
-      <RecordList entity="opportunities" actions={actions}
+      <Show when={stage()}>{(s) => (
+        <p class="notice stage-filter" data-testid="stage-filter">{t('sales.stageFilter', { stage: String(ctx.get('salesStages', s())?.name ?? s()) })}
+          {' '}<A href={`/w/${ctx.ws.id}/opportunities`}>{t('sales.clearFilter')}</A></p>
+      )}</Show>
+      <RecordList entity="opportunities" actions={actions} filterBase={inStage()}
         onOpen={(r) => navigate(`/w/${ctx.ws.id}/opportunities/${r.id}`)}
         rowTone={opportunityTone}
         prepare={form.prepare} validate={form.validate}

@@ -6,6 +6,7 @@ export const SALES_GROUP: NavGroup = { key: 'sales', label: 'nav.groupSales', or
 /** 销售管理 and 产品管理: every page loads on first visit. */
 export const salesUi = defineUiModule({
   key: 'sales',
+  homeCards: [{ order: 50, for: ['manager'], needsData: true, component: page(() => import('./HomeApprovals'), 'HomeApprovals') }],
   routes: [
     { path: '/products', component: page(() => import('./ProductsPage'), 'ProductsPage') },
     { path: '/discounts', component: page(() => import('./ProductsPage'), 'DiscountsPage') },

@@ -210,4 +210,8 @@ export const en: Record<keyof typeof zh, string> = {
   'sales.path.passed': 'Passed',
   'sales.path.moveTo': 'Move to “{stage}”',
   'sales.path.noMode': 'This opportunity has no sales mode, so no stages can be shown.',
+  'sales.homeApprovals': "Quotes waiting for my approval",
+  'sales.homeToApprovals': "Open the approval inbox",
+  'sales.stageFilter': "Only active opportunities in stage “{stage}”",
+  'sales.clearFilter': "Show all",
 };

@@ -208,4 +208,8 @@ export const zh = {
   'sales.path.passed': '已完成',
   'sales.path.moveTo': '推进到「{stage}」',
   'sales.path.noMode': '此商机没有销售模式,无法显示阶段。',
+  'sales.homeApprovals': "待我审批的报价",
+  'sales.homeToApprovals': "打开审批箱",
+  'sales.stageFilter': "只显示阶段“{stage}”中进行中的商机",
+  'sales.clearFilter': "显示全部",
 } as const;

@@ -6,6 +6,7 @@ export const SERVICE_GROUP: NavGroup = { key: 'service', label: 'nav.groupServic
 /** 客户服务: every page loads on first visit (the analysis page brings uPlot). */
 export const serviceUi = defineUiModule({
   key: 'service',
+  homeCards: [{ order: 60, for: ['manager'], needsData: true, component: page(() => import('./HomeComplaints'), 'HomeComplaints') }],
   routes: [
     { path: '/service/records', component: page(() => import('./ServiceRecordsPage'), 'ServiceRecordsPage') },
     { path: '/service/complaints', component: page(() => import('./ComplaintsPage'), 'ComplaintsPage') },

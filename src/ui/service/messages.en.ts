@@ -90,4 +90,8 @@ export const en: Record<keyof typeof zh, string> = {
   'svcAnalysis.drillCount': '{n} service records',
   'service.tl.records': 'Service records',
   'service.tl.complaints': 'Complaints',
+  'complaint.homeOpen': "Open complaints",
+  'complaint.homeNone': "No open complaints",
+  'complaint.homeToList': "Open the complaints",
+  'complaint.homeByStatus': "By status",
 };

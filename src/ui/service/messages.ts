@@ -88,4 +88,8 @@ export const zh = {
   'svcAnalysis.drillCount': '共 {n} 条服务记录',
   'service.tl.records': '服务记录',
   'service.tl.complaints': '投诉',
+  'complaint.homeOpen': "未结案投诉",
+  'complaint.homeNone': "没有未结案的投诉",
+  'complaint.homeToList': "查看未结案投诉",
+  'complaint.homeByStatus': "按状态",
 } as const;

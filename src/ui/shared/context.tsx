@@ -39,6 +39,8 @@ export interface WorkspaceCtx {
   display: (f: FieldDef, v: unknown) => string;
   /** Whether this user's data scope (own / department / all) lets them see a record; null when it is not limited. */
   inScope: (entity: string) => ((r: BaseRecord) => boolean) | null;
+  /** Whether this user's data scope shows what `ownerId` owns (a manager's team: themselves and their department). */
+  seesOwner: (ownerId: string | undefined) => boolean;
   /** Live records of an entity that this user's data scope shows (every one when it is not limited), subscribed. */
   visible: (entity: string) => BaseRecord[];
   /** A record the data scope hides from this user: its page says so instead of showing it. */
@@ -138,6 +140,10 @@ export function createWorkspaceCtx(ws: Workspace, entry: WorkspaceEntry, initial
     const find = (e: string, id: string) => ws.collection(e).get(id);
     return (rec: BaseRecord) => test(ownerOf(d, rec, find, def));
   };
+  const seesOwner = (ownerId: string | undefined) => {
+    const r = role();
+    return r?.admin === true || (r?.scope ?? 'all') === 'all' || scopeOwner()(ownerId);
+  };
   const visible = (entity: string) => {
     const seen = inScope(entity);
     const rows = live(entity);
@@ -148,7 +154,7 @@ export function createWorkspaceCtx(ws: Workspace, entry: WorkspaceEntry, initial
     return !!r && !!seen && !seen(r);
   };
   return {
-    ws, entry, userId, setUserId, user, role, version, get, live, where, count, loaded, def, display, inScope, visible, outOfScope,
+    ws, entry, userId, setUserId, user, role, version, get, live, where, count, loaded, def, display, inScope, seesOwner, visible, outOfScope,
     can: (module, need) => ws.compatible && roleCan(role(), module, need),
   };
 }

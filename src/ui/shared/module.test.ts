@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { Component } from 'solid-js';
-import { customerSections, navGroups, ordered, type NavGroup, type UiManifest } from './module';
+import { customerSections, homeAudience, homeCardsFor, navGroups, ordered, type NavGroup, type UiManifest } from './module';
 
 const A: NavGroup = { key: 'a', label: 'nav.groupCustomers', order: 10 };
 const B: NavGroup = { key: 'b', label: 'nav.groupSystem', order: 90 };
@@ -32,6 +32,27 @@ describe('home figures and settings tabs', () => {
     ];
     expect(ordered(mods, 'homeCounts').map((c) => c.entity)).toEqual(['a', 'b']);
     expect(ordered(mods, 'settingsTabs').map((c) => c.key)).toEqual(['t1', 't2']);
+  });
+});
+
+describe('home by role', () => {
+  it('a role limited to its own records gets the rep home; a team scope or an administrator the manager home', () => {
+    expect(homeAudience({ scope: 'own' })).toBe('rep');
+    expect(homeAudience({ scope: 'department' })).toBe('manager');
+    expect(homeAudience({ scope: 'all' })).toBe('manager');
+    expect(homeAudience({ scope: 'own', admin: true })).toBe('manager');
+    expect(homeAudience(undefined)).toBe('manager');
+  });
+
+  it('each audience gets the cards declared for it (and those for everyone), in order', () => {
+    const [R, M, B, F] = [0, 1, 2, 3].map(() => (() => null) as Component);
+    const mods: UiManifest[] = [
+      { key: 'work', homeCards: [{ order: 10, component: B, wide: true }, { order: 20, component: R, for: ['rep'] }] },
+      { key: 'pipeline', homeCards: [{ order: 30, component: M, for: ['manager'] }] },
+      { key: 'finance', homeCards: [{ order: 5, component: F, for: ['rep', 'manager'] }] },
+    ];
+    expect(homeCardsFor(mods, 'rep').map((c) => c.component)).toEqual([F, B, R]);
+    expect(homeCardsFor(mods, 'manager').map((c) => c.component)).toEqual([F, B, M]);
   });
 });
 

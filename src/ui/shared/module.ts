@@ -24,7 +24,12 @@ export interface UiManifest {
   recordSections?: readonly RecordSection[];
   /** Figures on the home page: how many records of an entity the user's data scope shows, linking to its list. */
   homeCounts?: readonly HomeCount[];
-  /** Cards on the home page below "my work" (reminders a module owns: finance's overdue instalments). Lazy components. */
+  /**
+   * Cards on the home page, each for a rep's home, a manager's or both (`for`; default both):
+   * work's reminders and my pipeline, pipeline's team funnel and targets, sales' and orders'
+   * approvals, service's open complaints, finance's overdue instalments. Lazy components; a card
+   * checks its module's permission itself.
+   */
   homeCards?: readonly HomeCard[];
   /** Kinds this module adds to a customer's timeline (客户全貌 · 时间线): which records, their time, person and details. */
   timeline?: readonly TimelineKind[];
@@ -62,7 +67,26 @@ export interface TimelineKind extends TimelineSource { label: MessageKey; order:
 
 export interface HomeCount { entity: string; path: string; label: MessageKey; order: number }
 
-export interface HomeCard { order: number; component: Component }
+/** Whose home a card is on: a rep works their own records, a manager (data scope 本部门 or 全部, or an administrator) a team's. */
+export type HomeAudience = 'rep' | 'manager';
+
+/**
+ * `wide` cards take the whole row (lists of tasks); the others share it. `needsData`: a summary of
+ * the workspace's records (the team's pipeline, complaints…) — an empty workspace shows the first
+ * steps instead of it.
+ */
+export interface HomeCard { order: number; component: Component; for?: readonly HomeAudience[]; wide?: boolean; needsData?: boolean }
+
+/** The home a role gets: a team's view when its data scope is wider than its own records. */
+export function homeAudience(role: { admin?: unknown; scope?: unknown } | undefined): HomeAudience {
+  if (!role) return 'manager'; // no role record limits nothing (context.inScope): the whole workspace is theirs
+  return role.admin === true || role.scope === 'department' || role.scope === 'all' || role.scope === undefined ? 'manager' : 'rep';
+}
+
+/** The cards of one audience's home, in their order. */
+export function homeCardsFor(modules: readonly UiManifest[], audience: HomeAudience): HomeCard[] {
+  return ordered(modules, 'homeCards').filter((c) => !c.for || c.for.includes(audience));
+}
 
 export interface SettingsTab { key: string; label: MessageKey; order: number; component: Component }
 

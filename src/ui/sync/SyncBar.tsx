@@ -1,6 +1,6 @@
-import { For, Show, createEffect, createMemo, createSignal, onCleanup } from 'solid-js';
+import { For, Show, createEffect, createMemo, createSignal, onCleanup, type JSX } from 'solid-js';
 import { A, useLocation } from '@solidjs/router';
-import { SyncSession, type SyncStatus } from '../../store/sync/session';
+import { SyncSession, type SyncPhase, type SyncStatus } from '../../store/sync/session';
 import { backupAgeDays } from '../../store/sync/file';
 import { ALL_COLLECTIONS } from '../../domain/registry';
 import { addMember, setIdentity } from '../../store/org/setup';
@@ -9,15 +9,41 @@ import { useWorkspace } from '../shared/context';
 import { Modal } from '../shared/Modal';
 import { dateTime } from '../../domain/core/format';
 import { lang, t, type MessageKey } from '../i18n';
-import { attachSession, editing, plainText, session, status } from './state';
+import { attachSession, editing, online, plainText, session, status } from './state';
 import './sync.css';
+
+/** The phase shown: the session's, or before it has started, offline when the browser says so. */
+export function phaseOf(s: SyncStatus | undefined): SyncPhase {
+  return s?.phase ?? (online() ? 'starting' : 'offline');
+}
 
 /** What the chip says for a status. */
 export function phaseText(s: SyncStatus | undefined): string {
-  if (!s) return t('sync.phase.starting');
-  const n = { n: s.peers };
-  const base = t(`sync.phase.${s.phase}` as MessageKey, n);
-  return s.tabs ? `${base} · ${t('sync.tabs', { n: s.tabs })}` : base;
+  const base = t(`sync.phase.${phaseOf(s)}` as MessageKey, { n: s?.peers ?? 0 });
+  return s?.tabs ? `${base} · ${t('sync.tabs', { n: s.tabs })}` : base;
+}
+
+/**
+ * What the user can do about the phase, in their words; the technical cause (server addresses,
+ * `npm start`) folded away below it, with any further detail (`children`: the status table).
+ * Offline names no server: the network is the whole story.
+ */
+function PhaseAdvice(props: { phase: SyncPhase; signaling: readonly string[]; children?: JSX.Element }) {
+  const tech = () => (props.phase === 'unreachable' ? t('sync.unreachableTech')
+    : props.phase === 'no-server' ? t('sync.noServerTech', { url: props.signaling.join(', ') || '—' }) : '');
+  return (
+    <>
+      <Show when={props.phase === 'offline'}><p class="notice" data-advice="offline">{t('sync.offlineLong')}</p></Show>
+      <Show when={props.phase === 'unreachable'}><p class="warn" data-advice="unreachable">{t('sync.unreachableLong')}</p></Show>
+      <Show when={props.phase === 'no-server'}><p class="notice" data-advice="no-server">{t('sync.noServerLong')}</p></Show>
+      <Show when={tech() || props.children}>
+        <details class="sync-tech"><summary>{t('sync.technical')}</summary>
+          <Show when={tech()}><p class="muted small">{tech()}</p></Show>
+          {props.children}
+        </details>
+      </Show>
+    </>
+  );
 }
 
 /**
@@ -80,7 +106,7 @@ export function SyncBar() {
           {t('sync.backupDue')}
         </A>
       </Show>
-      <button class="sync-chip" data-phase={status()?.phase ?? 'starting'} data-sent={status()?.bytesSent ?? 0} onClick={() => setDetails(true)} title={t('sync.details')}>
+      <button class="sync-chip" data-phase={phaseOf(status())} data-sent={status()?.bytesSent ?? 0} onClick={() => setDetails(true)} title={t('sync.details')}>
         {phaseText(status())}
       </button>
       <Show when={details()}>
@@ -99,16 +125,14 @@ export function SyncDetails() {
   const s = () => status();
   const ago = (ms?: number) => (ms ? Math.max(0, Math.round((ms - Date.now()) / 1000)) : 0);
   return (
-    <Show when={s()} fallback={<p>{t('sync.phase.starting')}</p>}>
+    <Show when={s()} fallback={<><p>{phaseText(undefined)}</p><PhaseAdvice phase={phaseOf(undefined)} signaling={[]} /></>}>
       {(st) => (
         <div class="sync-details">
           <p class="sync-status-line" data-phase={st().phase}><strong>{phaseText(st())}</strong></p>
           <Show when={st().phase === 'wrong-password' || (st().wrongPasswordAt && Date.now() - st().wrongPasswordAt! < 60_000)}>
             <p class="error-banner" role="alert">{t('sync.wrongPasswordLong')}</p>
           </Show>
-          <Show when={st().phase === 'unreachable' || st().phase === 'offline'}>
-            <p class="warn">{t('sync.unreachableLong')}</p>
-          </Show>
+          <PhaseAdvice phase={st().phase} signaling={st().settings.signaling}>
           <table class="sync-table">
             <tbody>
               <For each={st().signaling}>{(g) => (
@@ -123,6 +147,7 @@ export function SyncDetails() {
                 {t('sync.trafficValue', { sent: kb(st().bytesSent), received: kb(st().bytesReceived) })}</td></tr>
             </tbody>
           </table>
+          </PhaseAdvice>
           <h3>{t('sync.people')}</h3>
           <Show when={st().people.length} fallback={<p class="muted">{t('sync.noPeople')}</p>}>
             <table class="sync-table peers-table">
@@ -175,7 +200,7 @@ function IdentityPrompt() {
       <Modal open title={t('sync.whoAreYou')} onClose={() => setDismissed(true)}>
         <p class="muted">{t('sync.whoAreYouHint')}</p>
         <Show when={status()?.phase === 'wrong-password'}><p class="error-banner" role="alert">{t('sync.wrongPasswordLong')}</p></Show>
-        <Show when={status()?.phase === 'unreachable' || status()?.phase === 'offline'}><p class="warn">{t('sync.unreachableLong')}</p></Show>
+        <PhaseAdvice phase={phaseOf(status())} signaling={status()?.settings.signaling ?? []} />
         <Show when={users().length} fallback={<p class="warn" role="status">{t('sync.waitingForData')} — {phaseText(status())}</p>}>
           <ul class="user-pick">
             <For each={users()}>{(u) => (

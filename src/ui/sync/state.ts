@@ -5,9 +5,24 @@ import type { SyncSession, SyncStatus } from '../../store/sync/session';
 const [session, setSession] = createSignal<SyncSession | undefined>();
 const [status, setStatus] = createSignal<SyncStatus | undefined>();
 const [editing, setEditingSignal] = createSignal<{ c: string; id: string } | null>(null);
-export { session, status, editing };
+/** navigator.onLine, followed through the 'online' and 'offline' events. */
+const [online, setOnline] = createSignal(globalThis.navigator?.onLine !== false);
+export { session, status, editing, online };
 
 let off: (() => void) | undefined;
+
+// the session reports its own changes, not the browser's network: read the status again when it
+// changes, and on coming back try the servers at once instead of waiting for the next back-off
+if (typeof window !== 'undefined') {
+  const follow = (up: boolean) => {
+    setOnline(up);
+    const s = session();
+    if (up) s?.retryNow();
+    if (s) setStatus(s.status());
+  };
+  window.addEventListener('online', () => follow(true));
+  window.addEventListener('offline', () => follow(false));
+}
 
 export function attachSession(s: SyncSession | undefined): void {
   off?.();

@@ -19,11 +19,10 @@ const SHOWN = 8;
 const OPPS = 10;
 
 /**
- * 我的工作 — the home page body: my overdue, due-soon and upcoming tasks (活动/销售任务, U8
- * "到期、超期预警") with a one-click "done", my active opportunities by planned close, and my
- * sales target of the month with its alerts.
+ * 我的提醒 — a home card for every role (homeCards): my overdue, due-soon and upcoming tasks
+ * (活动/销售任务, U8 "到期、超期预警") with a one-click "done".
  */
-export function MyWork() {
+export function MyReminders() {
   const ctx = useWorkspace();
   const today = todayOf(Date.now());
   const base = `/w/${ctx.ws.id}`;
@@ -32,25 +31,11 @@ export function MyWork() {
     const me = ctx.userId();
     return classifyActivities(ctx.where('activities', 'ownerId', me), today);
   });
-  const opps = createMemo(() => {
-    const me = ctx.userId();
-    return ctx.live('opportunities')
-      .filter((o) => statusOf(o) === 'active' && (o.ownerId === me || (Array.isArray(o.teamIds) && o.teamIds.includes(me))))
-      .sort((a, b) => (asDay(a.plannedDate) ?? '9999').localeCompare(asDay(b.plannedDate) ?? '9999') || (a.id < b.id ? -1 : 1));
-  });
-  const target = createMemo(() => {
-    const who = { scope: 'person', userId: ctx.userId() } as const;
-    for (const c of ACTUAL_COLLECTIONS) ctx.version(c)(); // the orders-based actual reads them
-    const actual = salesActualOf(ctx.ws, who, today.slice(0, 7));
-    return targetProgress(ctx.live('salesPlans'), ctx.live('opportunities'),
-      who, today.slice(0, 7), today, { rule: alertRuleOf(ctx.get('company', 'company')), actual });
-  });
   const writable = () => ctx.can('sales', 'write');
   const done = (a: BaseRecord) => {
     report(markActivityDone(ctx.ws, a.id, today), t('work.doneToast', { subject: String(a.subject ?? '') }));
   };
   const name = useTitles();
-  const weighted = () => opps().reduce((s, o) => s + (opportunityAmountOf(o) ?? 0), 0);
 
   const Task = (p: { a: Values & BaseRecord; tone: string }) => {
     const days = () => daysOverdue(p.a, today);
@@ -91,8 +76,6 @@ export function MyWork() {
       <div class="kpis">
         <A class="kpi tone-red" href={`${base}/activities?alert=overdue`}><b>{g().overdue.length}</b><span>{t('work.overdue')}</span></A>
         <A class="kpi tone-yellow" href={`${base}/activities?alert=dueSoon`}><b>{g().dueSoon.length}</b><span>{t('work.dueSoon', { n: DEFAULT_SOON_DAYS })}</span></A>
-        <A class="kpi" href={`${base}/pipeline?owner=${ctx.userId()}`}><b>{opps().length}</b><span>{t('work.myOpps')}</span></A>
-        <A class="kpi" href={`${base}/analysis/forecast?owner=${ctx.userId()}`}><b>{money(weighted(), 0)}</b><span>{t('work.myWeighted')}</span></A>
       </div>
       <div class="work-head">
         <h2>{t('work.title')}</h2>
@@ -105,50 +88,82 @@ export function MyWork() {
         <Section testid="work-due-soon" title={t('work.dueSoon', { n: DEFAULT_SOON_DAYS })} tone="yellow" list={g().dueSoon} empty={t('work.noneDueSoon')} alert="dueSoon" />
         <Section testid="work-upcoming" title={t('work.upcoming')} tone="none" list={g().upcoming} empty={t('work.noneUpcoming')} alert="upcoming" />
       </div>
-      <div class="cards work-cards">
-        <div class="card" data-testid="work-opps">
-          <h2>{t('work.myOpps')} <span class="n-badge">{opps().length}</span></h2>
-          <Show when={opps().length} fallback={<p class="muted">{t('work.noOpps')}</p>}>
-            <table class="grid simple">
-              <thead><tr><th>{t('work.oppSubject')}</th><th>{t('analysis.customer')}</th><th>{t('analysis.stage')}</th>
-                <th class="num">{t('analysis.weighted')}</th><th>{t('pipeline.plannedDate')}</th></tr></thead>
-              <tbody>
-                <For each={opps().slice(0, OPPS)}>{(o) => {
-                  const late = () => { const d = asDay(o.plannedDate); return d !== null && d < today; };
-                  return (
-                    <tr data-id={o.id}>
-                      <td><A href={`${base}/opportunities/${o.id}`}>{String(o.subject ?? '')}</A></td>
-                      <td>{name('customers', o.customerId)}</td>
-                      <td>{name('salesStages', o.stageId)}</td>
-                      <td class="num">{money(opportunityAmountOf(o) ?? 0)}</td>
-                      <td classList={{ late: late() }}>{asDay(o.plannedDate) ?? '—'}</td>
-                    </tr>
-                  );
-                }}</For>
-              </tbody>
-            </table>
-            <A href={`${base}/pipeline?owner=${ctx.userId()}`}>{t('work.toBoard')}</A>
-          </Show>
-        </div>
-        <div class="card" data-testid="work-target">
-          <h2>{t('work.target', { month: today.slice(0, 7) })}</h2>
-          <Show when={target().target} fallback={<p class="muted">{t('work.noTarget')} <A href={`${base}/plans`}>{t('nav.plans')}</A></p>}>
-            {(tg) => (
-              <>
-                <p>{t('work.targetLine', { actual: money(target().actual, 0), target: money(tg().target, 0) })}</p>
-                <div class="meter"><div style={{ width: `${Math.min(100, target().share ?? 0)}%` }} /></div>
-                <Show when={target().alert === 'reached'}><p class="ok-banner">{t('work.targetReached')}</p></Show>
-                <Show when={target().alert === 'behind'}>
-                  <p class="notice">{t('work.targetBehind', { share: Math.round(target().share ?? 0), rule: alertRuleOf(ctx.get('company', 'company')).share })}</p>
-                </Show>
-              </>
-            )}
-          </Show>
-        </div>
-      </div>
       <Show when={adding()}>
         <RecordForm entity="activities" onClose={() => setAdding(false)} />
       </Show>
     </div>
+  );
+}
+
+/** 我的商机 — a rep's home card: my active opportunities by planned close, and my sales target of the month with its alerts. */
+export function MyPipeline() {
+  const ctx = useWorkspace();
+  const today = todayOf(Date.now());
+  const base = `/w/${ctx.ws.id}`;
+  const name = useTitles();
+  const opps = createMemo(() => {
+    const me = ctx.userId();
+    return ctx.live('opportunities')
+      .filter((o) => statusOf(o) === 'active' && (o.ownerId === me || (Array.isArray(o.teamIds) && o.teamIds.includes(me))))
+      .sort((a, b) => (asDay(a.plannedDate) ?? '9999').localeCompare(asDay(b.plannedDate) ?? '9999') || (a.id < b.id ? -1 : 1));
+  });
+  const target = createMemo(() => {
+    const who = { scope: 'person', userId: ctx.userId() } as const;
+    for (const c of ACTUAL_COLLECTIONS) ctx.version(c)(); // the orders-based actual reads them
+    const actual = salesActualOf(ctx.ws, who, today.slice(0, 7));
+    return targetProgress(ctx.live('salesPlans'), ctx.live('opportunities'),
+      who, today.slice(0, 7), today, { rule: alertRuleOf(ctx.get('company', 'company')), actual });
+  });
+  const weighted = () => opps().reduce((s, o) => s + (opportunityAmountOf(o) ?? 0), 0);
+  return (
+    <Show when={ctx.can('sales', 'read')}>
+      <div class="my-pipeline">
+        <div class="kpis">
+          <A class="kpi" href={`${base}/pipeline?owner=${ctx.userId()}`}><b>{opps().length}</b><span>{t('work.myOpps')}</span></A>
+          <A class="kpi" href={`${base}/analysis/forecast?owner=${ctx.userId()}`}><b>{money(weighted(), 0)}</b><span>{t('work.myWeighted')}</span></A>
+        </div>
+        <div class="cards work-cards">
+          <div class="card" data-testid="work-opps">
+            <h2>{t('work.myOpps')} <span class="n-badge">{opps().length}</span></h2>
+            <Show when={opps().length} fallback={<p class="muted">{t('work.noOpps')}</p>}>
+              <table class="grid simple">
+                <thead><tr><th>{t('work.oppSubject')}</th><th>{t('analysis.customer')}</th><th>{t('analysis.stage')}</th>
+                  <th class="num">{t('analysis.weighted')}</th><th>{t('pipeline.plannedDate')}</th></tr></thead>
+                <tbody>
+                  <For each={opps().slice(0, OPPS)}>{(o) => {
+                    const late = () => { const d = asDay(o.plannedDate); return d !== null && d < today; };
+                    return (
+                      <tr data-id={o.id}>
+                        <td><A href={`${base}/opportunities/${o.id}`}>{String(o.subject ?? '')}</A></td>
+                        <td>{name('customers', o.customerId)}</td>
+                        <td>{name('salesStages', o.stageId)}</td>
+                        <td class="num">{money(opportunityAmountOf(o) ?? 0)}</td>
+                        <td classList={{ late: late() }}>{asDay(o.plannedDate) ?? '—'}</td>
+                      </tr>
+                    );
+                  }}</For>
+                </tbody>
+              </table>
+              <A href={`${base}/pipeline?owner=${ctx.userId()}`}>{t('work.toBoard')}</A>
+            </Show>
+          </div>
+          <div class="card" data-testid="work-target">
+            <h2>{t('work.target', { month: today.slice(0, 7) })}</h2>
+            <Show when={target().target} fallback={<p class="muted">{t('work.noTarget')} <A href={`${base}/plans`}>{t('nav.plans')}</A></p>}>
+              {(tg) => (
+                <>
+                  <p>{t('work.targetLine', { actual: money(target().actual, 0), target: money(tg().target, 0) })}</p>
+                  <div class="meter"><div style={{ width: `${Math.min(100, target().share ?? 0)}%` }} /></div>
+                  <Show when={target().alert === 'reached'}><p class="ok-banner">{t('work.targetReached')}</p></Show>
+                  <Show when={target().alert === 'behind'}>
+                    <p class="notice">{t('work.targetBehind', { share: Math.round(target().share ?? 0), rule: alertRuleOf(ctx.get('company', 'company')).share })}</p>
+                  </Show>
+                </>
+              )}
+            </Show>
+          </div>
+        </div>
+      </div>
+    </Show>
   );
 }
