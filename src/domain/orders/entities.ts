@@ -49,7 +49,7 @@ export const ordersDef: OrdersEntityDef = {
   fields: [
     codeField('订单号', 'Order no.'),
     field('customerId', '客户', 'Customer', 'ref', { ref: 'customers', required: true, width: 180 }),
-    field('contactId', '联系人', 'Contact', 'ref', { ref: 'contacts', hidden: true }),
+    field('contactId', '联系人', 'Contact', 'ref', { ref: 'contacts', hidden: true, near: { field: 'customerId' } }),
     field('opportunityId', '商机', 'Opportunity', 'ref', { ref: 'opportunities', hidden: true }),
     field('quoteId', '报价单', 'Quote', 'ref', { ref: 'quotes', hidden: true }),
     field('ownerId', '业务员', 'Sales rep', 'ref', { ref: 'users', required: true, width: 90 }),

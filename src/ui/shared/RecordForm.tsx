@@ -1,7 +1,8 @@
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import type { BaseRecord, RecordValues } from '../../domain/core/record';
 import { malformedFields, type Errors } from '../../domain/core/validate';
-import type { FieldDef } from '../../domain/core/entity';
+import { displayName, parentsOf, type FieldDef } from '../../domain/core/entity';
+import { contextValue, nearMismatch } from '../../domain/core/pickers';
 import { SYSTEM_FIELDS } from '../../domain/core/record';
 import { findDuplicates } from '../../domain/customers/rules';
 import { newRecordValues, ruleContext, rulesOf, saveRecord } from '../../store/core/records';
@@ -97,7 +98,8 @@ export function RecordForm(props: {
   const save = (force = false) => {
     if (readOnly() || saving()) return;
     if (!force && props.checkDuplicates && !dupWarning()) {
-      const hits = findDuplicates(values(), ctx.live(props.entity), props.record?.id);
+      // a contact's name repeats only within its customer (two customers may each have a 陈刚)
+      const hits = findDuplicates(values(), ctx.live(props.entity), props.record?.id, undefined, parentsOf(def())[0]?.field);
       if (hits.length) {
         const h = hits[0];
         setDupWarning(t('form.duplicate', { name: String(h.record.name ?? ''), by: t(h.by === 'name' ? 'form.dupName' : 'form.dupPhone') }));
@@ -125,6 +127,20 @@ export function RecordForm(props: {
     });
   };
 
+  // what a reference picker prefers (the customer's contacts, the mode's stages), and a warning
+  // when the picked record belongs elsewhere (a contact of another customer): saving is still allowed
+  const nearOf = (f: FieldDef) => (f.near ? { ...f.near, value: contextValue(def(), values(), f.near.field, ctx.get, f.key) } : undefined);
+  const elsewhere = (f: FieldDef): string | null => {
+    const near = nearOf(f);
+    if (!near || near.only || !f.ref) return null;
+    const refDef = ctx.def(f.ref);
+    const picked = ctx.get(f.ref, values()[f.key]);
+    const m = nearMismatch(refDef, picked, near.field, near.value);
+    const owner = refDef.fields.find((x) => x.key === near.field);
+    if (!m || !owner) return null;
+    return t('form.notNear', { name: displayName(refDef, picked), theirs: ctx.display(owner, m.theirs), ours: ctx.display(owner, m.ours) });
+  };
+
   const title = () => t(props.record ? 'form.editTitle' : 'form.newTitle', { entity: L(def().label) });
   return (
     <Modal open title={title()} onClose={props.onClose} wide
@@ -145,7 +161,7 @@ export function RecordForm(props: {
         <For each={fields()}>{(f) => (
           <label class={`field ${f.type === 'longtext' ? 'span2' : ''} ${errors()[f.key] ? 'has-error' : ''}`}>
             <span class="field-label">{L(f.label)}{f.required && <b class="req">*</b>}</span>
-            <FieldInput field={f} value={values()[f.key]} disabled={readOnly() || !!f.readOnly || locked.has(f.key)} id={`f-${f.key}`}
+            <FieldInput field={f} value={values()[f.key]} disabled={readOnly() || !!f.readOnly || locked.has(f.key)} id={`f-${f.key}`} near={nearOf(f)}
               onChange={(v) => {
                 const prev = values();
                 touched.add(f.key);
@@ -153,6 +169,7 @@ export function RecordForm(props: {
                 setValues(edit(follow(prev, next), f.key));
                 setDupWarning(null);
               }} />
+            <Show when={elsewhere(f)}>{(w) => <span class="field-warn" role="status">⚠ {w()}</span>}</Show>
             <Show when={errors()[f.key]}><span class="field-error">{L(errors()[f.key])}</span></Show>
           </label>
         )}</For>

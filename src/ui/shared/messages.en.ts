@@ -107,6 +107,8 @@ export const en: Record<keyof typeof zh, string> = {
   'import.onlyValid': 'Rows with errors are not imported.',
   'import.done': '{n} records imported',
   'import.progress': 'Importing {done} / {total}',
+  'form.pickOthers': 'Others',
+  'form.notNear': '{name} belongs to {theirs}, not to {ours}',
   'form.layout': 'Form layout',
   'form.layoutHint': 'Tick the fields the form shows and set their order; required fields are always shown. Saved on this device only.',
   'form.newTitle': 'New {entity}',

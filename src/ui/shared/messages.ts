@@ -105,6 +105,8 @@ export const zh = {
   'import.onlyValid': '有错误的行不会导入。',
   'import.done': '已导入 {n} 条记录',
   'import.progress': '正在导入 {done} / {total}',
+  'form.pickOthers': '其他',
+  'form.notNear': '{name} 属于「{theirs}」,不是「{ours}」的',
   'form.layout': '表单布局',
   'form.layoutHint': '勾选表单显示的字段并调整顺序;必填字段总是显示。本设置只保存在本设备。',
   'form.newTitle': '新增{entity}',
