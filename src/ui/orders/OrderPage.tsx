@@ -20,7 +20,7 @@ import { RecordHistory } from '../sync/RecordHistory';
 import { useWorkspace } from '../shared/context';
 import { recordSections, useModules } from '../shared/module';
 import { useTitles } from '../shared/titles';
-import { Badge, FieldsView, Violations } from '../shared/RecordView';
+import { Badge, FieldsView, Violations, WhyDisabled } from '../shared/RecordView';
 import { RecordPageGate, useRecordPage } from '../shared/RecordPage';
 import { Confirm, TextPrompt } from '../shared/dialogs';
 import { useRefusal } from '../shared/refusal';
@@ -150,6 +150,7 @@ function ActionBar(props: { order: BaseRecord; refusal: Refusals }) {
             onClick={() => (PROMPTED.includes(b.a) ? setPrompt(b.a) : run(b.a))}>{t(ACTION_KEY[b.a])}</button>
         )}</For>
         <Show when={!actions().length}><span class="muted small">{t('orders.noActions')}</span></Show>
+        <WhyDisabled reasons={blockers().map((b) => b.why && `${t(ACTION_KEY[b.a])}: ${L(b.why)}`)} />
         <span class="grow" />
         <Show when={orderStatusOf(props.order) === 'draft' || orderStatusOf(props.order) === 'submitted'}>
           <span class={need().needed ? 'warn small approval-need' : 'ok small approval-need'}>{need().needed ? L(need().reason!) : t('orders.withinLimit')}</span>

@@ -17,7 +17,7 @@ import { RefPicker } from '../shared/FieldInput';
 import { useWorkspace } from '../shared/context';
 import { recordSections, useModules } from '../shared/module';
 import { useTitles } from '../shared/titles';
-import { Badge, FieldsView, Violations } from '../shared/RecordView';
+import { Badge, FieldsView, Violations, WhyDisabled } from '../shared/RecordView';
 import { RecordPageGate, useRecordPage } from '../shared/RecordPage';
 import { Confirm, TextPrompt } from '../shared/dialogs';
 import { money } from '../../domain/core/format';
@@ -110,6 +110,7 @@ export function OpportunityPage() {
                   <button class="btn primary" disabled={!writable() || !!convertWhy()} title={convertWhy() ? L(convertWhy()!) : ''} onClick={convert}>
                     {t('sales.toProject')}</button>
                   <button class="btn danger" disabled={!writable()} onClick={() => setDeleting(true)}>{t('common.delete')}</button>
+                  <WhyDisabled reasons={[!approver() && t('sales.needApprove'), writable() && convertWhy() && L(convertWhy()!)]} />
                 </div>
               </div>
               <refusal.Banner />

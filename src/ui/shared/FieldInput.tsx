@@ -8,23 +8,23 @@ import { useWorkspace } from './context';
 import { L, t } from '../i18n';
 
 /** One input for one field, chosen by the field's type. Emits typed values (numbers stay text if malformed). */
-export function FieldInput(props: { field: FieldDef; value: unknown; onChange: (v: unknown) => void; disabled?: boolean; id?: string; near?: PickNear }) {
+export function FieldInput(props: { field: FieldDef; value: unknown; onChange: (v: unknown) => void; disabled?: boolean; id?: string; near?: PickNear; required?: boolean }) {
   const f = () => props.field;
   const text = () => (props.value === undefined || props.value === null ? '' : typeof props.value === 'object' ? '' : String(props.value));
   const set = (raw: string) => props.onChange(parseInput(f(), raw));
   return (
-    <Switch fallback={<input id={props.id} type={inputType(f().type)} value={text()} disabled={props.disabled} onInput={(e) => set(e.currentTarget.value)} />}>
+    <Switch fallback={<input id={props.id} type={inputType(f().type)} value={text()} disabled={props.disabled} aria-required={props.required || undefined} onInput={(e) => set(e.currentTarget.value)} />}>
       <Match when={f().type === 'longtext'}>
-        <textarea id={props.id} rows={3} value={text()} disabled={props.disabled} onInput={(e) => set(e.currentTarget.value)} />
+        <textarea id={props.id} rows={3} value={text()} disabled={props.disabled} aria-required={props.required || undefined} onInput={(e) => set(e.currentTarget.value)} />
       </Match>
       <Match when={f().type === 'bool'}>
         <input id={props.id} type="checkbox" checked={props.value === true} disabled={props.disabled} onChange={(e) => props.onChange(e.currentTarget.checked)} />
       </Match>
       <Match when={f().type === 'dict'}>
-        <DictSelect id={props.id} dict={f().dict ?? ''} value={text()} disabled={props.disabled} onChange={(v) => props.onChange(v || undefined)} />
+        <DictSelect id={props.id} dict={f().dict ?? ''} value={text()} disabled={props.disabled} required={props.required} onChange={(v) => props.onChange(v || undefined)} />
       </Match>
       <Match when={f().type === 'ref'}>
-        <RefPicker id={props.id} entity={f().ref ?? ''} value={text()} disabled={props.disabled} near={props.near} onChange={(v) => props.onChange(v || undefined)} />
+        <RefPicker id={props.id} entity={f().ref ?? ''} value={text()} disabled={props.disabled} required={props.required} near={props.near} onChange={(v) => props.onChange(v || undefined)} />
       </Match>
     </Switch>
   );
@@ -39,7 +39,7 @@ function inputType(type: FieldDef['type']): string {
   return 'text';
 }
 
-export function DictSelect(props: { dict: string; value: string; onChange: (v: string) => void; disabled?: boolean; id?: string }) {
+export function DictSelect(props: { dict: string; value: string; onChange: (v: string) => void; disabled?: boolean; id?: string; required?: boolean }) {
   const ctx = useWorkspace();
   const options = createMemo(() => { ctx.version('dictOptions')(); return dictOptions(ctx.ws, props.dict); });
   const depth = (code: string | undefined, n = 0): number => {
@@ -47,7 +47,7 @@ export function DictSelect(props: { dict: string; value: string; onChange: (v: s
     return p && n < 10 ? depth(p, n + 1) : n;
   };
   return (
-    <select id={props.id} value={props.value} disabled={props.disabled} onChange={(e) => props.onChange(e.currentTarget.value)}>
+    <select id={props.id} value={props.value} disabled={props.disabled} aria-required={props.required || undefined} onChange={(e) => props.onChange(e.currentTarget.value)}>
       <option value="">{t('form.pick')}</option>
       <For each={options()}>{(o) => <option value={o.code}>{'\u3000'.repeat(depth(o.code))}{L(o.label)}</option>}</For>
     </select>
@@ -67,7 +67,7 @@ export interface PickNear { field: string; only?: boolean; value?: string }
  * customers). Each option shows what tells two 陈刚 apart (`pickDetail`: company, phone); the
  * records that fit this one (`near`) come first (`rankPicks`, domain/core/pickers.ts).
  */
-export function RefPicker(props: { entity: string; value: string; onChange: (v: string) => void; disabled?: boolean; id?: string; near?: PickNear }) {
+export function RefPicker(props: { entity: string; value: string; onChange: (v: string) => void; disabled?: boolean; id?: string; near?: PickNear; required?: boolean }) {
   const ctx = useWorkspace();
   const [query, setQuery] = createSignal<string | null>(null);
   const def = () => ctx.def(props.entity);
@@ -87,7 +87,7 @@ export function RefPicker(props: { entity: string; value: string; onChange: (v: 
   const choose = (id: string) => { props.onChange(id); setQuery(null); };
   return (
     <div class="ref-picker">
-      <input id={props.id} type="text" value={query() ?? displayName(def(), picked())} placeholder={t('form.typeToSearch')} disabled={props.disabled}
+      <input id={props.id} type="text" value={query() ?? displayName(def(), picked())} placeholder={t('form.typeToSearch')} disabled={props.disabled} aria-required={props.required || undefined}
         autocomplete="off" onFocus={() => setQuery('')} onInput={(e) => setQuery(e.currentTarget.value)}
         onBlur={() => setTimeout(() => setQuery(null), 150)}
         onKeyDown={(e) => { if (e.key === 'Enter' && matches()[0]) { e.preventDefault(); choose(matches()[0].id); } }} />

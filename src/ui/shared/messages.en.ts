@@ -109,6 +109,7 @@ export const en: Record<keyof typeof zh, string> = {
   'import.progress': 'Importing {done} / {total}',
   'form.pickOthers': 'Others',
   'form.notNear': '{name} belongs to {theirs}, not to {ours}',
+  'form.requiredLegend': 'required',
   'form.layout': 'Form layout',
   'form.layoutHint': 'Tick the fields the form shows and set their order; required fields are always shown. Saved on this device only.',
   'form.newTitle': 'New {entity}',

@@ -107,6 +107,7 @@ export const zh = {
   'import.progress': '正在导入 {done} / {total}',
   'form.pickOthers': '其他',
   'form.notNear': '{name} 属于「{theirs}」,不是「{ours}」的',
+  'form.requiredLegend': '为必填项',
   'form.layout': '表单布局',
   'form.layoutHint': '勾选表单显示的字段并调整顺序;必填字段总是显示。本设置只保存在本设备。',
   'form.newTitle': '新增{entity}',
