@@ -148,3 +148,167 @@ describe('pickers that know their context', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('forms show what a person fills in', () => {
+  it('system fields are read-only text; required fields are marked before the first save', async () => {
+    const promoted = (data.leads as Rec[]).find((l) => typeof l.opportunityId === 'string')!;
+    const opp = (data.opportunities as Rec[]).find((o) => o.id === promoted.opportunityId)!;
+    await goto(page, ws, 'leads');
+    await page.locator('.find').fill(String(promoted.subject));
+    await page.locator('.grid-row', { hasText: String(promoted.subject) }).first().dblclick();
+    await modal().waitFor();
+    // 升迁的商机 and 状态 are written by the promotion: text on the form, not inputs
+    const promotedTo = modal().locator('#f-opportunityId');
+    await expect(promotedTo.evaluate((e) => e.tagName)).resolves.toBe('OUTPUT');
+    await expect(promotedTo.innerText()).resolves.toBe(String(opp.subject));
+    await expect(modal().locator('#f-status').evaluate((e) => e.tagName)).resolves.toBe('OUTPUT');
+    await expect(modal().locator('.system-field input, .system-field select').count()).resolves.toBe(0);
+    await shot(page, 'forms-system-fields-1280');
+    await modal().getByRole('button', { name: '取消' }).click();
+    await closed();
+
+    // a new customer: required marks and the legend before anything is saved; no system field shown empty
+    await goto(page, ws, 'customers');
+    await page.getByRole('button', { name: '+ 新增' }).click();
+    await modal().waitFor();
+    await expect(modal().locator('.form-legend').innerText()).resolves.toContain('为必填项');
+    const marked = await modal().locator('label.field:has(.req) .field-label').allInnerTexts();
+    expect(marked.map((s) => s.replace('*', '').trim())).toEqual(expect.arrayContaining(['客户编码', '客户名称', '客户类型']));
+    await expect(modal().locator('#f-name').getAttribute('aria-required')).resolves.toBe('true');
+    await expect(modal().locator('.error-banner').count()).resolves.toBe(0);
+    await modal().getByRole('button', { name: '取消' }).click();
+    await closed();
+  });
+
+  it('a disabled button says why in text on the page, not only in a tooltip', async () => {
+    const notWon = (data.opportunities as Rec[]).find((o) => o.status === 'active' && o.audited !== true)!;
+    await goto(page, ws, `opportunities/${notWon.id}`);
+    const convert = page.getByRole('button', { name: '转为项目' });
+    await expect(convert.isDisabled()).resolves.toBe(true);
+    await expect(page.locator('.head-actions .why-disabled').innerText()).resolves.toContain('商机审核后才能转为项目');
+  });
+
+  it('discounts read as a percentage and a price, not 0.993103', async () => {
+    const quotes = data.quotes as Rec[];
+    const lines = data.quoteLines as Rec[];
+    const q = quotes.find((x) => lines.some((l) => l.quoteId === x.id && typeof l.rate === 'number' && (l.rate as number) < 1))!;
+    await goto(page, ws, `quotes/${q.id}`);
+    const overall = await page.locator('.overall-rate').innerText();
+    expect(overall).toMatch(/^\d{1,3}(\.\d{1,2})?%$/);
+    await expect(page.locator('.quote-summary').innerText()).resolves.toMatch(/优惠 [\d,]+\.\d{2}/);
+    const lineRate = await page.locator('.line-rate').first().innerText();
+    expect(lineRate).toMatch(/^\d{1,3}(\.\d{1,2})?% · [\d,]+\.\d{2}$/);
+    await shot(page, 'forms-quote-discount-1280');
+  });
+});
+
+describe('keyboard and titles', () => {
+  it('a skip link leads to the main content', async () => {
+    await goto(page, ws, 'customers');
+    await page.reload(); // a page as it opens: the first Tab starts at the top
+    await page.locator('.grid-row').first().waitFor();
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('跳到主要内容');
+    await shot(page, 'keys-skip-link-1280');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main-content');
+  });
+
+  it('a form opens on its first field and gives the focus back to its opener', async () => {
+    await goto(page, ws, 'customers');
+    const add = page.getByRole('button', { name: '+ 新增' });
+    await add.focus();
+    await page.keyboard.press('Enter');
+    await modal().waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-code');
+    await page.keyboard.press('Escape');
+    await closed();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('+ 新增');
+  });
+
+  it('list shortcuts act only when the list has the focus: not while typing elsewhere nor with a dialog open', async () => {
+    await goto(page, ws, 'customers');
+    await page.locator('.grid-row').first().waitFor();
+    // a field of the page outside the list (as the command palette's will be)
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      input.id = 'elsewhere';
+      document.querySelector('.topbar')!.prepend(input);
+    });
+    await page.locator('#elsewhere').focus();
+    await page.keyboard.press('Alt+A');
+    await page.waitForTimeout(300);
+    await expect(modal().count()).resolves.toBe(0);
+    // a dialog of another part open: the user chooser
+    await page.locator('.user-chip').click();
+    await modal().waitFor();
+    await page.keyboard.press('Alt+A');
+    await page.waitForTimeout(300);
+    await expect(page.locator('.modal-title').allInnerTexts()).resolves.not.toContain('新增客户档案');
+    await page.keyboard.press('Escape');
+    await closed();
+    await page.locator('#elsewhere').evaluate((e) => e.remove());
+    // in the list (its find box): Alt+A adds
+    await page.locator('.find').focus();
+    await page.keyboard.press('Alt+A');
+    await expect(page.locator('.modal-title').innerText()).resolves.toBe('新增客户档案');
+    await page.keyboard.press('Escape');
+    await closed();
+  });
+
+  it('the browser tab names the page and the record', async () => {
+    const c = customers[0];
+    await goto(page, ws, 'customers');
+    await expect.poll(() => page.title()).toBe('客户档案 · 客缘');
+    await goto(page, ws, `customers/${c.id}`);
+    await expect.poll(() => page.title()).toBe(`${c.name} · 客户 · 客缘`);
+    const opp = (data.opportunities as Rec[])[0];
+    await goto(page, ws, `opportunities/${opp.id}`);
+    await expect.poll(() => page.title()).toBe(`${opp.subject} · 商机 · 客缘`);
+    await goto(page, ws, '');
+    await expect.poll(() => page.title()).toBe('我的工作台 · 客缘');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('screens at other sizes and in English', () => {
+  for (const [w, h] of [[768, 1024], [390, 844]] as const) {
+    it(`the contact picker and a record page at ${w}×${h} without sideways scrolling`, async () => {
+      await page.setViewportSize({ width: w, height: h });
+      await goto(page, ws, 'leads');
+      await page.getByRole('button', { name: '+ 新增' }).click();
+      await pickRef(page, 'customerId', customerName(ours.customerId));
+      await modal().locator('#f-contactId').fill('王凯');
+      await options().nth(1).waitFor();
+      await shot(page, `pickers-contact-${w}x${h}`);
+      await options().filter({ hasText: customerName(theirs.customerId) }).first().click();
+      await modal().locator('.field-warn').waitFor();
+      await shot(page, `pickers-warning-${w}x${h}`);
+      await modal().getByRole('button', { name: '取消' }).click();
+      await closed();
+      const q = (data.quotes as Rec[])[0];
+      await goto(page, ws, `quotes/${q.id}`);
+      await page.locator('.overall-rate').waitFor();
+      await shot(page, `forms-quote-${w}x${h}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    });
+  }
+
+  it('in English: the picker, the warning and the tab title', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await goto(page, ws, 'leads');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: '+ Add' }).click();
+    await pickRef(page, 'customerId', customerName(ours.customerId));
+    await modal().locator('#f-contactId').fill('王凯');
+    await options().filter({ hasText: customerName(theirs.customerId) }).first().click();
+    await expect(modal().locator('.field-warn').innerText()).resolves.toContain(`belongs to ${customerName(theirs.customerId)}`);
+    await expect(modal().locator('.form-legend').innerText()).resolves.toContain('required');
+    await shot(page, 'pickers-warning-en-1280');
+    await modal().getByRole('button', { name: 'Cancel' }).click();
+    await closed();
+    await goto(page, ws, `customers/${customers[0].id}`);
+    await expect.poll(() => page.title()).toBe(`${customers[0].name} · Customer · Keyuan`);
+    expect(errors).toEqual([]);
+  });
+});

@@ -48,6 +48,8 @@ export interface EntityDef {
   /** Permission module it belongs to (see domain/org/modules.ts). */
   module: string;
   label: Label;
+  /** What one record is called where its page is named (the browser tab): 客户, while the list is 客户档案. Default: `label`. */
+  noun?: Label;
   fields: FieldDef[];
   /** The field that names a record wherever it is named (`displayName`): titles, links, pickers, the bin. */
   titleField: string;

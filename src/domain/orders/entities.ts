@@ -43,7 +43,7 @@ export const codeField = (zh: string, en: string) => field('code', zh, en, 'text
 export const orderRef = (extra: Partial<OrdersFieldDef> = { required: true, width: 130 }) => field('orderId', '订单', 'Order', 'ref', { ref: 'orders', ...extra });
 
 export const ordersDef: OrdersEntityDef = {
-  key: 'orders', module: ORDERS_MODULE, label: { zh: '订单', en: 'Orders' }, titleField: 'code',
+  key: 'orders', module: ORDERS_MODULE, label: { zh: '订单', en: 'Orders' }, noun: { zh: '订单', en: 'Order' }, titleField: 'code',
   // SPEC B: a customer referenced by documents cannot be deleted
   parent: { entity: 'customers', field: 'customerId', onDelete: 'block' },
   fields: [

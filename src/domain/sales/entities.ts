@@ -167,7 +167,7 @@ export const leadsDef: SalesEntityDef = {
 };
 
 export const opportunitiesDef: SalesEntityDef = {
-  key: 'opportunities', module: SALES_MODULE, label: { zh: '商机', en: 'Opportunities' }, titleField: 'subject',
+  key: 'opportunities', module: SALES_MODULE, label: { zh: '商机', en: 'Opportunities' }, noun: { zh: '商机', en: 'Opportunity' }, titleField: 'subject',
   fields: [
     f('subject', '主题', 'Subject', 'text', { required: true, width: 200 }),
     f('customerId', '客户', 'Customer', 'ref', { ref: 'customers', required: true, width: 180 }),
@@ -210,7 +210,7 @@ export const maintenanceRecordsDef: SalesEntityDef = {
 // Quotes ------------------------------------------------------------------------------------------
 
 export const quotesDef: SalesEntityDef = {
-  key: 'quotes', module: SALES_MODULE, label: { zh: '报价单', en: 'Quotes' }, titleField: 'code',
+  key: 'quotes', module: SALES_MODULE, label: { zh: '报价单', en: 'Quotes' }, noun: { zh: '报价单', en: 'Quote' }, titleField: 'code',
   // SPEC G: deleting a contact or maintenance record deletes its quote; deleting an opportunity
   // deletes its quotes but not a project's (a quote of a project that also names the original
   // opportunity belongs to the project: the first field set decides)
@@ -268,7 +268,7 @@ export const quoteStepsDef: SalesEntityDef = {
 // Projects, activities, plans -------------------------------------------------------------------
 
 export const projectsDef: SalesEntityDef = {
-  key: 'projects', module: SALES_MODULE, label: { zh: '项目', en: 'Projects' }, titleField: 'subject',
+  key: 'projects', module: SALES_MODULE, label: { zh: '项目', en: 'Projects' }, noun: { zh: '项目', en: 'Project' }, titleField: 'subject',
   fields: [
     f('subject', '项目名称', 'Subject', 'text', { required: true, width: 200 }),
     f('customerId', '客户', 'Customer', 'ref', { ref: 'customers', required: true, width: 180 }),

@@ -61,6 +61,7 @@ export const complaintsDef: ServiceEntityDef = {
   key: 'complaints',
   module: SERVICE_MODULE,
   label: { zh: '投诉', en: 'Complaints' },
+  noun: { zh: '投诉', en: 'Complaint' },
   titleField: 'details',
   treeField: 'reason',
   fields: [

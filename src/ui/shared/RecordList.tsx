@@ -12,6 +12,7 @@ import { toCsv } from '../../domain/core/csv';
 import { dictOptions } from '../../store/core/dictionaries';
 import { useWorkspace } from './context';
 import { RecordForm, type FormHooks } from './RecordForm';
+import { WhyDisabled } from './RecordView';
 import { ColumnsDialog, defaultLayout, orderedKeys, useLayout } from './ColumnsDialog';
 import { CategoryTree, type TreeMode } from './CategoryTree';
 import { Modal } from './Modal';
@@ -246,13 +247,21 @@ export function RecordList(props: RecordListProps) {
     requestAnimationFrame(() => { window.print(); setPrinting(false); });
   };
 
+  // the shortcuts belong to the list: not while typing in another field of the page, nor while
+  // any dialog is open (another part's: the user chip, a palette); the page itself (body) counts
+  let root!: HTMLDivElement;
+  const forList = (e: KeyboardEvent) => {
+    const at = e.target as Node;
+    return root.contains(at) || (at === document.body && !document.querySelector('[role="dialog"]'));
+  };
   const onKey = (e: KeyboardEvent) => {
-    if (form() || dialog()) return;
+    if (form() || dialog() || !forList(e)) return;
     const k = e.key.toLowerCase();
     if (e.altKey && k === 'a') { e.preventDefault(); add(); }
     else if (e.altKey && k === 'e') { e.preventDefault(); edit(); }
     else if (e.altKey && k === 'd') { e.preventDefault(); askDelete(); }
-    else if ((e.target as HTMLElement).closest('input,select,textarea')) return;
+    // Enter on a button or link of the list is that button's, not "open the focused row"
+    else if ((e.target as HTMLElement).closest('input,select,textarea,button,a')) return;
     else if (k === 'enter') { e.preventDefault(); open(); }
     else if (k === 'escape') { setSelected(new Set<string>()); setFindText(''); }
     else if (k === 'arrowdown' || k === 'arrowup') {
@@ -279,7 +288,7 @@ export function RecordList(props: RecordListProps) {
   const malformed = (r: BaseRecord) => malformedFields(def(), r);
 
   return (
-    <div class="record-list" classList={{ embedded: !!props.embedded }} onKeyDown={props.embedded ? onKey : undefined}>
+    <div class="record-list" ref={root} classList={{ embedded: !!props.embedded }} onKeyDown={props.embedded ? onKey : undefined}>
       <div class="toolbar" role="toolbar">
         <button class="btn primary" disabled={!addable()} onClick={add} title="Alt+A">+ {t('list.add')}</button>
         <button class="btn" disabled={!writable() || !(selectedRecords().length || focused())} onClick={() => edit()} title="Alt+E">{t('list.edit')}</button>
@@ -304,6 +313,7 @@ export function RecordList(props: RecordListProps) {
         </select>
         <input class="find" type="search" placeholder={`${t('list.find')}…`} aria-label={t('list.find')} value={findText()}
           onInput={(e) => { scroller.scrollTop = 0; setFindText(e.currentTarget.value); setFocus(0); }} />
+        <WhyDisabled reasons={[!writable() && t('common.readonly')]} />
       </div>
       <div class="list-body">
         <Show when={treeField() && !props.embedded}>

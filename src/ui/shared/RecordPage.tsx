@@ -3,7 +3,9 @@ import type { BaseRecord } from '../../domain/core/record';
 import { useWorkspace } from './context';
 import { MalformedNotice } from './RecordView';
 import { recordPageState, type RecordPageState } from './record-page';
-import { t } from '../i18n';
+import { L, t } from '../i18n';
+import { displayName } from '../../domain/core/entity';
+import { useRecordTitle } from './titles';
 
 export interface RecordPage {
   entity: string;
@@ -18,6 +20,11 @@ export function useRecordPage(entity: string, id: () => string): RecordPage {
   const ctx = useWorkspace();
   const found = createMemo(() => ctx.get(entity, id()));
   const state = createMemo(() => recordPageState(found(), (r) => ctx.outOfScope(entity, r)));
+  // the browser tab names the record and its kind (history and the task bar tell pages apart)
+  useRecordTitle(() => {
+    const def = ctx.def(entity);
+    return state() === 'found' ? [displayName(def, found()), L(def.noun ?? def.label)] : null;
+  });
   return { entity, state, record: () => (state() === 'found' ? found() : undefined) };
 }
 

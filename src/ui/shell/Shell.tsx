@@ -6,7 +6,8 @@ import { ChangeUserDialog, PinGate } from '../org/ChangeUser';
 import { LangSwitch } from './LangSwitch';
 import { plainText } from '../sync/state';
 import { t } from '../i18n';
-import { navGroups, useModules } from '../shared/module';
+import { navGroups, navItemFor, useModules } from '../shared/module';
+import { useDocumentTitle } from '../shared/titles';
 import { guardUnload } from './unload';
 import { startRecoveryLazily } from '../recovery/lazy';
 
@@ -50,8 +51,14 @@ function Frame(props: ParentProps) {
   const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape' && menuOpen()) setMenuOpen(false); };
   document.addEventListener('keydown', onKey);
   onCleanup(() => document.removeEventListener('keydown', onKey));
+  // the tab names the page (a record page names its record: shared/titles.ts)
+  const navItem = () => navItemFor(nav.flatMap((g) => g.items), location.pathname.slice(base.length));
+  useDocumentTitle(() => { const item = navItem(); return item ? t(item.label) : ''; });
+  let main!: HTMLElement;
   return (
     <div class="shell" classList={{ 'menu-open': menuOpen() }}>
+      {/* a link, not an anchor to #main: the router owns the URL's hash */}
+      <a class="skip-link" href="#" onClick={(e) => { e.preventDefault(); main.focus(); }}>{t('shell.skipToMain')}</a>
       <Show when={menuOpen()}><div class="menu-backdrop" onClick={() => setMenuOpen(false)} /></Show>
       <nav class="sidebar" id="main-nav" aria-label="main" onClick={(e) => (e.target as HTMLElement).closest('a') && setMenuOpen(false)}>
         <a class="brand" href="#/"><img src="./favicon.svg" alt="" width="22" height="22" /> {t('app.name')}</a>
@@ -81,7 +88,7 @@ function Frame(props: ParentProps) {
         <RecoveryBanner />
         {/* the previous page stays on screen while the next one's code loads; aria-busy says so
             (and tests wait for it to clear before they click) */}
-        <main class="content" aria-busy={routing() ? 'true' : undefined}>
+        <main class="content" id="main-content" tabIndex={-1} ref={main} aria-busy={routing() ? 'true' : undefined}>
           <Suspense fallback={<p class="loading">{t('common.loading')}</p>}>{props.children}</Suspense>
         </main>
       </div>
