@@ -2,7 +2,7 @@ import { For, Show, createEffect, createMemo, createSignal, on } from 'solid-js'
 import { A, useNavigate, useParams } from '@solidjs/router';
 import type { BaseRecord } from '../../domain/core/record';
 import { asNumber } from '../../domain/core/numbers';
-import { money, dateTime } from '../../domain/core/format';
+import { money, dateTime, ratePct } from '../../domain/core/format';
 import { lineAmounts, quoteTotals } from '../../domain/sales';
 import {
   allowedActions, executionViolations, orderEditBlocker, orderStatusOf, type LineExecution, type OrderAction,
@@ -236,7 +236,7 @@ function LinesCard(props: { order: BaseRecord; lines: BaseRecord[]; exec: LineEx
                   <td class="num"><Cell editable={editable()} class="line-price" value={d.unitPrice} label={t('orders.col.unitPrice')}
                     placeholder={product() ? money(product()!.listPrice) : ''} shown={money(a().unitPrice)} onInput={(v) => edit(i(), { unitPrice: v })} /></td>
                   <td class="num"><Cell editable={editable()} class="line-rate" value={d.rate} label={t('orders.col.rate')} placeholder={String(a().rate)}
-                    onInput={(v) => edit(i(), { rate: v })} /></td>
+                    shown={d.productId ? ratePct(a().rate) : '—'} onInput={(v) => edit(i(), { rate: v })} /></td>
                   <td class="num">{d.productId ? money(a().amount) : '—'}</td>
                   <td class="num">{d.productId ? money(a().discountedAmount) : '—'}</td>
                   <td class="num">{done(d.id)?.delivered ?? 0}</td>
