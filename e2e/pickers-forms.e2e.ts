@@ -125,6 +125,7 @@ describe('pickers that know their context', () => {
         .toEqual(['(无)', ...mode.stages.map((st) => st.name)]);
       await expect(options().nth(1).innerText()).resolves.toContain(mode.name);
       await modal().locator('#f-subject').click();
+      await page.locator('.ref-options').waitFor({ state: 'detached' });
     }
     await modal().getByRole('button', { name: '取消' }).click();
     await closed();
@@ -229,7 +230,7 @@ describe('keyboard and titles', () => {
   it('list shortcuts act only when the list has the focus: not while typing elsewhere nor with a dialog open', async () => {
     await goto(page, ws, 'customers');
     await page.locator('.grid-row').first().waitFor();
-    // a field of the page outside the list (as the command palette's will be)
+    // a field of the page outside the list (a search box of the shell's)
     await page.evaluate(() => {
       const input = document.createElement('input');
       input.id = 'elsewhere';

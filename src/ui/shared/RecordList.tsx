@@ -247,12 +247,15 @@ export function RecordList(props: RecordListProps) {
     requestAnimationFrame(() => { window.print(); setPrinting(false); });
   };
 
-  // the shortcuts belong to the list: not while typing in another field of the page, nor while
-  // any dialog is open (another part's: the user chip, a palette); the page itself (body) counts
+  // the shortcuts belong to the list: not while typing in a field outside it, nor while any
+  // dialog is open (another part's: the user chooser, a palette). A focused link or button of the
+  // page (the menu entry just followed) leaves them to the list.
   let root!: HTMLDivElement;
   const forList = (e: KeyboardEvent) => {
-    const at = e.target as Node;
-    return root.contains(at) || (at === document.body && !document.querySelector('[role="dialog"]'));
+    const at = e.target as HTMLElement;
+    if (root.contains(at)) return true;
+    const typing = at.isContentEditable || !!at.closest?.('input,select,textarea');
+    return !typing && !document.querySelector('[role="dialog"]');
   };
   const onKey = (e: KeyboardEvent) => {
     if (form() || dialog() || !forList(e)) return;
