@@ -182,11 +182,16 @@ describe('forms show what a person fills in', () => {
   });
 
   it('a disabled button says why in text on the page, not only in a tooltip', async () => {
-    const notWon = (data.opportunities as Rec[]).find((o) => o.status === 'active' && o.audited !== true)!;
-    await goto(page, ws, `opportunities/${notWon.id}`);
+    // a terminated opportunity: the page's conversion hint is not shown, the disabled button still says why
+    const ended = (data.opportunities as Rec[]).find((o) => o.status === 'terminated')!;
+    await goto(page, ws, `opportunities/${ended.id}`);
     const convert = page.getByRole('button', { name: '转为项目' });
     await expect(convert.isDisabled()).resolves.toBe(true);
-    await expect(page.locator('.head-actions .why-disabled').innerText()).resolves.toContain('商机审核后才能转为项目');
+    await expect(page.locator('.head-actions .why-disabled').innerText()).resolves.toMatch(/商机审核后才能转为项目|只有成功的商机才能转为项目/);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(500); // the sidebar slides away as the screen narrows
+    await shot(page, 'forms-why-disabled-390x844');
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('discounts read as a percentage and a price, not 0.993103', async () => {

@@ -85,6 +85,8 @@ export function OpportunityPage() {
       <RecordPageGate page={page}>
         {(o) => {
           const status = () => statusOf(o());
+          // the hint under the actions names the conversion's condition while it can still be met
+          const convertHint = () => !!convertWhy() && !projects().length && status() !== 'terminated';
           return (
             <>
               <div class="page-head wrap">
@@ -110,12 +112,13 @@ export function OpportunityPage() {
                   <button class="btn primary" disabled={!writable() || !!convertWhy()} title={convertWhy() ? L(convertWhy()!) : ''} onClick={convert}>
                     {t('sales.toProject')}</button>
                   <button class="btn danger" disabled={!writable()} onClick={() => setDeleting(true)}>{t('common.delete')}</button>
-                  <WhyDisabled reasons={[!approver() && t('sales.needApprove'), writable() && convertWhy() && L(convertWhy()!)]} />
+                  {/* the conversion's reason, when the hint under the actions does not already say it */}
+                  <WhyDisabled reasons={[!approver() && t('sales.needApprove'), writable() && !convertHint() && convertWhy() && L(convertWhy()!)]} />
                 </div>
               </div>
               <refusal.Banner />
               <Violations list={violations()} />
-              <Show when={convertWhy() && !projects().length && status() !== 'terminated'}>
+              <Show when={convertHint()}>
                 <p class="muted small">{t('sales.convertHint')}: {L(convertWhy()!)}</p>
               </Show>
               <div class="card">
