@@ -179,7 +179,7 @@ describe('sales flow: lead → opportunity → contact records → quote with ap
     await page.getByRole('button', { name: '+ 添加明细' }).click();
     await page.locator('.line-product').first().selectOption({ label: 'P001 ERP 标准版' });
     await page.locator('.line-qty').first().fill('10');
-    await expect(page.locator('.line-rate').first().innerText()).resolves.toContain('0.85');
+    await expect(page.locator('.line-rate').first().innerText()).resolves.toContain('85%');
     await expect(page.locator('.total-discounted').innerText()).resolves.toBe('323,000.00');
     await page.getByRole('button', { name: '保存明细' }).click();
     await expect(page.locator('.approval-need').innerText()).resolves.toContain('低于职位折扣下限 0.95,需要审批');
@@ -319,10 +319,11 @@ describe('sales flow: lead → opportunity → contact records → quote with ap
     await pickRef(page, 'customerId', '宁波海通');
     await fill(page, 'expectedAmount', '100000');
     // the amount follows expected × rate while typing (first stage: 10 %)
-    await expect(page.locator('.modal #f-amount').inputValue()).resolves.toBe('10000');
+    // a derived field is text on the form, not an input
+    await expect(page.locator('.modal #f-amount').innerText()).resolves.toBe('10,000.00');
     await pickRef(page, 'stageId', '商务谈判');
     await expect(page.locator('.modal #f-rate').inputValue()).resolves.toBe('70');
-    await expect(page.locator('.modal #f-amount').inputValue()).resolves.toBe('70000');
+    await expect(page.locator('.modal #f-amount').innerText()).resolves.toBe('70,000.00');
     await save(page);
     await page.getByRole('heading', { name: '仓储系统' }).waitFor();
     await addRecord(page, 'contactRecords', { date: '2026-10-01', summary: '初次拜访' });

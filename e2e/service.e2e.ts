@@ -85,8 +85,9 @@ describe('customer service in real Chromium', () => {
     await pickRef(page, 'customerId', '杭州恒远机械');
     await fill(page, 'start', `${TODAY}T09:00`);
     await fill(page, 'end', `${TODAY}T10:30`);
-    await expect(page.locator('.modal #f-minutesSpent').inputValue()).resolves.toBe('90');
-    expect(await page.locator('.modal #f-minutesSpent').isDisabled()).toBe(true);
+    // derived: shown as text, not an input
+    await expect(page.locator('.modal #f-minutesSpent').innerText()).resolves.toBe('90');
+    expect(await page.locator('.modal #f-minutesSpent').evaluate((e) => e.tagName)).toBe('OUTPUT');
     await fill(page, 'end', `${TODAY}T08:00`);
     await fill(page, 'content', '测试');
     await save(page);

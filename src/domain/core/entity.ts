@@ -21,6 +21,13 @@ export interface FieldDef {
   dict?: string;
   /** For `ref`: the entity referred to (its records' `displayName` is shown). */
   ref?: string;
+  /**
+   * For `ref`: the records that fit this one — whose `field` holds this record's own value of
+   * `field`, or the value of a record it refers to (a contact record's customer is its
+   * opportunity's) — are offered first, or `only` they are (`domain/core/pickers.ts`). A contact
+   * of the chosen customer; a stage of the opportunity's sales mode.
+   */
+  near?: { field: string; only?: boolean };
   min?: number;
   max?: number;
   /** Hidden from lists by default (still available in column settings). */
@@ -41,6 +48,8 @@ export interface EntityDef {
   /** Permission module it belongs to (see domain/org/modules.ts). */
   module: string;
   label: Label;
+  /** What one record is called where its page is named (the browser tab): 客户, while the list is 客户档案. Default: `label`. */
+  noun?: Label;
   fields: FieldDef[];
   /** The field that names a record wherever it is named (`displayName`): titles, links, pickers, the bin. */
   titleField: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DASH, dateTime, money, num, pct } from './format';
+import { DASH, dateTime, money, num, pct, ratePct } from './format';
 
 describe('money', () => {
   it('writes two decimals with thousands separators', () => {
@@ -44,5 +44,16 @@ describe('dateTime', () => {
   });
   it('shows missing and malformed values as a dash', () => {
     for (const v of [null, undefined, '', 'garbage', NaN, {}]) expect(dateTime(v, 'en')).toBe(DASH);
+  });
+});
+
+describe('ratePct', () => {
+  it('shows a discount rate as the share paid, not as 0.993103', () => {
+    expect(ratePct(0.993103)).toBe('99.31%');
+    expect(ratePct(0.85)).toBe('85%');
+    expect(ratePct(1)).toBe('100%');
+    expect(ratePct(0.07)).toBe('7%'); // 0.07 × 100 is 7.000000000000001 in floating point
+    expect(ratePct(null)).toBe(DASH);
+    expect(ratePct('x')).toBe(DASH);
   });
 });

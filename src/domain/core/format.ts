@@ -40,6 +40,16 @@ export function pct(v: unknown, digits = 1): string {
 }
 
 /**
+ * A discount rate (a price factor: 0.9 = 10% off) as the share of the price paid, to at most two
+ * decimals: 0.993103 → "99.31%", 0.85 → "85%". A stored rate of six decimals means nothing to a reader.
+ */
+export function ratePct(v: unknown): string {
+  const n = rounded(v, 6);
+  if (n === null) return DASH;
+  return `${Math.round(n * 10000) / 100}%`;
+}
+
+/**
  * A date and time in the user's language, to the minute (`seconds` for logs): 2024/01/02 09:05 in
  * zh, 02/01/2024, 09:05 in en. Takes the stored forms: epoch ms or the form's local ISO text.
  */

@@ -3,7 +3,7 @@ import type { EntityDef } from '../core/entity';
 export const CUSTOMER_KINDS = ['customer', 'agent', 'supplier', 'potential'] as const;
 
 export const customers: EntityDef = {
-  key: 'customers', module: 'customers', label: { zh: '客户档案', en: 'Customers' }, titleField: 'name',
+  key: 'customers', module: 'customers', label: { zh: '客户档案', en: 'Customers' }, noun: { zh: '客户', en: 'Customer' }, titleField: 'name',
   cardFields: ['name', 'code', 'phone', 'ownerId'],
   treeField: 'category',
   fields: [

@@ -12,16 +12,21 @@ function normaliseName(v: unknown): string {
 
 export interface DuplicateHit { record: BaseRecord; by: 'name' | 'phone' }
 
-/** Live records sharing the name or phone of `values` (the duplicate warning on create). */
+/**
+ * Live records sharing the name or phone of `values` (the duplicate warning on create). With
+ * `within` (a contact's `customerId`), a name is a duplicate only among records with the same
+ * value there: two customers may each have a 陈刚; a phone is one person's wherever it is.
+ */
 export function findDuplicates(
-  values: RecordValues, records: Iterable<BaseRecord>, selfId?: string, phoneFields = ['phone', 'mobile'],
+  values: RecordValues, records: Iterable<BaseRecord>, selfId?: string, phoneFields = ['phone', 'mobile'], within?: string,
 ): DuplicateHit[] {
   const name = normaliseName(values.name);
   const phones = new Set(phoneFields.map((f) => normalisePhone(values[f])).filter((p) => p.length >= 5));
   const hits: DuplicateHit[] = [];
   for (const r of records) {
     if (r.deleted || r.id === selfId) continue;
-    if (name && normaliseName(r.name) === name) hits.push({ record: r, by: 'name' });
+    const sameGroup = !within || r[within] === values[within];
+    if (name && sameGroup && normaliseName(r.name) === name) hits.push({ record: r, by: 'name' });
     else if (phoneFields.some((f) => phones.has(normalisePhone(r[f])))) hits.push({ record: r, by: 'phone' });
   }
   return hits;

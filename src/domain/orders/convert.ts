@@ -28,6 +28,7 @@ export function orderFromQuote(quote: Values, quoteLines: readonly Values[], pro
   if (!lines.length) return refuse({ zh: '报价单没有明细', en: 'The quote has no lines' });
   const order = {
     customerId: asText(quote.customerId), opportunityId: asText(quote.opportunityId) ?? undefined,
+    contactId: asText(quote.contactId) ?? undefined, // the person quoted is the person ordering
     quoteId: idOf(quote), ownerId: asText(quote.ownerId), type: 'standard', status: 'draft',
   };
   return ok({ order, lines });

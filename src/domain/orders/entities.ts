@@ -43,13 +43,13 @@ export const codeField = (zh: string, en: string) => field('code', zh, en, 'text
 export const orderRef = (extra: Partial<OrdersFieldDef> = { required: true, width: 130 }) => field('orderId', '订单', 'Order', 'ref', { ref: 'orders', ...extra });
 
 export const ordersDef: OrdersEntityDef = {
-  key: 'orders', module: ORDERS_MODULE, label: { zh: '订单', en: 'Orders' }, titleField: 'code',
+  key: 'orders', module: ORDERS_MODULE, label: { zh: '订单', en: 'Orders' }, noun: { zh: '订单', en: 'Order' }, titleField: 'code',
   // SPEC B: a customer referenced by documents cannot be deleted
   parent: { entity: 'customers', field: 'customerId', onDelete: 'block' },
   fields: [
     codeField('订单号', 'Order no.'),
     field('customerId', '客户', 'Customer', 'ref', { ref: 'customers', required: true, width: 180 }),
-    field('contactId', '联系人', 'Contact', 'ref', { ref: 'contacts', hidden: true }),
+    field('contactId', '联系人', 'Contact', 'ref', { ref: 'contacts', hidden: true, near: { field: 'customerId' } }),
     field('opportunityId', '商机', 'Opportunity', 'ref', { ref: 'opportunities', hidden: true }),
     field('quoteId', '报价单', 'Quote', 'ref', { ref: 'quotes', hidden: true }),
     field('ownerId', '业务员', 'Sales rep', 'ref', { ref: 'users', required: true, width: 90 }),

@@ -53,7 +53,7 @@ const f = (key: string, zh: string, en: string, type: FieldDef['type'], extra: P
 function pipelineFields(): SalesFieldDef[] {
   return [
     f('modeId', '销售模式', 'Sales mode', 'ref', { ref: 'salesModes', width: 90 }),
-    f('stageId', '销售阶段', 'Stage', 'ref', { ref: 'salesStages', width: 90, ...backfill }),
+    f('stageId', '销售阶段', 'Stage', 'ref', { ref: 'salesStages', near: { field: 'modeId', only: true }, width: 90, ...backfill }),
     f('rate', '完成率(%)', 'Completion %', 'percent', { min: 0, max: 100, width: 80, ...backfill }),
     f('cost', '成本费用', 'Cost', 'money', { min: 0, width: 100, ...backfill }),
     f('expectedAmount', '预期金额', 'Expected amount', 'money', { min: 0, width: 110, ...backfill }),
@@ -69,10 +69,10 @@ function sequentialFields(): SalesFieldDef[] {
   return [
     f('date', '联系日期', 'Date', 'date', { required: true, width: 100 }),
     f('way', '联系方式', 'Way', 'dict', { dict: 'contactWay', width: 80 }),
-    f('contactId', '联系人', 'Contact', 'ref', { ref: 'contacts' }),
+    f('contactId', '联系人', 'Contact', 'ref', { ref: 'contacts', near: { field: 'customerId' } }),
     f('ownerId', '业务员', 'Sales rep', 'ref', { ref: 'users', width: 90 }),
     f('summary', '联系概要', 'Summary', 'longtext', { width: 240 }),
-    f('stageId', '销售阶段', 'Stage', 'ref', { ref: 'salesStages', width: 90 }),
+    f('stageId', '销售阶段', 'Stage', 'ref', { ref: 'salesStages', near: { field: 'modeId', only: true }, width: 90 }),
     f('rate', '完成率(%)', 'Completion %', 'percent', { min: 0, max: 100, width: 80 }),
     f('cost', '成本费用', 'Cost', 'money', { min: 0 }),
     f('expectedAmount', '预期金额', 'Expected amount', 'money', { min: 0 }),
@@ -153,7 +153,7 @@ export const leadsDef: SalesEntityDef = {
   fields: [
     f('subject', '意向主题', 'Subject', 'text', { required: true, width: 200 }),
     f('customerId', '客户', 'Customer', 'ref', { ref: 'customers', required: true, width: 180 }),
-    f('contactId', '联系人', 'Contact', 'ref', { ref: 'contacts' }),
+    f('contactId', '联系人', 'Contact', 'ref', { ref: 'contacts', near: { field: 'customerId' } }),
     f('source', '来源', 'Source', 'dict', { dict: 'leadSource', width: 90 }),
     f('ownerId', '业务员', 'Owner', 'ref', { ref: 'users', width: 90 }),
     f('productId', '意向产品', 'Product of interest', 'ref', { ref: 'products' }),
@@ -167,7 +167,7 @@ export const leadsDef: SalesEntityDef = {
 };
 
 export const opportunitiesDef: SalesEntityDef = {
-  key: 'opportunities', module: SALES_MODULE, label: { zh: '商机', en: 'Opportunities' }, titleField: 'subject',
+  key: 'opportunities', module: SALES_MODULE, label: { zh: '商机', en: 'Opportunities' }, noun: { zh: '商机', en: 'Opportunity' }, titleField: 'subject',
   cardFields: ['subject', 'customerId', 'stageId', 'amount'],
   fields: [
     f('subject', '主题', 'Subject', 'text', { required: true, width: 200 }),
@@ -211,7 +211,7 @@ export const maintenanceRecordsDef: SalesEntityDef = {
 // Quotes ------------------------------------------------------------------------------------------
 
 export const quotesDef: SalesEntityDef = {
-  key: 'quotes', module: SALES_MODULE, label: { zh: '报价单', en: 'Quotes' }, titleField: 'code',
+  key: 'quotes', module: SALES_MODULE, label: { zh: '报价单', en: 'Quotes' }, noun: { zh: '报价单', en: 'Quote' }, titleField: 'code',
   // SPEC G: deleting a contact or maintenance record deletes its quote; deleting an opportunity
   // deletes its quotes but not a project's (a quote of a project that also names the original
   // opportunity belongs to the project: the first field set decides)
@@ -227,6 +227,7 @@ export const quotesDef: SalesEntityDef = {
     f('ownerId', '业务员', 'Sales rep', 'ref', { ref: 'users', required: true, width: 90 }),
     f('date', '报价日期', 'Date', 'date', { required: true, width: 100 }),
     f('opportunityId', '商机', 'Opportunity', 'ref', { ref: 'opportunities' }),
+    f('contactId', '联系人', 'Contact', 'ref', { ref: 'contacts', hidden: true, near: { field: 'customerId' } }),
     f('contactRecordId', '联系记录', 'Contact record', 'ref', { ref: 'contactRecords', hidden: true }),
     f('projectId', '项目', 'Project', 'ref', { ref: 'projects', hidden: true }),
     f('maintenanceRecordId', '维护记录', 'Maintenance record', 'ref', { ref: 'maintenanceRecords', hidden: true }),
@@ -268,7 +269,7 @@ export const quoteStepsDef: SalesEntityDef = {
 // Projects, activities, plans -------------------------------------------------------------------
 
 export const projectsDef: SalesEntityDef = {
-  key: 'projects', module: SALES_MODULE, label: { zh: '项目', en: 'Projects' }, titleField: 'subject',
+  key: 'projects', module: SALES_MODULE, label: { zh: '项目', en: 'Projects' }, noun: { zh: '项目', en: 'Project' }, titleField: 'subject',
   fields: [
     f('subject', '项目名称', 'Subject', 'text', { required: true, width: 200 }),
     f('customerId', '客户', 'Customer', 'ref', { ref: 'customers', required: true, width: 180 }),
@@ -291,7 +292,7 @@ export const activitiesDef: SalesEntityDef = {
     f('subject', '主题', 'Subject', 'text', { required: true, width: 200 }),
     f('kind', '活动类型', 'Kind', 'dict', { dict: 'activityKind', width: 80 }),
     f('customerId', '客户', 'Customer', 'ref', { ref: 'customers', width: 160 }),
-    f('contactId', '联系人', 'Contact', 'ref', { ref: 'contacts', hidden: true }),
+    f('contactId', '联系人', 'Contact', 'ref', { ref: 'contacts', hidden: true, near: { field: 'customerId' } }),
     f('opportunityId', '商机', 'Opportunity', 'ref', { ref: 'opportunities', hidden: true }),
     f('projectId', '项目', 'Project', 'ref', { ref: 'projects', hidden: true }),
     f('ownerId', '执行人', 'Assignee', 'ref', { ref: 'users', required: true, width: 90 }),

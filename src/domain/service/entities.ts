@@ -34,7 +34,7 @@ export const serviceRecordsDef: ServiceEntityDef = {
   treeField: 'serviceType',
   fields: [
     { key: 'customerId', label: { zh: '客户', en: 'Customer' }, type: 'ref', ref: 'customers', required: true, width: 160 },
-    { key: 'contactId', label: { zh: '联系人', en: 'Contact' }, type: 'ref', ref: 'contacts', width: 72 },
+    { key: 'contactId', label: { zh: '联系人', en: 'Contact' }, type: 'ref', ref: 'contacts', near: { field: 'customerId' }, width: 72 },
     { key: 'serviceType', label: { zh: '服务类型', en: 'Service type' }, type: 'dict', dict: 'serviceType', width: 84 },
     { key: 'contactType', label: { zh: '联系类型', en: 'Contact type' }, type: 'dict', dict: 'contactType', width: 80 },
     { key: 'importance', label: { zh: '重要程度', en: 'Importance' }, type: 'dict', dict: 'importance', width: 72 },
@@ -61,6 +61,7 @@ export const complaintsDef: ServiceEntityDef = {
   key: 'complaints',
   module: SERVICE_MODULE,
   label: { zh: '投诉', en: 'Complaints' },
+  noun: { zh: '投诉', en: 'Complaint' },
   titleField: 'details',
   treeField: 'reason',
   fields: [
@@ -68,7 +69,7 @@ export const complaintsDef: ServiceEntityDef = {
     { key: 'customerId', label: { zh: '客户', en: 'Customer' }, type: 'ref', ref: 'customers', required: true, width: 160 },
     { key: 'status', label: { zh: '状态', en: 'Status' }, type: 'dict', dict: 'complaintStatus', width: 72, ...flow },
     { key: 'handlerId', label: { zh: '处理人', en: 'Handler' }, type: 'ref', ref: 'users', width: 72, ...flow },
-    { key: 'contactId', label: { zh: '联系人', en: 'Contact' }, type: 'ref', ref: 'contacts', width: 72 },
+    { key: 'contactId', label: { zh: '联系人', en: 'Contact' }, type: 'ref', ref: 'contacts', near: { field: 'customerId' }, width: 72 },
     { key: 'targetKind', label: { zh: '投诉对象', en: 'About' }, type: 'dict', dict: 'complaintTarget', required: true, width: 72 },
     { key: 'targetProduct', label: { zh: '投诉产品', en: 'Product' }, type: 'ref', ref: 'products', width: 130 },
     { key: 'targetDepartment', label: { zh: '投诉部门', en: 'Department' }, type: 'ref', ref: 'departments', width: 96 },

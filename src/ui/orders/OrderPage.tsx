@@ -2,7 +2,7 @@ import { For, Show, createEffect, createMemo, createSignal, on } from 'solid-js'
 import { A, useNavigate, useParams } from '@solidjs/router';
 import type { BaseRecord } from '../../domain/core/record';
 import { asNumber } from '../../domain/core/numbers';
-import { money, dateTime } from '../../domain/core/format';
+import { money, dateTime, ratePct } from '../../domain/core/format';
 import { lineAmounts, quoteTotals } from '../../domain/sales';
 import {
   allowedActions, executionViolations, orderEditBlocker, orderStatusOf, type LineExecution, type OrderAction,
@@ -21,7 +21,7 @@ import { ConflictNotice } from '../sync/ConflictNotice';
 import { useWorkspace } from '../shared/context';
 import { recordSections, useModules } from '../shared/module';
 import { useTitles } from '../shared/titles';
-import { Badge, FieldsView, Violations } from '../shared/RecordView';
+import { Badge, FieldsView, Violations, WhyDisabled } from '../shared/RecordView';
 import { RecordPageGate, useRecordPage } from '../shared/RecordPage';
 import { Confirm, TextPrompt } from '../shared/dialogs';
 import { useRefusal } from '../shared/refusal';
@@ -152,6 +152,7 @@ function ActionBar(props: { order: BaseRecord; refusal: Refusals }) {
             onClick={() => (PROMPTED.includes(b.a) ? setPrompt(b.a) : run(b.a))}>{t(ACTION_KEY[b.a])}</button>
         )}</For>
         <Show when={!actions().length}><span class="muted small">{t('orders.noActions')}</span></Show>
+        <WhyDisabled reasons={blockers().map((b) => b.why && `${t(ACTION_KEY[b.a])}: ${L(b.why)}`)} />
         <span class="grow" />
         <Show when={orderStatusOf(props.order) === 'draft' || orderStatusOf(props.order) === 'submitted'}>
           <span class={need().needed ? 'warn small approval-need' : 'ok small approval-need'}>{need().needed ? L(need().reason!) : t('orders.withinLimit')}</span>
@@ -237,7 +238,7 @@ function LinesCard(props: { order: BaseRecord; lines: BaseRecord[]; exec: LineEx
                   <td class="num"><Cell editable={editable()} class="line-price" value={d.unitPrice} label={t('orders.col.unitPrice')}
                     placeholder={product() ? money(product()!.listPrice) : ''} shown={money(a().unitPrice)} onInput={(v) => edit(i(), { unitPrice: v })} /></td>
                   <td class="num"><Cell editable={editable()} class="line-rate" value={d.rate} label={t('orders.col.rate')} placeholder={String(a().rate)}
-                    onInput={(v) => edit(i(), { rate: v })} /></td>
+                    shown={d.productId ? ratePct(a().rate) : '—'} onInput={(v) => edit(i(), { rate: v })} /></td>
                   <td class="num">{d.productId ? money(a().amount) : '—'}</td>
                   <td class="num">{d.productId ? money(a().discountedAmount) : '—'}</td>
                   <td class="num">{done(d.id)?.delivered ?? 0}</td>

@@ -18,7 +18,7 @@ import { RefPicker } from '../shared/FieldInput';
 import { useWorkspace } from '../shared/context';
 import { recordSections, useModules } from '../shared/module';
 import { useTitles } from '../shared/titles';
-import { Badge, FieldsView, Violations } from '../shared/RecordView';
+import { Badge, FieldsView, Violations, WhyDisabled } from '../shared/RecordView';
 import { RecordPageGate, useRecordPage } from '../shared/RecordPage';
 import { Confirm, TextPrompt } from '../shared/dialogs';
 import { money } from '../../domain/core/format';
@@ -87,6 +87,8 @@ export function OpportunityPage() {
       <RecordPageGate page={page}>
         {(o) => {
           const status = () => statusOf(o());
+          // the hint under the actions names the conversion's condition while it can still be met
+          const convertHint = () => !!convertWhy() && !projects().length && status() !== 'terminated';
           return (
             <>
               <div class="page-head wrap">
@@ -112,13 +114,15 @@ export function OpportunityPage() {
                   <button class="btn primary" disabled={!writable() || !!convertWhy()} title={convertWhy() ? L(convertWhy()!) : ''} onClick={convert}>
                     {t('sales.toProject')}</button>
                   <button class="btn danger" disabled={!writable()} onClick={() => setDeleting(true)}>{t('common.delete')}</button>
+                  {/* the conversion's reason, when the hint under the actions does not already say it */}
+                  <WhyDisabled reasons={[!approver() && t('sales.needApprove'), writable() && !convertHint() && convertWhy() && L(convertWhy()!)]} />
                 </div>
               </div>
               <StagePath opp={o()} disabled={!writable() || status() !== 'active'} />
               <ConflictNotice collection="opportunities" id={params.id!} writable={writable()} />
               <refusal.Banner />
               <Violations list={violations()} />
-              <Show when={convertWhy() && !projects().length && status() !== 'terminated'}>
+              <Show when={convertHint()}>
                 <p class="muted small">{t('sales.convertHint')}: {L(convertWhy()!)}</p>
               </Show>
               <div class="card">

@@ -21,10 +21,10 @@ import { useWorkspace } from '../shared/context';
 import { recordSections, useModules } from '../shared/module';
 import { useTitles } from '../shared/titles';
 import { download } from '../shared/download';
-import { Badge } from '../shared/RecordView';
+import { Badge, WhyDisabled } from '../shared/RecordView';
 import { RecordPageGate, useRecordPage } from '../shared/RecordPage';
 import { Confirm, TextPrompt } from '../shared/dialogs';
-import { money, dateTime } from '../../domain/core/format';
+import { money, dateTime, ratePct } from '../../domain/core/format';
 import { useRefusal } from '../shared/refusal';
 import { refuse } from '../../domain/core/result';
 import { rateText, useNames } from './common';
@@ -174,6 +174,8 @@ export function QuotePage() {
                   </Show>
                   <button class="btn" onClick={print}>{t('list.print')}</button>
                   <button class="btn" onClick={exportCsv}>{t('list.export')}</button>
+                  <WhyDisabled reasons={[(status() === 'draft' || status() === 'rejected') && writable() && dirty() && t('sales.saveFirst'),
+                    status() === 'pending' && decideWhy() && L(decideWhy()!)]} />
                   <button class="btn danger" disabled={!writable() || !!locked()} onClick={() => setDeleting(true)}>{t('common.delete')}</button>
                 </div>
               </div>
@@ -227,7 +229,7 @@ export function QuotePage() {
                               onInput={(e) => edit(i(), { quantity: e.currentTarget.value })} /></td>
                             <td class="num"><input class="line-price num-input" value={d.unitPrice} disabled={dis()} aria-label={t('sales.col.unitPrice')}
                               placeholder={product() ? money(product()!.listPrice) : ''} onInput={(e) => edit(i(), { unitPrice: e.currentTarget.value })} /></td>
-                            <td class="num line-rate" title={p() ? whyText(p()!.why) : ''}>{p() && d.productId ? rateText(p()!.why.rate) : '—'}</td>
+                            <td class="num line-rate" title={p() ? whyText(p()!.why) : ''}>{p() && d.productId ? rateText(p()!.why.rate, p()!.amounts.unitPrice * p()!.why.rate) : '—'}</td>
                             <td class="num"><input class="line-manual num-input" value={d.manualRate} disabled={dis()} placeholder="0.9" aria-label={t('sales.col.manualRate')}
                               onInput={(e) => edit(i(), { manualRate: e.currentTarget.value })} /></td>
                             <td class="num">{p() && d.productId ? money(p()!.amounts.amount) : '—'}</td>
@@ -246,7 +248,8 @@ export function QuotePage() {
                   <span class="grow" />
                   <span>{t('sales.total')} {t('sales.col.lineAmount')}: <b>{money(totals().amount)}</b></span>
                   <span>{t('sales.col.discounted')}: <b class="total-discounted">{money(totals().discountedAmount)}</b></span>
-                  <span>{t('sales.overallRate')}: <b class="overall-rate">{rateText(totals().rate)}</b></span>
+                  <span>{t('sales.overallRate')}: <b class="overall-rate">{rateText(totals().rate)}</b>
+                    <Show when={totals().amount > totals().discountedAmount}><span class="muted"> · {t('sales.discountOff', { amount: money(totals().amount - totals().discountedAmount) })}</span></Show></span>
                 </div>
                 <p class="muted small">{t('sales.pricingRule')}</p>
                 <Show when={need()}>{(n) => (
@@ -288,7 +291,7 @@ export function QuotePage() {
                   <tbody>
                     <For each={lineRows(lines())}>{(r, i) => (
                       <tr><td>{i() + 1}</td><td>{r.name}</td><td>{r.spec}</td><td>{r.unit}</td><td>{r.a.quantity}</td><td>{money(r.a.unitPrice)}</td>
-                        <td>{r.a.rate}</td><td>{money(r.a.netUnitPrice)}</td><td>{money(r.a.discountedAmount)}</td></tr>
+                        <td>{ratePct(r.a.rate)}</td><td>{money(r.a.netUnitPrice)}</td><td>{money(r.a.discountedAmount)}</td></tr>
                     )}</For>
                   </tbody>
                   <tfoot><tr><td colspan="8">{t('sales.total')}</td><td>{money(quoteTotals(lines()).discountedAmount)}</td></tr></tfoot>
@@ -337,9 +340,9 @@ export function QuotePage() {
 /** Why the engine gave this rate, for the hint on the rate cell. */
 function whyText(w: RateBreakdown): string {
   const parts: string[] = [];
-  if (w.manual !== null) parts.push(t('sales.why.manual', { rate: w.manual }));
-  if (w.customer) parts.push(t(w.customer.via === 'customer' ? 'sales.why.customer' : 'sales.why.category', { rate: w.customer.rate }));
-  if (w.agent) parts.push(t('sales.why.agent', { rate: w.agent.rate }));
-  if (w.volume) parts.push(t('sales.why.volume', { rate: w.volume.rate }));
+  if (w.manual !== null) parts.push(t('sales.why.manual', { rate: ratePct(w.manual) }));
+  if (w.customer) parts.push(t(w.customer.via === 'customer' ? 'sales.why.customer' : 'sales.why.category', { rate: ratePct(w.customer.rate) }));
+  if (w.agent) parts.push(t('sales.why.agent', { rate: ratePct(w.agent.rate) }));
+  if (w.volume) parts.push(t('sales.why.volume', { rate: ratePct(w.volume.rate) }));
   return parts.length ? parts.join('; ') : t('sales.why.none');
 }

@@ -1,3 +1,4 @@
+import { WhyDisabled } from '../shared/RecordView';
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { A, useNavigate } from '@solidjs/router';
 import type { BaseRecord } from '../../domain/core/record';
@@ -58,6 +59,7 @@ export function RecordsSection(props: {
         <span class="grow" />
         <button class="btn primary" disabled={!writable() || !!props.addBlocked} title={props.addBlocked ?? ''}
           onClick={() => setForm({})}>+ {t('sales.addRecord')}</button>
+        <WhyDisabled reasons={[writable() && props.addBlocked]} />
       </div>
       <div class="scroll-x">
         <table class="grid simple records">

@@ -1,4 +1,5 @@
 import type { BaseRecord, RecordValues } from '../../domain/core/record';
+import { money, ratePct } from '../../domain/core/format';
 import { statusColor, statusOf, projectStatusOf } from '../../domain/sales';
 import type { Errors } from '../../domain/core/validate';
 import type { FormHooks } from '../shared/RecordForm';
@@ -8,11 +9,13 @@ import { lang } from '../i18n';
 
 /* Pieces of the sales pages only; generic ones are in ui/shared (dialogs, RecordView, refusal, RecordPage). */
 
-/** A discount rate (0.85) as "0.85 (-15%)"; null as "—". */
-export function rateText(rate: number | null | undefined): string {
+/**
+ * A discount rate (0.85) as a percentage, with the price it gives when one is known:
+ * "85%", "85% · 850.00"; null as "—".
+ */
+export function rateText(rate: number | null | undefined, price?: number | null): string {
   if (rate === null || rate === undefined || !Number.isFinite(rate)) return '—';
-  const off = Math.round((1 - rate) * 10000) / 100;
-  return off > 0 ? `${rate} (−${off}%)` : String(rate);
+  return price === undefined || price === null || !Number.isFinite(price) ? ratePct(rate) : `${ratePct(rate)} · ${money(price)}`;
 }
 
 /** Names of what the sales pages refer to by id (each record's displayName; a stage in the UI language), or '—'. */

@@ -143,6 +143,7 @@ export const en: Record<keyof typeof zh, string> = {
   'sales.noneYet': 'None yet',
   'sales.notNumber': 'Enter a number',
   'sales.openOpportunity': 'Open opportunity',
+  'sales.discountOff': '{amount} off',
   'sales.overallRate': 'Overall rate',
   'sales.positionLimit': 'Position limit',
   'sales.positionLimits': 'Position limit per role',

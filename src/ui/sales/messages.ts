@@ -141,6 +141,7 @@ export const zh = {
   'sales.noneYet': '暂无',
   'sales.notNumber': '请输入数字',
   'sales.openOpportunity': '打开商机',
+  'sales.discountOff': '优惠 {amount}',
   'sales.overallRate': '整单折扣率',
   'sales.positionLimit': '职位折扣下限',
   'sales.positionLimits': '各角色的职位折扣下限',

@@ -1,7 +1,8 @@
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import type { BaseRecord, RecordValues } from '../../domain/core/record';
 import { malformedFields, type Errors } from '../../domain/core/validate';
-import type { FieldDef } from '../../domain/core/entity';
+import { displayName, parentsOf, type FieldDef } from '../../domain/core/entity';
+import { contextValue, nearMismatch } from '../../domain/core/pickers';
 import { SYSTEM_FIELDS } from '../../domain/core/record';
 import { findDuplicates } from '../../domain/customers/rules';
 import { newRecordValues, ruleContext, rulesOf, saveRecord } from '../../store/core/records';
@@ -81,7 +82,9 @@ export function RecordForm(props: {
     const hidden = new Set(l.hidden);
     return orderedKeys(def(), l).map((k) => def().fields.find((f) => f.key === k)!)
       .filter((f) => !hidden.has(f.key) || f.required || f.key in bad || !!errors()[f.key])
-      .filter((f) => !props.showField || props.showField(f, values()));
+      .filter((f) => !props.showField || props.showField(f, values()))
+      // what the system writes (完成人, 已升迁…) has nothing to say on a new record until it is derived
+      .filter((f) => !(f.readOnly && !props.record && isEmpty(values()[f.key])));
   });
 
   const changed = (): RecordValues => {
@@ -97,7 +100,8 @@ export function RecordForm(props: {
   const save = (force = false) => {
     if (readOnly() || saving()) return;
     if (!force && props.checkDuplicates && !dupWarning()) {
-      const hits = findDuplicates(values(), ctx.live(props.entity), props.record?.id);
+      // a contact's name repeats only within its customer (two customers may each have a 陈刚)
+      const hits = findDuplicates(values(), ctx.live(props.entity), props.record?.id, undefined, parentsOf(def())[0]?.field);
       if (hits.length) {
         const h = hits[0];
         setDupWarning(t('form.duplicate', { name: String(h.record.name ?? ''), by: t(h.by === 'name' ? 'form.dupName' : 'form.dupPhone') }));
@@ -125,9 +129,23 @@ export function RecordForm(props: {
     });
   };
 
+  // what a reference picker prefers (the customer's contacts, the mode's stages), and a warning
+  // when the picked record belongs elsewhere (a contact of another customer): saving is still allowed
+  const nearOf = (f: FieldDef) => (f.near ? { ...f.near, value: contextValue(def(), values(), f.near.field, ctx.get, f.key) } : undefined);
+  const elsewhere = (f: FieldDef): string | null => {
+    const near = nearOf(f);
+    if (!near || near.only || !f.ref) return null;
+    const refDef = ctx.def(f.ref);
+    const picked = ctx.get(f.ref, values()[f.key]);
+    const m = nearMismatch(refDef, picked, near.field, near.value);
+    const owner = refDef.fields.find((x) => x.key === near.field);
+    if (!m || !owner) return null;
+    return t('form.notNear', { name: displayName(refDef, picked), theirs: ctx.display(owner, m.theirs), ours: ctx.display(owner, m.ours) });
+  };
+
   const title = () => t(props.record ? 'form.editTitle' : 'form.newTitle', { entity: L(def().label) });
   return (
-    <Modal open title={title()} onClose={props.onClose} wide sheet
+    <Modal open title={title()} onClose={props.onClose} wide sheet initialFocus={FIRST_FIELD}
       footer={<>
         <button class="btn" type="button" onClick={() => setArranging(true)}>{t('form.layout')}</button>
         <span class="grow" />
@@ -140,12 +158,14 @@ export function RecordForm(props: {
       <Show when={readOnly()}><p class="notice">{t('common.readonly')}</p></Show>
       <Show when={Object.keys(errors()).length}><p class="error-banner" role="alert">{t('common.errorsFix')}</p></Show>
       <Show when={notStored()}>{(why) => <p class="error-banner" role="alert">{t('form.notStored', { reason: why() })}</p>}</Show>
+      <Show when={fields().some((f) => f.required && !f.readOnly)}><p class="form-legend"><b class="req">*</b> {t('form.requiredLegend')}</p></Show>
       <form class="form-grid" onSubmit={(e) => { e.preventDefault(); save(); }}
         onKeyDown={(e) => { if (e.key === 'Enter' && e.ctrlKey) save(); }}>
         <For each={fields()}>{(f) => (
+          <Show when={!f.readOnly} fallback={<SystemField field={f} value={values()[f.key]} error={errors()[f.key]} />}>
           <label class={`field ${f.type === 'longtext' ? 'span2' : ''} ${errors()[f.key] ? 'has-error' : ''}`}>
-            <span class="field-label">{L(f.label)}{f.required && <b class="req">*</b>}</span>
-            <FieldInput field={f} value={values()[f.key]} disabled={readOnly() || !!f.readOnly || locked.has(f.key)} id={`f-${f.key}`}
+            <span class="field-label">{L(f.label)}{f.required && <b class="req" aria-hidden="true">*</b>}</span>
+            <FieldInput field={f} value={values()[f.key]} disabled={readOnly() || locked.has(f.key)} id={`f-${f.key}`} near={nearOf(f)} required={f.required}
               onChange={(v) => {
                 const prev = values();
                 touched.add(f.key);
@@ -153,8 +173,10 @@ export function RecordForm(props: {
                 setValues(edit(follow(prev, next), f.key));
                 setDupWarning(null);
               }} />
+            <Show when={elsewhere(f)}>{(w) => <span class="field-warn" role="status">⚠ {w()}</span>}</Show>
             <Show when={errors()[f.key]}><span class="field-error">{L(errors()[f.key])}</span></Show>
           </label>
+          </Show>
         )}</For>
         <button type="submit" hidden />
       </form>
@@ -162,5 +184,26 @@ export function RecordForm(props: {
         <ColumnsDialog form def={def()} layout={layout() ?? defaultFormLayout(def())} onSave={saveLayout} onClose={() => setArranging(false)} />
       </Show>
     </Modal>
+  );
+}
+
+/** The first field a person fills in (system fields are text, not inputs). */
+const FIRST_FIELD = '.form-grid :is(input, select, textarea):not([disabled]):not([type=hidden])';
+
+const isEmpty = (v: unknown) => v === undefined || v === null || v === '';
+
+/**
+ * A field the system writes (derived on save or by a workflow: 机会金额, 完成人, 批复人, 已升迁):
+ * its value as text, not an input — the form shows what a person fills in.
+ */
+function SystemField(props: { field: FieldDef; value: unknown; error?: { zh: string; en: string } }) {
+  const ctx = useWorkspace();
+  const f = () => props.field;
+  return (
+    <div class={`field system-field ${f().type === 'longtext' ? 'span2' : ''} ${props.error ? 'has-error' : ''}`} data-key={f().key}>
+      <span class="field-label" id={`l-${f().key}`}>{L(f().label)}</span>
+      <output id={`f-${f().key}`} class="field-text" aria-labelledby={`l-${f().key}`}>{ctx.display(f(), props.value) || '—'}</output>
+      <Show when={props.error}>{(e) => <span class="field-error">{L(e())}</span>}</Show>
+    </div>
   );
 }

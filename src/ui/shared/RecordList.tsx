@@ -13,6 +13,7 @@ import { dictOptions } from '../../store/core/dictionaries';
 import { useWorkspace } from './context';
 import { searchIndex, textOf, type SearchIndex } from './search-text';
 import { RecordForm, type FormHooks } from './RecordForm';
+import { WhyDisabled } from './RecordView';
 import { ColumnsDialog, defaultLayout, orderedKeys, useLayout } from './ColumnsDialog';
 import { CategoryTree, type TreeMode } from './CategoryTree';
 import { Modal } from './Modal';
@@ -242,13 +243,24 @@ export function RecordList(props: RecordListProps) {
     requestAnimationFrame(() => { window.print(); setPrinting(false); });
   };
 
+  // the shortcuts belong to the list: not while typing in a field outside it, nor while any
+  // dialog is open (another part's: the user chooser, a palette). A focused link or button of the
+  // page (the menu entry just followed) leaves them to the list.
+  let root!: HTMLDivElement;
+  const forList = (e: KeyboardEvent) => {
+    const at = e.target as HTMLElement;
+    if (root.contains(at)) return true;
+    const typing = at.isContentEditable || !!at.closest?.('input,select,textarea');
+    return !typing && !document.querySelector('[role="dialog"]');
+  };
   const onKey = (e: KeyboardEvent) => {
-    if (form() || dialog()) return;
+    if (form() || dialog() || !forList(e)) return;
     const k = e.key.toLowerCase();
     if (e.altKey && k === 'a') { e.preventDefault(); add(); }
     else if (e.altKey && k === 'e') { e.preventDefault(); edit(); }
     else if (e.altKey && k === 'd') { e.preventDefault(); askDelete(); }
-    else if ((e.target as HTMLElement).closest('input,select,textarea')) return;
+    // Enter on a button or link of the list is that button's, not "open the focused row"
+    else if ((e.target as HTMLElement).closest('input,select,textarea,button,a')) return;
     else if (k === 'enter') { e.preventDefault(); open(); }
     else if (k === 'escape') { setSelected(new Set<string>()); setFindText(''); }
     else if (k === 'arrowdown' || k === 'arrowup') {
@@ -281,7 +293,7 @@ export function RecordList(props: RecordListProps) {
   });
 
   return (
-    <div class="record-list" classList={{ embedded: !!props.embedded, cards: cards() }} onKeyDown={props.embedded ? onKey : undefined}>
+    <div class="record-list" ref={root} classList={{ embedded: !!props.embedded, cards: cards() }} onKeyDown={props.embedded ? onKey : undefined}>
       <div class="toolbar" role="toolbar">
         <button class="btn primary" disabled={!addable()} onClick={add} title="Alt+A">+ {t('list.add')}</button>
         <button class="btn" disabled={!writable() || !(selectedRecords().length || focused())} onClick={() => edit()} title="Alt+E">{t('list.edit')}</button>
@@ -306,6 +318,7 @@ export function RecordList(props: RecordListProps) {
         </select>
         <input class="find" type="search" placeholder={`${t('list.find')}…`} aria-label={t('list.find')} value={findText()}
           onInput={(e) => { scroller.scrollTop = 0; setFindText(e.currentTarget.value); setFocus(0); }} />
+        <WhyDisabled reasons={[!writable() && t('common.readonly')]} />
       </div>
       <div class="list-body">
         <Show when={treeField() && !props.embedded}>

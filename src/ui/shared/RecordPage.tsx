@@ -4,7 +4,9 @@ import type { BaseRecord } from '../../domain/core/record';
 import { useWorkspace } from './context';
 import { MalformedNotice } from './RecordView';
 import { recordPageState, type RecordPageState } from './record-page';
-import { t } from '../i18n';
+import { L, t } from '../i18n';
+import { displayName } from '../../domain/core/entity';
+import { useRecordTitle } from './titles';
 
 export interface RecordPage {
   entity: string;
@@ -21,6 +23,11 @@ export function useRecordPage(entity: string, id: () => string): RecordPage {
   const state = createMemo(() => recordPageState(found(), (r) => ctx.outOfScope(entity, r)));
   // a record page opened, however, is a recent item of the global search (on this device)
   createEffect(on(() => (state() === 'found' ? id() : ''), (shown) => { if (shown) void rememberRecent(ctx.ws.id, { kind: 'record', entity, id: shown }); }));
+  // the browser tab names the record and its kind (history and the task bar tell pages apart)
+  useRecordTitle(() => {
+    const def = ctx.def(entity);
+    return state() === 'found' ? [displayName(def, found()), L(def.noun ?? def.label)] : null;
+  });
   return { entity, state, record: () => (state() === 'found' ? found() : undefined) };
 }
 

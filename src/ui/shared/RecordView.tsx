@@ -56,3 +56,12 @@ export function FieldsView(props: { entity: string; record: BaseRecord; skip?: s
     </dl>
   );
 }
+
+/**
+ * Why the buttons beside it are disabled, as text on the page (a title tooltip never shows on a
+ * touch screen); each reason once, nothing when none is disabled.
+ */
+export function WhyDisabled(props: { reasons: readonly (string | null | undefined | false)[] }) {
+  const list = () => [...new Set(props.reasons.filter((r): r is string => !!r))];
+  return <Show when={list().length}><p class="why-disabled" role="note">{list().join(' · ')}</p></Show>;
+}

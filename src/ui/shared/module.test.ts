@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { Component } from 'solid-js';
-import { customerSections, homeAudience, homeCardsFor, navGroups, ordered, type NavGroup, type UiManifest } from './module';
+import { customerSections, homeAudience, homeCardsFor, navGroups, navItemFor, ordered, type NavGroup, type UiManifest } from './module';
 
 const A: NavGroup = { key: 'a', label: 'nav.groupCustomers', order: 10 };
 const B: NavGroup = { key: 'b', label: 'nav.groupSystem', order: 90 };
@@ -66,5 +66,20 @@ describe('ui/modules.ts', () => {
     const list = readFileSync(join(ui, 'modules.ts'), 'utf8');
     expect(folders.filter((f) => !list.includes(`'./${f}/manifest'`))).toEqual([]);
     for (const f of folders) expect(readFileSync(join(ui, f, 'manifest.ts'), 'utf8'), f).toContain(`key: '${f}'`);
+  });
+});
+
+describe('the navigation entry of a page', () => {
+  const items = [
+    { path: '', label: 'nav.home', group: A, order: 0 },
+    { path: 'service', label: 'nav.groupCustomers', group: A, order: 1 },
+    { path: 'service/complaints', label: 'nav.groupSystem', group: A, order: 2 },
+  ] as const;
+  it('is the longest entry the path continues; home only for itself', () => {
+    expect(navItemFor(items, '')?.path).toBe('');
+    expect(navItemFor(items, '/service/complaints/c1')?.path).toBe('service/complaints');
+    expect(navItemFor(items, 'service/x')?.path).toBe('service');
+    expect(navItemFor(items, 'servicex')).toBeUndefined();
+    expect(navItemFor(items, 'unknown/page')).toBeUndefined();
   });
 });

@@ -126,6 +126,20 @@ export function navGroups(modules: readonly UiManifest[]): { group: NavGroup; it
   return out;
 }
 
+/**
+ * The navigation entry a path inside a workspace belongs to ('customers/cu1' → 客户档案): the
+ * longest entry path it equals or continues; the home entry ('') only for the home page itself.
+ */
+export function navItemFor(items: readonly NavItem[], path: string): NavItem | undefined {
+  const rest = path.replace(/^\/+|\/+$/g, '');
+  let best: NavItem | undefined;
+  for (const item of items) {
+    const fits = item.path === rest || (item.path !== '' && rest.startsWith(`${item.path}/`));
+    if (fits && (!best || item.path.length > best.path.length)) best = item;
+  }
+  return best;
+}
+
 /** The sections of a customer's page, in display order. */
 export function customerSections(modules: readonly UiManifest[]): CustomerSection['component'][] {
   return modules.flatMap((m) => m.customerSections ?? []).sort((a, b) => a.order - b.order).map((s) => s.component);

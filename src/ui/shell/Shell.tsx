@@ -8,8 +8,9 @@ import { plainText } from '../sync/state';
 import { lang, t } from '../i18n';
 import { displayName } from '../../domain/core/entity';
 import type { BaseRecord } from '../../domain/core/record';
-import { navGroups, useModules, type UiManifest } from '../shared/module';
+import { navGroups, navItemFor, useModules, type UiManifest } from '../shared/module';
 import { InstallButton } from '../pwa/InstallButton';
+import { useDocumentTitle } from '../shared/titles';
 import { guardUnload } from './unload';
 import { startRecoveryLazily } from '../recovery/lazy';
 
@@ -60,8 +61,14 @@ function Frame(props: ParentProps) {
   const count = navCounts(useModules());
   document.addEventListener('keydown', onKey);
   onCleanup(() => document.removeEventListener('keydown', onKey));
+  // the tab names the page (a record page names its record: shared/titles.ts)
+  const navItem = () => navItemFor(nav.flatMap((g) => g.items), location.pathname.slice(base.length));
+  useDocumentTitle(() => { const item = navItem(); return item ? t(item.label) : ''; });
+  let main!: HTMLElement;
   return (
     <div class="shell" classList={{ 'menu-open': menuOpen() }}>
+      {/* a link, not an anchor to #main: the router owns the URL's hash */}
+      <a class="skip-link" href="#" onClick={(e) => { e.preventDefault(); main.focus(); }}>{t('shell.skipToMain')}</a>
       <Show when={menuOpen()}><div class="menu-backdrop" onClick={() => setMenuOpen(false)} /></Show>
       <nav class="sidebar" id="main-nav" aria-label="main" onClick={(e) => (e.target as HTMLElement).closest('a') && setMenuOpen(false)}>
         <a class="brand" href="#/"><img src="./favicon.svg" alt="" width="22" height="22" /> {t('app.name')}</a>
@@ -97,7 +104,7 @@ function Frame(props: ParentProps) {
         <RecoveryBanner />
         {/* the previous page stays on screen while the next one's code loads; aria-busy says so
             (and tests wait for it to clear before they click) */}
-        <main class="content" aria-busy={routing() ? 'true' : undefined}>
+        <main class="content" id="main-content" tabIndex={-1} ref={main} aria-busy={routing() ? 'true' : undefined}>
           <Suspense fallback={<p class="loading">{t('common.loading')}</p>}>{props.children}</Suspense>
         </main>
       </div>

@@ -16,6 +16,8 @@ export const en: Record<keyof typeof zh, string> = {
   'welcome.next': 'Next',
   'welcome.nameRequired': 'Please enter a name',
   'nav.workspaces': 'Switch workspace',
+  'app.short': 'Keyuan',
+  'shell.skipToMain': 'Skip to main content',
   'shell.changeUser': 'Change user',
   'shell.menu': 'Menu',
   'shell.syncStarting': 'Connecting…',

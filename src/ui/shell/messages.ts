@@ -14,6 +14,8 @@ export const zh = {
   'welcome.next': '下一步',
   'welcome.nameRequired': '请填写名称',
   'nav.workspaces': '切换工作区',
+  'app.short': '客缘',
+  'shell.skipToMain': '跳到主要内容',
   'shell.changeUser': '更改用户',
   'shell.menu': '菜单',
   'shell.syncStarting': '正在连接…',
