@@ -1,4 +1,4 @@
-import { addDays, addMonths, addWeeks, addYears, format, isValid, lastDayOfMonth, parseISO } from 'date-fns';
+import { addDays, addMonths, addWeeks, addYears, lastDayOfMonth } from 'date-fns';
 import type { Label } from '../core/entity';
 
 /**
@@ -25,13 +25,17 @@ export const TIME_MODES: readonly { mode: TimeMode; label: Label }[] = [
 
 export const isTimeMode = (v: unknown): v is TimeMode => TIME_MODES.some((m) => m.mode === v);
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+// the rules that use these load with the first page: date-fns' format and parseISO (and their
+// locale) would add kilobytes for reading and writing 'YYYY-MM-DD'
 const asDate = (day: string): Date | null => {
-  if (!DAY.test(day)) return null;
-  const d = parseISO(day);
-  return isValid(d) && format(d, 'yyyy-MM-dd') === day ? d : null;
+  const m = DAY.exec(day);
+  if (!m) return null;
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return dayOf(d) === day ? d : null;
 };
-const dayOf = (d: Date) => format(d, 'yyyy-MM-dd');
+const pad = (n: number) => String(n).padStart(2, '0');
+const dayOf = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
 /** The last day of the period of `mode` that starts on `start`; null for custom or a malformed start. */
 export function periodEnd(start: string, mode: TimeMode): string | null {

@@ -11,6 +11,7 @@ import { report } from '../shared/refusal';
 import { notify } from '../shared/toast';
 import { useHistory, useNameEnv } from '../sync/history-ui';
 import { lang, t, type MessageKey } from '../i18n';
+import './timeline.css';
 
 const PAGE = 50;
 

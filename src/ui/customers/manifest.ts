@@ -1,15 +1,14 @@
-import { defineUiModule, type NavGroup } from '../shared/module';
+import { defineUiModule, page, type NavGroup } from '../shared/module';
 import { CustomersPage, ContactsPage, CompetitorsPage } from './CustomersPage';
-import { CustomerPage } from './CustomerPage';
 
 export const CUSTOMERS_GROUP: NavGroup = { key: 'customers', label: 'nav.groupCustomers', order: 10 };
 
-/** 客户管理: the first page most people open, so its pages are in the first-load JavaScript. */
+/** 客户管理: the first page most people open, so its lists are in the first-load JavaScript; a customer's page loads on first visit. */
 export const customersUi = defineUiModule({
   key: 'customers',
   routes: [
     { path: '/customers', component: CustomersPage },
-    { path: '/customers/:id', component: CustomerPage },
+    { path: '/customers/:id', component: page(() => import('./CustomerPage'), 'CustomerPage') },
     { path: '/contacts', component: ContactsPage },
     { path: '/competitors', component: CompetitorsPage },
   ],

@@ -4,6 +4,7 @@ import type { BaseRecord } from '../../domain/core/record';
 import { useWorkspace } from '../shared/context';
 import { stageName } from '../analysis/filters';
 import { t } from '../i18n';
+import './stage-path.css';
 
 // the board's confirmation: the one way a stage changes (a completed contact record, back-filled)
 const MoveDialog = lazy(async () => ({ default: (await import('../pipeline/MoveDialog')).MoveDialog }));

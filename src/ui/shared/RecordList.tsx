@@ -7,21 +7,22 @@ import { deleteBlocker as entityDeleteBlocker } from '../../store/core/records';
 import { moveToBin, type CascadeResult } from '../../store/core/cascade';
 import type { Workspace } from '../../store/core/workspace';
 import { descendantCodes } from '../../domain/core/dictionaries';
-import { exportRows } from '../../domain/core/csv-import';
-import { toCsv } from '../../domain/core/csv';
 import { dictOptions } from '../../store/core/dictionaries';
 import { useWorkspace } from './context';
 import { searchIndex, textOf, type SearchIndex } from './search-text';
-import { RecordForm, type FormHooks } from './RecordForm';
+import type { FormHooks } from './RecordForm';
 import { WhyDisabled } from './RecordView';
 import { ColumnsDialog, defaultLayout, orderedKeys, useLayout } from './ColumnsDialog';
 import { CategoryTree, type TreeMode } from './CategoryTree';
 import { Modal } from './Modal';
 import { report } from './refusal';
 import { download, today } from './download';
-import { RecordHistory } from '../sync/RecordHistory';
 import { L, lang, t } from '../i18n';
 import { useSearchParams } from '@solidjs/router';
+
+// the form and the history load the first time a list opens them (first-load JavaScript)
+const RecordForm = lazy(() => import('./RecordForm').then((m) => ({ default: m.RecordForm })));
+const RecordHistory = lazy(() => import('../sync/RecordHistory').then((m) => ({ default: m.RecordHistory })));
 
 // dialogs opened on a click load then: the first list paints without them
 const FilterDialog = lazy(async () => ({ default: (await import('./FilterDialog')).FilterDialog }));
@@ -235,6 +236,8 @@ export function RecordList(props: RecordListProps) {
     setDialog(null);
   };
   const exportCsv = async () => {
+    // the CSV writer and the history load on first use: first-load JavaScript stays small
+    const [{ exportRows }, { toCsv }] = await Promise.all([import('../../domain/core/csv-import'), import('../../domain/core/csv')]);
     const csv = await toCsv(exportRows(columns(), rows(), ctx.display, lang()));
     download(`${L(def().label)}-${today()}.csv`, csv);
   };
@@ -387,8 +390,8 @@ export function RecordList(props: RecordListProps) {
       </div>
 
       <Show when={form()}>{(fm) => (
-        <RecordForm entity={props.entity} record={fm().record} defaults={props.defaults} onClose={() => setForm(null)}
-          checkDuplicates={props.checkDuplicates} prepare={props.prepare} validate={props.validate} showField={props.showField} hooks={props.hooks} />
+        <Suspense><RecordForm entity={props.entity} record={fm().record} defaults={props.defaults} onClose={() => setForm(null)}
+          checkDuplicates={props.checkDuplicates} prepare={props.prepare} validate={props.validate} showField={props.showField} hooks={props.hooks} /></Suspense>
       )}</Show>
       <Show when={dialog() === 'filter'}>
         <Suspense><FilterDialog def={def()} workspaceId={ctx.ws.id} initial={filter()} onApply={setFilter} onClose={() => setDialog(null)} /></Suspense>
@@ -413,7 +416,7 @@ export function RecordList(props: RecordListProps) {
       </Show>
       <Show when={dialog() === 'history' && (selectedRecords()[0] ?? focused())}>{(r) => (
         <Modal open wide title={`${t('list.history')} · ${displayName(def(), r())}`} onClose={() => setDialog(null)}>
-          <RecordHistory collection={props.entity} id={r().id} />
+          <Suspense><RecordHistory collection={props.entity} id={r().id} /></Suspense>
         </Modal>
       )}</Show>
       <Show when={printing()}>
