@@ -62,6 +62,16 @@ describe('picker rules', () => {
   });
 });
 
+describe('pickers in English', () => {
+  it('stages are named and found by their English names, and still by their Chinese ones', () => {
+    const stages = [{ id: 's1', name: '初步接洽', nameEn: 'First contact', modeId: 'm1' }, { id: 's2', name: '需求确认', modeId: 'm1' }] as unknown as BaseRecord[];
+    expect(rankPicks(salesStagesDef, stages, '', undefined, 30, 'en').map((o) => o.name)).toEqual(['First contact', '需求确认']);
+    expect(rankPicks(salesStagesDef, stages, 'first', undefined, 30, 'en').map((o) => o.record.id)).toEqual(['s1']);
+    expect(rankPicks(salesStagesDef, stages, '初步', undefined, 30, 'en').map((o) => o.record.id)).toEqual(['s1']);
+    expect(rankPicks(salesStagesDef, stages, '').map((o) => o.name)).toEqual(['初步接洽', '需求确认']);
+  });
+});
+
 describe('duplicate contacts', () => {
   it('a name repeats only within one customer; a phone anywhere', async () => {
     const { findDuplicates } = await import('../customers/rules');

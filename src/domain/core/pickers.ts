@@ -1,4 +1,5 @@
 import { displayName, type EntityDef } from './entity';
+import type { Lang } from './entity';
 import type { BaseRecord, RecordValues } from './record';
 
 /**
@@ -47,10 +48,10 @@ export function pickDetail(def: EntityDef, r: BaseRecord, refName: (entity: stri
 }
 
 /** Whether a record answers a search: its name or code contains the text, or a phone contains its digits. */
-export function pickMatch(def: EntityDef, r: BaseRecord, query: string): boolean {
+export function pickMatch(def: EntityDef, r: BaseRecord, query: string, lang: Lang = 'zh'): boolean {
   const needle = query.trim().toLowerCase();
   if (!needle) return true;
-  if (displayName(def, r).toLowerCase().includes(needle) || text(r.code).toLowerCase().includes(needle)) return true;
+  if (displayName(def, r, lang).toLowerCase().includes(needle) || (lang !== 'zh' && displayName(def, r).toLowerCase().includes(needle)) || text(r.code).toLowerCase().includes(needle)) return true;
   const d = needle.replace(/[\s-]/g, '');
   return /^\+?\d{3,}$/.test(d) && def.fields.some((f) => f.type === 'phone' && digits(r[f.key]).includes(d.replace('+', '')));
 }
@@ -64,15 +65,15 @@ export interface PickOption { record: BaseRecord; name: string; near: boolean }
  */
 export function rankPicks(
   def: EntityDef, records: Iterable<BaseRecord>, query: string,
-  near?: { field: string; only?: boolean; value?: string }, limit = 30,
+  near?: { field: string; only?: boolean; value?: string }, limit = 30, lang: Lang = 'zh',
 ): PickOption[] {
   const needle = query.trim().toLowerCase();
   const buckets: PickOption[][] = [[], [], [], []]; // near+prefix, near, other+prefix, other
   for (const r of records) {
     const isNear = !!near?.value && r[near.field] === near.value;
     if (near?.only && near.value && !isNear) continue;
-    if (!pickMatch(def, r, query)) continue;
-    const name = displayName(def, r);
+    if (!pickMatch(def, r, query, lang)) continue;
+    const name = displayName(def, r, lang);
     const bucket = (isNear ? 0 : 2) + (needle && name.toLowerCase().startsWith(needle) ? 0 : 1);
     if (buckets[bucket].length < limit) buckets[bucket].push({ record: r, name, near: isNear });
     if (buckets[0].length >= limit) break;

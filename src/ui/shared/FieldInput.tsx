@@ -5,7 +5,7 @@ import type { BaseRecord } from '../../domain/core/record';
 import { parseInput } from '../../domain/core/validate';
 import { dictOptions } from '../../store/core/dictionaries';
 import { useWorkspace } from './context';
-import { L, t } from '../i18n';
+import { L, lang, t } from '../i18n';
 
 /** One input for one field, chosen by the field's type. Emits typed values (numbers stay text if malformed). */
 export function FieldInput(props: { field: FieldDef; value: unknown; onChange: (v: unknown) => void; disabled?: boolean; id?: string; near?: PickNear; required?: boolean }) {
@@ -78,7 +78,7 @@ export function RefPicker(props: { entity: string; value: string; onChange: (v: 
     const q = query();
     if (q === null) return [];
     // a rep picks among the records their data scope shows
-    return rankPicks(def(), ctx.visible(props.entity), q, props.near).map((o) => ({ id: o.record.id, name: o.name, detail: detail(o.record), near: o.near }));
+    return rankPicks(def(), ctx.visible(props.entity), q, props.near, 30, lang()).map((o) => ({ id: o.record.id, name: o.name, detail: detail(o.record), near: o.near }));
   });
   // where the others start, when some fit this record: a heading tells the two groups apart
   const firstOther = () => (matches()[0]?.near ? matches().findIndex((m) => !m.near) : -1);
@@ -87,7 +87,7 @@ export function RefPicker(props: { entity: string; value: string; onChange: (v: 
   const choose = (id: string) => { props.onChange(id); setQuery(null); };
   return (
     <div class="ref-picker">
-      <input id={props.id} type="text" value={query() ?? displayName(def(), picked())} placeholder={t('form.typeToSearch')} disabled={props.disabled} aria-required={props.required || undefined}
+      <input id={props.id} type="text" value={query() ?? displayName(def(), picked(), lang())} placeholder={t('form.typeToSearch')} disabled={props.disabled} aria-required={props.required || undefined}
         autocomplete="off" onFocus={() => setQuery('')} onInput={(e) => setQuery(e.currentTarget.value)}
         onBlur={() => setTimeout(() => setQuery(null), 150)}
         onKeyDown={(e) => { if (e.key === 'Enter' && matches()[0]) { e.preventDefault(); choose(matches()[0].id); } }} />
