@@ -71,7 +71,7 @@ function NotifyButton() {
   return (
     <Show when={canNotify()}>
       <Show when={state() === 'default'} fallback={<span class="muted small">{t(state() === 'granted' ? 'reminders.notifyOn' : 'reminders.notifyDenied')}</span>}>
-        <button class="btn" onClick={ask}>🔔 {t('reminders.notify')}</button>
+        <button class="btn" onClick={ask}>{t('reminders.notify')}</button>
       </Show>
     </Show>
   );
