@@ -12,11 +12,13 @@ export const officeUi = defineUiModule({
     { path: '/office/plans/:id', component: page(() => import('./PlansPage'), 'PlanPage') },
     { path: '/office/announcements', component: page(() => import('./AnnouncementsPage'), 'AnnouncementsPage') },
     { path: '/office/announcements/:id', component: page(() => import('./AnnouncementsPage'), 'AnnouncementPage') },
+    { path: '/office/calendar', component: page(() => import('./CalendarPage'), 'CalendarPage') },
     { path: '/office/reminders', component: page(() => import('./RemindersPage'), 'RemindersPage') },
     { path: '/analysis/customers', component: lazy(() => import('./CustomerAnalysisPage')) },
   ],
   nav: [
     { path: 'office/reminders', label: 'nav.reminders', group: OFFICE_GROUP, order: 5 },
+    { path: 'office/calendar', label: 'nav.calendar', group: OFFICE_GROUP, order: 7 },
     { path: 'office/plans', label: 'nav.workPlans', group: OFFICE_GROUP, order: 10 },
     { path: 'office/announcements', label: 'nav.announcements', group: OFFICE_GROUP, order: 20 },
     { path: 'analysis/customers', label: 'nav.customerAnalysis', group: ANALYSIS_GROUP, order: 60 },

@@ -8,7 +8,9 @@ import { CORE_GROUP, GROUP_OF } from '../src/domain/registry';
 /**
  * 提醒中心 in real Chromium: a contact's birthday in 3 days, an overdue and a due-soon activity of
  * the user (written by a peer) appear on the page and in the top bar's count; each opens its
- * record; snoozing one hides it (also after a reload: Dexie) and the count follows.
+ * record; snoozing one hides it (also after a reload: Dexie) and the count follows. 日历: the month
+ * view shows the seeded activity and work plan, the keyboard moves the day, and dragging the
+ * activity (pointer events) to another day changes its due date.
  */
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -28,8 +30,9 @@ function seed(me: string): Map<string, Uint8Array> {
   p.collection('contacts').create({ name: '李娜', customerId: 'c1', birthday: `1985${bday.slice(4)}` }, 'k1');
   p.collection('activities').create({ subject: '逾期回访甲公司', dueDate: day(-2), status: 'planned', ownerId: me, customerId: 'c1' }, 'a1');
   p.collection('activities').create({ subject: '准备报价单', dueDate: day(1), status: 'planned', ownerId: me, customerId: 'c1' }, 'a2');
+  p.collection('workPlans').create({ ownerId: me, mode: 'week', title: '本周计划', startDate: day(-1), endDate: day(1), content: '拜访' }, 'w1');
   p.collection('activities').create({ subject: '下月拜访', dueDate: day(20), status: 'planned', ownerId: me, customerId: 'c1' }, 'a3');
-  const groups = new Set([CORE_GROUP, GROUP_OF.customers, GROUP_OF.contacts, GROUP_OF.activities]);
+  const groups = new Set([CORE_GROUP, GROUP_OF.customers, GROUP_OF.contacts, GROUP_OF.activities, GROUP_OF.workPlans]);
   return new Map([...groups].map((g) => [g, Y.encodeStateAsUpdate(p.docs.get(g)!)]));
 }
 
@@ -102,6 +105,57 @@ describe('reminder centre', () => {
     expect(await row('逾期回访甲公司').innerText()).toContain('2 days overdue');
     await shot(page, 'reminders-en-1280x800');
     await page.getByRole('button', { name: '中文' }).click();
+    expect(errors).toEqual([]);
+  });
+});
+
+const cell = (d: string) => page.locator(`.cal-cell[data-day="${d}"]`);
+
+describe('calendar', () => {
+  it('the month shows the seeded items; arrows and T move the day; a drag reschedules an activity', async () => {
+    const from = day(-2);
+    // a day of the same week (so both are in the view whatever today is)
+    const to = new Date(Date.now() - 2 * 86_400_000).getDay() === 0 ? day(-3) : day(-1);
+    await goto(page, ws, `office/calendar?day=${from}`);
+    await page.getByTestId('cal-grid').waitFor();
+    await cell(from).locator('.cal-item', { hasText: '逾期回访甲公司' }).waitFor();
+    for (const d of [day(-1), day(0), day(1)]) {
+      if (d.slice(0, 7) === from.slice(0, 7)) await cell(d).locator('.cal-item', { hasText: '本周计划' }).waitFor();
+    }
+    await shot(page, 'calendar-1280x800');
+
+    await page.getByTestId('cal-grid').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.locator('.cal-cell.selected').getAttribute('data-day')).toBe(day(-1));
+    await page.keyboard.press('t');
+    await expect.poll(() => page.locator('.cal-cell.selected').getAttribute('data-day')).toBe(day(0));
+
+    const chip = cell(from).locator('.cal-item', { hasText: '逾期回访甲公司' });
+    const a = (await chip.boundingBox())!;
+    const b = (await cell(to).boundingBox())!;
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 5, { steps: 3 });
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height - 10, { steps: 8 });
+    await page.mouse.up();
+    await cell(to).locator('.cal-item', { hasText: '逾期回访甲公司' }).waitFor();
+    expect(await cell(from).locator('.cal-item', { hasText: '逾期回访甲公司' }).count()).toBe(0);
+    // the record itself changed: its form shows the new due date
+    await goto(page, ws, 'activities?open=a1&mine=0');
+    await expect.poll(() => page.locator('.modal #f-dueDate').inputValue()).toBe(to);
+    await page.keyboard.press('Escape');
+
+    await goto(page, ws, `office/calendar?day=${to}`);
+    await page.getByTestId('cal-grid').waitFor();
+    for (const [w, h] of [[768, 1024], [390, 844]]) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForTimeout(150);
+      expect((await sidewaysOverflow(page)).doc, `${w}`).toBeLessThanOrEqual(0);
+      await shot(page, `calendar-${w}x${h}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('tab', { name: '周' }).click();
+    await shot(page, 'calendar-week-1280x800');
     expect(errors).toEqual([]);
   });
 });
