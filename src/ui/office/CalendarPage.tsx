@@ -13,6 +13,8 @@ import './office.css';
 const VIEWS: [CalendarView, MessageKey][] = [['month', 'cal.month'], ['week', 'cal.week'], ['day', 'cal.day']];
 /** A month cell shows this many items, then "+n" (which opens the day). */
 const IN_CELL = 3;
+/** The kinds and their colours (office.css), shown as a legend under the grid. */
+const KINDS = ['activity', 'contact', 'service', 'instalment', 'plan'] as const;
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** The records the calendar shows, as items: each kind only for a user who may read its module, within their data scope. */
@@ -145,7 +147,10 @@ export function CalendarPage() {
           }}</For>
         </div>
       </Show>
-      <p class="muted small">{t('cal.hint')}</p>
+      <div class="cal-legend muted small">
+        <For each={KINDS}>{(k) => <span class={`cal-item kind-${k}`}>{t(`cal.kind.${k}` as MessageKey)}</span>}</For>
+        <span>{t('cal.hint')}</span>
+      </div>
     </section>
   );
 }
