@@ -109,6 +109,26 @@ describe('reminder centre', () => {
   });
 });
 
+describe('reminder notifications', () => {
+  it('once the user allowed them, a due or overdue reminder raises one browser notification (a birthday in 3 days does not)', async () => {
+    await ctx.grantPermissions(['notifications']);
+    // record what the app notifies (the real one would pop up on the desktop)
+    await page.addInitScript(() => {
+      const w = window as unknown as { notes: string[]; Notification: unknown };
+      w.notes = [];
+      const Real = window.Notification;
+      class Recorded { static get permission() { return Real.permission; } static requestPermission() { return Real.requestPermission(); }
+        constructor(title: string, opts?: NotificationOptions) { w.notes.push(`${title}|${opts?.body ?? ''}`); } }
+      w.Notification = Recorded;
+    });
+    await goto(page, ws, 'office/reminders');
+    await page.reload(); // a fresh session: the recorder is in place, nothing notified yet
+    await page.getByText('桌面通知已开启').waitFor();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { notes: string[] }).notes)).toEqual(['活动/任务|逾期回访甲公司']);
+    expect(errors).toEqual([]);
+  });
+});
+
 const cell = (d: string) => page.locator(`.cal-cell[data-day="${d}"]`);
 
 describe('calendar', () => {
