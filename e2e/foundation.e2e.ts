@@ -245,7 +245,7 @@ describe('foundation: a new user in real Chromium', () => {
       ['财务', ['/finance/receipts 收款单', '/finance/payments 付款单', '/finance/expenses 费用', '/finance/arrears 欠款查询', '/finance/dunning 催款提醒', '/finance/pyramid 客户价值金字塔']],
       ['客户服务', ['/service/records 服务记录', '/service/complaints 投诉处理', '/service/knowledge 知识库', '/service/analysis 客户服务分析']],
       ['销售过程', ['/pipeline 销售看板', '/activities 活动/销售任务', '/plans 销售计划', '/quota 销售配额助手']],
-      ['员工中心', ['/office/plans 工作计划/总结', '/office/announcements 公告']],
+      ['员工中心', ['/office/reminders 提醒中心', '/office/calendar 日历', '/office/plans 工作计划/总结', '/office/announcements 公告']],
       ['分析决策', ['/analysis/funnel 销售漏斗', '/analysis/forecast 销售预测', '/analysis/opportunities 客户机会分析', '/analysis/projects 客户项目分析', '/analysis/quotes 商品报价明细', '/analysis/customers 客户分析']],
       ['系统', ['/org 企业设置', '/settings 系统设置', '/bin 回收站']],
     ]);

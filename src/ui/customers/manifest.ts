@@ -35,4 +35,8 @@ export const customersUi = defineUiModule({
     { entity: 'customers', path: 'customers', label: 'customer.new', order: 10 },
     { entity: 'contacts', path: 'contacts', label: 'customer.newContact', order: 20 },
   ],
+  reminders: [
+    { kind: 'birthday', label: 'reminders.birthday', order: 30, load: async () => (await import('./reminders')).birthdays },
+    { kind: 'contactDue', label: 'reminders.contactDue', order: 20, load: async () => (await import('./reminders')).contactsDue },
+  ],
 });

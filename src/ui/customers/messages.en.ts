@@ -50,4 +50,6 @@ export const en: Record<keyof typeof zh, string> = {
   'customer.log.placeholder': 'What was said on the call or visit, or a note…',
   'customer.log.save': 'Log it',
   'customer.log.saved': 'Logged',
+  'reminders.birthday': 'Birthdays',
+  'reminders.contactDue': 'Next contact',
 };

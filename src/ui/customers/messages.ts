@@ -48,4 +48,6 @@ export const zh = {
   'customer.log.placeholder': '电话、拜访或备注的要点…',
   'customer.log.save': '记一笔',
   'customer.log.saved': '已记下',
+  'reminders.birthday': '生日',
+  'reminders.contactDue': '下次联系',
 } as const;

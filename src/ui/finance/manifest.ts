@@ -42,4 +42,5 @@ export const financeUi = defineUiModule({
       when: ['date'], who: ['ownerId'], details: ['amount', 'method'], href: (r) => (typeof r.orderId === 'string' ? `finance/account/${r.orderId}` : null) },
   ],
   homeCards: [{ order: 65, needsData: true, component: section(() => import('./HomeDunning'), 'HomeDunning') }],
+  reminders: [{ kind: 'instalment', label: 'reminders.instalment', order: 40, load: async () => (await import('./reminders')).instalments }],
 });

@@ -134,4 +134,5 @@ export const en: Record<keyof typeof zh, string> = {
   'finance.accountOf': 'Account of order {order}',
   'finance.openOrder': 'Open the order',
   'finance.tl.receipts': 'Receipts',
+  'reminders.instalment': 'Overdue instalments',
 };

@@ -132,4 +132,5 @@ export const zh = {
   'finance.accountOf': '订单账目 {order}',
   'finance.openOrder': '打开订单',
   'finance.tl.receipts': '收款',
+  'reminders.instalment': '逾期回款',
 } as const;

@@ -223,6 +223,15 @@ export function RecordList(props: RecordListProps) {
   });
   const edit = (r = selectedRecords()[0] ?? focused()) => writable() && r && setForm({ record: r });
   const open = (r = focused()) => r && (props.onOpen ? props.onOpen(r) : setForm({ record: r }));
+  // a link to one record of the list (提醒中心's reminders, the calendar) says ?open=<id>: it opens as soon as it is read
+  createEffect(() => {
+    const id = params.open;
+    if (props.embedded || typeof id !== 'string') return;
+    const r = ctx.get(props.entity, id);
+    if (!r) return;
+    setParams({ open: undefined }, { replace: true });
+    untrack(() => open(r));
+  });
   const askDelete = () => { if (writable() && (selectedRecords().length || focused())) setDialog('delete'); };
   const toDelete = () => (selectedRecords().length ? selectedRecords() : focused() ? [focused()!] : []);
   // the page's blocker, else the entity's rule (a quote awaiting approval)

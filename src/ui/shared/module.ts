@@ -4,6 +4,7 @@ import type { TimelineSource } from '../../domain/core/timeline';
 import type { Values } from '../../domain/core/read';
 import type { BaseRecord } from '../../domain/core/record';
 import type { WorkspaceCtx } from './context';
+import type { Reminder } from '../../domain/core/reminders';
 
 /**
  * What a feature module declares to the UI (ui/<module>/manifest.ts). The router (App.tsx), the
@@ -41,6 +42,8 @@ export interface UiManifest {
   actions?: readonly PaletteAction[];
   /** Counts on a navigation entry, loaded after the first page; several modules' counts on one entry add up. */
   navCounts?: readonly NavCount[];
+  /** Kinds of the reminder centre (提醒中心, ui/office): birthdays, next contacts, tasks, instalments, targets. */
+  reminders?: readonly ReminderSource[];
 }
 
 export interface UiRoute { path: string; component: Component }
@@ -101,7 +104,19 @@ export interface SearchSource { entity: string; fields: readonly string[]; open:
 export interface PaletteAction { entity: string; path: string; order: number; label: MessageKey }
 
 /** A count shown on the navigation entry `path` (审批箱: what waits for this user), read through the workspace context so it follows changes. */
-export interface NavCount { path: string; load: () => Promise<(ctx: WorkspaceCtx) => number> }
+export interface NavCount {
+  path: string;
+  load: () => Promise<(ctx: WorkspaceCtx, modules: readonly UiManifest[]) => number>;
+  /** Also shown in the top bar (the reminder centre's bell), under this name. */
+  topbar?: MessageKey;
+}
+
+/**
+ * One kind of reminder: `load` brings (after the first page) the function that reads the user's
+ * records through the workspace context — so the list follows changes — and returns that kind's
+ * reminders (pure rules in the module's domain). The function checks its module's permission itself.
+ */
+export interface ReminderSource { kind: string; label: MessageKey; order: number; load: () => Promise<(ctx: WorkspaceCtx, today: string) => Reminder[]> }
 
 /** Identity with a type check, so a manifest reads as a declaration. */
 export function defineUiModule(m: UiManifest): UiManifest {

@@ -59,6 +59,8 @@ function Frame(props: ParentProps) {
     else if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') { e.preventDefault(); setMenuOpen(false); setSearching(true); }
   };
   const count = navCounts(useModules());
+  // entries whose count also shows in the top bar (提醒中心's bell)
+  const bells = useModules().flatMap((m) => m.navCounts ?? []).filter((c) => c.topbar);
   document.addEventListener('keydown', onKey);
   onCleanup(() => document.removeEventListener('keydown', onKey));
   // the tab names the page (a record page names its record: shared/titles.ts)
@@ -93,6 +95,15 @@ function Frame(props: ParentProps) {
             <span aria-hidden="true">⌕</span><span class="search-label">{t('shell.search')}</span><kbd>Ctrl K</kbd>
           </button>
           <span class="grow" />
+          <For each={bells}>{(b) => (
+            <A class="btn ghost bell" href={`${base}/${b.path}`} aria-label={`${t(b.topbar!)} ${count(b.path)}`} title={t(b.topbar!)}>
+              {/* drawn, not an emoji: some systems have no emoji font (a box would show) */}
+              <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.4">
+                <path d="M4 11V7a4 4 0 0 1 8 0v4l1.2 1.5H2.8z" stroke-linejoin="round" /><path d="M6.5 14a1.6 1.6 0 0 0 3 0" />
+              </svg>
+              <Show when={count(b.path)}>{(n) => <span class="nav-badge" data-testid="bell-count">{n()}</span>}</Show>
+            </A>
+          )}</For>
           <InstallButton />
           <Suspense fallback={<span class="sync-chip" data-phase="starting">{t('shell.syncStarting')}</span>}><SyncBar /></Suspense>
           <Show when={!ctx.ws.compatible}><span class="error-banner">{t('settings.incompatible')}</span></Show>
@@ -121,14 +132,14 @@ function Frame(props: ParentProps) {
 function navCounts(modules: readonly UiManifest[]): (path: string) => number {
   const ctx = useWorkspace();
   const wanted = modules.flatMap((m) => m.navCounts ?? []);
-  type Counter = { path: string; count: (c: typeof ctx) => number };
+  type Counter = { path: string; count: (c: typeof ctx, m: readonly UiManifest[]) => number };
   const [counters, setCounters] = createSignal<Counter[]>([]); // a signal, not a resource: nothing suspends for it
   const load = () => Promise.all(wanted.map(async (c) => ({ path: c.path, count: await c.load() }))).then(setCounters, (e) => console.error(e));
   const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 300));
   idle(() => void load());
   const sums = createMemo(() => {
     const out = new Map<string, number>();
-    for (const c of counters()) out.set(c.path, (out.get(c.path) ?? 0) + c.count(ctx));
+    for (const c of counters()) out.set(c.path, (out.get(c.path) ?? 0) + c.count(ctx, modules));
     return out;
   });
   return (path) => sums().get(path) ?? 0;

@@ -15,5 +15,9 @@ export const workUi = defineUiModule({
     { order: 90, wide: true, for: ['manager'], component: lazy(async () => ({ default: (await myWork()).MyReminders })) },
   ],
   routes: [{ path: '/activities', component: lazy(() => import('./ActivitiesPage')) }],
+  reminders: [
+    { kind: 'activity', label: 'reminders.activity', order: 10, load: async () => (await import('./reminders')).activities },
+    { kind: 'target', label: 'reminders.target', order: 50, load: async () => (await import('./reminders')).targets },
+  ],
   nav: [{ path: 'activities', label: 'nav.activities', group: PIPELINE_GROUP, order: 20 }],
 });

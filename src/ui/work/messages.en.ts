@@ -35,4 +35,8 @@ export const en: Record<keyof typeof zh, string> = {
   'work.targetLine': 'Won {actual} of target {target}',
   'work.targetReached': 'Well done! You reached this month\'s target.',
   'work.targetBehind': 'Heads-up: past this month\'s alert day you are at {share}%, under {rule}%.',
+  'reminders.activity': 'Activities and tasks',
+  'reminders.target': 'Sales target',
+  'reminders.targetReached': 'Target of the month reached',
+  'reminders.targetBehind': 'Behind the target of the month',
 };

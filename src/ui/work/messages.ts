@@ -33,4 +33,8 @@ export const zh = {
   'work.targetLine': '已成交 {actual} / 目标 {target}',
   'work.targetReached': '恭喜!您已完成本月销售目标。',
   'work.targetBehind': '提醒:已过本月预警日,完成率仅 {share}%,低于 {rule}%。',
+  'reminders.activity': '活动/任务',
+  'reminders.target': '销售目标',
+  'reminders.targetReached': '本月销售目标已完成',
+  'reminders.targetBehind': '本月销售目标落后',
 } as const;

@@ -1,0 +1,27 @@
+import type { WorkspaceCtx } from '../shared/context';
+import { activityReminders } from '../../domain/sales/reminders';
+import { daysFrom, type Reminder } from '../../domain/core/reminders';
+import { alertRuleOf, targetProgress } from '../../store/analysis/targets';
+import { t } from '../i18n';
+import { ACTUAL_COLLECTIONS, salesActualOf } from '../../store/finance/targets';
+
+/** 活动/任务: my overdue and due-soon activities. */
+export function activities(ctx: WorkspaceCtx, today: string): Reminder[] {
+  return ctx.can('sales', 'read') ? activityReminders(ctx.where('activities', 'ownerId', ctx.userId()), today) : [];
+}
+
+/** 销售目标: my target of the month reached or behind — the notice 我的商机 shows (targetProgress), not a second rule. */
+export function targets(ctx: WorkspaceCtx, today: string): Reminder[] {
+  if (!ctx.can('sales', 'read')) return [];
+  const month = today.slice(0, 7);
+  const who = { scope: 'person', userId: ctx.userId() } as const;
+  for (const c of ACTUAL_COLLECTIONS) ctx.version(c)(); // the orders-based actual reads them
+  const p = targetProgress(ctx.live('salesPlans'), ctx.live('opportunities'), who, month, today,
+    { rule: alertRuleOf(ctx.get('company', 'company')), actual: salesActualOf(ctx.ws, who, month) });
+  if (!p.alert) return [];
+  return [{
+    key: `target:${month}:${p.alert}`, kind: 'target', day: today, days: daysFrom(today, today),
+    tone: p.alert === 'reached' ? 'info' : 'overdue', subject: `${t(p.alert === 'reached' ? 'reminders.targetReached' : 'reminders.targetBehind')} · ${month}`, href: 'plans',
+    detail: p.share === null ? undefined : `${Math.round(p.share)}%`,
+  }];
+}
