@@ -11,6 +11,7 @@ import { report } from '../shared/refusal';
 import { notify } from '../shared/toast';
 import { useHistory, useNameEnv } from '../sync/history-ui';
 import { lang, t, type MessageKey } from '../i18n';
+import { shownTime } from '../../store/core/clock';
 import './timeline.css';
 
 const PAGE = 50;
@@ -37,7 +38,8 @@ export function CustomerTimeline(props: { customerId: string }) {
   const changes = createMemo<TimelineChange[]>(() => {
     version();
     return log.forRecord('customers', props.customerId).filter((i) => i.kind === 'update')
-      .map((i) => ({ id: `${i.stamp[0]}.${i.stamp[1]}`, at: i.at, by: i.by, fields: i.changes }));
+      // a change stamped ahead of the clock bound (a peer's wrong clock) is placed and shown at the bound, as the history shows it
+      .map((i) => ({ id: `${i.stamp[0]}.${i.stamp[1]}`, at: shownTime(i.at), by: i.by, fields: i.changes }));
   });
   const items = createMemo(() => buildTimeline(kinds, props.customerId, (e, f, v) => ctx.where(e, f, v), changes()));
   const filtered = createMemo(() => filterTimeline(items(), { kinds: picked(), who: who(), from: from(), to: to() }));
