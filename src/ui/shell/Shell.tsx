@@ -1,4 +1,4 @@
-import { For, Show, Suspense, createEffect, createMemo, createResource, createSignal, lazy, on, onCleanup, type ParentProps } from 'solid-js';
+import { For, Show, Suspense, createEffect, createReaction, createResource, createSignal, lazy, on, onCleanup, type ParentProps } from 'solid-js';
 import { A, useIsRouting, useLocation, useParams } from '@solidjs/router';
 import { openWorkspace } from '../../store/org/setup';
 import { createWorkspaceCtx, useWorkspace, WorkspaceProvider } from '../shared/context';
@@ -137,10 +137,18 @@ function navCounts(modules: readonly UiManifest[]): (path: string) => number {
   const load = () => Promise.all(wanted.map(async (c) => ({ path: c.path, count: await c.load() }))).then(setCounters, (e) => console.error(e));
   const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 300));
   idle(() => void load());
-  const sums = createMemo(() => {
+  // counted a moment after what they read changes, not inside the change: at company scale the
+  // reminders read tens of thousands of records, which held up a peer's edit reaching the page
+  // and a keystroke in a list; edits in a burst are counted once
+  const [sums, setSums] = createSignal(new Map<string, number>());
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const track = createReaction(() => { clearTimeout(timer); timer = setTimeout(recount, 400); });
+  const recount = () => {
     const out = new Map<string, number>();
-    for (const c of counters()) out.set(c.path, (out.get(c.path) ?? 0) + c.count(ctx, modules));
-    return out;
-  });
+    track(() => { for (const c of counters()) out.set(c.path, (out.get(c.path) ?? 0) + c.count(ctx, modules)); });
+    setSums(out);
+  };
+  recount();
+  onCleanup(() => clearTimeout(timer));
   return (path) => sums().get(path) ?? 0;
 }
