@@ -1,6 +1,6 @@
 import { For, Show, createMemo } from 'solid-js';
 import { A } from '@solidjs/router';
-import { orderInbox } from '../../store/orders/status';
+import { trackedOrderInbox } from './approval-count';
 import { useWorkspace } from '../shared/context';
 import { useTitles } from '../shared/titles';
 import { t } from '../i18n';
@@ -12,10 +12,7 @@ export function HomeOrderApprovals() {
   const ctx = useWorkspace();
   const title = useTitles();
   const base = `/w/${ctx.ws.id}`;
-  const inbox = createMemo(() => {
-    for (const c of ['orders', 'orderLines', 'orderSteps', 'users', 'roles', 'discounts']) ctx.version(c)();
-    return orderInbox(ctx.ws, ctx.userId());
-  });
+  const inbox = createMemo(() => trackedOrderInbox(ctx));
   return (
     <Show when={ctx.can('orders', 'approve')}>
       <div class="card home-card" data-testid="home-order-approvals">

@@ -1,7 +1,7 @@
 import { For, Show, createMemo } from 'solid-js';
 import { A } from '@solidjs/router';
 import { quoteTotals } from '../../domain/sales';
-import { inboxOf } from '../../store/sales/quotes';
+import { trackedQuoteInbox } from './approval-count';
 import { money } from '../../domain/core/format';
 import { useWorkspace } from '../shared/context';
 import { useTitles } from '../shared/titles';
@@ -14,10 +14,7 @@ export function HomeApprovals() {
   const ctx = useWorkspace();
   const title = useTitles();
   const base = `/w/${ctx.ws.id}`;
-  const inbox = createMemo(() => {
-    for (const c of ['quotes', 'quoteLines', 'quoteSteps', 'users', 'roles']) ctx.version(c)();
-    return inboxOf(ctx.ws, ctx.userId());
-  });
+  const inbox = createMemo(() => trackedQuoteInbox(ctx));
   return (
     <Show when={ctx.can('sales', 'approve')}>
       <div class="card home-card" data-testid="home-approvals">
