@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createWorkspace, goto, launch, newPage, shot, sidewaysOverflow } from './lib';
+import { createWorkspace, goto, launch, newPage, shot, sidewaysOverflow, loadSampleCompany } from './lib';
 
 /**
  * English complete: with the sample company loaded and English chosen, the navigation, the
@@ -39,8 +39,7 @@ describe('English', () => {
   it('every main page speaks English and fits at 1280 and 768', async () => {
     const { ctx, page, errors } = await newPage(browser);
     const ws = await createWorkspace(page, 'Class 1 Team 2', 'Ms Wang');
-    await page.getByRole('button', { name: '载入示例公司' }).click();
-    await page.getByText('示例公司已载入').waitFor({ timeout: 60_000 });
+    await loadSampleCompany(page, 60_000);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('link', { name: 'Customers', exact: true }).waitFor();
 

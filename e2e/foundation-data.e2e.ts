@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { baseUrl, createWorkspace, fill, goto, launch, newPage, rowTexts, shot, injectUpdate } from './lib';
+import { baseUrl, createWorkspace, fill, goto, launch, newPage, rowTexts, shot, injectUpdate, loadSampleCompany } from './lib';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
@@ -198,8 +198,7 @@ describe('foundation: custom fields, malformed data, static hosting', () => {
     for (const viewport of [{ width: 768, height: 1024 }, { width: 1024, height: 768 }]) {
       const { ctx, page } = await newPage(browser, viewport);
       const id = await createWorkspace(page);
-      await page.getByRole('button', { name: '载入示例公司' }).click();
-      await page.getByText('示例公司已载入').waitFor();
+      await loadSampleCompany(page);
       const size = `${viewport.width}x${viewport.height}`;
       await shot(page, `home-${size}`);
       for (const path of ['customers', 'contacts', 'org', 'settings']) {

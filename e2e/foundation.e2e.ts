@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import writeXlsxFile from 'write-excel-file/node';
-import { baseUrl, createWorkspace, fill, goto, launch, newPage, OUT, pickRef, rowTexts, shot } from './lib';
+import { baseUrl, createWorkspace, fill, goto, launch, newPage, OUT, pickRef, rowTexts, shot, loadSampleCompany } from './lib';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
@@ -94,8 +94,7 @@ describe('foundation: a new user in real Chromium', () => {
   it('filters with the builder, saves the filter by name and loads it again after reload', async () => {
     const { ctx, page } = await newPage(browser);
     const id = await createWorkspace(page);
-    await page.getByRole('button', { name: '载入示例公司' }).click();
-    await page.getByText('示例公司已载入').waitFor();
+    await loadSampleCompany(page);
     await goto(page, id, 'customers');
     await page.getByRole('heading', { name: '客户档案' }).waitFor();
     await page.locator('.grid-row').first().waitFor();

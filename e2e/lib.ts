@@ -35,6 +35,12 @@ export async function createWorkspace(page: Page, name = '营销1班第2组', us
   return page.url().split('/w/')[1];
 }
 
+/** Load the sample company from the home page's card and wait until the app says it is loaded. */
+export async function loadSampleCompany(page: Page, timeout?: number): Promise<void> {
+  await page.getByRole('button', { name: '载入示例公司' }).click();
+  await page.getByText('示例公司已载入').waitFor(timeout === undefined ? undefined : { timeout });
+}
+
 /**
  * Open a page of a workspace and wait until it is the page shown: while the next page's code
  * loads, the previous one stays on screen (main is aria-busy) and a click would land on it.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { createWorkspace, fill, goto, launch, newPage, rowTexts, shot } from './lib';
+import { createWorkspace, fill, goto, launch, newPage, rowTexts, shot, loadSampleCompany } from './lib';
 
 // 员工中心 in real Chromium: a work plan whose end follows its mode and which keeps only its
 // content and summary editable once saved, a manager's comment, an announcement read on opening
@@ -83,8 +83,7 @@ describe('employee centre', () => {
   it('customer analyses on the sample company: new and lost per rep, lifecycle by month, competitors, each drilling down', async () => {
     const { ctx, page, errors } = await newPage(browser);
     const id = await createWorkspace(page);
-    await page.getByRole('button', { name: '载入示例公司' }).click();
-    await page.getByText('示例公司已载入').waitFor();
+    await loadSampleCompany(page);
     await goto(page, id, 'analysis/customers?from=2020-01-01');
     await page.getByRole('heading', { name: '客户分析' }).waitFor();
     const newLost = page.getByTestId('new-lost');

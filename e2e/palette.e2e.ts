@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createWorkspace, goto, launch, newPage, shot } from './lib';
+import { createWorkspace, goto, launch, newPage, shot, loadSampleCompany } from './lib';
 
 /**
  * The global search and command palette (Ctrl+K, the top bar's 搜索): a customer found by its
@@ -32,8 +32,7 @@ describe('global search', () => {
   it('finds records by phone and code, pages and actions; remembers what was opened; arrow keys and Escape', async () => {
     const { ctx, page, errors } = await newPage(browser);
     const ws = await createWorkspace(page, '搜索测试', '王老师');
-    await page.getByRole('button', { name: '载入示例公司' }).click();
-    await page.getByText('示例公司已载入').waitFor({ timeout: 60_000 });
+    await loadSampleCompany(page, 60_000);
 
     await goto(page, ws, 'customers');
     await page.locator('.grid-rows .grid-row').first().waitFor();
@@ -123,8 +122,7 @@ describe('global search', () => {
   it('the 审批箱 entry shows how many approvals wait for this user, and follows a decision', async () => {
     const { ctx, page, errors } = await newPage(browser);
     const ws = await createWorkspace(page, '审批测试', '王老师');
-    await page.getByRole('button', { name: '载入示例公司' }).click();
-    await page.getByText('示例公司已载入').waitFor({ timeout: 60_000 });
+    await loadSampleCompany(page, 60_000);
     await goto(page, ws, 'approvals');
     const pills = page.locator('main .count-pill');
     await expect.poll(() => pills.count()).toBe(2); // quotes and orders
@@ -175,8 +173,7 @@ describe('global search', () => {
     for (const [w, h] of [[768, 1024], [390, 844]] as const) {
       const { ctx, page, errors } = await newPage(browser, { width: w, height: h });
       const ws = await createWorkspace(page, '搜索', '王老师');
-      await page.getByRole('button', { name: '载入示例公司' }).click();
-      await page.getByText('示例公司已载入').waitFor({ timeout: 60_000 });
+      await loadSampleCompany(page, 60_000);
       await goto(page, ws, 'customers');
       await page.getByRole('button', { name: /搜索/ }).click(); // touch: the top bar's button
       await input(page).fill('科技');

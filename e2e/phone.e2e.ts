@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createWorkspace, goto, launch, newPage, shot, sidewaysOverflow } from './lib';
+import { createWorkspace, goto, launch, newPage, shot, sidewaysOverflow, loadSampleCompany } from './lib';
 
 /**
  * A phone (390×844) and a portrait tablet (768×1024): the side navigation folds into a menu
@@ -21,8 +21,7 @@ describe('phone and tablet layout', () => {
     it(`${name} ${w}×${h}: menu button instead of the sidebar, no page scrolls sideways`, async () => {
       const { ctx, page, errors } = await newPage(browser, { width: w, height: h });
       const ws = await createWorkspace(page, '手机测试', '王老师');
-      await page.getByRole('button', { name: '载入示例公司' }).click();
-      await page.getByText('示例公司已载入').waitFor({ timeout: 60_000 });
+      await loadSampleCompany(page, 60_000);
 
       const sidebar = page.locator('nav.sidebar');
       expect(await sidebar.isVisible(), 'the side navigation is folded away').toBe(false);
@@ -63,8 +62,7 @@ describe('phone and tablet layout', () => {
   it('phone 390×844: lists are cards with their key fields; a form is a full-screen sheet with close and save in view', async () => {
     const { ctx, page, errors } = await newPage(browser, { width: 390, height: 844 });
     const ws = await createWorkspace(page, '卡片', '王老师');
-    await page.getByRole('button', { name: '载入示例公司' }).click();
-    await page.getByText('示例公司已载入').waitFor({ timeout: 60_000 });
+    await loadSampleCompany(page, 60_000);
 
     // customers: the definition's key fields (name as the title; code, phone, owner labelled)
     await goto(page, ws, 'customers');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createWorkspace, fill, goto, launch, newPage, pickRef, shot } from './lib';
+import { createWorkspace, fill, goto, launch, newPage, pickRef, shot, loadSampleCompany } from './lib';
 import { sampleCompany } from '../src/domain/sample';
 import { DEFAULT_SALES_MODES } from '../src/domain/sales/stages';
 
@@ -33,8 +33,7 @@ beforeAll(async () => {
   browser = await launch();
   ({ ctx, page, errors } = await newPage(browser));
   ws = await createWorkspace(page, '选择器实验组', '王老师');
-  await page.getByRole('button', { name: '载入示例公司' }).click();
-  await page.getByText('示例公司已载入').waitFor({ timeout: 60_000 });
+  await loadSampleCompany(page, 60_000);
 });
 afterAll(async () => { await ctx?.close(); await browser?.close(); });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createWorkspace, fill, goto, launch, newPage, shot } from './lib';
+import { createWorkspace, fill, goto, launch, newPage, shot, loadSampleCompany } from './lib';
 import { sampleCompany } from '../src/domain/sample';
 
 /**
@@ -42,8 +42,7 @@ beforeAll(async () => {
   browser = await launch();
   ({ ctx, page, errors } = await newPage(browser));
   ws = await createWorkspace(page, '漏斗实验组', '王老师');
-  await page.getByRole('button', { name: '载入示例公司' }).click();
-  await page.getByText('示例公司已载入').waitFor();
+  await loadSampleCompany(page);
 });
 afterAll(async () => { await ctx?.close(); await browser?.close(); });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, createWorkspace, fill, goto, launch, newPage, OUT, pickRef, rowTexts, shot } from './lib';
+import { baseUrl, createWorkspace, fill, goto, launch, newPage, OUT, pickRef, rowTexts, shot, loadSampleCompany } from './lib';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
@@ -356,8 +356,7 @@ describe('sales flow: lead → opportunity → contact records → quote with ap
   it('the sample company loads a year of opportunities: won blue, terminated red, each with its page', { timeout: 180_000 }, async () => {
     const { ctx, page, errors } = await newPage(browser);
     const ws = await createWorkspace(page, '示例', '王老师');
-    await page.getByRole('button', { name: '载入示例公司' }).click();
-    await page.getByText('示例公司已载入').waitFor();
+    await loadSampleCompany(page);
     await goto(page, ws, 'opportunities');
     await page.locator('.grid-row').first().waitFor();
     expect(await page.locator('.grid-row[data-tone=blue]').count()).toBeGreaterThan(0);

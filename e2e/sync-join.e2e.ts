@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorkspace } from './lib';
+import { createWorkspace, loadSampleCompany } from './lib';
 import {
   becomeNewMember, expectCustomers, invite, join, newPeer, setSync, signalingServer, type LocalServer, type Peer,
 } from './sync-helpers';
@@ -27,8 +27,7 @@ describe('joining a large workspace', () => {
   it('a fresh peer keeps the sample company it received after a reload with sync off', async () => {
     const A = await peer();
     A.wsId = await createWorkspace(A.page, '示例公司组', '王老师');
-    await A.page.getByRole('button', { name: '载入示例公司' }).click();
-    await A.page.getByText('示例公司已载入').waitFor();
+    await loadSampleCompany(A.page);
     await setSync(A.page, A.wsId, { signaling: [`ws://127.0.0.1:${signaling.port}`] });
     const { code, password } = await invite(A.page, A.wsId);
     const onA = await expectCustomers(A.page, A.wsId, ['KH']);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as Y from 'yjs';
-import { createWorkspace, goto, injectUpdate, launch, newPage, pickRef, shot } from './lib';
+import { createWorkspace, goto, injectUpdate, launch, newPage, pickRef, shot, loadSampleCompany } from './lib';
 import { sampleCompany } from '../src/domain/sample';
 
 /**
@@ -32,8 +32,7 @@ beforeAll(async () => {
   browser = await launch();
   ({ ctx, page, errors } = await newPage(browser));
   ws = await createWorkspace(page, '时间线实验组', '王老师');
-  await page.getByRole('button', { name: '载入示例公司' }).click();
-  await page.getByText('示例公司已载入').waitFor({ timeout: 60_000 });
+  await loadSampleCompany(page, 60_000);
 });
 afterAll(async () => { await ctx?.close(); await browser?.close(); });
 
