@@ -9,6 +9,9 @@ import { serviceModule } from './service/manifest';
 import { ordersModule } from './orders/manifest';
 import { financeModule } from './finance/manifest';
 import { officeModule } from './office/manifest';
+import { approvalsModule } from './approvals/manifest';
+import { contractsModule } from './contracts/manifest';
+import type { ApprovalDocType } from './approvals/types';
 
 /**
  * The product's feature modules (domain/<module>/manifest.ts). A new module adds ONE line here;
@@ -22,7 +25,12 @@ export const DOMAIN_MODULES: readonly DomainManifest[] = [
   ordersModule,
   financeModule,
   officeModule,
+  approvalsModule,
+  contractsModule,
 ];
+
+/** Document types on the approval engine (domain/approvals), from the manifests' `approvals`. */
+export const APPROVAL_DOC_TYPES: readonly ApprovalDocType[] = DOMAIN_MODULES.flatMap((m) => m.approvals ?? []);
 
 /** Every entity of the product, by collection key, assembled from the modules. */
 export const ENTITIES: Record<string, EntityDef> = Object.fromEntries(

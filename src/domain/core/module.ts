@@ -1,6 +1,7 @@
 import type { EntityDef } from './entity';
 import type { DictDef } from './dictionaries';
 import type { EntityRules } from './rules';
+import type { ApprovalDocType } from '../approvals/types';
 
 /**
  * What a feature module declares to the domain (domain/<module>/manifest.ts). The registry
@@ -18,6 +19,8 @@ export interface DomainManifest {
   rules?: Readonly<Record<string, EntityRules>>;
   /** The document group of its entities (an entity may name its own); default 'core'. */
   group?: string;
+  /** Document types that go through the approval engine (domain/approvals): one entry each. */
+  approvals?: readonly ApprovalDocType[];
 }
 
 /** Identity with a type check, so a manifest reads as a declaration. */

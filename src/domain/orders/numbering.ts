@@ -13,7 +13,7 @@ import { asText, idOf, isLive, pushTo, type Values, type Violation } from '../sa
 
 /** Prefix per document collection (拼音 initials: 订单, 发货, 退货, 收款, 付款, 费用). */
 export const CODE_PREFIX = {
-  orders: 'DD', deliveries: 'FH', returns: 'TH', receipts: 'SK', payments: 'FK', expenses: 'FY',
+  orders: 'DD', deliveries: 'FH', returns: 'TH', receipts: 'SK', payments: 'FK', expenses: 'FY', contracts: 'HT',
 } as const;
 export type NumberedCollection = keyof typeof CODE_PREFIX;
 

@@ -1,0 +1,4 @@
+export * from './entities';
+export * from './status';
+export * from './rules';
+export * from './approval';
