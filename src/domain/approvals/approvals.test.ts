@@ -10,7 +10,7 @@ const DOC: ApprovalDocType = {
   defaultRules: [{ docType: 'orders', condition: 'discountBelowLimit', stepNo: 1, approverKind: 'module' }],
 };
 const rep = { id: 'u-rep', roleId: 'r-rep', roleDiscountLimit: 5, departmentManagerId: 'u-mgr' };
-const rule = (r: Partial<ApprovalRuleValues>) => ({ id: Math.random().toString(36), docType: 'orders', condition: 'always', stepNo: 1, approverKind: 'module', ...r });
+const rule = (r: Partial<ApprovalRuleValues> & { active?: boolean }) => ({ id: Math.random().toString(36), docType: 'orders', condition: 'always', stepNo: 1, approverKind: 'module', ...r });
 const facts = (amount: number, rate = 1, type = 'standard') => ({ amount, rate, type });
 
 describe('rule evaluation', () => {
@@ -39,7 +39,7 @@ describe('rule evaluation', () => {
 
 const actor = (id: string, roleId: string, perm = 'approve', admin = false): Actor => ({ id, roleId, role: { perm_orders: perm, admin } });
 let n = 0;
-const rec = (v: Omit<StepRecord, 'id' | 'docType' | 'docId'>): StepRecord => ({ id: `s${++n}`, docType: 'orders', docId: 'o1', ...v });
+const rec = (v: Omit<StepRecord, 'id' | 'docType' | 'docId'>): StepRecord & Record<string, unknown> => ({ id: `s${++n}`, docType: 'orders', docId: 'o1', ...v });
 const twoStepPlan = JSON.stringify([{ approvers: [{ kind: 'user', userId: 'u-mgr' }], reasons: [] }, { approvers: [{ kind: 'role', roleId: 'r-gm' }], reasons: [] }]);
 
 describe('status derivation', () => {

@@ -1,6 +1,8 @@
 import type { EntityDef } from '../core/entity';
 import { field, flow, opt, type OrdersDictDef, type OrdersEntityDef } from '../orders/entities';
 
+/* approvalAction (提交/批准/驳回/撤回) is the quotes' dictionary (domain/sales/entities.ts), shared. */
+
 /**
  * 业务审批 (SPEC E): approval rules as data (`approvalRules`, one record = one condition and the
  * approver it adds to one step; edited in settings) and the step records of every approval
@@ -54,8 +56,5 @@ export const APPROVAL_DICTIONARIES: OrdersDictDef[] = [
   ] },
   { dict: 'approverKind', label: { zh: '审批人类型', en: 'Approver kind' }, fixed: true, options: [
     opt('module', '有审批权限的人', 'Anyone with approve right'), opt('role', '指定角色', 'A role'), opt('deptManager', '提交人的部门负责人', "Submitter's department manager"),
-  ] },
-  { dict: 'approvalAction', label: { zh: '审批操作', en: 'Approval action' }, fixed: true, options: [
-    opt('submit', '提交', 'Submitted'), opt('approve', '批准', 'Approved'), opt('reject', '驳回', 'Rejected'), opt('withdraw', '撤回', 'Withdrawn'),
   ] },
 ];

@@ -2,7 +2,7 @@ import type { EntityRules } from '../core/rules';
 import type { Errors } from '../core/validate';
 import { customerOwner } from '../core/rules';
 import { asNumber } from '../core/numbers';
-import { asDay, asText } from '../sales/read';
+import { addDays, asDay, asText } from '../sales/read';
 import { changes, contentFields, nextCodeFor } from '../orders/rules';
 import { contractsDef } from './entities';
 import { contractEditBlocker } from './status';
@@ -23,7 +23,9 @@ export const contractRules: EntityRules = {
   defaults: (ctx, given) => {
     const order = ctx.get('orders', given.orderId);
     const ownerId = asText(order?.ownerId) ?? customerOwner(ctx, given.customerId);
-    return { code: nextCodeFor(ctx, 'contracts'), ownerId, signerId: ctx.userId, signDate: ctx.today, startDate: ctx.today, status: 'draft',
+    const start = asDay(given.startDate) ?? ctx.today;
+    // a year by default (the form shows it; people change it)
+    return { code: nextCodeFor(ctx, 'contracts'), ownerId, signerId: ctx.userId, signDate: ctx.today, startDate: start, endDate: addDays(addDays(start, 365), -1), status: 'draft',
       ...(order ? { customerId: order.customerId, amount: order.amount, opportunityId: order.opportunityId } : {}) };
   },
   /** Editing an approved (in force) or rejected contract sends it back to draft: its approval covered the old content. */

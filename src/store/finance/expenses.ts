@@ -1,23 +1,17 @@
 import type { Workspace } from '../core/workspace';
 import { editRecord, type SaveResult } from '../core/records';
-import { refuse } from '../../domain/core/result';
-import { asNumber } from '../../domain/core/numbers';
-import type { Values } from '../../domain/sales/read';
-import { can, type RoleLike } from '../../domain/org/modules';
+import { ok, refuse } from '../../domain/core/result';
+import { decideDoc, submitDoc } from '../approvals/engine';
 
 /**
- * 费用 approval (SPEC H): an expense up to the approval limit is approved when submitted; above it
- * it waits for someone with `approve` on Finance (not its own spender). The limit is a setting on
- * the company record (`expenseApprovalLimit`, default 2,000). Only approved expenses count in the
- * profit and expense pyramids.
+ * 费用 approval (SPEC H, E) on the approval engine (store/approvals): by default an expense up to the
+ * limit is approved when submitted; above it it waits for someone with `approve` on Finance (not its
+ * own spender). The limit is a setting on the company record (`expenseApprovalLimit`, default
+ * 2,000), read by an "amount over" rule without a threshold of its own. Only approved expenses
+ * count in the profit and expense pyramids.
  */
 
-export const DEFAULT_EXPENSE_LIMIT = 2000;
-
-export function expenseLimitOf(company: Values | undefined): number {
-  const n = asNumber(company?.expenseApprovalLimit);
-  return n !== null && n >= 0 ? n : DEFAULT_EXPENSE_LIMIT;
-}
+export { DEFAULT_EXPENSE_LIMIT, expenseLimitOf } from '../../domain/finance/approval';
 
 export function saveExpenseLimit(ws: Workspace, limit: unknown, userId?: string): SaveResult {
   const n = typeof limit === 'string' ? Number(limit) : limit;
@@ -27,25 +21,14 @@ export function saveExpenseLimit(ws: Workspace, limit: unknown, userId?: string)
   return editRecord(ws, 'company', 'company', { expenseApprovalLimit: n }, userId);
 }
 
-const missing = { zh: '费用不存在或已删除', en: 'The expense does not exist or is deleted' };
-
-/** Submit a draft (or rejected) expense: approved at once up to the limit, else awaiting approval. */
-export function submitExpense(ws: Workspace, id: string, userId?: string): SaveResult {
-  const e = ws.collection('expenses').get(id);
-  if (!e || e.deleted) return refuse(missing);
-  if (e.status !== 'draft' && e.status !== 'rejected' && e.status !== undefined) {
-    return refuse({ zh: '只有草稿或已驳回的费用可以提交', en: 'Only a draft or rejected expense can be submitted' });
-  }
-  const over = (asNumber(e.amount) ?? 0) > expenseLimitOf(ws.collection('company').get('company'));
-  return editRecord(ws, 'expenses', id, { status: over ? 'submitted' : 'approved' }, userId);
+/** Submit a draft (or rejected) expense on the approval engine: approved at once when no rule asks (up to the limit), else awaiting approval. */
+export function submitExpense(ws: Workspace, id: string, userId: string = ws.actorId, comment?: string): SaveResult {
+  const res = submitDoc(ws, 'expenses', id, userId, comment);
+  return res.ok ? ok(ws.collection('expenses').get(id)!) : res;
 }
 
-/** Approve or reject a submitted expense. */
-export function decideExpense(ws: Workspace, id: string, approve: boolean, userId: string, role: RoleLike | undefined): SaveResult {
-  const e = ws.collection('expenses').get(id);
-  if (!e || e.deleted) return refuse(missing);
-  if (e.status !== 'submitted') return refuse({ zh: '费用不在待审批状态', en: 'The expense is not awaiting approval' });
-  if (!can(role, 'finance', 'approve')) return refuse({ zh: '没有财务管理的审批权限', en: 'No approval permission on Finance' });
-  if (e.ownerId === userId && !role?.admin) return refuse({ zh: '不能审批自己的费用', en: 'You cannot decide on your own expense' });
-  return editRecord(ws, 'expenses', id, { status: approve ? 'approved' : 'rejected' }, userId);
+/** Approve or reject a submitted expense (a rejection needs a comment), as the step's approver. */
+export function decideExpense(ws: Workspace, id: string, approve: boolean, userId: string, comment?: string): SaveResult {
+  const res = decideDoc(ws, 'expenses', id, userId, approve, comment);
+  return res.ok ? ok(ws.collection('expenses').get(id)!) : res;
 }

@@ -195,9 +195,10 @@ describe('expenses', () => {
     expect(small.value.code).toBe('FY-E001-0001');
     expect(submitExpense(ws, small.value.id).ok && ws.collection('expenses').get(small.value.id)!.status).toBe('approved');
     expect(submitExpense(ws, big.value.id).ok && ws.collection('expenses').get(big.value.id)!.status).toBe('submitted');
-    const admin = ws.collection('roles').get('role-admin');
-    expect(zh(decideExpense(ws, big.value.id, true, 'someone', { perm_finance: 'write' }))).toBe('没有财务管理的审批权限');
-    expect(decideExpense(ws, big.value.id, true, ws.actorId, admin).ok).toBe(true);
+    expect(zh(decideExpense(ws, big.value.id, true, 'someone'))).toBe('没有财务处理的审批权限');
+    expect(zh(decideExpense(ws, big.value.id, false, ws.actorId, ' '))).toBe('驳回必须填写意见');
+    expect(ws.collection('expenses').get(big.value.id)!.status).toBe('submitted');
+    expect(decideExpense(ws, big.value.id, true, ws.actorId).ok).toBe(true);
     expect(ws.collection('expenses').get(big.value.id)!.status).toBe('approved');
   });
 });

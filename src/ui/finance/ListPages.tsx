@@ -1,3 +1,4 @@
+import { useNavigate } from '@solidjs/router';
 import { Show, createSignal } from 'solid-js';
 import type { BaseRecord } from '../../domain/core/record';
 import { money } from '../../domain/core/format';
@@ -41,12 +42,15 @@ export function ExpensesPage() {
   const limit = () => expenseLimitOf(ctx.get('company', 'company'));
   const [editing, setEditing] = createSignal<string | null>(null);
   const one = (sel: () => BaseRecord[]) => (sel().length === 1 ? sel()[0] : null);
-  const decide = (r: BaseRecord, approve: boolean) =>
-    report(decideExpense(ctx.ws, r.id, approve, ctx.userId(), ctx.role()), approve ? t('finance.expenseApproved') : t('finance.expenseRejected'));
+  const navigate = useNavigate();
+  // approve here; a rejection needs a comment: the expense's page asks for it (with its approval history)
+  const decide = (r: BaseRecord, approve: boolean) => (approve
+    ? report(decideExpense(ctx.ws, r.id, true, ctx.userId()), t('finance.expenseApproved'))
+    : navigate(`/w/${ctx.ws.id}/finance/expenses/${r.id}`));
   const actions = (sel: () => BaseRecord[]) => (
     <>
       <button class="btn primary" disabled={!ctx.can('finance', 'write') || !one(sel) || !['draft', 'rejected', undefined].includes(one(sel)!.status as string)}
-        onClick={() => report(submitExpense(ctx.ws, one(sel)!.id), t('finance.expenseSubmitted'))}>{t('finance.submit')}</button>
+        onClick={() => report(submitExpense(ctx.ws, one(sel)!.id, ctx.userId()), t('finance.expenseSubmitted'))}>{t('finance.submit')}</button>
       <button class="btn" disabled={!ctx.can('finance', 'approve') || one(sel)?.status !== 'submitted'} onClick={() => decide(one(sel)!, true)}>{t('finance.approve')}</button>
       <button class="btn" disabled={!ctx.can('finance', 'approve') || one(sel)?.status !== 'submitted'} onClick={() => decide(one(sel)!, false)}>{t('finance.reject')}</button>
     </>
@@ -70,7 +74,7 @@ export function ExpensesPage() {
               <button class="btn" onClick={() => setEditing(null)}>{t('common.cancel')}</button></label>
           </Show>
         </div>
-        <RecordList entity="expenses" actions={actions} rowTone={(r) => TONE[String(r.status)]} />
+        <RecordList entity="expenses" actions={actions} onOpen={(r) => navigate(`/w/${ctx.ws.id}/finance/expenses/${r.id}`)} rowTone={(r) => TONE[String(r.status)]} />
       </section>
     </Guard>
   );

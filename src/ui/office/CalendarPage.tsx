@@ -1,3 +1,4 @@
+import { contractCalendarItems } from '../../domain/contracts/status';
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
 import { placeItems, keyMove, stepView, viewDays, type CalendarItem, type CalendarView } from '../../domain/office/calendar';
@@ -14,7 +15,7 @@ const VIEWS: [CalendarView, MessageKey][] = [['month', 'cal.month'], ['week', 'c
 /** A month cell shows this many items, then "+n" (which opens the day). */
 const IN_CELL = 3;
 /** The kinds and their colours (office.css), shown as a legend under the grid. */
-const KINDS = ['activity', 'contact', 'service', 'instalment', 'plan'] as const;
+const KINDS = ['activity', 'contact', 'service', 'instalment', 'plan', 'contractEnd'] as const;
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** The records the calendar shows, as items: each kind only for a user who may read its module, within their data scope. */
@@ -37,6 +38,7 @@ function useItems(): () => CalendarItem[] {
     if (ctx.can('finance', 'read')) {
       for (const i of ctx.visible('instalments')) one('instalment', i.id, `${name('orders', i.orderId)} · ${money(Number(i.amount) || 0)}`, asDay(i.dueDate), `finance/account/${text(i.orderId)}`);
     }
+    if (ctx.can('orders', 'read')) out.push(...contractCalendarItems(ctx.visible('contracts'), (c) => `${name('contracts', c)} · ${text(c.title)}`));
     if (ctx.can('office', 'read')) {
       for (const p of ctx.visible('workPlans')) {
         const start = asDay(p.startDate);

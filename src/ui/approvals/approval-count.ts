@@ -1,0 +1,8 @@
+import { pendingCount } from '../../store/approvals/inbox';
+import type { WorkspaceCtx } from '../shared/context';
+
+/** 审批箱's badge, engine documents (expenses, contracts): how many wait for this user's decision. */
+export function pendingEngineDocs(ctx: WorkspaceCtx): number {
+  for (const c of ['expenses', 'contracts', 'approvalSteps', 'approvalRules', 'users', 'roles', 'departments', 'company']) ctx.version(c)();
+  return pendingCount(ctx.ws, ctx.userId());
+}
