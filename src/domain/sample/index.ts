@@ -6,6 +6,7 @@ import { genComplaints, genKnowledge, genServiceRecords } from './service';
 import { genContactRecords, genLeads, genPlans, genProjects, genTodayTasks } from './sales';
 import { genOrders } from './orders';
 import { genFinance, projectActuals } from './finance';
+import { genApprovals } from './approvals';
 import {
   companyRecord, competitorRecords, departmentRecords, productRecords, roleRecords, salesModeRecords,
   salesStageRecords, userRecords,
@@ -134,6 +135,7 @@ export function sampleCompany(opts: SampleCompanyOptions = {}): SampleData {
     data.activities.push(...genTodayTasks(context(seed, 13, true, days), customers, opps, SAMPLE_SIZES.activities, widthFor(SAMPLE_SIZES.activities, 5)));
     for (const k of ['orders', 'orderLines', 'deliveries', 'deliveryLines', 'returns', 'returnLines'] as const) data[k] = orders[k];
     Object.assign(data, money);
+    Object.assign(data, genApprovals(context(seed, 20, true, days), data));
   }
   return data;
 }
