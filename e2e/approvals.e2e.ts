@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { createWorkspace, goto, launch, newPage, shot, loadSampleCompany, sidewaysOverflow } from './lib';
+import { sampleCompany } from '../src/domain/sample';
+import { localToday } from '../src/store/sales/ops';
+
+/*
+ * 业务审批 on the engine (issue 13): with the sample company, a rep of 华东销售组 submits an expense over the
+ * limit and a contract made from one of her approved orders; her department manager (王志强) rejects
+ * the expense (a comment is required) and approves the contract from 审批箱; the contract is in force
+ * and its page shows the step history. Screens at three sizes and in English.
+ */
+let browser: Browser;
+beforeAll(async () => { browser = await launch(); });
+afterAll(async () => { await browser?.close(); });
+
+const data = sampleCompany({ history: true, today: localToday() });
+const contracted = new Set((data.contracts ?? []).map((c) => c.orderId));
+// a rep of 华东销售组 (manager 王志强) with a draft expense over the limit and an approved order without a contract
+const draftExpense = (rep: string) => data.expenses.find((e) => e.ownerId === rep && e.status === 'draft' && Number(e.amount) > 2000);
+const freeOrder = (rep: string) => data.orders.find((o) => o.ownerId === rep && o.status === 'approved' && !contracted.has(o.id));
+const repId = ['us004', 'us005', 'us006'].find((r) => draftExpense(r) && freeOrder(r)) ?? 'us005';
+const repName = String(data.users.find((u) => u.id === repId)?.name);
+const expense = draftExpense(repId)!;
+const order = freeOrder(repId)!;
+
+async function switchUser(page: Page, name: string) {
+  await page.locator('.user-chip').click();
+  await page.getByRole('button', { name: new RegExp(name) }).click();
+  await page.locator('.user-chip', { hasText: name }).waitFor();
+}
+
+async function sizes(page: Page, name: string) {
+  for (const [w, h] of [[1280, 800], [768, 1024], [390, 844]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.waitForTimeout(300);
+    expect((await sidewaysOverflow(page)).offenders, `${name} ${w}`).toEqual([]);
+    await shot(page, `approvals-${name}-${w}x${h}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+describe('approvals on the engine', () => {
+  it('a rep submits an expense and a contract; the manager rejects one and approves the other from 审批箱', { timeout: 240_000 }, async () => {
+    expect(expense && order).toBeTruthy();
+    const { ctx, page, errors } = await newPage(browser);
+    const ws = await createWorkspace(page, '审批引擎', '王老师');
+    await loadSampleCompany(page, 90_000);
+
+    // the rep submits the expense from its page
+    await switchUser(page, repName);
+    await goto(page, ws, `finance/expenses/${expense.id}`);
+    await page.locator('[data-approval=submit]').click();
+    await page.locator('#prompt-text').fill('招待客户');
+    await page.locator('.modal').getByRole('button', { name: '提交审批' }).click();
+    await page.locator('.approval-panel[data-phase=pending]').waitFor();
+
+    // and makes a contract from her order, then submits it
+    await goto(page, ws, `orders/${order.id}`);
+    await page.locator('.contracts-section .make-contract').click();
+    await page.locator('.modal').waitFor();
+    await page.locator('.modal').getByRole('button', { name: '保存' }).click();
+    await page.locator('.modal').waitFor({ state: 'detached' });
+    await goto(page, ws, `orders/${order.id}`);
+    await page.locator('.contracts-section li a').first().click();
+    await page.locator('.contract-page .approval-panel').waitFor();
+    await page.locator('[data-approval=submit]').click();
+    await page.locator('.modal').getByRole('button', { name: '提交审批' }).click();
+    await page.locator('.approval-panel[data-phase=pending]').waitFor();
+    const contractUrl = page.url();
+    const contractId = contractUrl.split('/').pop()!;
+
+    // the department manager decides from 审批箱
+    await switchUser(page, '王志强');
+    await goto(page, ws, 'approvals');
+    const inbox = page.locator('.engine-inbox');
+    await inbox.locator(`.inbox-row[data-id="${expense.id}"]`).waitFor();
+    await inbox.locator(`.inbox-row[data-id="${contractId}"]`).waitFor();
+    await inbox.scrollIntoViewIfNeeded();
+    await sizes(page, 'inbox');
+    // reject without a comment: refused, nothing written
+    await inbox.locator(`.inbox-row[data-id="${expense.id}"]`).getByRole('button', { name: '驳回' }).click();
+    await page.locator('.modal').getByRole('button', { name: '驳回' }).click();
+    await page.locator('.modal .field-error').waitFor();
+    await page.locator('#prompt-text').fill('缺少发票');
+    await page.locator('.modal').getByRole('button', { name: '驳回' }).click();
+    await inbox.locator(`.inbox-row[data-id="${expense.id}"]`).waitFor({ state: 'detached' });
+    await inbox.locator(`.inbox-row[data-id="${contractId}"]`).getByRole('button', { name: '批准' }).click();
+    await page.locator('.modal').getByRole('button', { name: '批准' }).click();
+    await inbox.locator(`.inbox-row[data-id="${contractId}"]`).waitFor({ state: 'detached' });
+    await inbox.getByRole('button', { name: '我已审批' }).click();
+    for (const id of [expense.id, contractId]) await inbox.locator(`.inbox-row[data-id="${id}"]`).waitFor();
+
+    // over 500,000 the sample's second rule asks the general manager (陈建国, 系统管理员) as step 2
+    if (Number(order.amount) > 500_000) {
+      await switchUser(page, '陈建国');
+      await goto(page, ws, 'approvals');
+      await inbox.getByRole('button', { name: '待我审批' }).click();
+      await inbox.locator(`.inbox-row[data-id="${contractId}"]`).getByRole('button', { name: '批准' }).click();
+      await page.locator('.modal').getByRole('button', { name: '批准' }).click();
+      await inbox.locator(`.inbox-row[data-id="${contractId}"]`).waitFor({ state: 'detached' });
+    }
+
+    // the contract is in force, with its history
+    await page.goto(contractUrl);
+    await page.locator('.contract-page .badge', { hasText: '生效中' }).waitFor();
+    const history = await page.locator('table.approval-steps').innerText();
+    expect(history).toContain(repName);
+    expect(history).toContain('王志强');
+    await sizes(page, 'contract');
+    await goto(page, ws, `finance/expenses/${expense.id}`);
+    await page.locator('.approval-panel[data-phase=rejected]').waitFor();
+    expect(await page.locator('table.approval-steps').innerText()).toContain('缺少发票');
+    await sizes(page, 'expense-history');
+
+    // English
+    await page.getByRole('button', { name: 'English' }).click().catch(() => undefined);
+    await page.locator('.approval-panel h2', { hasText: 'Approval' }).waitFor({ timeout: 10_000 });
+    await shot(page, 'approvals-expense-en-1280x800');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+});
