@@ -11,7 +11,7 @@ import { useRefusal } from '../shared/refusal';
 import { L, lang, t, type MessageKey } from '../i18n';
 import './approvals.css';
 
-export const PHASE_TONE: Record<string, string> = { draft: 'gray', pending: 'yellow', approved: 'green', rejected: 'red' };
+export const PHASE_TONE: Record<string, string> = { draft: 'gray', pending: 'warn', approved: 'ok', rejected: 'red' };
 
 /** Follow every input of a document's approval (its steps, rules, people). */
 export function trackApprovals(ctx: ReturnType<typeof useWorkspace>, entity: string): void {
@@ -85,7 +85,7 @@ export function ApprovalPanel(props: { entity: string; doc: BaseRecord; canSubmi
               <tr data-action={s.action}>
                 <td>{dateTime(s.at, lang())}</td>
                 <td>{title('users', s.by) || s.by}</td>
-                <td><Badge tone={s.action === 'approve' ? 'green' : s.action === 'reject' ? 'red' : undefined}>{t(`approvals.action.${s.action}` as MessageKey)}</Badge></td>
+                <td><Badge tone={s.action === 'approve' ? 'ok' : s.action === 'reject' ? 'red' : undefined}>{t(`approvals.action.${s.action}` as MessageKey)}</Badge></td>
                 <td class="num">{s.step ? `${s.round}-${s.step}` : String(s.round)}</td>
                 <td class="wrap">{s.comment ?? ''}</td>
               </tr>

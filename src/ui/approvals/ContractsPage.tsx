@@ -8,7 +8,9 @@ import { useWorkspace } from '../shared/context';
 import { RecordList } from '../shared/RecordList';
 import { t, type MessageKey } from '../i18n';
 
-export const CONTRACT_TONE: Record<string, string> = { pending: 'yellow', active: 'green', rejected: 'red', expired: 'gray', terminated: 'gray' };
+/** Badge tones by status (ok / warn / red / gray) and list row tones (red / gray). */
+export const CONTRACT_TONE: Record<string, string> = { pending: 'warn', active: 'ok', rejected: 'red', expired: 'gray', terminated: 'gray' };
+const ROW_TONE: Record<string, string> = { rejected: 'red', expired: 'gray', terminated: 'gray' };
 
 /** 合同管理: the list; `?order=` / `?opportunity=` / `?customer=` with `?new=1` opens the form filled from that record. */
 export function ContractsPage() {
@@ -27,8 +29,8 @@ export function ContractsPage() {
     <section class="page page-list contracts-page">
       <div class="page-head"><h1 class="page-title">{t('contracts.title')}</h1></div>
       <RecordList entity="contracts" defaults={defaults()} onOpen={(r) => navigate(`/w/${ctx.ws.id}/contracts/${r.id}`)}
-        rowTone={(r) => CONTRACT_TONE[now(r)]}
-        extraColumns={[{ key: 'nowStatus', label: t('approvals.status'), width: 80, value: (r) => t(`contracts.status.${now(r)}` as MessageKey), tone: (r) => CONTRACT_TONE[now(r)] }]} />
+        rowTone={(r) => ROW_TONE[now(r)]}
+        extraColumns={[{ key: 'nowStatus', label: t('approvals.status'), width: 80, value: (r) => t(`contracts.status.${now(r)}` as MessageKey), tone: (r) => ROW_TONE[now(r)] }]} />
     </section>
   );
 }

@@ -32,7 +32,7 @@ export const en: Record<keyof typeof zh, string> = {
   'approvals.col.at': 'When',
   'approvals.col.by': 'By',
   'approvals.col.action': 'Action',
-  'approvals.col.step': 'Step',
+  'approvals.col.step': 'Round-step',
   'approvals.col.comment': 'Comment',
   'approvals.action.submit': 'Submitted',
   'approvals.action.approve': 'Approved',

@@ -31,7 +31,7 @@ export const zh = {
   'approvals.col.at': '时间',
   'approvals.col.by': '操作人',
   'approvals.col.action': '操作',
-  'approvals.col.step': '步骤',
+  'approvals.col.step': '轮次-步骤',
   'approvals.col.comment': '意见',
   'approvals.action.submit': '提交',
   'approvals.action.approve': '批准',
