@@ -125,7 +125,7 @@ describe('global search', () => {
     await loadSampleCompany(page, 60_000);
     await goto(page, ws, 'approvals');
     const pills = page.locator('main .count-pill');
-    await expect.poll(() => pills.count()).toBe(2); // quotes and orders
+    await expect.poll(() => pills.count()).toBe(3); // quotes, orders, and the other documents (expenses, contracts: the approval engine's list)
     const waiting = async () => (await pills.allInnerTexts()).reduce((n, s) => n + Number(s), 0);
     const n = await waiting();
     expect(n).toBeGreaterThan(0);

@@ -70,8 +70,13 @@ export function stepRecordOf(v: Values): StepRecord | null {
 }
 
 const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-/** A total order: time, id, then content (so even a malformed pair sharing an id sorts the same everywhere). */
-const byTime = (a: StepRecord, b: StepRecord) => a.at - b.at || cmp(a.id, b.id) || cmp(JSON.stringify(a), JSON.stringify(b));
+/**
+ * A total order: round, the submission first within its round (a device with a slow clock may stamp
+ * a decision before it), then time, id and content (so even a malformed pair sharing an id sorts
+ * the same everywhere).
+ */
+const byTime = (a: StepRecord, b: StepRecord) => a.round - b.round || Number(a.action !== 'submit') - Number(b.action !== 'submit')
+  || a.at - b.at || cmp(a.id, b.id) || cmp(JSON.stringify(a), JSON.stringify(b));
 
 /** One record per id (a record re-sent by a relay is one record). */
 function uniqueById(sorted: StepRecord[]): StepRecord[] {

@@ -20,7 +20,7 @@ export function genApprovals(ctx: GenContext, data: SampleData): Pick<SampleData
   const step = (docType: string, docId: string, v: Record<string, unknown>) => steps.push({ id: `as${pad(steps.length + 1, 5)}`, docType, docId, ...v });
 
   const approvalRules: SampleRecord[] = [
-    { id: 'ar001', name: '报价折扣低于职位折扣', docType: 'quotes', condition: 'discountBelowLimit', stepNo: 1, approverKind: 'module', active: true },
+    { id: 'ar001', name: '报价单提交即需审批', docType: 'quotes', condition: 'always', stepNo: 1, approverKind: 'module', active: true },
     { id: 'ar002', name: '订单折扣低于职位折扣', docType: 'orders', condition: 'discountBelowLimit', stepNo: 1, approverKind: 'module', active: true },
     { id: 'ar003', name: '特殊订单由总经理审批', docType: 'orders', condition: 'typeIs', typeCode: 'special', stepNo: 2, approverKind: 'role', approverRoleId: 'rl001', active: true },
     { id: 'ar004', name: '费用超过审批限额', docType: 'expenses', condition: 'amountOver', stepNo: 1, approverKind: 'module', active: true },

@@ -1,5 +1,4 @@
 import type { Workspace } from '../core/workspace';
-import { entityDef, saveRecord } from '../core/records';
 import type { BaseRecord } from '../../domain/core/record';
 import type { Label } from '../../domain/core/entity';
 import type { Values } from '../../domain/core/read';
@@ -16,8 +15,7 @@ import { legacySteps } from './legacy';
  * The approval engine's reads and writes (domain/approvals): every document type registered in a
  * manifest (`approvals`) — quotes, orders, expenses, contracts — is submitted, approved, rejected
  * and withdrawn here. An action appends ONE step record (`approvalSteps`) and writes the
- * document's `status` (the doc type's value for the new state) through the one save path, in one
- * transaction; a refusal writes nothing. The state itself is derived from the step records
+ * document's `status` (the doc type's value for the new state), in one transaction; a refusal writes nothing. The state itself is derived from the step records
  * (approvalState), so two approvers deciding while apart are both kept and every peer agrees.
  */
 
@@ -77,7 +75,7 @@ export function planOf(ws: Workspace, entity: string, doc: BaseRecord, actingUse
 }
 
 /** One step appended and the status written, in one transaction; the new approval. */
-function write(ws: Workspace, entity: string, docId: string, userId: string, run: (a: DocApproval, doc: BaseRecord) => Result<StepValues>, now: number): Result<DocApproval> {
+function write(ws: Workspace, entity: string, docId: string, run: (a: DocApproval, doc: BaseRecord) => Result<StepValues>, now: number): Result<DocApproval> {
   const doc = ws.collection(entity).get(docId);
   const a = doc && !doc.deleted ? approvalOf(ws, entity, doc) : null;
   if (!doc || !a) return refuse(NO_DOC);
@@ -88,24 +86,25 @@ function write(ws: Workspace, entity: string, docId: string, userId: string, run
   const state = approvalState(records, a.dt.module);
   const next: DocApproval = { dt: a.dt, state, phase: effectivePhase(state, 'pending') };
   const patch = { status: a.dt.statusValue[next.phase], ...(a.dt.patchFor?.(next.phase, localToday(new Date(now))) ?? {}) };
-  const saved = ws.transact(() => {
-    const w = saveRecord(ws, entityDef(ws, entity), patch, docId, { userId, now });
-    if (w.ok) ws.collection('approvalSteps').create({ docType: entity, docId, ...res.value });
-    return w.ok ? ok(next) : w;
+  // the status is the flow's own field: written as is (the content rules — locks, required fields,
+  // a dictionary a peer renamed — concern people's edits, and must not keep a decision from being recorded)
+  ws.transact(() => {
+    ws.collection(entity).update(docId, patch);
+    ws.collection('approvalSteps').create({ docType: entity, docId, ...res.value });
   });
-  return saved;
+  return ok(next);
 }
 
 export function submitDoc(ws: Workspace, entity: string, docId: string, userId: string, comment?: string, now = Date.now()): Result<DocApproval> {
-  return write(ws, entity, docId, userId, (a, doc) => submitStep(a.state, a.phase, planOf(ws, entity, doc, userId), userId, now, a.dt, comment), now);
+  return write(ws, entity, docId, (a, doc) => submitStep(a.state, a.phase, planOf(ws, entity, doc, userId), userId, now, a.dt, comment), now);
 }
 
 export function decideDoc(ws: Workspace, entity: string, docId: string, userId: string, approve: boolean, comment?: string, now = Date.now()): Result<DocApproval> {
-  return write(ws, entity, docId, userId, (a) => decideStep(a.state, a.phase, actorOf(ws, userId), approve, now, a.dt, comment), now);
+  return write(ws, entity, docId, (a) => decideStep(a.state, a.phase, actorOf(ws, userId), approve, now, a.dt, comment), now);
 }
 
 export function withdrawDoc(ws: Workspace, entity: string, docId: string, userId: string, now = Date.now()): Result<DocApproval> {
-  return write(ws, entity, docId, userId, (a) => withdrawStep(a.state, a.phase, userId, now, a.dt), now);
+  return write(ws, entity, docId, (a) => withdrawStep(a.state, a.phase, userId, now, a.dt), now);
 }
 
 /** Why this user may not decide on the document now, or null. */

@@ -3,32 +3,36 @@ import type { BaseRecord } from '../../domain/core/record';
 import { APPROVAL_DOC_TYPES } from '../../domain/registry';
 import { decideBlocker, type ApprovalDocType } from '../../domain/approvals';
 import { actorOf, approvalOf, type DocApproval } from './engine';
+import { legacyDocIds } from './legacy';
 
 /**
- * 审批箱 on the engine: one list over every document type, three views — waiting for my
- * decision, decided by me, submitted by me. ENGINE_TYPES are the types whose actions run on the
- * engine; quotes and orders still keep their own flow (and their own inbox cards) — see
- * docs/ARCHITECTURE.md "Approvals".
+ * 审批箱 on the engine: one list over every registered document type, three views — waiting for
+ * my decision, decided by me, submitted by me — and one count for the badge. Quotes and orders
+ * also keep their detailed cards on the page (lines, discount, rate): CARD_TYPES, which the
+ * engine list's "waiting" view leaves to them.
  */
-export const ENGINE_TYPES: readonly string[] = ['expenses', 'contracts'];
+export const CARD_TYPES: readonly string[] = ['quotes', 'orders'];
 
 export type InboxView = 'pending' | 'decided' | 'submitted';
 
 export interface InboxItem { entity: string; doc: BaseRecord; approval: DocApproval; at: number }
 
-const engineTypes = (): ApprovalDocType[] => APPROVAL_DOC_TYPES.filter((d) => ENGINE_TYPES.includes(d.entity));
+const typesOf = (only?: readonly string[]): ApprovalDocType[] => APPROVAL_DOC_TYPES.filter((d) => !only || only.includes(d.entity));
 
 /** Documents of a view for this user: pending ones oldest submission first, the others newest first. */
-export function inboxOf(ws: Workspace, userId: string, view: InboxView): InboxItem[] {
+export function inboxOf(ws: Workspace, userId: string, view: InboxView, only?: readonly string[]): InboxItem[] {
   const out: InboxItem[] = [];
   const steps = ws.collection('approvalSteps').live();
-  for (const dt of engineTypes()) {
+  for (const dt of typesOf(only)) {
     const col = ws.collection(dt.entity);
     let docs: BaseRecord[];
     if (view === 'pending') docs = col.live().filter((d) => d.status === dt.statusValue.pending);
     else {
       const actions = view === 'decided' ? ['approve', 'reject'] : ['submit'];
-      const ids = new Set(steps.filter((s) => s.docType === dt.entity && s.by === userId && actions.includes(String(s.action))).map((s) => String(s.docId)));
+      const ids = new Set([
+        ...steps.filter((s) => s.docType === dt.entity && s.by === userId && actions.includes(String(s.action))).map((s) => String(s.docId)),
+        ...legacyDocIds(ws, dt.entity, userId, actions),
+      ]);
       docs = [...ids].map((id) => col.get(id)).filter((d): d is BaseRecord => !!d && !d.deleted);
     }
     const actor = actorOf(ws, userId);
@@ -42,7 +46,7 @@ export function inboxOf(ws: Workspace, userId: string, view: InboxView): InboxIt
   return out.sort((a, b) => (view === 'pending' ? a.at - b.at : b.at - a.at));
 }
 
-/** The 审批箱 badge's engine part: how many documents wait for this user's decision. */
+/** The 审批箱 badge: how many documents of every type wait for this user's decision. */
 export function pendingCount(ws: Workspace, userId: string): number {
   return inboxOf(ws, userId, 'pending').length;
 }

@@ -21,10 +21,18 @@ const LEGACY: Readonly<Record<string, { rows: string; field: string; pending: st
 
 const APPROVAL_ACTIONS = new Set(['submit', 'approve', 'reject', 'withdraw']);
 
+/** Documents with a legacy step by this user among these actions (the inbox's decided / submitted views). */
+export function legacyDocIds(ws: Workspace, entity: string, by: string, actions: readonly string[]): string[] {
+  const l = LEGACY[entity];
+  if (!l) return [];
+  return ws.collection(l.rows).live().filter((r) => r.by === by && r.engine !== true && actions.includes(String(r.action))).map((r) => String(r[l.field]));
+}
+
 export function legacySteps(ws: Workspace, entity: string, doc: BaseRecord): Values[] {
   const l = LEGACY[entity];
   if (!l) return [];
-  const rows = sortRows(ws.collection(l.rows).liveWhere(l.field, doc.id)).filter((r) => APPROVAL_ACTIONS.has(String(r.action)));
+  // rows marked `engine` are the order log's copies of engine steps, not steps of their own
+  const rows = sortRows(ws.collection(l.rows).liveWhere(l.field, doc.id)).filter((r) => APPROVAL_ACTIONS.has(String(r.action)) && r.engine !== true);
   const out: Values[] = [];
   let round = 0;
   rows.forEach((r, i) => {

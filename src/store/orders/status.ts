@@ -3,7 +3,8 @@ import { entityDef, saveRecord } from '../core/records';
 import type { BaseRecord } from '../../domain/core/record';
 import type { Label } from '../../domain/core/entity';
 import { asTime } from '../../domain/core/read';
-import { refuse, type Result } from '../../domain/core/result';
+import { ok, refuse, type Result } from '../../domain/core/result';
+import { approvalOf, decideBlockerOf, decideDoc, submitDoc, withdrawDoc } from '../approvals/engine';
 import { orderAction, orderStatusOf, type ActionContext, type OrderAction, type OrderPatch } from '../../domain/orders';
 import { localToday } from '../sales/ops';
 import { roleOfUser } from '../sales/quotes';
@@ -27,33 +28,66 @@ export function actionContext(ws: Workspace, order: BaseRecord, userId: string, 
 
 const COMMENT_NEEDED: Label = { zh: '驳回必须填写意见', en: 'A rejection needs a comment' };
 
+/** The approval actions, which run on the approval engine (store/approvals/engine.ts). */
+const APPROVAL_ACTIONS: readonly OrderAction[] = ['submit', 'approve', 'reject', 'withdraw'];
+const isApproval = (a: OrderAction) => APPROVAL_ACTIONS.includes(a);
+
+/**
+ * The order's own checks for an action (status, lines, deliveries); who may decide, and whether a
+ * submission needs approval at all, are the approval engine's (its rules for orders).
+ */
+function orderCheck(ws: Workspace, order: BaseRecord, action: OrderAction, userId: string, now = Date.now()): Result<OrderPatch> {
+  const ctx = actionContext(ws, order, userId, now);
+  // approve/reject: the engine decides who may; the order only checks its status
+  return orderAction(order, action, isApproval(action) ? { ...ctx, role: { admin: true }, userId: '' } : ctx);
+}
+
 /** Why this user cannot take the action now (the same checks the action runs), or null. */
 export function actionBlocker(ws: Workspace, orderId: string, action: OrderAction, userId: string): Label | null {
   const order = liveOrder(ws, orderId);
   if (!order) return { zh: '订单不存在或已删除', en: 'The order does not exist or is deleted' };
-  const res = orderAction(order, action, actionContext(ws, order, userId));
-  return res.ok ? null : res.refusal.message;
+  const res = orderCheck(ws, order, action, userId);
+  if (!res.ok) return res.refusal.message;
+  if (action === 'approve' || action === 'reject') return decideBlockerOf(ws, 'orders', order, userId);
+  if (action === 'withdraw') { const r = approvalOf(ws, 'orders', order); return r?.state.submission?.by === userId ? null : { zh: '只有提交人可以撤回', en: 'Only the submitter can withdraw it' }; }
+  return null;
 }
 
-/** Run a status action: the status (and approval day) written, one step row appended. */
+/**
+ * Run a status action. Submit, approve, reject and withdraw go through the approval engine (its
+ * step record and the status, approval day included); the others write their patch through the
+ * save path. Every action also appends a row to the order's operation log (orderSteps), in the
+ * same transaction.
+ */
 export function runOrderAction(ws: Workspace, orderId: string, action: OrderAction, userId: string, comment = '', now = Date.now()): Result<OrderPatch> {
   const order = liveOrder(ws, orderId);
   if (!order) return noOrder();
   if (action === 'reject' && !comment.trim()) return refuse(COMMENT_NEEDED);
-  const res = orderAction(order, action, actionContext(ws, order, userId, now));
+  const res = orderCheck(ws, order, action, userId, now);
   if (!res.ok) return res;
-  const saved = ws.transact(() => {
+  return ws.transact((): Result<OrderPatch> => {
+    if (isApproval(action)) {
+      const done = action === 'submit' ? submitDoc(ws, 'orders', orderId, userId, comment, now)
+        : action === 'withdraw' ? withdrawDoc(ws, 'orders', orderId, userId, now)
+        : decideDoc(ws, 'orders', orderId, userId, action === 'approve', comment, now);
+      if (!done.ok) return done;
+      writeStep(ws, orderId, action, userId, comment, now, true);
+      return ok({ status: ws.collection('orders').get(orderId)?.status });
+    }
     const write = saveRecord(ws, entityDef(ws, 'orders'), res.value, orderId, { userId, now });
-    if (write.ok) writeStep(ws, orderId, action, userId, comment, now);
-    return write;
+    if (!write.ok) return write;
+    writeStep(ws, orderId, action, userId, comment, now);
+    return res;
   });
-  return saved.ok ? res : saved;
 }
 
-/** Append one step row (part of the action's transaction). */
-export function writeStep(ws: Workspace, orderId: string, action: OrderAction, userId: string, comment: string, now: number): void {
+/**
+ * Append one row to the order's operation log (part of the action's transaction). `engine`: the
+ * approval engine holds the step itself; the row is the log's copy, which legacy.ts does not read.
+ */
+export function writeStep(ws: Workspace, orderId: string, action: OrderAction, userId: string, comment: string, now: number, engine = false): void {
   const c = comment.trim();
-  ws.collection('orderSteps').create({ orderId, seq: nextStepSeq(ws, orderId), action, by: userId, at: now, ...(c ? { comment: c } : {}) });
+  ws.collection('orderSteps').create({ orderId, seq: nextStepSeq(ws, orderId), action, by: userId, at: now, ...(c ? { comment: c } : {}), ...(engine ? { engine: true } : {}) });
 }
 
 /** When the order was last submitted (its latest submit step), or null. */
@@ -63,13 +97,12 @@ export function submittedAt(ws: Workspace, orderId: string): { at: number | null
 }
 
 /**
- * 审批箱, orders: submitted orders this user may decide on (approve permission on Orders, not
- * their own order — the rule's own check), oldest submission first.
+ * 审批箱, orders: submitted orders this user may decide on (the approval engine's check: the open
+ * step's approvers, never one's own submission unless an administrator), oldest submission first.
  */
 export function orderInbox(ws: Workspace, userId: string): BaseRecord[] {
   const waiting = ws.collection('orders').live().filter((o) => orderStatusOf(o) === 'submitted');
-  const role = roleOfUser(ws, userId);
-  const may = (o: BaseRecord) => orderAction(o, 'approve', { userId, role, today: localToday() }).ok;
+  const may = (o: BaseRecord) => decideBlockerOf(ws, 'orders', o, userId) === null;
   const at = (o: BaseRecord) => submittedAt(ws, o.id).at ?? 0;
   return waiting.filter(may).sort((a, b) => at(a) - at(b));
 }

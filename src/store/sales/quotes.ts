@@ -6,11 +6,12 @@ import type { BaseRecord } from '../../domain/core/record';
 import type { Label } from '../../domain/core/entity';
 import { nextSeq } from '../../domain/core/rows';
 import type { RoleLike } from '../../domain/org/modules';
+import { approvalOf, decideBlockerOf, decideDoc, submitDoc, withdrawDoc, type DocApproval } from '../approvals/engine';
 import {
-  approvalInbox, approveQuote, ok, refuse, positionLimit, priceQuote, quoteApprovalNeed, quoteEditBlocker, quoteLinkBlocker,
-  quoteLinkValues, quoteStatusOf, quoteView, rejectQuote, statusAfterEdit, submitQuote, withdrawQuote,
+  ok, refuse, positionLimit, priceQuote, quoteApprovalNeed, quoteEditBlocker, quoteLinkBlocker,
+  quoteLinkValues, quoteStatusOf, quoteView, statusAfterEdit, submitQuote,
   type ApprovalNeed, type Approver, type LineInput, type Result, type Patch, type PricedQuote, type PricingContext,
-  type QuoteAction, type QuoteView, type Values,
+  type QuoteView, type Values,
 } from '../../domain/sales';
 import { localToday, PARENT_OF, type RecordKind } from './ops';
 
@@ -31,9 +32,15 @@ export function linesOf(ws: Workspace, quoteId: string): BaseRecord[] {
   return rowsOf(ws, 'quoteLines', quoteId);
 }
 
-/** The quote's approval steps in the order they were taken. */
+/**
+ * The quote's approval steps in the order they were taken: the approval engine's step records
+ * (store/approvals), which also reads the rows an older version kept in `quoteSteps`. Each is
+ * shaped as the quote page reads a step (quoteId, seq, action, by, at, comment).
+ */
 export function approvalStepsOf(ws: Workspace, quoteId: string): BaseRecord[] {
-  return rowsOf(ws, 'quoteSteps', quoteId);
+  const quote = ws.collection('quotes').get(quoteId);
+  const a = quote ? approvalOf(ws, 'quotes', quote) : null;
+  return (a?.state.history ?? []).map((r, seq) => ({ ...r, quoteId, seq }) as unknown as BaseRecord);
 }
 
 /** The quote with its rows, as the rules read it. */
@@ -41,11 +48,10 @@ export function viewOf(ws: Workspace, quote: BaseRecord): QuoteView<BaseRecord> 
   return quoteView(quote, linesOf(ws, quote.id), approvalStepsOf(ws, quote.id));
 }
 
-/** Many quotes with their rows (the rows are read once for all of them). */
+/** Many quotes with their rows (the lines are read once for all of them). */
 export function viewsOf(ws: Workspace, quotes: readonly BaseRecord[]): QuoteView<BaseRecord>[] {
   const lines = rowsByParent(ws, 'quoteLines');
-  const steps = rowsByParent(ws, 'quoteSteps');
-  return quotes.map((q) => quoteView(q, lines.get(q.id) ?? [], steps.get(q.id) ?? []));
+  return quotes.map((q) => quoteView(q, lines.get(q.id) ?? [], approvalStepsOf(ws, q.id)));
 }
 
 const NO_QUOTE: Label = { zh: '报价单不存在或已删除', en: 'The quote does not exist or is deleted' };
@@ -177,55 +183,63 @@ export function saveQuoteLines(ws: Workspace, quoteId: string, inputs: readonly 
 }
 
 /** Rows of a quote whatever their state (a new row's `seq` goes after every one ever used). */
-function rowsOfAnyState(ws: Workspace, child: 'quoteLines' | 'quoteSteps', quoteId: string): BaseRecord[] {
+function rowsOfAnyState(ws: Workspace, child: 'quoteLines', quoteId: string): BaseRecord[] {
   return referring(ws, child, 'quoteId', quoteId);
 }
 
-/** Run an approval action on the quote's view; write its status and append its step row, in one transaction. */
-function step(ws: Workspace, quoteId: string, run: (q: QuoteView) => Result<QuoteAction>): Result<QuoteAction> {
+/*
+ * The approval flow runs on the approval engine (store/approvals/engine.ts): each action appends
+ * one `approvalSteps` record and writes the quote's status; the rules are the workspace's approval
+ * rules for quotes (by default: every submitted quote waits for someone with approve on Sales, and
+ * not the submitter unless an administrator — the rule quotes always had).
+ */
+
+/** 提交审批: the quote must be complete (domain/sales/quotes.ts submitQuote's checks), then the engine. */
+export function submitQuoteForApproval(ws: Workspace, quoteId: string, userId: string, comment?: string, now = Date.now()): Result<DocApproval> {
   const quote = ws.collection('quotes').get(quoteId);
   if (!quote) return refuse(NO_QUOTE);
-  const res = run(viewOf(ws, quote));
-  if (res.ok) {
-    ws.transact(() => {
-      ws.collection('quotes').update(quoteId, res.value.patch);
-      const seq = nextSeq(rowsOfAnyState(ws, 'quoteSteps', quoteId));
-      ws.collection('quoteSteps').create({ quoteId, seq, ...res.value.step });
-    });
-  }
-  return res;
-}
-
-/** 提交审批. */
-export function submitQuoteForApproval(ws: Workspace, quoteId: string, userId: string, comment?: string, now = Date.now()): Result<QuoteAction> {
-  return step(ws, quoteId, (q) => submitQuote(q, userId, now, comment));
+  const checked = submitQuote(viewOf(ws, quote), userId, now, comment);
+  return checked.ok ? submitDoc(ws, 'quotes', quoteId, userId, comment, now) : checked;
 }
 
 export function approverOf(ws: Workspace, userId: string): Approver {
   return { id: userId, role: roleOfUser(ws, userId) };
 }
 
-export function approveQuoteAs(ws: Workspace, quoteId: string, userId: string, comment?: string, now = Date.now()): Result<QuoteAction> {
-  return step(ws, quoteId, (q) => approveQuote(q, approverOf(ws, userId), now, comment));
+/** Why this user may not decide on the quote now (the engine's check: the step's approvers, not one's own), or null. */
+export function decideBlockerFor(ws: Workspace, quote: BaseRecord, userId: string): Label | null {
+  return decideBlockerOf(ws, 'quotes', quote, userId);
 }
 
-export function rejectQuoteAs(ws: Workspace, quoteId: string, userId: string, comment: string, now = Date.now()): Result<QuoteAction> {
-  return step(ws, quoteId, (q) => rejectQuote(q, approverOf(ws, userId), now, comment));
+export function approveQuoteAs(ws: Workspace, quoteId: string, userId: string, comment?: string, now = Date.now()): Result<DocApproval> {
+  return decideDoc(ws, 'quotes', quoteId, userId, true, comment, now);
 }
 
-export function withdrawQuoteAs(ws: Workspace, quoteId: string, userId: string, now = Date.now()): Result<QuoteAction> {
-  return step(ws, quoteId, (q) => withdrawQuote(q, userId, now));
+export function rejectQuoteAs(ws: Workspace, quoteId: string, userId: string, comment: string, now = Date.now()): Result<DocApproval> {
+  return decideDoc(ws, 'quotes', quoteId, userId, false, comment, now);
+}
+
+export function withdrawQuoteAs(ws: Workspace, quoteId: string, userId: string, now = Date.now()): Result<DocApproval> {
+  return withdrawDoc(ws, 'quotes', quoteId, userId, now);
 }
 
 /** 审批箱: quotes awaiting this user's decision (with their rows), oldest submission first. */
 export function inboxOf(ws: Workspace, userId: string): QuoteView<BaseRecord>[] {
-  const pending = ws.collection('quotes').live().filter((q) => quoteStatusOf(q) === 'pending');
-  return approvalInbox(viewsOf(ws, pending), approverOf(ws, userId)) as QuoteView<BaseRecord>[];
+  const pending = ws.collection('quotes').live().filter((q) => quoteStatusOf(q) === 'pending' && decideBlockerOf(ws, 'quotes', q, userId) === null);
+  const at = (q: QuoteView) => Number(submitStepOf(q)?.at ?? 0);
+  return viewsOf(ws, pending).sort((a, b) => at(a) - at(b));
+}
+
+function submitStepOf(q: QuoteView): Values | undefined {
+  return (q.steps as Values[]).filter((s) => s.action === 'submit').pop();
 }
 
 /** Quotes this user submitted that are waiting or were decided (newest first, with their rows), for "my requests". */
 export function mySubmissions(ws: Workspace, userId: string): QuoteView<BaseRecord>[] {
-  const submitted = new Set(ws.collection('quoteSteps').live().filter((s) => s.action === 'submit' && s.by === userId).map((s) => String(s.quoteId)));
+  const submitted = new Set([
+    ...ws.collection('approvalSteps').live().filter((s) => s.docType === 'quotes' && s.action === 'submit' && s.by === userId).map((s) => String(s.docId)),
+    ...ws.collection('quoteSteps').live().filter((s) => s.action === 'submit' && s.by === userId).map((s) => String(s.quoteId)),
+  ]);
   const quotes = ws.collection('quotes').live().filter((q) => submitted.has(q.id));
   return viewsOf(ws, quotes).sort((a, b) => b.updatedAt - a.updatedAt);
 }

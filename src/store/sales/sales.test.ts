@@ -140,7 +140,7 @@ describe('sales flow in the store', () => {
     expect(approveQuoteAs(ws, q.value, 'mgr', '同意,下不为例', 5000).ok).toBe(true);
     const done = viewOf(ws, ws.collection('quotes').get(q.value)!);
     expect(done.status).toBe('approved');
-    // each step is a row of quoteSteps
+    // each step is a record of the approval engine (approvalSteps)
     expect(approvalStepsOf(ws, q.value).map((s) => s.action)).toEqual(['submit', 'approve']);
     expect(approvalStepsOf(ws, q.value)[1]).toMatchObject({ quoteId: q.value, seq: 1, action: 'approve', by: 'mgr', at: 5000, comment: '同意,下不为例' });
     expect(issueBlocker(ws, done, 'rep')).toBeNull();

@@ -3,7 +3,8 @@ import { A } from '@solidjs/router';
 import { money, dateTime } from '../../domain/core/format';
 import { asNumber } from '../../domain/core/numbers';
 import { decideDoc } from '../../store/approvals/engine';
-import { inboxOf, type InboxItem, type InboxView } from '../../store/approvals/inbox';
+import { CARD_TYPES, inboxOf, type InboxItem, type InboxView } from '../../store/approvals/inbox';
+import { APPROVAL_DOC_TYPES } from '../../domain/registry';
 import { useWorkspace } from '../shared/context';
 import { useTitles } from '../shared/titles';
 import { Badge } from '../shared/RecordView';
@@ -15,7 +16,11 @@ import './approvals.css';
 
 const VIEWS: InboxView[] = ['pending', 'decided', 'submitted'];
 /** Where a document of each engine type opens. */
-export const DOC_PATH: Record<string, (id: string) => string> = { expenses: (id) => `finance/expenses/${id}`, contracts: (id) => `contracts/${id}` };
+export const DOC_PATH: Record<string, (id: string) => string> = {
+  quotes: (id) => `quotes/${id}`, orders: (id) => `orders/${id}`, expenses: (id) => `finance/expenses/${id}`, contracts: (id) => `contracts/${id}`,
+};
+/** Waiting quotes and orders have their own detailed cards above; the other views list every type. */
+const LISTED_WAITING = APPROVAL_DOC_TYPES.map((d) => d.entity).filter((e) => !CARD_TYPES.includes(e));
 
 /** 审批箱 on the engine (a section of the 审批箱 page): one list of every engine document type, three views. */
 export function EngineInbox() {
@@ -24,7 +29,11 @@ export function EngineInbox() {
   const refusal = useRefusal();
   const [view, setView] = createSignal<InboxView>('pending');
   const [deciding, setDeciding] = createSignal<{ item: InboxItem; approve: boolean } | null>(null);
-  const items = createMemo(() => { trackApprovals(ctx, 'expenses'); ctx.version('contracts')(); return inboxOf(ctx.ws, ctx.userId(), view()); });
+  const items = createMemo(() => {
+    for (const c of ['quotes', 'orders', 'expenses', 'contracts', 'quoteSteps', 'orderSteps']) ctx.version(c)();
+    trackApprovals(ctx, 'company');
+    return inboxOf(ctx.ws, ctx.userId(), view(), view() === 'pending' ? LISTED_WAITING : undefined);
+  });
   const base = `/w/${ctx.ws.id}`;
   return (
     <div class="card engine-inbox" data-view={view()}>
@@ -39,7 +48,7 @@ export function EngineInbox() {
           <div class="inbox-row" data-id={it.doc.id} data-type={it.entity}>
             <div class="doc">
               <span class="muted small">{L(it.approval.dt.noun)} · </span>
-              <A href={`${base}/${DOC_PATH[it.entity](it.doc.id)}`}>{title(it.entity, it.doc) || '—'}</A>
+              <A href={`${base}/${DOC_PATH[it.entity]?.(it.doc.id) ?? ''}`}>{title(it.entity, it.doc) || '—'}</A>
               <span class="muted"> · {title('customers', it.doc.customerId)}</span>
             </div>
             <div class="facts">

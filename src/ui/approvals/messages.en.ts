@@ -2,7 +2,7 @@ import type { zh } from './messages';
 
 export const en: Record<keyof typeof zh, string> = {
   'nav.contracts': 'Contracts',
-  'approvals.engineInbox': 'Approvals (expenses, contracts)',
+  'approvals.engineInbox': 'Documents for approval',
   'approvals.view.pending': 'Waiting for me',
   'approvals.view.decided': 'Decided by me',
   'approvals.view.submitted': 'Submitted by me',

@@ -1,7 +1,7 @@
 /** 业务审批 and 合同管理: the engine's inbox and panels, approval rules, contracts. */
 export const zh = {
   'nav.contracts': '合同',
-  'approvals.engineInbox': '审批箱(费用、合同)',
+  'approvals.engineInbox': '审批单据',
   'approvals.view.pending': '待我审批',
   'approvals.view.decided': '我已审批',
   'approvals.view.submitted': '我提交的',

@@ -1,13 +1,8 @@
 import { orderInbox } from '../../store/orders/status';
 import type { WorkspaceCtx } from '../shared/context';
 
-/** The submitted orders this user may decide on, following every input of the inbox (the badge and the home card read it). */
+/** The submitted orders this user may decide on, following every input of the inbox (the home card reads it; the badge counts every type, ui/approvals). */
 export function trackedOrderInbox(ctx: WorkspaceCtx) {
-  for (const c of ['orders', 'orderLines', 'orderSteps', 'users', 'roles', 'discounts']) ctx.version(c)();
+  for (const c of ['orders', 'orderLines', 'orderSteps', 'approvalSteps', 'approvalRules', 'departments', 'users', 'roles', 'discounts']) ctx.version(c)();
   return orderInbox(ctx.ws, ctx.userId());
-}
-
-/** 审批箱's badge, orders: how many submitted orders this user may decide on (loaded after the first page). */
-export function pendingOrders(ctx: WorkspaceCtx): number {
-  return trackedOrderInbox(ctx).length;
 }

@@ -36,7 +36,6 @@ export const ordersUi = defineUiModule({
     { entity: 'returns', fields: ['code'], open: (r) => `orders/${String(r.orderId ?? '')}` },
   ],
   actions: [{ entity: 'orders', path: 'orders', label: 'orders.new', order: 70 }],
-  navCounts: [{ path: 'approvals', load: async () => (await import('./approval-count')).pendingOrders }],
   // after the sales section (10), before service (20)
   customerSections: [{ order: 15, component: lazy(async () => ({ default: (await sections()).CustomerOrders })) }],
 });

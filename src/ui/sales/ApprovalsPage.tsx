@@ -30,7 +30,7 @@ export function ApprovalsPage() {
   const base = `/w/${ctx.ws.id}`;
   const sections = recordSections(useModules(), 'approvals'); // other modules' waiting documents (orders)
   // quotes with their rows (lines and approval steps are records of their own)
-  const rows = () => { ctx.version('quotes')(); ctx.version('quoteLines')(); ctx.version('quoteSteps')(); };
+  const rows = () => { for (const c of ['quotes', 'quoteLines', 'quoteSteps', 'approvalSteps', 'approvalRules', 'departments']) ctx.version(c)(); };
   const inbox = createMemo(() => { rows(); ctx.version('users')(); ctx.version('roles')(); return inboxOf(ctx.ws, ctx.userId()); });
   const mine = createMemo(() => { rows(); return mySubmissions(ctx.ws, ctx.userId()); });
   const [deciding, setDeciding] = createSignal<{ q: BaseRecord; approve: boolean } | null>(null);

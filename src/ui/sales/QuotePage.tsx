@@ -5,11 +5,11 @@ import type { Errors } from '../../domain/core/validate';
 import { asNumber } from '../../domain/core/numbers';
 import { toCsv } from '../../domain/core/csv';
 import {
-  deciderBlocker, quoteEditBlocker, quoteLinkBlocker, quoteStatusOf, quoteTotals, quoteView, submitterOf, lineAmounts,
+  quoteEditBlocker, quoteLinkBlocker, quoteStatusOf, quoteTotals, quoteView, submitterOf, lineAmounts,
   type RateBreakdown, type Values,
 } from '../../domain/sales';
 import {
-  approvalNeedOf, approvalStepsOf, approveQuoteAs, approverOf, issueBlocker, limitOf, linesOf, priceLines, quotingUser, rejectQuoteAs,
+  approvalNeedOf, approvalStepsOf, approveQuoteAs, decideBlockerFor, issueBlocker, limitOf, linesOf, priceLines, quotingUser, rejectQuoteAs,
   saveQuoteLines, submitQuoteForApproval, withdrawQuoteAs, type LineEdit,
 } from '../../store/sales/quotes';
 import { deleteWithPlan, planDelete } from '../../store/sales/ops';
@@ -66,7 +66,8 @@ export function QuotePage() {
   const products = createMemo(() => ctx.live('products').sort((a, b) => String(a.code ?? '').localeCompare(String(b.code ?? ''))));
   // the quote's rows: each line and each approval step is a record of its own
   const lines = createMemo(() => { ctx.version('quoteLines')(); return linesOf(ctx.ws, params.id!); });
-  const steps = createMemo(() => { ctx.version('quoteSteps')(); return approvalStepsOf(ctx.ws, params.id!); });
+  // approval steps: the engine's records (and the rows an older version kept in quoteSteps)
+  const steps = createMemo(() => { ctx.version('quotes')(); ctx.version('quoteSteps')(); ctx.version('approvalSteps')(); return approvalStepsOf(ctx.ws, params.id!); });
   const view = createMemo(() => { const q = quote(); return q ? quoteView(q, lines(), steps()) : undefined; });
 
   // ---- lines being edited (a draft until saved) ----
@@ -99,7 +100,11 @@ export function QuotePage() {
   const lastDecision = () => steps().filter((s) => s.action === 'approve').pop();
   const writable = () => ctx.can('sales', 'write');
   const locked = () => (quote() ? quoteEditBlocker(quote()!) : null);
-  const decideWhy = createMemo(() => { ctx.version('users')(); ctx.version('roles')(); return view() ? deciderBlocker(view()!, approverOf(ctx.ws, ctx.userId())) : null; });
+  const decideWhy = createMemo(() => {
+    for (const c of ['users', 'roles', 'departments', 'approvalRules']) ctx.version(c)();
+    steps();
+    return quote() ? decideBlockerFor(ctx.ws, quote()!, ctx.userId()) : null;
+  });
   const issueWhy = createMemo(() => { ctx.version('discounts')(); ctx.version('roles')(); return view() ? issueBlocker(ctx.ws, view()!, ctx.userId()) : null; });
 
   const save = () => {

@@ -43,7 +43,6 @@ export const salesUi = defineUiModule({
     { entity: 'quotes', path: 'quotes', label: 'sales.newQuote', order: 50 },
     { entity: 'projects', path: 'projects', label: 'sales.newProject', order: 60 },
   ],
-  navCounts: [{ path: 'approvals', load: async () => (await import('./approval-count')).pendingQuotes }],
   // loaded with the customer page's first render, not with the app
   // what the customer's timeline shows of sales (ui/customers/CustomerTimeline.tsx)
   timeline: [
