@@ -6,5 +6,5 @@ export const CONTRACT_APPROVAL: ApprovalDocType = {
   entity: 'contracts', module: 'orders', noun: { zh: '合同', en: 'Contract' }, ownerField: 'ownerId',
   facts: (doc) => ({ amount: asNumber(doc.amount) }),
   statusValue: { draft: 'draft', pending: 'pending', approved: 'active', rejected: 'rejected' },
-  defaultRules: [{ docType: 'contracts', condition: 'always', stepNo: 1, approverKind: 'module', name: '合同审批' }],
+  defaultRules: [{ docType: 'contracts', condition: 'always', stepNo: 1, approverKind: 'module' }],
 };

@@ -14,5 +14,5 @@ export const EXPENSE_APPROVAL: ApprovalDocType = {
   entity: 'expenses', module: 'finance', noun: { zh: '费用', en: 'Expense' }, ownerField: 'ownerId',
   facts: (doc, _rows, extra) => ({ amount: asNumber(doc.amount), type: asText(doc.kind), defaultThreshold: expenseLimitOf(extra.company) }),
   statusValue: { draft: 'draft', pending: 'submitted', approved: 'approved', rejected: 'rejected' },
-  defaultRules: [{ docType: 'expenses', condition: 'amountOver', stepNo: 1, approverKind: 'module', name: '超过费用审批限额' }],
+  defaultRules: [{ docType: 'expenses', condition: 'amountOver', stepNo: 1, approverKind: 'module' }],
 };

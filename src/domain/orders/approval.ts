@@ -11,5 +11,5 @@ export const ORDER_APPROVAL: ApprovalDocType = {
   },
   statusValue: { draft: 'draft', pending: 'submitted', approved: 'approved', rejected: 'draft' },
   patchFor: (phase, today) => (phase === 'approved' ? { approvedAt: today } : { approvedAt: undefined }),
-  defaultRules: [{ docType: 'orders', condition: 'discountBelowLimit', stepNo: 1, approverKind: 'module', name: '折扣低于职位折扣' }],
+  defaultRules: [{ docType: 'orders', condition: 'discountBelowLimit', stepNo: 1, approverKind: 'module' }],
 };

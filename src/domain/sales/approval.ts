@@ -15,5 +15,5 @@ export const QUOTE_APPROVAL: ApprovalDocType = {
     return { amount: t.discountedAmount, rate: t.rate };
   },
   statusValue: { draft: 'draft', pending: 'pending', approved: 'approved', rejected: 'rejected' },
-  defaultRules: [{ docType: 'quotes', condition: 'always', stepNo: 1, approverKind: 'module', name: '报价单审批' }],
+  defaultRules: [{ docType: 'quotes', condition: 'always', stepNo: 1, approverKind: 'module' }],
 };

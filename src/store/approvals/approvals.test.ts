@@ -6,7 +6,8 @@ import { seedWorkspace } from '../org/setup';
 import { approvalOf, decideDoc, submitDoc, withdrawDoc } from './engine';
 import { inboxOf } from './inbox';
 import { terminateContract } from './contracts';
-import { contractStatusOf, contractExpiryReminders } from '../../domain/contracts/status';
+import { contractStatusOf } from '../../domain/contracts/status';
+import { contractExpiryReminders } from '../../domain/contracts/expiry';
 import type { Workspace } from '../core/workspace';
 
 const zh = (r: { ok: boolean; refusal?: { message: { zh: string } } }) => (r.ok ? '' : r.refusal!.message.zh);

@@ -1,6 +1,6 @@
 import type { WorkspaceCtx } from '../shared/context';
 import type { Reminder } from '../../domain/core/reminders';
-import { contractExpiryReminders } from '../../domain/contracts/status';
+import { contractExpiryReminders } from '../../domain/contracts/expiry';
 import { displayName } from '../../domain/core/entity';
 import { lang } from '../i18n';
 

@@ -1,4 +1,4 @@
-import { contractCalendarItems } from '../../domain/contracts/status';
+import { contractCalendarItems } from '../../domain/contracts/expiry';
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
 import { placeItems, keyMove, stepView, viewDays, type CalendarItem, type CalendarView } from '../../domain/office/calendar';
