@@ -44,7 +44,7 @@ describe('the cascade over the product definitions', () => {
     expect(owningRelation(ENTITIES.quotes, data.quotes[2])?.entity).toBe('opportunities');
     expect(owningRelation(ENTITIES.quotes, rec('x'))).toBeNull();
     expect(childRelations(ENTITIES, 'quotes').map((r) => r.child)).toEqual(['quoteLines', 'quoteSteps']);
-    expect(childRelations(ENTITIES, 'customers').map((r) => `${r.child}.${r.field}:${r.onDelete}`)).toEqual(['contacts.customerId:cascade', 'customerNotes.customerId:cascade', 'orders.customerId:block']);
+    expect(childRelations(ENTITIES, 'customers').map((r) => `${r.child}.${r.field}:${r.onDelete}`)).toEqual(['contacts.customerId:cascade', 'customerNotes.customerId:cascade', 'orders.customerId:block', 'contracts.customerId:block']);
   });
 
   it('contact record → its quote (and the quote\'s lines)', () => {

@@ -38,7 +38,7 @@ export function legacySteps(ws: Workspace, entity: string, doc: BaseRecord): Val
   rows.forEach((r, i) => {
     if (r.action === 'submit') round++;
     if (!round) return;
-    const base = { id: `legacy:${r.id}`, docType: entity, docId: doc.id, round, by: r.by, at: r.at, ...(typeof r.comment === 'string' ? { comment: r.comment } : {}) };
+    const base = { id: r.id, docType: entity, docId: doc.id, round, by: r.by, at: r.at, ...(typeof r.comment === 'string' ? { comment: r.comment } : {}) };
     if (r.action === 'submit') {
       const rest = rows.slice(i + 1);
       const end = rest.findIndex((x) => x.action === 'submit');
