@@ -28,7 +28,16 @@ const NO_DOC: Label = { zh: '单据不存在或已删除', en: 'The document doe
 /** The document's step records: the engine's, after the ones an older version kept on the document (legacy.ts). */
 export function stepRecordsOf(ws: Workspace, entity: string, doc: BaseRecord): Values[] {
   const own = ws.collection('approvalSteps').liveWhere('docId', doc.id).filter((s) => s.docType === entity);
-  return [...legacySteps(ws, entity, doc), ...own];
+  const all = [...legacySteps(ws, entity, doc), ...own];
+  const dt = docTypeOf(entity);
+  // a document waiting with no record of its submission (imported, or written before steps were kept):
+  // submitted by its owner when last changed, one step for the module's approvers
+  if (dt && !all.some((r) => r.action === 'submit') && doc.status === dt.statusValue.pending) {
+    all.push({ id: `implicit:${doc.id}`, docType: entity, docId: doc.id, round: 1, step: 0, action: 'submit',
+      by: typeof doc[dt.ownerField] === 'string' ? doc[dt.ownerField] : doc.updatedBy, at: doc.updatedAt,
+      plan: JSON.stringify([{ approvers: [{ kind: 'module', module: dt.module }], reasons: [] }]) });
+  }
+  return all;
 }
 
 /** The stored status as an approval phase (a status beyond approval — executing, completed — reads as approved). */

@@ -45,4 +45,13 @@ describe('steps the previous version kept are read as engine steps (no migration
     expect(orderInbox(ws, 'mgr').map((o) => o.id)).toEqual(['o2']);
     expect(orderInbox(ws, 'rep')).toEqual([]);
   });
+  it('a document waiting with no step at all (imported) is pending, submitted by its owner', () => {
+    const ws = previousVersion();
+    ws.collection('orders').create({ code: 'DD3', status: 'submitted', ownerId: 'rep', customerId: 'c' }, 'o3');
+    const a = approvalOf(ws, 'orders', ws.collection('orders').get('o3')!)!;
+    expect(a).toMatchObject({ phase: 'pending', state: { submission: { by: 'rep' } } });
+    expect(orderInbox(ws, 'mgr').map((o) => o.id).sort()).toEqual(['o2', 'o3']);
+    expect(decideDoc(ws, 'orders', 'o3', 'mgr', true).ok).toBe(true);
+    expect(ws.collection('orders').get('o3')!.status).toBe('approved');
+  });
 });

@@ -66,7 +66,7 @@ export function ApprovalPanel(props: { entity: string; doc: BaseRecord; canSubmi
         <p class="small muted approval-plan">
           <Show when={plan().length} fallback={t('approvals.noSteps')}>
             {t('approvals.needsSteps')}{' '}
-            <For each={plan()}>{(s, i) => <span class="plan-step">{t('approvals.stepN', { n: i() + 1 })} {s.approvers.map(who).join(' / ')}{s.reasons.length ? `(${s.reasons.map(L).join(';')})` : ''}</span>}</For>
+            <For each={plan()}>{(s, i) => <span class="plan-step">{t('approvals.stepN', { n: i() + 1 })} {s.approvers.map(who).join(' / ')}{s.reasons.length ? (lang() === 'zh' ? `(${s.reasons.map(L).join(';')})` : ` (${s.reasons.map(L).join('; ')})`) : ''}</span>}</For>
           </Show>
         </p>
       </Show>
