@@ -113,8 +113,16 @@ describe('approvals on the engine', () => {
     expect(await page.locator('table.approval-steps').innerText()).toContain('缺少发票');
     await sizes(page, 'expense-history');
 
-    // English
-    await page.getByRole('button', { name: 'English' }).click().catch(() => undefined);
+    // the rules are data, in 系统设置 · 审批规则; the customer page lists its contracts
+    await goto(page, ws, 'settings?tab=approvals');
+    await page.getByText('大额合同再由总经理审批').waitFor();
+    await shot(page, 'approvals-rules-1280x800');
+    await goto(page, ws, `customers/${String(order.customerId)}`);
+    await page.locator(`.contracts-section li[data-id="${contractId}"]`).waitFor();
+
+    // English, on the expense's page
+    await goto(page, ws, `finance/expenses/${expense.id}`);
+    await page.getByRole('button', { name: 'English' }).click();
     await page.locator('.approval-panel h2', { hasText: 'Approval' }).waitFor({ timeout: 10_000 });
     await shot(page, 'approvals-expense-en-1280x800');
     expect(errors).toEqual([]);
