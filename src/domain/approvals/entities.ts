@@ -22,7 +22,7 @@ export const approvalRulesDef: OrdersEntityDef = {
     field('threshold', '金额超过', 'Amount over', 'money', { min: 0, width: 100 }),
     field('typeCode', '类型代码', 'Type code', 'text', { width: 90 }),
     field('stepNo', '审批步骤', 'Step', 'number', { required: true, min: 1, max: 9, width: 70 }),
-    field('approverKind', '审批人', 'Approver', 'dict', { dict: 'approverKind', required: true, width: 130 }),
+    field('approverKind', '审批人', 'Approver', 'dict', { dict: 'approverKind', required: true, width: 170 }),
     field('approverRoleId', '审批角色', 'Approver role', 'ref', { ref: 'roles', width: 110 }),
     field('active', '启用', 'Active', 'bool', { width: 60 }),
   ],
