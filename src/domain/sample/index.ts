@@ -135,7 +135,7 @@ export function sampleCompany(opts: SampleCompanyOptions = {}): SampleData {
     data.activities.push(...genTodayTasks(context(seed, 13, true, days), customers, opps, SAMPLE_SIZES.activities, widthFor(SAMPLE_SIZES.activities, 5)));
     for (const k of ['orders', 'orderLines', 'deliveries', 'deliveryLines', 'returns', 'returnLines'] as const) data[k] = orders[k];
     Object.assign(data, money);
-    Object.assign(data, genApprovals(context(seed, 20, true, days), data));
+    Object.assign(data, genApprovals(context(seed, 21, true, days), data));
   }
   return data;
 }
