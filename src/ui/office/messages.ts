@@ -47,6 +47,7 @@ export const zh = {
   'reminders.title': '提醒中心',
   'reminders.none': '没有需要处理的提醒',
   'reminders.all': '全部',
+  'reminders.whose': '谁的提醒', 'reminders.mine': '我的', 'reminders.team': '我的团队({n}人)',
   'reminders.dismiss': '忽略',
   'reminders.snoozeDay': '明天再提醒',
   'reminders.snoozeWeek': '下周再提醒',
