@@ -40,6 +40,8 @@ export interface RecordListProps {
   entity: string;
   /** Restrict to a subset (e.g. the contacts of one customer); default: every live record. */
   filterBase?: (r: BaseRecord) => boolean;
+  /** Only the records whose `field` is `id` (a record page's own list: a customer's contacts), found without a scan. */
+  parent?: { field: string; id: string };
   /** Values a new record starts with (e.g. its customer). */
   defaults?: RecordValues;
   /** Open a record's own page (Enter, double-click on the name); default: the edit form. */
@@ -107,7 +109,8 @@ export function RecordList(props: RecordListProps) {
 
   const base = createMemo(() => {
     version();
-    const rows = ctx.visible(props.entity); // a rep with data scope "own" sees only their records
+    // a rep with data scope "own" sees only their records
+    const rows = props.parent ? ctx.visibleWhere(props.entity, props.parent.field, props.parent.id) : ctx.visible(props.entity);
     return props.filterBase ? rows.filter(props.filterBase) : rows;
   });
   const sorted = createMemo(() => {
