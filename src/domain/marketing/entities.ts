@@ -1,4 +1,4 @@
-import { field, flow, note, opt, type OrdersDictDef, type OrdersEntityDef } from '../orders/entities';
+import { derived, field, flow, note, opt, type OrdersDictDef, type OrdersEntityDef } from '../orders/entities';
 
 /**
  * Entity definitions of market management (市场管理, SPEC F): market activities (市场活动) with
@@ -30,7 +30,7 @@ export const marketActivitiesDef: OrdersEntityDef = {
 
 /** 参与者: a customer and/or one of its contacts invited to an activity, whether they came and what they said. */
 export const activityParticipantsDef: OrdersEntityDef = {
-  key: 'activityParticipants', module: MARKETING_MODULE, label: { zh: '活动参与者', en: 'Participants' }, titleField: 'customerId',
+  key: 'activityParticipants', module: MARKETING_MODULE, label: { zh: '活动参与者', en: 'Participants' }, titleField: 'activityName',
   parent: { entity: 'marketActivities', field: 'activityId', onDelete: 'cascade' }, embedded: true,
   fields: [
     field('activityId', '市场活动', 'Market activity', 'ref', { ref: 'marketActivities', required: true, width: 180 }),
@@ -38,6 +38,9 @@ export const activityParticipantsDef: OrdersEntityDef = {
     field('contactId', '联系人', 'Contact', 'ref', { ref: 'contacts', near: { field: 'customerId' }, width: 100 }),
     field('status', '参与状态', 'Attendance', 'dict', { dict: 'participantStatus', required: true, width: 80 }),
     field('feedback', '反馈', 'Feedback', 'longtext', { width: 220 }),
+    // copied from the activity on save (rules.ts): what the customer's timeline names and dates it by
+    field('activityName', '活动名称', 'Activity', 'text', { hidden: true, ...derived }),
+    field('date', '活动日期', 'Activity date', 'date', { hidden: true, ...derived }),
   ],
 };
 

@@ -33,6 +33,11 @@ export const marketActivityRules: EntityRules = {
 
 export const participantRules: EntityRules = {
   defaults: () => ({ status: 'invited' }),
+  /** The activity's name and start date, so the customer's timeline names and places the participation. */
+  prepare: (values, old, ctx) => {
+    const a = ctx.get('marketActivities', values.activityId ?? old?.activityId);
+    return a ? { ...values, activityName: asText(a.name) ?? undefined, date: asDay(a.startDate) ?? undefined } : values;
+  },
   validate: (values, old): Errors => (asText(values.customerId ?? old?.customerId) || asText(values.contactId ?? old?.contactId)
     ? {} : { customerId: { zh: '请选择客户或联系人', en: 'Choose a customer or a contact' } }),
 };

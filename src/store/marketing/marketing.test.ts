@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seededWorkspace } from '../test-workspace';
 import { entityDef, saveRecord } from '../core/records';
 import type { Workspace } from '../core/workspace';
-import { addParticipants, resultOf } from './marketing';
+import { addParticipants, refreshParticipantTitles, resultOf } from './marketing';
 
 const save = (ws: Workspace, entity: string, values: Record<string, unknown>, id?: string) =>
   saveRecord(ws, entityDef(ws, entity), values, id, { userId: 'u1' });
@@ -51,6 +51,11 @@ describe('participants and results', () => {
     expect(addParticipants(ws, id, [{ customerId: 'c1' }, { contactId: 'k1' }], 'u1')).toEqual({ ok: true, value: 0 });
     const rows = ws.collection('activityParticipants').live().map((p) => [p.customerId, p.contactId ?? null, p.status]);
     expect(rows).toEqual([['c1', null, 'invited'], ['c2', 'k1', 'invited']]);
+    // each participation carries the activity's name and date (the customer's timeline shows them), also after a rename
+    expect(ws.collection('activityParticipants').live().map((p) => [p.activityName, p.date])).toEqual([['春季展会', '2026-03-01'], ['春季展会', '2026-03-01']]);
+    save(ws, 'marketActivities', { name: '春季新品展会', startDate: '2026-03-02' }, id);
+    refreshParticipantTitles(ws, id, 'u1');
+    expect(ws.collection('activityParticipants').live().map((p) => [p.activityName, p.date])).toEqual([['春季新品展会', '2026-03-02'], ['春季新品展会', '2026-03-02']]);
   });
 
   it('results follow the leads, the won opportunity and the expenses; the manual cost only when no expense', () => {

@@ -1,5 +1,5 @@
 import type { Workspace } from '../core/workspace';
-import { entityDef, saveRecord } from '../core/records';
+import { editRecord, entityDef, saveRecord } from '../core/records';
 import { ok, refuse, type Result } from '../../domain/core/result';
 import { asText } from '../../domain/core/read';
 import type { BaseRecord } from '../../domain/core/record';
@@ -53,4 +53,11 @@ export function addParticipants(ws: Workspace, activityId: string, picks: readon
     }
   });
   return added || !refusal ? ok(added) : refusal;
+}
+
+/** After an activity is renamed or moved: its participants carry its name and date again (their rule copies them). */
+export function refreshParticipantTitles(ws: Workspace, activityId: string, userId: string): void {
+  ws.transact(() => {
+    for (const p of ws.collection('activityParticipants').live()) if (p.activityId === activityId) editRecord(ws, 'activityParticipants', p.id, {}, userId);
+  });
 }
