@@ -176,7 +176,7 @@ describe('a market activity from plan to ROI', () => {
 });
 
 describe('market tasks', () => {
-  it('an overdue market task is among the reminders and opens its page with its tracking notes', async () => {
+  it('an overdue market task is among the reminders and in the calendar, and opens its page with its tracking notes', async () => {
     await goto(page, ws, 'office/reminders');
     const item = page.locator('.reminder', { hasText: '展会物料准备' });
     await expect(item.getAttribute('data-kind')).resolves.toBe('marketTask');
@@ -188,6 +188,9 @@ describe('market tasks', () => {
     await fill(page, 'content', '物料已下单');
     await save();
     await page.locator('.grid-row', { hasText: '物料已下单' }).waitFor();
+    // and in the calendar, on its due day
+    await goto(page, ws, `office/calendar?view=week&day=${day(-3)}`);
+    await page.locator('.cal-item.kind-market', { hasText: '展会物料准备' }).first().waitFor();
     await goto(page, ws, 'marketing/tasks?view=overdue');
     await expect(page.locator('.grid-row').allInnerTexts()).resolves.toEqual([expect.stringContaining('展会物料准备')]);
     expect(errors).toEqual([]);

@@ -14,12 +14,14 @@ export const MARKETING_MODULE = 'marketing';
 export const marketActivitiesDef: OrdersEntityDef = {
   key: 'marketActivities', module: MARKETING_MODULE, label: { zh: '市场活动', en: 'Market activities' },
   noun: { zh: '市场活动', en: 'Market activity' }, titleField: 'name',
+  // a phone's card: the name, the status, then the list's computed figures (leads, cost, ROI)
+  cardFields: ['name', 'status'],
   fields: [
     field('name', '活动名称', 'Name', 'text', { required: true, width: 220 }),
     field('type', '活动类型', 'Type', 'dict', { dict: 'marketActivityType', required: true, width: 90 }),
     field('status', '状态', 'Status', 'dict', { dict: 'marketActivityStatus', width: 80 }),
     field('startDate', '开始日期', 'Start', 'date', { required: true, width: 100 }),
-    field('endDate', '结束日期', 'End', 'date', { width: 100 }),
+    field('endDate', '结束日期', 'End', 'date', { width: 100, hidden: true }),
     field('ownerId', '负责人', 'Owner', 'ref', { ref: 'users', required: true, width: 90 }),
     field('budget', '预算', 'Budget', 'money', { min: 0, width: 110 }),
     field('manualCost', '实际成本(手工)', 'Actual cost (manual)', 'money', { min: 0, width: 110, hidden: true }),
@@ -33,10 +35,10 @@ export const activityParticipantsDef: OrdersEntityDef = {
   key: 'activityParticipants', module: MARKETING_MODULE, label: { zh: '活动参与者', en: 'Participants' }, titleField: 'activityName',
   parent: { entity: 'marketActivities', field: 'activityId', onDelete: 'cascade' }, embedded: true,
   fields: [
-    field('activityId', '市场活动', 'Market activity', 'ref', { ref: 'marketActivities', required: true, width: 180 }),
+    field('activityId', '市场活动', 'Market activity', 'ref', { ref: 'marketActivities', required: true, width: 180, hidden: true }),
     field('customerId', '客户', 'Customer', 'ref', { ref: 'customers', width: 180 }),
     field('contactId', '联系人', 'Contact', 'ref', { ref: 'contacts', near: { field: 'customerId' }, width: 100 }),
-    field('status', '参与状态', 'Attendance', 'dict', { dict: 'participantStatus', required: true, width: 80 }),
+    field('status', '参与状态', 'Attendance', 'dict', { dict: 'participantStatus', required: true, width: 96 }),
     field('feedback', '反馈', 'Feedback', 'longtext', { width: 220 }),
     // copied from the activity on save (rules.ts): what the customer's timeline names and dates it by
     field('activityName', '活动名称', 'Activity', 'text', { hidden: true, ...derived }),

@@ -14,8 +14,8 @@ import './marketing.css';
 /** A column and the records its figure stands for. */
 type Col = ReportCol<ResultGroup> & { drill: (r: ResultGroup) => { entity: DrillEntity; ids: string[]; also?: DrillSpec['also'] } };
 
-const cols = (): Col[] => [
-  { key: 'count', label: t('marketing.activities'), kind: 'int', get: (r) => r.ids.length, drill: (r) => ({ entity: 'marketActivities', ids: r.ids }) },
+const cols = (byType: boolean): Col[] => [
+  ...(!byType ? [] : [{ key: 'count', label: t('marketing.activities'), kind: 'int', get: (r: ResultGroup) => r.ids.length, drill: (r: ResultGroup) => ({ entity: 'marketActivities' as const, ids: r.ids }) } satisfies Col]),
   { key: 'budget', label: t('marketing.budget'), kind: 'money', get: (r) => r.budget, drill: (r) => ({ entity: 'marketActivities', ids: r.ids }) },
   { key: 'actualCost', label: t('marketing.actualCost'), kind: 'money', get: (r) => r.actualCost,
     drill: (r) => ({ entity: 'expenses', ids: r.expenseIds, also: [{ entity: 'marketActivities', ids: r.ids }] }) },
@@ -31,6 +31,8 @@ const cols = (): Col[] => [
 ];
 
 const CHART_BARS = 12;
+/** An axis label: a name's leading year ("2026 华东智能制造展") says nothing when every bar has it. */
+const chartLabel = (name: string) => name.replace(/^\d{4}\s*/, '');
 
 /**
  * 市场分析: activities of a period (by start date) compared one by one or by type — budget, cost,
@@ -52,7 +54,8 @@ function MarketingAnalysis() {
   const name = (r: ResultGroup) => (byType() ? ctx.display(typeField(), r.key) || t('marketing.noType') : title('marketActivities', r.key));
   const chartRows = createMemo(() => [...rows()].sort((a, b) => b.wonAmount + b.actualCost - (a.wonAmount + a.actualCost)).slice(0, CHART_BARS));
   const open = (r: ResultGroup, label: string, figure: string) => {
-    const col = cols().find((c) => c.label === figure) ?? cols()[0];
+    const all = cols(byType());
+    const col = all.find((c) => c.label === figure) ?? all[0];
     const d = col.drill(r);
     setDrill({ title: `${label} · ${figure}`, entity: d.entity, ids: d.ids, also: d.also, figure });
   };
@@ -69,7 +72,7 @@ function MarketingAnalysis() {
       </div>
       <Show when={chartRows().length}>
         <div class="card">
-          <MarketChart ariaLabel={t('marketing.chartLabel')} categories={chartRows().map(name)}
+          <MarketChart ariaLabel={t('marketing.chartLabel')} categories={chartRows().map((r) => chartLabel(name(r)))}
             series={[
               { label: t('marketing.actualCost'), values: chartRows().map((r) => r.actualCost), color: 'rgba(214,158,46,.85)' },
               { label: t('marketing.wonAmount'), values: chartRows().map((r) => r.wonAmount), color: 'rgba(44,106,163,.8)' },
@@ -79,7 +82,7 @@ function MarketingAnalysis() {
       </Show>
       <div class="card table-card">
         <ReportTable testid="market-analysis" nameHeader={t(byType() ? 'marketing.type' : 'marketing.activity')}
-          name={name} cols={cols()} rows={rows()} total={report().total} onDrill={open} />
+          name={name} cols={cols(byType())} rows={rows()} total={report().total} onDrill={open} />
         <p class="muted small">{t('marketing.roiFormula')} {t('marketing.costRule')}</p>
       </div>
       <Show when={drill()}>{(d) => <DrillDialog spec={d()} onClose={() => setDrill(null)} />}</Show>

@@ -20,9 +20,9 @@ export function MarketActivitiesPage() {
   const index = useResultIndex();
   const result = (r: BaseRecord) => activityResult(r, index());
   const extra = (): ExtraColumn[] => [
-    { key: 'leads', label: t('marketing.leads'), width: 70, value: (r) => String(result(r).leadIds.length) },
-    { key: 'actualCost', label: t('marketing.actualCost'), width: 110, value: (r) => money(result(r).actualCost, 0) },
-    { key: 'wonAmount', label: t('marketing.wonAmount'), width: 110, value: (r) => money(result(r).wonAmount, 0) },
+    { key: 'leads', label: t('marketing.leads'), width: 60, value: (r) => String(result(r).leadIds.length) },
+    // nothing spent and nothing entered: no figure rather than a 0 that looks measured
+    { key: 'actualCost', label: t('marketing.actualCost'), width: 110, value: (r) => (result(r).costSource === 'none' ? '—' : money(result(r).actualCost, 0)) },
     { key: 'roi', label: t('marketing.roi'), width: 80, value: (r) => pct(result(r).roi),
       tone: (r) => { const v = result(r).roi; return v === null ? undefined : v < 0 ? 'red' : 'green'; } },
   ];

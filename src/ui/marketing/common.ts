@@ -9,7 +9,7 @@ export function useResultIndex() {
   return createMemo(() => indexResults({ leads: ctx.live('leads'), opportunities: ctx.live('opportunities'), expenses: ctx.live('expenses') }));
 }
 
-const ACTIVITY_TONE: Record<string, string> = { running: 'blue', finished: 'gray', cancelled: 'red' };
+const ACTIVITY_TONE: Record<string, string> = { running: 'blue', cancelled: 'gray' };
 export const activityTone = (r: BaseRecord | undefined) => (r ? ACTIVITY_TONE[String(r.status)] : undefined);
 
 const TASK_TONE: Record<string, string> = { done: 'gray', cancelled: 'gray', inProgress: 'blue' };

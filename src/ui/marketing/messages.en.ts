@@ -21,7 +21,7 @@ export const en: Record<keyof typeof zh, string> = {
   'marketing.compare': 'Compare',
   'marketing.contact': 'Contact',
   'marketing.conversionLine': 'Conversion: lead → opportunity {a} · opportunity → won {b} · lead → won {c}',
-  'marketing.costFromExpenses': 'Sum of {n} expenses',
+  'marketing.costFromExpenses': 'Sum of the expenses ({n})',
   'marketing.costManual': 'Entered by hand (no expense recorded)',
   'marketing.costNone': 'No expense recorded',
   'marketing.costPerLead': 'Cost per lead',
