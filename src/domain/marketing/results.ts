@@ -170,7 +170,9 @@ export function inPeriod(activity: Values, from?: string, to?: string): boolean 
 /** The marketing analysis: every activity of the period, and the same figures by activity type. */
 export function marketingAnalysis(activities: readonly Values[], data: ResultData, period: { from?: string; to?: string } = {}) {
   const index = indexResults(data);
-  const chosen = activities.filter((a) => live(a) && inPeriod(a, period.from, period.to));
+  // oldest first: the table reads as the year went
+  const chosen = activities.filter((a) => live(a) && inPeriod(a, period.from, period.to))
+    .sort((a, b) => String(a.startDate ?? '').localeCompare(String(b.startDate ?? '')) || String(a.id).localeCompare(String(b.id)));
   const rows = chosen.map((a) => activityResult(a, index));
   const typeOf = new Map(chosen.map((a) => [String(a.id), asText(a.type) ?? '']));
   const types = [...new Set(chosen.map((a) => asText(a.type) ?? ''))];

@@ -120,7 +120,7 @@ function Results(props: { result: ActivityResult; name: string; onDrill: (d: Dri
       <h2>{t('marketing.results')}</h2>
       <div class="mkt-figs">
         <Fig label="marketing.budget" value={money(r().budget, 0)} entity="expenses" ids={r().expenseIds} testid="fig-budget" />
-        <Fig label="marketing.actualCost" value={money(r().actualCost, 0)} entity="expenses" ids={r().expenseIds} testid="fig-cost"
+        <Fig label="marketing.actualCost" value={r().costSource === 'none' ? '—' : money(r().actualCost, 0)} entity="expenses" ids={r().expenseIds} testid="fig-cost"
           note={<small class="muted" data-testid="cost-source">{costNote()}</small>} />
         <Fig label="marketing.leads" value={num(r().leadIds.length)} entity="leads" ids={r().leadIds} testid="fig-leads" />
         <Fig label="marketing.opportunities" value={num(r().opportunityIds.length)} entity="opportunities" ids={r().opportunityIds} testid="fig-opps" />

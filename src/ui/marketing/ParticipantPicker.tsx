@@ -29,7 +29,7 @@ export function ParticipantPicker(props: { activityId: string; onClose: () => vo
       out.push({ key: `c:${c.id}`, label: title('customers', c), sub: t('marketing.pickCustomer'), pick: { customerId: c.id } });
       if (out.length >= SHOWN) break;
     }
-    for (const k of ctx.live('contacts')) {
+    for (const k of ctx.visible('contacts')) {
       if (out.length >= SHOWN * 2) break;
       if (text && !matches(k, text) && !title('customers', k.customerId).toLowerCase().includes(text)) continue;
       out.push({ key: `k:${k.id}`, label: title('contacts', k), sub: title('customers', k.customerId), pick: { contactId: k.id, customerId: k.customerId as string | undefined } });
