@@ -81,4 +81,5 @@ export const en: Record<keyof typeof zh, string> = {
   'cal.kind.service': 'Service record',
   'cal.kind.instalment': 'Instalment due',
   'cal.kind.plan': 'Work plan',
+  'cal.kind.market': 'Marketing',
 };

@@ -79,4 +79,5 @@ export const zh = {
   'cal.kind.service': '服务记录',
   'cal.kind.instalment': '应收款',
   'cal.kind.plan': '工作计划',
+  'cal.kind.market': '市场',
 } as const;
