@@ -9,6 +9,7 @@ import { serviceModule } from './service/manifest';
 import { ordersModule } from './orders/manifest';
 import { financeModule } from './finance/manifest';
 import { officeModule } from './office/manifest';
+import { marketingModule } from './marketing/manifest';
 import { approvalsModule } from './approvals/manifest';
 import { contractsModule } from './contracts/manifest';
 import type { ApprovalDocType } from './approvals/types';
@@ -25,6 +26,7 @@ export const DOMAIN_MODULES: readonly DomainManifest[] = [
   ordersModule,
   financeModule,
   officeModule,
+  marketingModule,
   approvalsModule,
   contractsModule,
 ];

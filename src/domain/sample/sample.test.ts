@@ -10,6 +10,7 @@ import { SALES_DICTIONARIES, SALES_ENTITIES, type SalesEntityDef } from '../sale
 import { SERVICE_DICTIONARIES } from '../service';
 import { ORDER_DICTIONARIES } from '../orders/entities';
 import { FINANCE_DICTIONARIES } from '../finance/entities';
+import { MARKETING_DICTIONARIES } from '../marketing/entities';
 import { APPROVAL_DICTIONARIES } from '../approvals/entities';
 import { CONTRACT_DICTIONARIES } from '../contracts/entities';
 import {
@@ -24,7 +25,7 @@ const custom = SAMPLE_CUSTOM_FIELDS.filter((f) => f.entity === 'contacts').map((
 DEFS.contacts = withCustomFields(ENTITIES.contacts, custom);
 
 const CODES = new Map<string, Set<string>>();
-for (const d of [...BASE_DICTIONARIES, ...SALES_DICTIONARIES, ...SERVICE_DICTIONARIES, ...ORDER_DICTIONARIES, ...FINANCE_DICTIONARIES, ...APPROVAL_DICTIONARIES, ...CONTRACT_DICTIONARIES, ...SAMPLE_DICTIONARIES]) CODES.set(d.dict, new Set(d.options.map((o) => o.code)));
+for (const d of [...BASE_DICTIONARIES, ...SALES_DICTIONARIES, ...SERVICE_DICTIONARIES, ...ORDER_DICTIONARIES, ...FINANCE_DICTIONARIES, ...MARKETING_DICTIONARIES, ...APPROVAL_DICTIONARIES, ...CONTRACT_DICTIONARIES, ...SAMPLE_DICTIONARIES]) CODES.set(d.dict, new Set(d.options.map((o) => o.code)));
 
 /** Keys a record may carry besides its entity's fields. */
 const EXTRA_KEYS: Record<string, string[]> = { roles: ['perms'] };
