@@ -6,6 +6,7 @@ import { genComplaints, genKnowledge, genServiceRecords } from './service';
 import { genContactRecords, genLeads, genPlans, genProjects, genTodayTasks } from './sales';
 import { genOrders } from './orders';
 import { genFinance, projectActuals } from './finance';
+import { genSurveys } from './surveys';
 import {
   companyRecord, competitorRecords, departmentRecords, productRecords, roleRecords, salesModeRecords,
   salesStageRecords, userRecords,
@@ -134,6 +135,8 @@ export function sampleCompany(opts: SampleCompanyOptions = {}): SampleData {
     data.activities.push(...genTodayTasks(context(seed, 13, true, days), customers, opps, SAMPLE_SIZES.activities, widthFor(SAMPLE_SIZES.activities, 5)));
     for (const k of ['orders', 'orderLines', 'deliveries', 'deliveryLines', 'returns', 'returnLines'] as const) data[k] = orders[k];
     Object.assign(data, money);
+    // the customer satisfaction survey (issue 13): a stream of its own, so nothing above changes
+    Object.assign(data, genSurveys(context(seed, 41, true, days), data.customers));
   }
   return data;
 }

@@ -55,7 +55,7 @@ export const surveysDef: OrdersEntityDef = {
 };
 
 /**
- * 答卷: one respondent's answers. `answers` (not a declared field: an object) maps question ids to
+ * 答卷: one respondent's answers. `answers` (an object, not a declared field) maps question ids to
  * values — single choice: an option id; multiple choice: option ids; rating: 1–5; text: text.
  * A contact's answer also names the contact's customer (`customerId`), so the customer page shows it.
  */
