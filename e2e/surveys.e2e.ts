@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { createWorkspace, fill, goto, launch, loadSampleCompany, newPage, pickRef, shot, sidewaysOverflow } from './lib';
+import * as Y from 'yjs';
+import { createWorkspace, fill, goto, injectUpdate, launch, loadSampleCompany, newPage, pickRef, shot, sidewaysOverflow } from './lib';
+import { peer } from '../src/store/core/test-peers';
+import { CORE_GROUP, GROUP_OF } from '../src/domain/registry';
 
 // 调查问卷 in real Chromium on a tablet: a template built in the editor (questions reordered by
 // keyboard), a survey of customers, two respondents on the kiosk (one refused first for a missing
@@ -149,7 +152,7 @@ describe('surveys', () => {
 
     // results: by hand — ratings 4 and 2: average 3, index (3−1)/4×100 = 50
     await page.getByRole('link', { name: '调查结果' }).click();
-    await page.getByTestId('satisfaction-index').getByText('50').waitFor();
+    await expect.poll(() => page.getByTestId('satisfaction-index').locator('b').innerText()).toBe('50');
     await expect(page.getByTestId('response-count').locator('b').innerText()).resolves.toBe('2');
     const single = page.locator('.result', { hasText: '您从哪里了解到我们' });
     await expect(single.locator('tr[data-key]').allInnerTexts()).resolves.toEqual(['展会 50.0%\t1', '网络 50.0%\t1', '朋友 0.0%\t0']);
@@ -158,7 +161,7 @@ describe('surveys', () => {
     // one group: the respondents who named themselves as customers
     await page.locator('#group-dim').selectOption({ label: '答卷人类型' });
     await page.locator('#group-value').selectOption({ label: '客户 (1)' });
-    await page.getByTestId('satisfaction-index').getByText('75').waitFor();
+    await expect.poll(() => page.getByTestId('satisfaction-index').locator('b').innerText()).toBe('75');
     await page.locator('.result canvas').first().waitFor();
     await shot(page, 'surveys-results-768x1024');
 
@@ -212,4 +215,43 @@ describe('surveys', () => {
     expect(errors).toEqual([]);
     await ctx.close();
   }, 180_000);
+
+  it('answers a peer wrote malformed are shown as such and left out of the results; the page does not break', async () => {
+    const { ctx, page, errors } = await newPage(browser);
+    const ws = await createWorkspace(page, '问卷实验组');
+    await page.waitForFunction(async (name) => (await indexedDB.databases()).some((d) => d.name === name), `keyuan-ws-${ws}@${GROUP_OF.surveyResponses}`);
+    const p = peer('survey-peer');
+    p.collection('customers').create({ name: '甲公司', code: 'KH1', kind: 'customer' }, 'c1');
+    p.collection('surveyTemplates').create({ name: '满意度', version: 1, status: 'published' }, 't1');
+    p.collection('surveyQuestions').create({ templateId: 't1', order: 1, type: 'single', text: '渠道', required: true, opt_a: { text: '展会', order: 1 }, opt_b: { text: '网络', order: 2 } }, 'q1');
+    p.collection('surveyQuestions').create({ templateId: 't1', order: 2, type: 'rating', text: '满意度', required: true }, 'q2');
+    p.collection('surveys').create({ name: '坏数据调查', templateId: 't1', audience: 'customers', status: 'open', startDate: '2026-11-01' }, 's1');
+    p.collection('surveyResponses').create({ surveyId: 's1', customerId: 'c1', channel: 'staff', at: Date.now(), answers: { q1: 'a', q2: 5 } }, 'r1');
+    p.collection('surveyResponses').create({ surveyId: 's1', customerId: 'c1', channel: 'staff', at: Date.now(), answers: { q1: 'zz', q2: 9 } }, 'r2');
+    p.collection('surveyResponses').create({ surveyId: 's1', channel: 'kiosk', at: 'yesterday', answers: 'not answers' }, 'r3');
+    p.collection('surveyResponses').create({ surveyId: 's1', channel: 'kiosk', answers: { q1: ['a'], q2: '3' } }, 'r4');
+    const groups = new Set([CORE_GROUP, GROUP_OF.customers, GROUP_OF.surveyResponses]);
+    for (const g of groups) await injectUpdate(page, g === CORE_GROUP ? ws : `${ws}@${g}`, Y.encodeStateAsUpdate(p.docs.get(g)!));
+    await page.reload();
+    await page.getByText('您好,王老师').waitFor();
+    await goto(page, ws, 'surveys/s1/results');
+    // only r1's answers count: index (5−1)/4×100 = 100
+    await expect.poll(() => page.getByTestId('satisfaction-index').locator('b').innerText()).toBe('100');
+    const channel = page.locator('.result', { hasText: '渠道' });
+    await expect(channel.locator('tr[data-key]').allInnerTexts()).resolves.toEqual(['展会 100.0%\t1', '网络 0.0%\t0']);
+    await expect(channel.getByTestId('malformed').innerText()).resolves.toContain('2 份答案格式有误');
+    await expect(page.locator('.result', { hasText: '满意度' }).getByTestId('malformed').innerText()).resolves.toContain('2 份');
+    await shot(page, 'surveys-results-malformed-1280x800');
+    // the survey page lists each response; the malformed answers say so
+    await goto(page, ws, 'surveys/s1');
+    await page.getByRole('heading', { name: '答卷 · 4' }).waitFor();
+    for (const d of await page.locator('.response details').all()) await d.locator('summary').click();
+    await expect(page.locator('.answers .malformed').count()).resolves.toBe(4);
+    await page.locator('.answers .malformed', { hasText: '不是该题的选项' }).first().waitFor();
+    // and so does the customer's page
+    await goto(page, ws, 'customers/c1');
+    await page.getByTestId('customer-surveys').locator('summary').first().waitFor();
+    expect(errors).toEqual([]);
+    await ctx.close();
+  }, 120_000);
 });
