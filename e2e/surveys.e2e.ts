@@ -133,10 +133,12 @@ describe('surveys', () => {
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.getByRole('button', { name: '提交' }).click();
     await page.getByText('感谢您的参与!').waitFor();
-    // leaving takes holding the exit button, then confirming; a plain navigation is refused
+    // leaving takes holding the exit button, then confirming; the browser's back and a typed address are refused
+    await page.goBack();
     await page.evaluate(() => { location.hash = location.hash.replace(/kiosk\/.*/, 'surveys'); });
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(500);
     expect(page.url()).toContain('/kiosk/');
+    await page.getByText('感谢您的参与!').waitFor();
     const exit = page.getByRole('button', { name: '按住 2 秒退出自助答卷' });
     await exit.click();
     await expect(page.getByRole('dialog').count()).resolves.toBe(0);
@@ -171,6 +173,23 @@ describe('surveys', () => {
     await section.locator('summary', { hasText: '2026 门店回访' }).click();
     await section.getByText('店员很专业').waitFor();
     await section.getByText('4 / 5').first().waitFor();
+
+    // staff enter a response in a form: refused without a respondent and the required rating, then saved
+    await page.goto(surveyUrl);
+    await page.getByRole('button', { name: '录入答卷' }).click();
+    const form = page.locator('.modal');
+    await form.getByRole('button', { name: '保存', exact: true }).click();
+    await form.getByText('请选择答卷人').first().waitFor();
+    await form.locator('.question.invalid', { hasText: '总体满意度' }).getByText('第2题“总体满意度”为必答题').waitFor();
+    await form.locator('#f-respondent').fill(customer);
+    await form.locator('.ref-options li', { hasText: customer }).first().waitFor();
+    await form.locator('#f-respondent').press('Enter');
+    await expect.poll(() => form.locator('#f-respondent').inputValue()).toBe(customer);
+    await form.locator('.question', { hasText: '总体满意度' }).locator('.tile', { hasText: '5' }).click();
+    await shot(page, 'surveys-staff-entry-768x1024');
+    await form.getByRole('button', { name: '保存', exact: true }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { name: '答卷 · 3' }).waitFor();
     expect(errors).toEqual([]);
     await ctx.close();
   }, 180_000);

@@ -31,9 +31,21 @@ export function KioskPage() {
   const [respondent, setRespondent] = createSignal<{ id: string; name: string } | null>(null);
   const [answers, setAnswers] = createSignal<Record<string, unknown>>({});
   const [refusal, setRefusal] = createSignal<Refusal | null>(null);
+  const [changed, setChanged] = createSignal<ReadonlySet<string>>(new Set()); // answered again since the refusal: its mark goes
+  const refused = (r: Refusal) => { setChanged(new Set<string>()); setRefusal(r); };
   const [asking, setAsking] = createSignal(false);
   let leaving = false;
+  // the app's own navigation is refused…
   useBeforeLeave((e) => { if (!leaving && !e.defaultPrevented) e.preventDefault(); });
+  // …and so is the browser's (back, an address typed): the router never hears of it, the address is put back
+  const here = window.location.hash;
+  const hold = (e: Event) => {
+    if (leaving || window.location.hash === here) return;
+    e.stopImmediatePropagation();
+    history.replaceState(history.state, '', here);
+  };
+  for (const type of ['popstate', 'hashchange']) window.addEventListener(type, hold, true);
+  onCleanup(() => { for (const type of ['popstate', 'hashchange']) window.removeEventListener(type, hold, true); });
 
   let thanksTimer: ReturnType<typeof setTimeout> | undefined;
   const next = () => { clearTimeout(thanksTimer); setRespondent(null); setAnswers({}); setRefusal(null); setStep('start'); window.scrollTo(0, 0); };
@@ -42,7 +54,7 @@ export function KioskPage() {
     const r = respondent();
     const res = submitResponse(ctx.ws, params.id!, { [who().field]: r?.id, answers: answers(), channel: 'kiosk' }, ctx.userId());
     if (!res.ok) {
-      setRefusal(res.refusal);
+      refused(res.refusal);
       setTimeout(() => document.querySelector('.kiosk .question.invalid, .kiosk .error-banner')?.scrollIntoView({ block: 'center' }));
       return;
     }
@@ -75,8 +87,8 @@ export function KioskPage() {
               </Match>
               <Match when={step() === 'answer'}>
                 <Show when={refusal()}><p class="error-banner" role="alert">{t('surveys.kioskFix')} {L(refusal()!.message)}</p></Show>
-                <AnswerForm big idPrefix="kiosk" questions={questions()} answers={answers()} errors={answerErrorsOf(refusal())}
-                  onChange={(q, v) => setAnswers({ ...answers(), [q]: v })} />
+                <AnswerForm big idPrefix="kiosk" questions={questions()} answers={answers()} errors={answerErrorsOf(refusal(), changed())}
+                  onChange={(q, v) => { setAnswers({ ...answers(), [q]: v }); setChanged(new Set([...changed(), q])); }} />
                 <div class="kiosk-actions">
                   <button class="btn kiosk-back" onClick={next}>{t('surveys.kioskCancel')}</button>
                   <button class="btn primary kiosk-go" onClick={submit}>{t('surveys.submit')}</button>

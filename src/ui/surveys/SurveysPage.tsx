@@ -123,9 +123,11 @@ function StaffEntry(props: { survey: BaseRecord; onClose: () => void }) {
   const [respondent, setRespondent] = createSignal('');
   const [answers, setAnswers] = createSignal<Record<string, unknown>>({});
   const [refusal, setRefusal] = createSignal<Refusal | null>(null);
+  const [changed, setChanged] = createSignal<ReadonlySet<string>>(new Set()); // answered again since the refusal: its mark goes
+  const refused = (r: Refusal) => { setChanged(new Set<string>()); setRefusal(r); };
   const save = () => {
     const res = submitResponse(ctx.ws, props.survey.id, { [who().field]: respondent() || undefined, answers: answers(), channel: 'staff' }, ctx.userId());
-    if (!res.ok) return setRefusal(res.refusal);
+    if (!res.ok) return refused(res.refusal);
     notify(t('surveys.saved'));
     props.onClose();
   };
@@ -133,11 +135,11 @@ function StaffEntry(props: { survey: BaseRecord; onClose: () => void }) {
     <Modal open title={t('surveys.enter')} onClose={props.onClose} wide sheet initialFocus="#f-respondent"
       footer={<><button class="btn" onClick={props.onClose}>{t('common.cancel')}</button><button class="btn primary" onClick={save}>{t('common.save')}</button></>}>
       <Show when={refusal()}><p class="error-banner" role="alert">{L(refusal()!.message)}</p></Show>
-      <label class="field"><span>{t('surveys.respondent')} · {L(ctx.def(who().entity).label)}</span>
+      <label class="field"><span>{t('surveys.respondent')} · {L(ctx.def(who().entity).noun ?? ctx.def(who().entity).label)}</span>
         <RefPicker id="f-respondent" entity={who().entity} value={respondent()} onChange={setRespondent} required /></label>
       <Show when={refusal()?.fields?.[who().field]}>{(m) => <p class="field-error">{L(m())}</p>}</Show>
-      <AnswerForm idPrefix="staff" questions={questions()} answers={answers()} errors={answerErrorsOf(refusal())}
-        onChange={(q, v) => setAnswers({ ...answers(), [q]: v })} />
+      <AnswerForm idPrefix="staff" questions={questions()} answers={answers()} errors={answerErrorsOf(refusal(), changed())}
+        onChange={(q, v) => { setAnswers({ ...answers(), [q]: v }); setChanged(new Set([...changed(), q])); }} />
     </Modal>
   );
 }

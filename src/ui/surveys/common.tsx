@@ -29,10 +29,13 @@ export function answerText(q: Question, v: unknown): { text: string; malformed: 
   }
 }
 
-/** A refusal of a response's save, by question id (the save path puts them under `answers.<id>`). */
-export function answerErrorsOf(refusal: Refusal | null): Record<string, string> {
+/** A refusal of a response's save, by question id (the save path puts them under `answers.<id>`), less the questions answered again since. */
+export function answerErrorsOf(refusal: Refusal | null, changed: ReadonlySet<string> = new Set()): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, m] of Object.entries(refusal?.fields ?? {})) if (k.startsWith(ANSWER_ERROR_PREFIX)) out[k.slice(ANSWER_ERROR_PREFIX.length)] = L(m);
+  for (const [k, m] of Object.entries(refusal?.fields ?? {})) {
+    const q = k.slice(ANSWER_ERROR_PREFIX.length);
+    if (k.startsWith(ANSWER_ERROR_PREFIX) && !changed.has(q)) out[q] = L(m);
+  }
   return out;
 }
 
