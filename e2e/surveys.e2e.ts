@@ -181,10 +181,15 @@ describe('surveys', () => {
     await form.getByRole('button', { name: '保存', exact: true }).click();
     await form.getByText('请选择答卷人').first().waitFor();
     await form.locator('.question.invalid', { hasText: '总体满意度' }).getByText('第2题“总体满意度”为必答题').waitFor();
-    await form.locator('#f-respondent').fill(customer);
-    await form.locator('.ref-options li', { hasText: customer }).first().waitFor();
-    await form.locator('#f-respondent').press('Enter');
-    await expect.poll(() => form.locator('#f-respondent').inputValue()).toBe(customer);
+    // picked by keyboard (type, Enter takes the first match); typed again if the machine was too busy for the list to settle
+    const who = form.locator('#f-respondent');
+    await expect.poll(async () => {
+      await who.fill(customer);
+      await form.locator('.ref-options li', { hasText: customer }).first().waitFor();
+      await who.press('Enter');
+      await page.waitForTimeout(200);
+      return who.inputValue();
+    }, { timeout: 30_000 }).toBe(customer);
     await form.locator('.question', { hasText: '总体满意度' }).locator('.tile', { hasText: '5' }).click();
     await shot(page, 'surveys-staff-entry-768x1024');
     await form.getByRole('button', { name: '保存', exact: true }).click();
