@@ -12,6 +12,7 @@ import { RecordList } from '../shared/RecordList';
 import { RecordPageGate, useRecordPage } from '../shared/RecordPage';
 import { Badge } from '../shared/RecordView';
 import { DictSelect } from '../shared/FieldInput';
+import { Confirm } from '../shared/dialogs';
 import { useWorkspace } from '../shared/context';
 import { useTitles } from '../shared/titles';
 import { report } from '../shared/refusal';
@@ -147,6 +148,7 @@ function QuestionCard(props: {
 }) {
   const ctx = useWorkspace();
   const [option, setOption] = createSignal('');
+  const [removing, setRemoving] = createSignal(false);
   const uid = () => ctx.userId();
   const keys = (e: KeyboardEvent) => {
     if (!props.writable || !e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
@@ -164,7 +166,7 @@ function QuestionCard(props: {
           <button class="icon-btn" aria-label={t('surveys.moveUp')} title={t('surveys.moveUp')} disabled={!props.writable || props.index === 0} onClick={() => props.onMove(-1)}>↑</button>
           <button class="icon-btn" aria-label={t('surveys.moveDown')} title={t('surveys.moveDown')} disabled={!props.writable || props.last} onClick={() => props.onMove(1)}>↓</button>
           <button class="icon-btn danger" aria-label={t('surveys.removeQuestion')} title={t('surveys.removeQuestion')} disabled={!props.writable}
-            onClick={() => props.done(removeQuestion(ctx.ws, props.q.id, uid()))}>×</button>
+            onClick={() => setRemoving(true)}>×</button>
         </div>
       </div>
       <div class="q-meta">
@@ -193,6 +195,12 @@ function QuestionCard(props: {
             <button class="btn small" onClick={addOpt}>{t('surveys.addOption')}</button>
           </div>
         </Show>
+      </Show>
+      <Show when={removing()}>
+        <Confirm title={t('surveys.removeQuestion')} danger okLabel={t('surveys.removeQuestion')} onClose={() => setRemoving(false)}
+          onOk={() => { setRemoving(false); props.done(removeQuestion(ctx.ws, props.q.id, uid())); }}>
+          <p>{t('surveys.removeQuestionAsk', { n: String(props.index + 1), text: props.q.text })}</p>
+        </Confirm>
       </Show>
     </li>
   );

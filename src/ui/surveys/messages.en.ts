@@ -23,6 +23,7 @@ export const en: Record<keyof typeof zh, string> = {
   'surveys.moveUp': 'Move up',
   'surveys.moveDown': 'Move down',
   'surveys.removeQuestion': 'Remove question',
+  'surveys.removeQuestionAsk': 'Remove question {n} "{text}"?',
   'surveys.type': 'Type',
   'surveys.type.single': 'Single choice',
   'surveys.type.multiple': 'Multiple choice',

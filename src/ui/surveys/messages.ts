@@ -21,6 +21,7 @@ export const zh = {
   'surveys.moveUp': '上移',
   'surveys.moveDown': '下移',
   'surveys.removeQuestion': '删除题目',
+  'surveys.removeQuestionAsk': '删除第{n}题“{text}”?',
   'surveys.type': '题型',
   'surveys.type.single': '单选题',
   'surveys.type.multiple': '多选题',
