@@ -75,6 +75,12 @@ describe('surveys', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.q-card')?.querySelector<HTMLInputElement>('input.q-text')?.value)).toBe('其他建议');
     await page.keyboard.press('Alt+ArrowDown');
     await expect.poll(() => questionTexts(page)).toEqual(['您从哪里了解到我们', '总体满意度', '您使用哪些服务', '其他建议']);
+    // removing a question asks first
+    const extra = await addQuestion(page, '文本题', '临时题目');
+    await extra.getByRole('button', { name: '删除题目' }).click();
+    await page.getByRole('dialog').getByText('删除第5题“临时题目”?').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: '删除题目' }).click();
+    await expect.poll(() => questionTexts(page)).toEqual(['您从哪里了解到我们', '总体满意度', '您使用哪些服务', '其他建议']);
     // a removed option is gone; a choice question with one option cannot be published
     const multi = await card(page, 2, '您使用哪些服务');
     await multi.getByRole('button', { name: '删除选项 培训' }).click();
@@ -82,12 +88,6 @@ describe('surveys', () => {
     await page.getByRole('button', { name: '发布' }).click();
     await page.getByText('第3题“您使用哪些服务”至少需要两个选项').waitFor();
     await addOptions(multi, ['维修']);
-    // removing a question asks first
-    const extra = await addQuestion(page, '文本题', '临时题目');
-    await extra.getByRole('button', { name: '删除题目' }).click();
-    await page.getByRole('dialog').getByText('删除第5题“临时题目”?').waitFor();
-    await page.getByRole('dialog').getByRole('button', { name: '删除题目' }).click();
-    await expect.poll(() => questionTexts(page)).toEqual(['您从哪里了解到我们', '总体满意度', '您使用哪些服务', '其他建议']);
     await shot(page, 'surveys-editor-768x1024');
     await page.getByRole('button', { name: '发布' }).click();
     await page.locator('.page-head').getByText('已发布').waitFor();
