@@ -227,6 +227,18 @@ describe('surveys', () => {
       await shot(page, `surveys-editor-${tag}`);
       expect(await sidewaysOverflow(page), tag).toMatchObject({ doc: 0, offenders: [] });
     }
+    // an edit of the answered template makes version 2 (a draft) and opens it; version 1 keeps its questions
+    const v1 = page.url();
+    const first = page.locator('.q-card .q-text').first();
+    await first.fill('您通过什么渠道了解到我们?');
+    await first.press('Tab');
+    await page.getByText('该模板已有答卷,已生成新版本 v2,修改保存在新版本中').waitFor();
+    await expect.poll(() => page.url()).not.toBe(v1);
+    await page.locator('.page-head').getByText('v2').waitFor();
+    await page.locator('.page-head').getByText('草稿').waitFor();
+    await expect(page.locator('.q-card .q-text').first().inputValue()).resolves.toBe('您通过什么渠道了解到我们?');
+    await page.locator('.versions').getByRole('link', { name: 'v1' }).click();
+    await expect.poll(() => page.locator('.q-card .q-text').first().inputValue()).toBe('您通过什么渠道了解到我们的产品?');
     // English
     await page.setViewportSize({ width: 1280, height: 800 });
     await goto(page, id, 'surveys');
