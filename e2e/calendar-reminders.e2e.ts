@@ -32,6 +32,10 @@ function seed(me: string): Map<string, Uint8Array> {
   p.collection('activities').create({ subject: '准备报价单', dueDate: day(1), status: 'planned', ownerId: me, customerId: 'c1' }, 'a2');
   p.collection('workPlans').create({ ownerId: me, mode: 'week', title: '本周计划', startDate: day(-1), endDate: day(1), content: '拜访' }, 'w1');
   p.collection('activities').create({ subject: '下月拜访', dueDate: day(20), status: 'planned', ownerId: me, customerId: 'c1' }, 'a3');
+  // a department the user leads (负责人), with one rep whose activity is overdue: the 团队 tab's
+  p.collection('departments').create({ name: '华东销售部', manager: me }, 'd-east');
+  p.collection('users').create({ name: '赵强', departmentId: 'd-east', active: true }, 'u-zhao');
+  p.collection('activities').create({ subject: '赵强的逾期拜访', dueDate: day(-1), status: 'planned', ownerId: 'u-zhao' }, 'a4');
   const groups = new Set([CORE_GROUP, GROUP_OF.customers, GROUP_OF.contacts, GROUP_OF.activities, GROUP_OF.workPlans]);
   return new Map([...groups].map((g) => [g, Y.encodeStateAsUpdate(p.docs.get(g)!)]));
 }
@@ -106,6 +110,21 @@ describe('reminder centre', () => {
     await shot(page, 'reminders-en-1280x800');
     await page.getByRole('button', { name: '中文' }).click();
     expect(errors).toEqual([]);
+  });
+});
+
+describe("a manager's team", () => {
+  it("a department's manager sees the team's reminders on their own tab, each with whose it is", async () => {
+    await goto(page, ws, 'office/reminders');
+    await row('逾期回访甲公司').waitFor();
+    expect(await row('赵强的逾期拜访').count()).toBe(0); // not among mine
+    await page.getByRole('tab', { name: /我的团队/ }).click();
+    await row('赵强的逾期拜访').waitFor();
+    expect(await row('赵强的逾期拜访').locator('.reminder-owner').innerText()).toBe('赵强');
+    expect(await row('逾期回访甲公司').count()).toBe(0);
+    await shot(page, 'reminders-team-1280x800');
+    await page.getByRole('tab', { name: '我的', exact: true }).click();
+    await row('逾期回访甲公司').waitFor();
   });
 });
 

@@ -96,6 +96,15 @@ describe('employee centre', () => {
     await fig.click();
     await expect(page.locator('.modal .drill-table tbody tr').count()).resolves.toBe(n);
     await page.keyboard.press('Escape');
+    // the lifecycle chart: a click on the last month's lowest band opens its customers
+    const over = page.getByTestId('lifecycle-chart').locator('.u-over');
+    await over.scrollIntoViewIfNeeded();
+    const box = (await over.boundingBox())!;
+    const months = await page.getByTestId('lifecycle').locator('tbody tr').count();
+    await over.click({ position: { x: box.width * (months - 0.5) / months, y: box.height - 4 } });
+    await page.locator('.modal .drill-table tbody tr').first().waitFor();
+    await page.keyboard.press('Escape');
+    await shot(page, 'office-lifecycle-chart-1280x800');
     await page.getByTestId('competitors').locator('tbody tr').first().locator('button.fig').click();
     await page.locator('.modal .drill-table tbody tr').first().waitFor();
     await page.keyboard.press('Escape');

@@ -62,19 +62,6 @@ async function waitChip(page, re, timeout) {
   throw new Error(`status never matched ${re}: ${await chip(page)}`);
 }
 
-async function startProfile(page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-  await cdp.send('Profiler.start');
-  return async (file) => {
-    const { profile } = await cdp.send('Profiler.stop');
-    const { writeFileSync } = await import('node:fs');
-    writeFileSync(file, JSON.stringify(profile));
-    await cdp.detach();
-  };
-}
-
 /** A fresh browser joins by code; returns ms until it is in sync, and the open peer. */
 export async function freshPeerReceives(env, scale, signaling) {
   const host = await env.newPage();
@@ -122,6 +109,8 @@ export async function editLatency(session, rounds = 5) {
   await peer.locator('h1.page-title', { hasText: code }).waitFor({ timeout: 60_000 });
   const ms = [];
   const bytes = [];
+  // BENCH_PROFILE_EDIT=1: CPU profiles of both sides during the edits (.bench/edit-host|peer.cpuprofile)
+  const profiles = process.env.BENCH_PROFILE_EDIT ? await Promise.all([host, peer].map(startProfile)) : [];
   for (let i = 0; i < rounds; i++) {
     const name = `基准编辑 ${code} ${i} ${Date.now()}`;
     await host.locator('.page-head').getByRole('button', { name: '编辑', exact: true }).click();
@@ -149,7 +138,21 @@ export async function editLatency(session, rounds = 5) {
     await host.waitForTimeout(1200);
     bytes.push((await sentBytes(host)) - sentBefore);
   }
+  for (const [i, stop] of profiles.entries()) await stop(`.bench/edit-${i ? 'peer' : 'host'}.cpuprofile`);
   return { ms, bytes };
+}
+
+async function startProfile(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return async (file) => {
+    const { profile } = await cdp.send('Profiler.stop');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, JSON.stringify(profile));
+    await cdp.detach();
+  };
 }
 
 /** Bytes this page has sent to peers, as its sync status chip carries them. */

@@ -9,6 +9,7 @@ import { serviceModule } from './service/manifest';
 import { ordersModule } from './orders/manifest';
 import { financeModule } from './finance/manifest';
 import { officeModule } from './office/manifest';
+import { marketingModule } from './marketing/manifest';
 import { surveysModule } from './surveys/manifest';
 
 /**
@@ -23,6 +24,7 @@ export const DOMAIN_MODULES: readonly DomainManifest[] = [
   ordersModule,
   financeModule,
   officeModule,
+  marketingModule,
   surveysModule,
 ];
 

@@ -19,6 +19,7 @@ import { orgUi } from './org/manifest';
 import { settingsUi } from './settings/manifest';
 import { syncUi } from './sync/manifest';
 import { recoveryUi } from './recovery/manifest';
+import { marketingUi } from './marketing/manifest';
 import { surveysUi } from './surveys/manifest';
 
 export const UI_MODULES: readonly UiManifest[] = [
@@ -36,5 +37,6 @@ export const UI_MODULES: readonly UiManifest[] = [
   settingsUi,
   syncUi,
   recoveryUi,
+  marketingUi,
   surveysUi,
 ];

@@ -23,6 +23,8 @@ export interface Reminder {
   href: string;
   /** A short extra (an amount, a customer's name), already formatted. */
   detail?: string;
+  /** Whose it is (a user id): set by the centre, which reads each person of a manager's team apart. */
+  owner?: string;
 }
 
 const DAY = 'yyyy-MM-dd';

@@ -58,7 +58,7 @@ export const paymentsDef: OrdersEntityDef = {
   ],
 };
 
-/** 费用: spent on a customer (and optionally an opportunity, activity or order); approved ones count. */
+/** 费用: spent on a customer (and optionally an opportunity, activity, market activity or order); approved ones count. */
 export const expensesDef: OrdersEntityDef = {
   key: 'expenses', module: FINANCE_MODULE, label: { zh: '费用', en: 'Expenses' }, titleField: 'code',
   fields: [
@@ -66,6 +66,8 @@ export const expensesDef: OrdersEntityDef = {
     field('customerId', '客户', 'Customer', 'ref', { ref: 'customers', required: true, width: 180 }),
     field('opportunityId', '商机', 'Opportunity', 'ref', { ref: 'opportunities', hidden: true }),
     field('activityId', '活动', 'Activity', 'ref', { ref: 'activities', hidden: true }),
+    // the market activity it was spent on: its actual cost sums these (domain/marketing/results.ts)
+    field('marketActivityId', '市场活动', 'Market activity', 'ref', { ref: 'marketActivities', hidden: true }),
     orderRef({ hidden: true }),
     field('ownerId', '经办人', 'Spent by', 'ref', { ref: 'users', required: true, width: 90 }),
     field('date', '费用日期', 'Date', 'date', { required: true, width: 100 }),

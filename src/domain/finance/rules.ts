@@ -91,7 +91,7 @@ export const expenseRules: EntityRules = {
     const why = expenseBlocker(old);
     return why && Object.keys(values).some((k) => k !== 'status' && values[k] !== old![k]) ? { amount: why } : positive(values, ['amount']);
   },
-  locked: (old) => (expenseBlocker(old) ? ['code', 'customerId', 'opportunityId', 'activityId', 'orderId', 'ownerId', 'date', 'amount', 'kind'] : []),
+  locked: (old) => (expenseBlocker(old) ? ['code', 'customerId', 'opportunityId', 'activityId', 'marketActivityId', 'orderId', 'ownerId', 'date', 'amount', 'kind'] : []),
   deleteBlocker: (rec) => expenseBlocker(rec),
 };
 

@@ -6,6 +6,7 @@ import { genComplaints, genKnowledge, genServiceRecords } from './service';
 import { genContactRecords, genLeads, genPlans, genProjects, genTodayTasks } from './sales';
 import { genOrders } from './orders';
 import { genFinance, projectActuals } from './finance';
+import { genMarketing } from './marketing';
 import { genSurveys } from './surveys';
 import {
   companyRecord, competitorRecords, departmentRecords, productRecords, roleRecords, salesModeRecords,
@@ -135,6 +136,14 @@ export function sampleCompany(opts: SampleCompanyOptions = {}): SampleData {
     data.activities.push(...genTodayTasks(context(seed, 13, true, days), customers, opps, SAMPLE_SIZES.activities, widthFor(SAMPLE_SIZES.activities, 5)));
     for (const k of ['orders', 'orderLines', 'deliveries', 'deliveryLines', 'returns', 'returnLines'] as const) data[k] = orders[k];
     Object.assign(data, money);
+    // market management (issue 13): its own stream; it only adds records (leads and expenses appended)
+    const market = genMarketing(context(seed, 20, true, days), customers, contacts, opps);
+    data.marketActivities = market.marketActivities;
+    data.activityParticipants = market.activityParticipants;
+    data.marketTasks = market.marketTasks;
+    data.marketTracking = market.marketTracking;
+    data.leads = [...data.leads, ...market.leads];
+    data.expenses = [...data.expenses, ...market.expenses];
     // the customer satisfaction survey (issue 13): a stream of its own, so nothing above changes
     Object.assign(data, genSurveys(context(seed, 41, true, days), data.customers));
   }

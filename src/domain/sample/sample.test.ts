@@ -10,6 +10,7 @@ import { SALES_DICTIONARIES, SALES_ENTITIES, type SalesEntityDef } from '../sale
 import { SERVICE_DICTIONARIES } from '../service';
 import { ORDER_DICTIONARIES } from '../orders/entities';
 import { FINANCE_DICTIONARIES } from '../finance/entities';
+import { MARKETING_DICTIONARIES } from '../marketing/entities';
 import {
   BENCH_SIZES, SAMPLE_CUSTOM_FIELDS, SAMPLE_DICTIONARIES, SAMPLE_SIZES, benchDataset, sampleCompany,
   type SampleData,
@@ -24,7 +25,7 @@ const custom = SAMPLE_CUSTOM_FIELDS.filter((f) => f.entity === 'contacts').map((
 DEFS.contacts = withCustomFields(ENTITIES.contacts, custom);
 
 const CODES = new Map<string, Set<string>>();
-for (const d of [...BASE_DICTIONARIES, ...SALES_DICTIONARIES, ...SERVICE_DICTIONARIES, ...ORDER_DICTIONARIES, ...FINANCE_DICTIONARIES, ...SAMPLE_DICTIONARIES, ...SURVEYS_DICTIONARIES]) CODES.set(d.dict, new Set(d.options.map((o) => o.code)));
+for (const d of [...BASE_DICTIONARIES, ...SALES_DICTIONARIES, ...SERVICE_DICTIONARIES, ...ORDER_DICTIONARIES, ...FINANCE_DICTIONARIES, ...MARKETING_DICTIONARIES, ...SAMPLE_DICTIONARIES, ...SURVEYS_DICTIONARIES]) CODES.set(d.dict, new Set(d.options.map((o) => o.code)));
 
 /** Keys a record may carry besides its entity's fields. */
 const EXTRA_KEYS: Record<string, string[]> = { roles: ['perms'], surveyResponses: ['answers'] };

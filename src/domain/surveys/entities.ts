@@ -48,8 +48,8 @@ export const surveysDef: OrdersEntityDef = {
     field('endDate', '结束日期', 'End', 'date', { width: 100 }),
     field('status', '状态', 'Status', 'dict', { dict: 'surveyStatus', required: true, width: 80 }),
     field('ownerId', '负责人', 'Owner', 'ref', { ref: 'users', width: 90 }),
-    // the market activity (marketActivities, 市场活动) this survey belongs to, when there is one
-    field('activityId', '市场活动', 'Market activity', 'text', { hidden: true, formHidden: true }),
+    // the market activity (市场活动) this survey belongs to, when there is one
+    field('activityId', '市场活动', 'Market activity', 'ref', { ref: 'marketActivities', hidden: true }),
     field('description', '说明', 'Description', 'longtext', { hidden: true }),
   ],
 };

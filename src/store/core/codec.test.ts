@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import * as Y from 'yjs';
 import { peer, sync } from './test-peers';
 import { decodeRecord, encodeRecord } from './codec';
@@ -96,5 +97,41 @@ describe('records stored as JSON bytes', () => {
     acts.update(mine.id, { ownerId: 'us006' });
     expect(acts.liveWhere('ownerId', 'us005').map((r) => r.id)).toEqual([gone.id]);
   });
-});
 
+  it('a kept answer of liveWhere follows every later change, local or a peer\'s, as a fresh scan would', () => {
+    type Op = { p: number; k: 'create' | 'set' | 'bin' | 'restore' | 'purge' | 'sync' | 'ask'; i: number; v: string };
+    const op = fc.record({
+      p: fc.nat(1), k: fc.constantFrom('create', 'set', 'set', 'bin', 'restore', 'purge', 'sync', 'ask') as fc.Arbitrary<Op['k']>,
+      i: fc.nat(3), v: fc.constantFrom('us1', 'us2', 'us3'),
+    });
+    fc.assert(fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
+      const peers = [peer('a'), peer('b')];
+      const ids: string[] = [];
+      const check = () => {
+        for (const ws of peers) {
+          const col = ws.collection('activities');
+          for (const v of ['us1', 'us2', 'us3']) {
+            const fresh = col.live().filter((r) => r.ownerId === v).map((r) => r.id).sort();
+            expect(col.liveWhere('ownerId', v).map((r) => r.id).sort()).toEqual(fresh);
+          }
+        }
+      };
+      check(); // every answer kept from the start, so each later step is followed, not scanned
+      for (const o of ops) {
+        const col = peers[o.p].collection('activities');
+        const id = ids[o.i % Math.max(ids.length, 1)];
+        if (o.k === 'create') ids.push(col.create({ subject: 's', ownerId: o.v }).id);
+        else if (o.k === 'sync') { sync(peers[0], peers[1]); sync(peers[1], peers[0]); }
+        else if (id && col.get(id)) {
+          if (o.k === 'set') col.update(id, { ownerId: o.v });
+          else if (o.k === 'bin') col.remove(id);
+          else if (o.k === 'restore') col.restore(id);
+          else if (o.k === 'purge') col.purge(id);
+        }
+        if (o.k === 'ask' || o.k === 'sync') check();
+      }
+      sync(peers[0], peers[1]);
+      check();
+    }), { seed: 20261203, numRuns: 150 });
+  }, 60_000);
+});

@@ -20,6 +20,10 @@ export interface ChangeInfo {
   before(id: string): unknown;
 }
 
+/** How many `liveWhere` answers a collection keeps, and the change size past which it drops them. */
+const WHERE_CACHE_SIZE = 256;
+const FOLLOW_LIMIT = 256;
+
 /** Origin of the store's own corrective writes (merges of concurrent versions). */
 export const MERGE_ORIGIN = 'keyuan:merge';
 
@@ -53,6 +57,8 @@ export class Collection<T extends BaseRecord = BaseRecord> {
   private listeners = new Set<ChangeListener>();
   /** Parsed records by id, with the stored value they were parsed from (a newer value misses). */
   private parsed = new Map<string, { raw: unknown; rec: T | undefined }>();
+  /** The answers of `liveWhere` by `field\u0000value`: the ids of the matching live records. */
+  private whereCache = new Map<string, Set<string>>();
 
   constructor(readonly name: string, private readonly author: Author) {
     this.map = author.doc.getMap<unknown>(name);
@@ -89,16 +95,44 @@ export class Collection<T extends BaseRecord = BaseRecord> {
     return this.all().filter((r) => !r.deleted);
   }
 
-  /** Live records whose `field` is `value`; records whose stored bytes cannot hold it are not parsed. */
+  /**
+   * Live records whose `field` is `value`; records whose stored bytes cannot hold it are not
+   * parsed. The answer is kept and followed through changes (`followWhere`): a record page asks
+   * the same questions again after every edit (a customer's activities, quotes…), and scanning a
+   * company's activities for each cost a peer's open customer page ~0.3 s per edit.
+   */
   liveWhere(field: string, value: string): T[] {
-    const may = mayHold(field, value);
-    const out: T[] = [];
-    for (const [id, raw] of this.map.entries()) {
-      if (this.parsed.get(id)?.raw !== raw && !may(raw)) continue;
-      const r = this.read(id, raw);
-      if (r && !r.deleted && r[field] === value) out.push(r);
+    const key = `${field}\u0000${value}`;
+    let ids = this.whereCache.get(key);
+    if (!ids) {
+      ids = new Set();
+      const may = mayHold(field, value);
+      for (const [id, raw] of this.map.entries()) {
+        if (this.parsed.get(id)?.raw !== raw && !may(raw)) continue;
+        const r = this.read(id, raw);
+        if (r && !r.deleted && r[field] === value) ids.add(id);
+      }
+      if (this.whereCache.size >= WHERE_CACHE_SIZE) this.whereCache.delete(this.whereCache.keys().next().value!);
+      this.whereCache.set(key, ids);
     }
+    const out: T[] = [];
+    for (const id of ids) { const r = this.get(id); if (r) out.push(r); }
     return out;
+  }
+
+  /** Keep the kept answers of `liveWhere` true after a change of `ids` (a big change drops them). */
+  private followWhere(ids: Set<string>): void {
+    if (this.whereCache.size === 0) return;
+    if (ids.size > FOLLOW_LIMIT) { this.whereCache.clear(); return; }
+    for (const [key, set] of this.whereCache) {
+      const cut = key.indexOf('\u0000');
+      const field = key.slice(0, cut);
+      const value = key.slice(cut + 1);
+      for (const id of ids) {
+        const r = this.get(id);
+        if (r && !r.deleted && r[field] === value) set.add(id); else set.delete(id);
+      }
+    }
   }
 
   /**
@@ -230,6 +264,7 @@ export class Collection<T extends BaseRecord = BaseRecord> {
       ids.add(k);
       if (!this.map.has(k)) this.parsed.delete(k);
     }
+    this.followWhere(ids);
     const info: ChangeInfo = { local: tx.local, before: (id) => valueBefore(event, id) };
     for (const fn of this.listeners) fn(ids, tx.origin, info);
   }

@@ -75,7 +75,20 @@ export class HistoryLog {
   constructor(source: Workspace | Y.Doc) {
     const docs = 'docs' in source ? [...source.docs.values()] : [source];
     this.arrs = docs.map((d) => d.getArray(HISTORY));
-    for (const a of this.arrs) a.observe(() => { this.byRecord = undefined; this.valid = undefined; });
+    for (const a of this.arrs) a.observe((ev) => this.follow(ev));
+  }
+
+  /**
+   * Keep the index in step with an edit: the log only grows (an edit appends one entry), so the
+   * new entries are added to it; rebuilding it all on every edit cost a peer's open record page
+   * ~0.3 s per edit at company scale. A deletion (a log trimmed) rebuilds it on the next read.
+   */
+  private follow(ev: Y.YArrayEvent<unknown>): void {
+    if (!this.byRecord) return;
+    if (ev.changes.deleted.size > 0) { this.byRecord = undefined; this.valid = undefined; return; }
+    for (const item of ev.changes.added) {
+      if (!item.deleted) for (const v of item.content.getContent()) this.add(this.byRecord, this.valid ??= [], v);
+    }
   }
 
   /** Call after any group's log changes (for components). */
@@ -84,21 +97,22 @@ export class HistoryLog {
     return () => { for (const a of this.arrs) a.unobserve(fn); };
   }
 
+  private add(m: Map<string, HistoryEntry[]>, valid: HistoryEntry[], v: unknown): void {
+    const e = readEntry(v);
+    if (!e) { this.invalid++; return; }
+    valid.push(e);
+    const k = `${e.c}/${e.r}`;
+    const list = m.get(k);
+    if (list) list.push(e); else m.set(k, [e]);
+  }
+
   private index(): Map<string, HistoryEntry[]> {
     if (this.byRecord) return this.byRecord;
     const m = new Map<string, HistoryEntry[]>();
     const valid: HistoryEntry[] = [];
-    let invalid = 0;
-    for (const arr of this.arrs) arr.forEach((v) => {
-      const e = readEntry(v);
-      if (!e) { invalid++; return; }
-      valid.push(e);
-      const k = `${e.c}/${e.r}`;
-      const list = m.get(k);
-      if (list) list.push(e); else m.set(k, [e]);
-    });
+    this.invalid = 0;
+    for (const arr of this.arrs) arr.forEach((v) => this.add(m, valid, v));
     this.valid = valid;
-    this.invalid = invalid;
     return (this.byRecord = m);
   }
 

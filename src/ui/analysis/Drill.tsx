@@ -15,7 +15,8 @@ import { DASH, money } from '../../domain/core/format';
  * figure can be checked by eye.
  */
 
-export type DrillEntity = 'opportunities' | 'projects' | 'quotes' | 'activities' | 'contactRecords' | 'orders' | 'customers';
+export type DrillEntity = 'opportunities' | 'projects' | 'quotes' | 'activities' | 'contactRecords' | 'orders' | 'customers'
+  | 'leads' | 'expenses' | 'marketActivities';
 
 export interface DrillSpec {
   title: string;
@@ -35,6 +36,9 @@ const COLUMNS: Record<DrillEntity, string[]> = {
   contactRecords: ['date', 'way', 'stageId', 'rate', 'expectedAmount', 'amount', 'completed', 'summary'],
   orders: ['code', 'customerId', 'ownerId', 'type', 'status', 'approvedAt', 'amount'],
   customers: ['name', 'code', 'ownerId', 'lifecycle', 'firstContact', 'phone'],
+  leads: ['subject', 'customerId', 'ownerId', 'date', 'status', 'expectedAmount'],
+  expenses: ['code', 'customerId', 'ownerId', 'date', 'kind', 'status', 'amount'],
+  marketActivities: ['name', 'type', 'startDate', 'ownerId', 'status', 'budget'],
 };
 
 const PAGE = 200;
@@ -47,6 +51,9 @@ export function recordHref(wsId: string, entity: DrillEntity, rec: BaseRecord): 
     case 'quotes': return `/w/${wsId}/quotes/${rec.id}`;
     case 'orders': return `/w/${wsId}/orders/${rec.id}`;
     case 'customers': return `/w/${wsId}/customers/${rec.id}`;
+    case 'leads': return `/w/${wsId}/leads?open=${rec.id}`;
+    case 'expenses': return `/w/${wsId}/finance/expenses?open=${rec.id}`;
+    case 'marketActivities': return `/w/${wsId}/marketing/activities/${rec.id}`;
     case 'contactRecords': return typeof rec.opportunityId === 'string' ? `/w/${wsId}/opportunities/${rec.opportunityId}` : null;
     default: return null;
   }

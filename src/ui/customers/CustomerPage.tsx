@@ -57,7 +57,7 @@ export function CustomerPage() {
             </div>
             <div class="card">
               <h2>{t('customer.contacts')}</h2>
-              <RecordList entity="contacts" embedded checkDuplicates filterBase={(r) => r.customerId === params.id}
+              <RecordList entity="contacts" embedded checkDuplicates parent={{ field: 'customerId', id: params.id! }}
                 defaults={{ customerId: params.id }}
                 actions={(sel) => (
                   <button class="btn" disabled={sel().length !== 1 || !ctx.can('customers', 'write')} onClick={() => makePrimary(sel()[0].id)}>

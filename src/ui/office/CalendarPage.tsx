@@ -14,7 +14,7 @@ const VIEWS: [CalendarView, MessageKey][] = [['month', 'cal.month'], ['week', 'c
 /** A month cell shows this many items, then "+n" (which opens the day). */
 const IN_CELL = 3;
 /** The kinds and their colours (office.css), shown as a legend under the grid. */
-const KINDS = ['activity', 'contact', 'service', 'instalment', 'plan'] as const;
+const KINDS = ['activity', 'contact', 'service', 'instalment', 'plan', 'market'] as const;
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** The records the calendar shows, as items: each kind only for a user who may read its module, within their data scope. */
@@ -42,6 +42,14 @@ function useItems(): () => CalendarItem[] {
         const start = asDay(p.startDate);
         if (start) out.push({ key: `plan:${p.id}`, kind: 'plan', title: text(p.title) || start, start, end: asDay(p.endDate) ?? start, href: `office/plans/${p.id}` });
       }
+    }
+    if (ctx.can('marketing', 'read')) {
+      // 市场管理: an activity over its days, a market task on its due date
+      for (const a of ctx.visible('marketActivities')) {
+        const start = asDay(a.startDate);
+        if (start) out.push({ key: `market:${a.id}`, kind: 'market', title: text(a.name) || start, start, end: asDay(a.endDate) ?? start, href: `marketing/activities/${a.id}` });
+      }
+      for (const task of ctx.visible('marketTasks')) one('market', task.id, text(task.title), asDay(task.dueDate), `marketing/tasks/${task.id}`);
     }
     return out;
   });

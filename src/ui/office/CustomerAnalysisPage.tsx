@@ -1,3 +1,5 @@
+import { dictOptions } from '../../store/core/dictionaries';
+import { LifecycleChart } from './LifecycleChart';
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { competitorAnalysis, DEFAULT_SILENT_DAYS, lifecycleOverTime, newAndLostByRep } from '../../domain/customers/analysis';
 import { opportunityAmountOf } from '../../domain/sales';
@@ -43,7 +45,13 @@ export default function CustomerAnalysisPage() {
   const lifecycleField = () => ctx.def('customers').fields.find((f) => f.key === 'lifecycle')!;
   const months = createMemo(() => monthsBetween(from(), to()));
   const stages = createMemo(() => { history.version(); return lifecycleOverTime(customers(), lifecycleChanges(ctx.ws, history.log), months()); });
-  const stageKeys = createMemo(() => [...new Set(stages().flatMap((m) => Object.keys(m.counts)))].sort());
+  // stages in the dictionary's order (潜在期 → 流失), codes no longer in it after them
+  const stageKeys = createMemo(() => {
+    ctx.version('dictOptions')();
+    const order = dictOptions(ctx.ws, lifecycleField().dict ?? '').map((o) => o.code);
+    const rank = (k: string) => { const i = order.indexOf(k); return i < 0 ? order.length : i; };
+    return [...new Set(stages().flatMap((m) => Object.keys(m.counts)))].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
+  });
   const competitors = createMemo(() => competitorAnalysis(ctx.live('opportunities'), (o) => opportunityAmountOf(o) ?? 0));
   const stageName = (code: string) => (code ? ctx.display(lifecycleField(), code) || code : t('office.stageUnset'));
   const open = (spec: DrillSpec) => setDrill(spec);
@@ -82,6 +90,11 @@ export default function CustomerAnalysisPage() {
         </div>
         <div class="card">
           <h2>{t('office.lifecycle')}</h2>
+          <Show when={stageKeys().length}>
+            <LifecycleChart months={months()} ariaLabel={t('office.lifecycle')}
+              series={stageKeys().map((k) => ({ key: k, label: stageName(k), values: stages().map((m) => m.counts[k] ?? 0) }))}
+              onPick={(i, k) => { const m = stages()[i]; if (m?.ids[k]?.length) customerDrill(`${stageName(k)} · ${m.month}`, m.ids[k]); }} />
+          </Show>
           <div class="table-wrap">
             <table class="grid simple" data-testid="lifecycle">
               <thead><tr><th>{t('office.month')}</th><For each={stageKeys()}>{(k) => <th class="num">{stageName(k)}</th>}</For></tr></thead>

@@ -6,6 +6,8 @@ import { useModules } from '../shared/module';
 import { notify } from '../shared/toast';
 import { t } from '../i18n';
 import { activeFor, canNotify, reminderSources, setAside } from './reminders';
+import { teamOf } from '../../domain/org/team';
+import { useTitles } from '../shared/titles';
 import './office.css';
 
 /** 提醒中心: every module's reminders for the user in one list, each opening its record; dismiss or snooze per user on this device. */
@@ -14,7 +16,11 @@ export function RemindersPage() {
   const modules = useModules();
   const [params, setParams] = useSearchParams();
   const base = `/w/${ctx.ws.id}`;
-  const list = createMemo(() => activeFor(ctx, modules));
+  const title = useTitles();
+  // a department's manager (负责人) also sees their team's reminders, on a tab of their own
+  const team = createMemo(() => teamOf(ctx.userId(), ctx.live('departments'), ctx.live('users')));
+  const onTeam = () => params.who === 'team' && team().length > 0;
+  const list = createMemo(() => activeFor(ctx, modules, onTeam() ? team() : undefined));
   const kinds = () => reminderSources(modules);
   const kind = () => (typeof params.kind === 'string' ? params.kind : '');
   const shown = () => (kind() ? list().filter((r) => r.kind === kind()) : list());
@@ -29,6 +35,13 @@ export function RemindersPage() {
         <span class="grow" />
         <NotifyButton />
       </div>
+      <Show when={team().length}>
+        <div class="seg-tabs reminder-who" role="tablist" aria-label={t('reminders.whose')}>
+          <button class="btn" role="tab" aria-selected={!onTeam()} classList={{ active: !onTeam() }} onClick={() => setParams({ who: undefined }, { replace: true })}>{t('reminders.mine')}</button>
+          <button class="btn" role="tab" aria-selected={onTeam()} classList={{ active: onTeam() }} onClick={() => setParams({ who: 'team' }, { replace: true })}>
+            {t('reminders.team', { n: team().length })}</button>
+        </div>
+      </Show>
       <div class="seg-tabs" role="tablist">
         <button class="btn" role="tab" aria-selected={!kind()} classList={{ active: !kind() }} onClick={() => setParams({ kind: undefined }, { replace: true })}>
           {t('reminders.all')} <span class="n-badge">{list().length}</span></button>
@@ -43,6 +56,7 @@ export function RemindersPage() {
             <li class={`reminder tone-${r.tone}`} data-kind={r.kind} data-key={r.key}>
               <div class="reminder-main">
                 <span class="reminder-kind">{label(r.kind)}</span>
+                <Show when={onTeam() && r.owner}><span class="reminder-owner">{title('users', r.owner!) || '?'}</span></Show>
                 <A class="reminder-subject" href={`${base}/${r.href}`}>{r.subject || '—'}</A>
                 <Show when={r.detail}><span class="muted small">{r.detail}</span></Show>
               </div>

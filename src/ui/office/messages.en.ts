@@ -49,6 +49,7 @@ export const en: Record<keyof typeof zh, string> = {
   'reminders.title': 'Reminders',
   'reminders.none': 'Nothing needs your attention',
   'reminders.all': 'All',
+  'reminders.whose': 'Whose reminders', 'reminders.mine': 'Mine', 'reminders.team': 'My team ({n})',
   'reminders.dismiss': 'Dismiss',
   'reminders.snoozeDay': 'Tomorrow',
   'reminders.snoozeWeek': 'Next week',
@@ -80,4 +81,5 @@ export const en: Record<keyof typeof zh, string> = {
   'cal.kind.service': 'Service record',
   'cal.kind.instalment': 'Instalment due',
   'cal.kind.plan': 'Work plan',
+  'cal.kind.market': 'Marketing',
 };

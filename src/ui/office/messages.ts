@@ -47,6 +47,7 @@ export const zh = {
   'reminders.title': '提醒中心',
   'reminders.none': '没有需要处理的提醒',
   'reminders.all': '全部',
+  'reminders.whose': '谁的提醒', 'reminders.mine': '我的', 'reminders.team': '我的团队({n}人)',
   'reminders.dismiss': '忽略',
   'reminders.snoozeDay': '明天再提醒',
   'reminders.snoozeWeek': '下周再提醒',
@@ -78,4 +79,5 @@ export const zh = {
   'cal.kind.service': '服务记录',
   'cal.kind.instalment': '应收款',
   'cal.kind.plan': '工作计划',
+  'cal.kind.market': '市场',
 } as const;

@@ -5,14 +5,14 @@ import { loadMarks, saveMark } from '../../store/office/reminder-marks';
 import type { WorkspaceCtx } from '../shared/context';
 import type { MessageKey } from '../i18n';
 import { t } from '../i18n';
-import type { UiManifest } from '../shared/module';
+import type { ReminderRead, UiManifest } from '../shared/module';
 
 /**
  * The reminder centre's state, shared by the top bar's bell and the page: the kinds the modules
  * contribute (their manifests' `reminders`, loaded once, after the first page) and this user's
  * dismissed/snoozed marks on this device.
  */
-export interface LoadedSource { kind: string; label: MessageKey; order: number; read: (ctx: WorkspaceCtx, today: string) => Reminder[] }
+export interface LoadedSource { kind: string; label: MessageKey; order: number; read: ReminderRead }
 
 const [sources, setSources] = createSignal<LoadedSource[]>([]);
 let loading: Promise<void> | null = null;
@@ -44,10 +44,13 @@ function marksOf(ctx: WorkspaceCtx, today: string): ReminderMarks {
 
 export const reminderToday = () => todayOf(Date.now());
 
-/** Every kind's reminders for the user, without those set aside, overdue first. */
-export function activeFor(ctx: WorkspaceCtx, modules: readonly UiManifest[]): Reminder[] {
+/**
+ * Every kind's reminders of `people` (the user by default; a manager's team on the centre's 团队
+ * tab), each marked with whose it is, without those this user set aside, overdue first.
+ */
+export function activeFor(ctx: WorkspaceCtx, modules: readonly UiManifest[], people: readonly string[] = [ctx.userId()]): Reminder[] {
   const today = reminderToday();
-  const all = reminderSources(modules).flatMap((s) => s.read(ctx, today));
+  const all = people.flatMap((owner) => reminderSources(modules).flatMap((s) => s.read(ctx, today, owner).map((r) => ({ ...r, owner }))));
   return activeReminders(all, marksOf(ctx, today), today);
 }
 

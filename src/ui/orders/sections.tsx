@@ -53,8 +53,7 @@ export function CustomerOrders(props: { customerId: string }) {
   const orders = createMemo(() => ctx.where('orders', 'customerId', props.customerId)
     .sort((a, b) => String(b.date ?? '').localeCompare(String(a.date ?? ''))));
   const deliveries = createMemo(() => {
-    const ids = new Set(orders().map((o) => o.id));
-    return ctx.live('deliveries').filter((d) => ids.has(String(d.orderId ?? ''))).sort((a, b) => String(b.date ?? '').localeCompare(String(a.date ?? '')));
+    return orders().flatMap((o) => ctx.where('deliveries', 'orderId', o.id)).sort((a, b) => String(b.date ?? '').localeCompare(String(a.date ?? '')));
   });
   const base = `/w/${ctx.ws.id}`;
   return (

@@ -16,7 +16,7 @@ export function CustomerSales(props: { customerId: string }) {
   const names = useNames();
   const title = useTitles();
   const base = `/w/${ctx.ws.id}`;
-  const of = (c: string) => createMemo(() => ctx.live(c).filter((r) => r.customerId === props.customerId));
+  const of = (c: string) => createMemo(() => ctx.where(c, 'customerId', props.customerId));
   const leads = of('leads');
   const opps = of('opportunities');
   const quotes = of('quotes');

@@ -1,7 +1,6 @@
 import { Show, createMemo } from 'solid-js';
 import { useNavigate } from '@solidjs/router';
 import { Tabs } from '@kobalte/core/tabs';
-import type { BaseRecord } from '../../domain/core/record';
 import { currentStatus } from '../../domain/service';
 import { RecordList } from '../shared/RecordList';
 import { useWorkspace } from '../shared/context';
@@ -14,11 +13,11 @@ export function CustomerService(props: { customerId: string }) {
   const navigate = useNavigate();
   const sform = serviceRecordForm();
   const cform = useComplaintForm();
-  const mine = (r: BaseRecord) => r.customerId === props.customerId;
+  const mine = () => ({ field: 'customerId', id: props.customerId });
   const counts = createMemo(() => {
-    const complaints = ctx.live('complaints').filter(mine);
+    const complaints = ctx.where('complaints', 'customerId', props.customerId);
     return {
-      records: ctx.live('serviceRecords').filter(mine).length,
+      records: ctx.where('serviceRecords', 'customerId', props.customerId).length,
       complaints: complaints.length,
       open: complaints.filter((c) => currentStatus(c) !== 'closed').length,
     };
@@ -36,13 +35,13 @@ export function CustomerService(props: { customerId: string }) {
             </Tabs.Trigger>
           </Tabs.List>
           <Tabs.Content class="tab-panel" value="records">
-            <RecordList entity="serviceRecords" embedded filterBase={mine}
+            <RecordList entity="serviceRecords" embedded parent={mine()}
               defaults={{ customerId: props.customerId }}
               prepare={sform.prepare} validate={sform.validate} hooks={sform.hooks}
               actions={(selected) => <ToArticleButton selected={selected} />} />
           </Tabs.Content>
           <Tabs.Content class="tab-panel" value="complaints">
-            <RecordList entity="complaints" embedded filterBase={mine} defaults={{ customerId: props.customerId }}
+            <RecordList entity="complaints" embedded parent={mine()} defaults={{ customerId: props.customerId }}
               prepare={cform.prepare} validate={cform.validate} showField={cform.showField} hooks={cform.hooks}
               onOpen={(r) => navigate(`/w/${ctx.ws.id}/service/complaints/${r.id}`)} />
           </Tabs.Content>

@@ -9,7 +9,7 @@ import type { Workspace } from '../../store/core/workspace';
 import { descendantCodes } from '../../domain/core/dictionaries';
 import { dictOptions } from '../../store/core/dictionaries';
 import { useWorkspace } from './context';
-import { searchIndex, textOf, type SearchIndex } from './search-text';
+import { fillIndex, searchIndex, textOf, type SearchIndex, type SearchText } from './search-text';
 import type { FormHooks } from './RecordForm';
 import { WhyDisabled } from './RecordView';
 import { ColumnsDialog, defaultLayout, orderedKeys, useLayout } from './ColumnsDialog';
@@ -40,6 +40,8 @@ export interface RecordListProps {
   entity: string;
   /** Restrict to a subset (e.g. the contacts of one customer); default: every live record. */
   filterBase?: (r: BaseRecord) => boolean;
+  /** Only the records whose `field` is `id` (a record page's own list: a customer's contacts), found without a scan. */
+  parent?: { field: string; id: string };
   /** Values a new record starts with (e.g. its customer). */
   defaults?: RecordValues;
   /** Open a record's own page (Enter, double-click on the name); default: the edit form. */
@@ -107,7 +109,8 @@ export function RecordList(props: RecordListProps) {
 
   const base = createMemo(() => {
     version();
-    const rows = ctx.visible(props.entity); // a rep with data scope "own" sees only their records
+    // a rep with data scope "own" sees only their records
+    const rows = props.parent ? ctx.visibleWhere(props.entity, props.parent.field, props.parent.id) : ctx.visible(props.entity);
     return props.filterBase ? rows.filter(props.filterBase) : rows;
   });
   const sorted = createMemo(() => {
@@ -145,18 +148,32 @@ export function RecordList(props: RecordListProps) {
   });
   // typing one more letter narrows the previous result instead of scanning everything again
   let lastFind: { source: BaseRecord[]; idx: SearchIndex; needle: string; col: number; result: BaseRecord[] } | null = null;
+  // while the index is still being made, "find" shows the matches among the records indexed so
+  // far (the keystroke never waits for the whole build) and runs again once it is complete
+  const [indexed, setIndexed] = createSignal(0);
+  let filling: SearchIndex | undefined;
+  const fill = (idx: SearchIndex) => {
+    if (idx.complete || filling === idx) return;
+    filling = idx;
+    fillIndex(ctx, idx, () => untrack(base), () => index, () => queueMicrotask(() => setIndexed((n) => n + 1)));
+  };
+  const indexing = () => { indexed(); return !!findText().trim() && !index?.complete; };
   const rows = createMemo(() => {
     const source = narrowed();
     const needle = findText().trim().toLowerCase();
     if (!needle) return (lastFind = null, source);
+    indexed();
     const idx = searchTexts();
     const col = findField() === '*' ? -1 : idx.fields.findIndex((f) => f.key === findField());
+    const matches = (text: SearchText | undefined) => !!text && (col >= 0 ? text.cols[col].includes(needle) : text.all.includes(needle));
+    if (!idx.complete) untrack(() => fill(idx));
+    if (!idx.complete) {
+      lastFind = null;
+      return source.filter((r) => { const text = idx.texts.get(r.id); return text?.rec === r && matches(text); });
+    }
     const from = lastFind && lastFind.source === source && lastFind.idx === idx && lastFind.col === col && needle.startsWith(lastFind.needle)
       ? lastFind.result : source;
-    const result = from.filter((r) => {
-      const text = textOf(ctx, idx, r);
-      return col >= 0 ? text.cols[col].includes(needle) : text.all.includes(needle);
-    });
+    const result = from.filter((r) => matches(textOf(ctx, idx, r)));
     lastFind = { source, idx, needle, col, result };
     return result;
   });
@@ -204,9 +221,8 @@ export function RecordList(props: RecordListProps) {
     if (painted || layout.loading || !rows()) return;
     painted = true;
     requestAnimationFrame(() => props.onFirstPaint?.());
-    // index the rows for "find" while the user looks at the list, not on their first keystroke
-    // (in one go: idle slices finished later and left more to the first keystrokes, measured)
-    later(() => untrack(() => { const idx = searchTexts(); for (const r of base()) textOf(ctx, idx, r); }));
+    // index the rows for "find" while the user looks at the list (in slices: see `fill`)
+    later(() => untrack(() => fill(searchTexts())));
   });
 
   // ----- actions -----
@@ -395,6 +411,7 @@ export function RecordList(props: RecordListProps) {
       <div class="statusbar">
         <span>{filter().conditions.length || findText() ? t('list.shown', { n: rows().length, total: base().length }) : t('list.count', { n: rows().length })}</span>
         <Show when={selected().size}><span>{t('list.selected', { n: selected().size })}</span></Show>
+        <Show when={indexing()}><span class="muted" role="status">{t('list.indexing')}</span></Show>
         <Show when={!writable()}><span class="muted">{t('common.readonly')}</span></Show>
       </div>
 

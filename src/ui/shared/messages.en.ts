@@ -47,6 +47,7 @@ export const en: Record<keyof typeof zh, string> = {
   'list.count': '{n} records',
   'list.selected': '{n} selected',
   'list.shown': '{n} of {total} shown',
+  'list.indexing': 'Still indexing for search: more matches may follow',
   'list.empty': 'No records',
   'list.confirmDelete': 'Move the {n} selected records to the recycle bin?',
   'list.deleted': 'Moved to the recycle bin: {n}',

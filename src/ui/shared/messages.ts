@@ -45,6 +45,7 @@ export const zh = {
   'list.count': '共 {n} 条',
   'list.selected': '已选 {n} 条',
   'list.shown': '显示 {n} / {total} 条',
+  'list.indexing': '正在建立搜索索引,稍后可能还有更多结果',
   'list.empty': '没有记录',
   'list.confirmDelete': '将选中的 {n} 条记录移入回收站?',
   'list.deleted': '已移入回收站:{n} 条',

@@ -120,7 +120,10 @@ export interface NavCount {
  * records through the workspace context — so the list follows changes — and returns that kind's
  * reminders (pure rules in the module's domain). The function checks its module's permission itself.
  */
-export interface ReminderSource { kind: string; label: MessageKey; order: number; load: () => Promise<(ctx: WorkspaceCtx, today: string) => Reminder[]> }
+export interface ReminderSource { kind: string; label: MessageKey; order: number; load: () => Promise<ReminderRead> }
+
+/** One kind's reminders for one person (`userId`: the user, or a member of the team they lead). */
+export type ReminderRead = (ctx: WorkspaceCtx, today: string, userId: string) => Reminder[];
 
 /** Identity with a type check, so a manifest reads as a declaration. */
 export function defineUiModule(m: UiManifest): UiManifest {

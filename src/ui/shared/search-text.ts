@@ -11,7 +11,11 @@ import { lang } from '../i18n';
  * made from (a Map: a WeakMap's ephemerons cost every garbage collection, measured).
  */
 export interface SearchText { rec: BaseRecord; all: string; cols: string[] }
-export interface SearchIndex { fields: readonly FieldDef[]; key: string; texts: Map<string, SearchText> }
+export interface SearchIndex {
+  fields: readonly FieldDef[]; key: string; texts: Map<string, SearchText>;
+  /** Every record of the list had its text made once (later edits are made on demand). */
+  complete?: boolean;
+}
 
 /**
  * The index for these fields: `prev` while it still fits, else a new, empty one. The text shows
@@ -32,4 +36,25 @@ export function textOf(ctx: WorkspaceCtx, idx: SearchIndex, r: BaseRecord): Sear
     idx.texts.set(r.id, text);
   }
   return text;
+}
+
+/**
+ * Make the texts of `records` missing from `idx` in slices of ~8 ms, yielding between slices so a
+ * keystroke or a paint never waits behind the whole build; `done` runs once all are made. Stops
+ * early when `current()` is no longer `idx` (other columns, another language).
+ */
+export function fillIndex(ctx: WorkspaceCtx, idx: SearchIndex, records: () => readonly BaseRecord[], current: () => SearchIndex | undefined, done: () => void): void {
+  let pos = 0;
+  const slice = () => {
+    if (current() !== idx) return;
+    const list = records();
+    const until = performance.now() + 8;
+    while (pos < list.length) {
+      textOf(ctx, idx, list[pos++]);
+      if ((pos & 63) === 0 && performance.now() > until) { setTimeout(slice, 0); return; }
+    }
+    idx.complete = true;
+    done();
+  };
+  slice();
 }

@@ -1,8 +1,6 @@
 import { lazy } from 'solid-js';
-import { defineUiModule, page, type NavGroup } from '../shared/module';
-
-/** 市场管理's group: the marketing module (ui/marketing) may declare the same key; entries join whichever declares it first. */
-export const MARKETING_GROUP: NavGroup = { key: 'marketing', label: 'surveys.navGroup', order: 42 };
+import { defineUiModule, page } from '../shared/module';
+import { MARKETING_GROUP } from '../marketing/manifest';
 
 const section = <K extends string>(load: () => Promise<Record<K, unknown>>, name: K) =>
   lazy(async () => ({ default: (await load())[name] as never }));
@@ -19,8 +17,8 @@ export const surveysUi = defineUiModule({
     { path: '/kiosk/:id', component: page(() => import('./KioskPage'), 'KioskPage'), bare: true },
   ],
   nav: [
-    { path: 'surveys', label: 'nav.surveys', group: MARKETING_GROUP, order: 30 },
-    { path: 'surveys/templates', label: 'nav.surveyTemplates', group: MARKETING_GROUP, order: 31 },
+    { path: 'surveys', label: 'nav.surveys', group: MARKETING_GROUP, order: 40 },
+    { path: 'surveys/templates', label: 'nav.surveyTemplates', group: MARKETING_GROUP, order: 41 },
   ],
   customerSections: [{ order: 60, component: section(() => import('./CustomerSurveys'), 'CustomerSurveys') }],
   timeline: [

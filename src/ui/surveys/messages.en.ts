@@ -4,7 +4,6 @@ import type { zh } from './messages';
 export const en: Record<keyof typeof zh, string> = {
   'nav.surveys': 'Surveys',
   'nav.surveyTemplates': 'Survey templates',
-  'surveys.navGroup': 'Marketing',
   'surveys.tl': 'Survey answers',
   'surveys.publish': 'Publish',
   'surveys.published': 'Template published',

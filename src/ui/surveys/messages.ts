@@ -2,7 +2,6 @@
 export const zh = {
   'nav.surveys': '调查活动',
   'nav.surveyTemplates': '问卷模板',
-  'surveys.navGroup': '市场管理',
   'surveys.tl': '问卷答卷',
   'surveys.publish': '发布',
   'surveys.published': '模板已发布',

@@ -5,7 +5,7 @@ import { SCHEMA_VERSION, STEPS, schemaVersion } from '../migrations';
 import { dictOptions } from '../dictionaries';
 import { ALL_DICTIONARIES } from '../../../domain/registry';
 import { BASE_DICTIONARIES } from '../../../domain/core/dictionaries';
-import { addMissingDictionaries } from './006-module-dictionaries';
+import { addMissingDictionaries, moduleDictionaries } from './006-module-dictionaries';
 import { createOrder } from '../../orders/orders';
 
 /** A workspace as schema 5 made it before orders and finance: only the base dictionaries, one option trimmed by its people. */
@@ -25,14 +25,14 @@ function schema5Document(): Y.Doc {
 const moduleDicts = ALL_DICTIONARIES.filter((d) => !BASE_DICTIONARIES.some((b) => b.dict === d.dict));
 
 describe('migration 6: dictionaries of modules added later', () => {
-  it('is the last step', () => {
-    expect(STEPS.map((s) => s.version)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(SCHEMA_VERSION).toBe(6);
+  it('is step 6', () => {
+    expect(STEPS[5]).toBe(moduleDictionaries);
+    expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(6);
   });
 
   it('an older workspace gains the orders and finance dictionaries and can save an order; its own edits stay', () => {
     const ws = openOlderDocument(schema5Document(), 'admin');
-    expect(schemaVersion(ws.doc)).toBe(6);
+    expect(schemaVersion(ws.doc)).toBe(SCHEMA_VERSION);
     expect(moduleDicts.map((d) => d.dict)).toEqual(expect.arrayContaining(['orderType', 'orderStatus', 'receiptMethod']));
     for (const d of moduleDicts) expect(dictOptions(ws, d.dict).map((o) => o.code), d.dict).toEqual(d.options.map((o) => o.code));
     const industry = BASE_DICTIONARIES.find((d) => d.dict === 'industry')!;
