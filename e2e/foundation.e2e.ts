@@ -239,7 +239,7 @@ describe('foundation: a new user in real Chromium', () => {
     expect(groups).toEqual([
       ['', ['/ 我的工作台']],
       ['客户管理', ['/customers 客户档案', '/contacts 联系人', '/competitors 竞争对手']],
-      ['市场管理', ['/marketing/activities 市场活动', '/marketing/tasks 市场任务', '/marketing/analysis 市场分析']],
+      ['市场管理', ['/marketing/activities 市场活动', '/marketing/tasks 市场任务', '/marketing/analysis 市场分析', '/surveys 调查活动', '/surveys/templates 问卷模板']],
       ['销售管理', ['/leads 意向', '/opportunities 商机', '/quotes 报价单', '/approvals 审批箱', '/projects 项目', '/products 产品', '/discounts 折扣', '/sales-modes 销售模式与阶段']],
       ['订单管理', ['/orders 订单', '/deliveries 发货单', '/returns 退货单']],
       ['财务', ['/finance/receipts 收款单', '/finance/payments 付款单', '/finance/expenses 费用', '/finance/arrears 欠款查询', '/finance/dunning 催款提醒', '/finance/pyramid 客户价值金字塔']],

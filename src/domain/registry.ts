@@ -13,6 +13,7 @@ import { marketingModule } from './marketing/manifest';
 import { approvalsModule } from './approvals/manifest';
 import { contractsModule } from './contracts/manifest';
 import type { ApprovalDocType } from './approvals/types';
+import { surveysModule } from './surveys/manifest';
 
 /**
  * The product's feature modules (domain/<module>/manifest.ts). A new module adds ONE line here;
@@ -29,6 +30,7 @@ export const DOMAIN_MODULES: readonly DomainManifest[] = [
   marketingModule,
   approvalsModule,
   contractsModule,
+  surveysModule,
 ];
 
 /** Document types on the approval engine (domain/approvals), from the manifests' `approvals`. */

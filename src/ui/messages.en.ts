@@ -23,7 +23,8 @@ import * as sync from './sync/messages.en';
 import * as recovery from './recovery/messages.en';
 import * as finance from './finance/messages.en';
 import * as office from './office/messages.en';
+import * as surveys from './surveys/messages.en';
 import * as marketing from './marketing/messages.en';
 import * as approvals from './approvals/messages.en';
 
-export const MESSAGES_EN: EnglishTables = { shared, shell, pwa, home, customers, sales, orders, finance, office, service, pipeline, work, analysis, org, settings, sync, recovery, marketing, approvals };
+export const MESSAGES_EN: EnglishTables = { shared, shell, pwa, home, customers, sales, orders, finance, office, service, pipeline, work, analysis, org, settings, sync, recovery, marketing, approvals, surveys };

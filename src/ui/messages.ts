@@ -23,10 +23,11 @@ import * as sync from './sync/messages';
 import * as recovery from './recovery/messages';
 import * as finance from './finance/messages';
 import * as office from './office/messages';
+import * as surveys from './surveys/messages';
 import * as marketing from './marketing/messages';
 import * as approvals from './approvals/messages';
 
-export const MESSAGES = { shared, shell, pwa, home, customers, sales, orders, finance, office, service, pipeline, work, analysis, org, settings, sync, recovery, marketing, approvals };
+export const MESSAGES = { shared, shell, pwa, home, customers, sales, orders, finance, office, service, pipeline, work, analysis, org, settings, sync, recovery, marketing, approvals, surveys };
 
 type Modules = typeof MESSAGES;
 /** Every message key of every module (the union of the modules' zh tables). */

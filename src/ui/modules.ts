@@ -21,6 +21,7 @@ import { syncUi } from './sync/manifest';
 import { recoveryUi } from './recovery/manifest';
 import { marketingUi } from './marketing/manifest';
 import { approvalsUi } from './approvals/manifest';
+import { surveysUi } from './surveys/manifest';
 
 export const UI_MODULES: readonly UiManifest[] = [
   homeUi,
@@ -39,4 +40,5 @@ export const UI_MODULES: readonly UiManifest[] = [
   recoveryUi,
   marketingUi,
   approvalsUi,
+  surveysUi,
 ];

@@ -8,6 +8,7 @@ import { genOrders } from './orders';
 import { genFinance, projectActuals } from './finance';
 import { genMarketing } from './marketing';
 import { genApprovals } from './approvals';
+import { genSurveys } from './surveys';
 import {
   companyRecord, competitorRecords, departmentRecords, productRecords, roleRecords, salesModeRecords,
   salesStageRecords, userRecords,
@@ -145,6 +146,8 @@ export function sampleCompany(opts: SampleCompanyOptions = {}): SampleData {
     data.leads = [...data.leads, ...market.leads];
     data.expenses = [...data.expenses, ...market.expenses];
     Object.assign(data, genApprovals(context(seed, 21, true, days), data));
+    // the customer satisfaction survey (issue 13): a stream of its own, so nothing above changes
+    Object.assign(data, genSurveys(context(seed, 41, true, days), data.customers));
   }
   return data;
 }

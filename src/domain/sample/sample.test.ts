@@ -17,6 +17,8 @@ import {
   BENCH_SIZES, SAMPLE_CUSTOM_FIELDS, SAMPLE_DICTIONARIES, SAMPLE_SIZES, benchDataset, sampleCompany,
   type SampleData,
 } from './index';
+import { SURVEYS_DICTIONARIES } from '../surveys/entities';
+import { OPTION_PREFIX } from '../surveys/questions';
 import { Rng, dayNumber, dayString, permutation } from './random';
 
 const DEFS: Record<string, SalesEntityDef | EntityDef> = { ...ENTITIES };
@@ -25,11 +27,13 @@ const custom = SAMPLE_CUSTOM_FIELDS.filter((f) => f.entity === 'contacts').map((
 DEFS.contacts = withCustomFields(ENTITIES.contacts, custom);
 
 const CODES = new Map<string, Set<string>>();
-for (const d of [...BASE_DICTIONARIES, ...SALES_DICTIONARIES, ...SERVICE_DICTIONARIES, ...ORDER_DICTIONARIES, ...FINANCE_DICTIONARIES, ...MARKETING_DICTIONARIES, ...APPROVAL_DICTIONARIES, ...CONTRACT_DICTIONARIES, ...SAMPLE_DICTIONARIES]) CODES.set(d.dict, new Set(d.options.map((o) => o.code)));
+for (const d of [...BASE_DICTIONARIES, ...SALES_DICTIONARIES, ...SERVICE_DICTIONARIES, ...ORDER_DICTIONARIES, ...FINANCE_DICTIONARIES, ...MARKETING_DICTIONARIES, ...APPROVAL_DICTIONARIES, ...CONTRACT_DICTIONARIES, ...SAMPLE_DICTIONARIES, ...SURVEYS_DICTIONARIES]) CODES.set(d.dict, new Set(d.options.map((o) => o.code)));
 
 /** Keys a record may carry besides its entity's fields. */
-const EXTRA_KEYS: Record<string, string[]> = { roles: ['perms'] };
+const EXTRA_KEYS: Record<string, string[]> = { roles: ['perms'], surveyResponses: ['answers'] };
 
+// a survey question's options are fields of their own (domain/surveys/questions.ts)
+const isOptionField = (coll: string, k: string) => coll === 'surveyQuestions' && k.startsWith(OPTION_PREFIX);
 const byId = (data: SampleData, coll: string) => new Map((data[coll] ?? []).map((r) => [r.id, r]));
 
 /** Every problem of a dataset against the entity definitions: unknown keys, bad dict codes, dangling refs, invalid values. */
@@ -45,7 +49,7 @@ function problems(data: SampleData): string[] {
     for (const r of recs) {
       if (seen.has(r.id)) out.push(`${coll}: duplicate id ${r.id}`);
       seen.add(r.id);
-      for (const k of Object.keys(r)) if (!known.has(k)) out.push(`${coll}.${k}: not a field (${r.id})`);
+      for (const k of Object.keys(r)) if (!known.has(k) && !isOptionField(coll, k)) out.push(`${coll}.${k}: not a field (${r.id})`);
       for (const f of def.fields) {
         const v = r[f.key];
         if (v === undefined) continue;

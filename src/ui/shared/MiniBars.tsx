@@ -1,15 +1,20 @@
-import { For, Show, createEffect, onCleanup } from 'solid-js';
+import { For, Show, createEffect, onCleanup, type JSX } from 'solid-js';
 import { A } from '@solidjs/router';
 import type uPlotType from 'uplot';
 import { axisFromZero, fit } from './scale';
 
 /** One bar: its label, its figure and the list or page holding the records behind it. */
-export interface BarItem { key: string; label: string; value: number; href: string; note?: string }
+export interface BarItem { key: string; label: string; value: number; href?: string; note?: string }
+
+/** A figure linking to its records, or plain text where there is no list behind it (a survey's answers). */
+function Linked(props: { href?: string; children: JSX.Element }) {
+  return <Show when={props.href} fallback={props.children}>{(href) => <A href={href()}>{props.children}</A>}</Show>;
+}
 
 /**
  * A small bar chart for a home card, drawn with uPlot — loaded the first time a chart shows, so
  * it is not in the first-load JavaScript — over the figures as a list that is also the chart's
- * table fallback: every label and figure links to the records behind it. Bars start at zero; all
+ * table fallback: every label and figure links to the records behind it (when it has an `href`). Bars start at zero; all
  * zero (or nothing) shows the empty text instead of a chart.
  */
 export function MiniBars(props: { items: BarItem[]; label: string; empty: string; format?: (v: number) => string; testid?: string }) {
@@ -52,8 +57,8 @@ export function MiniBars(props: { items: BarItem[]; label: string; empty: string
         <tbody>
           <For each={props.items}>{(i) => (
             <tr data-key={i.key}>
-              <td><A href={i.href}>{i.label}</A><Show when={i.note}> <span class="muted small">{i.note}</span></Show></td>
-              <td class="num"><A href={i.href}>{fmt(i.value)}</A></td>
+              <td><Linked href={i.href}>{i.label}</Linked><Show when={i.note}> <span class="muted small">{i.note}</span></Show></td>
+              <td class="num"><Linked href={i.href}>{fmt(i.value)}</Linked></td>
             </tr>
           )}</For>
         </tbody>

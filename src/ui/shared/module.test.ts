@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { Component } from 'solid-js';
-import { customerSections, homeAudience, homeCardsFor, navGroups, navItemFor, ordered, type NavGroup, type UiManifest } from './module';
+import { customerSections, homeAudience, isBareRoute, homeCardsFor, navGroups, navItemFor, ordered, type NavGroup, type UiManifest } from './module';
 
 const A: NavGroup = { key: 'a', label: 'nav.groupCustomers', order: 10 };
 const B: NavGroup = { key: 'b', label: 'nav.groupSystem', order: 90 };
@@ -81,5 +81,16 @@ describe('the navigation entry of a page', () => {
     expect(navItemFor(items, 'service/x')?.path).toBe('service');
     expect(navItemFor(items, 'servicex')).toBeUndefined();
     expect(navItemFor(items, 'unknown/page')).toBeUndefined();
+  });
+});
+
+describe('bare pages (no frame)', () => {
+  const modules: UiManifest[] = [{ key: 'x', routes: [{ path: '/kiosk/:id', component: C0, bare: true }, { path: '/surveys/:id', component: C0 }] }];
+  it('are the routes marked bare, matched segment by segment', () => {
+    expect(isBareRoute(modules, '/kiosk/sv1')).toBe(true);
+    expect(isBareRoute(modules, 'kiosk/sv1/')).toBe(true);
+    expect(isBareRoute(modules, '/kiosk')).toBe(false);
+    expect(isBareRoute(modules, '/kiosk/sv1/x')).toBe(false);
+    expect(isBareRoute(modules, '/surveys/sv1')).toBe(false);
   });
 });

@@ -46,7 +46,11 @@ export interface UiManifest {
   reminders?: readonly ReminderSource[];
 }
 
-export interface UiRoute { path: string; component: Component }
+/**
+ * `bare`: the page fills the screen without the app's frame — no side navigation, no top bar (a
+ * survey's kiosk, handed to a customer on a tablet). It still opens the workspace and its PIN gate.
+ */
+export interface UiRoute { path: string; component: Component; bare?: boolean }
 
 /** A group of the side navigation; modules sharing a group import one constant. */
 export interface NavGroup { key: string; label: MessageKey; order: number }
@@ -156,6 +160,16 @@ export function navItemFor(items: readonly NavItem[], path: string): NavItem | u
     if (fits && (!best || item.path.length > best.path.length)) best = item;
   }
   return best;
+}
+
+/** Whether a path inside a workspace ('kiosk/sv1') is one of the manifests' `bare` routes ('/kiosk/:id'). */
+export function isBareRoute(modules: readonly UiManifest[], path: string): boolean {
+  const parts = path.split('/').filter(Boolean);
+  return modules.flatMap((m) => m.routes ?? []).some((r) => {
+    if (!r.bare) return false;
+    const want = r.path.split('/').filter(Boolean);
+    return want.length === parts.length && want.every((w, i) => w.startsWith(':') || w === parts[i]);
+  });
 }
 
 /** The sections of a customer's page, in display order. */

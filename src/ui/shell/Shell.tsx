@@ -8,7 +8,7 @@ import { plainText } from '../sync/state';
 import { lang, t } from '../i18n';
 import { displayName } from '../../domain/core/entity';
 import type { BaseRecord } from '../../domain/core/record';
-import { navGroups, navItemFor, useModules, type UiManifest } from '../shared/module';
+import { isBareRoute, navGroups, navItemFor, useModules, type UiManifest } from '../shared/module';
 import { InstallButton } from '../pwa/InstallButton';
 import { useDocumentTitle } from '../shared/titles';
 import { guardUnload } from './unload';
@@ -33,10 +33,23 @@ export function Shell(props: ParentProps) {
         onCleanup(startRecoveryLazily(o().ws)); // restore points: sync waits for it, so no received change goes unseen
         return (
           <WorkspaceProvider value={ctx}>
-            <PinGate><Frame>{props.children}</Frame></PinGate>
+            <PinGate><Framed>{props.children}</Framed></PinGate>
           </WorkspaceProvider>
         );
       }}
+    </Show>
+  );
+}
+
+/** The app's frame around a page, or none for a `bare` route (a kiosk: the page is the whole screen). */
+function Framed(props: ParentProps) {
+  const modules = useModules();
+  const location = useLocation();
+  const params = useParams();
+  const bare = () => isBareRoute(modules, location.pathname.slice(`/w/${params.wsId}`.length));
+  return (
+    <Show when={bare()} fallback={<Frame>{props.children}</Frame>}>
+      <main class="bare-page" id="main-content"><Suspense fallback={<p class="loading">{t('common.loading')}</p>}>{props.children}</Suspense></main>
     </Show>
   );
 }
