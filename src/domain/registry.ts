@@ -9,6 +9,7 @@ import { serviceModule } from './service/manifest';
 import { ordersModule } from './orders/manifest';
 import { financeModule } from './finance/manifest';
 import { officeModule } from './office/manifest';
+import { classroomModule } from './classroom/manifest';
 
 /**
  * The product's feature modules (domain/<module>/manifest.ts). A new module adds ONE line here;
@@ -22,6 +23,7 @@ export const DOMAIN_MODULES: readonly DomainManifest[] = [
   ordersModule,
   financeModule,
   officeModule,
+  classroomModule,
 ];
 
 /** Every entity of the product, by collection key, assembled from the modules. */
