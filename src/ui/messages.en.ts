@@ -23,5 +23,6 @@ import * as sync from './sync/messages.en';
 import * as recovery from './recovery/messages.en';
 import * as finance from './finance/messages.en';
 import * as office from './office/messages.en';
+import * as classroom from './classroom/messages.en';
 
-export const MESSAGES_EN: EnglishTables = { shared, shell, pwa, home, customers, sales, orders, finance, office, service, pipeline, work, analysis, org, settings, sync, recovery };
+export const MESSAGES_EN: EnglishTables = { shared, shell, pwa, home, customers, sales, orders, finance, office, service, pipeline, work, analysis, org, settings, sync, recovery, classroom };

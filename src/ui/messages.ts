@@ -23,8 +23,9 @@ import * as sync from './sync/messages';
 import * as recovery from './recovery/messages';
 import * as finance from './finance/messages';
 import * as office from './office/messages';
+import * as classroom from './classroom/messages';
 
-export const MESSAGES = { shared, shell, pwa, home, customers, sales, orders, finance, office, service, pipeline, work, analysis, org, settings, sync, recovery };
+export const MESSAGES = { shared, shell, pwa, home, customers, sales, orders, finance, office, service, pipeline, work, analysis, org, settings, sync, recovery, classroom };
 
 type Modules = typeof MESSAGES;
 /** Every message key of every module (the union of the modules' zh tables). */
