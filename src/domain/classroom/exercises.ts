@@ -83,8 +83,8 @@ export function childRelations(entity: string, entities: Readonly<Record<string,
 }
 
 /** A step's default text in the teacher's words: what the spec asks, named from the definitions. */
-export function describeSpec(spec: ExerciseSpec, lang: Lang, entities: Readonly<Record<string, EntityDef>> = ENTITIES): string {
-  const name = (e: string) => (entities[e] ? labelOf(entities[e].label, lang) : e);
+export function describeSpec(spec: ExerciseSpec, lang: Lang, valueLabel?: string, entities: Readonly<Record<string, EntityDef>> = ENTITIES): string {
+  const name = (e: string) => (entities[e] ? labelOf(entities[e].noun ?? entities[e].label, lang) : e);
   const fieldName = (e: string, f: string) => { const d = entities[e]?.fields.find((x) => x.key === f); return d ? labelOf(d.label, lang) : f; };
   const zh = lang === 'zh';
   switch (spec.template) {
@@ -93,7 +93,10 @@ export function describeSpec(spec: ExerciseSpec, lang: Lang, entities: Readonly<
       return step ? labelOf(step.text, lang) : spec.step;
     }
     case 'create': return zh ? `新增 ${spec.atLeast} 条${name(spec.entity)}` : `Add ${spec.atLeast} × ${name(spec.entity)}`;
-    case 'createWhere': return zh ? `新增${name(spec.entity)}，${fieldName(spec.entity, spec.field)} 为 ${String(spec.value)}` : `Add ${name(spec.entity)} with ${fieldName(spec.entity, spec.field)} = ${String(spec.value)}`;
+    case 'createWhere': {
+      const value = valueLabel ?? String(spec.value);
+      return zh ? `新增${name(spec.entity)}，${fieldName(spec.entity, spec.field)}为「${value}」` : `Add ${name(spec.entity)} with ${fieldName(spec.entity, spec.field)} = ${value}`;
+    }
     case 'children': return zh ? `新增${name(spec.entity)}，含至少 ${spec.atLeast} 条${name(spec.child)}` : `Add ${name(spec.entity)} with at least ${spec.atLeast} × ${name(spec.child)}`;
     case 'edit': return zh ? `修改${name(spec.entity)}的${fieldName(spec.entity, spec.field)}` : `Change ${fieldName(spec.entity, spec.field)} of ${name(spec.entity)}`;
   }

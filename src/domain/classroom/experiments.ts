@@ -236,3 +236,9 @@ export const EXPERIMENTS: readonly Experiment[] = [
 export function experimentOf(key: string): Experiment | undefined {
   return EXPERIMENTS.find((e) => e.key === key);
 }
+
+const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一'];
+/** 实验三 / Lab 3: how the manual numbers an experiment. */
+export function experimentNo(no: number, lang: 'zh' | 'en'): string {
+  return lang === 'zh' ? `实验${NUMERALS[no] ?? no}` : `Lab ${no}`;
+}

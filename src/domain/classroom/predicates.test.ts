@@ -67,6 +67,8 @@ describe('edited', () => {
     expect(evaluate(check, before, T0).done).toBe(false);
     const after = data({ customers: [rec('a', T0 - 50, 'u0', { ownerId: 'y' }, [['ownerId', T0 + 10, 'u5']])] });
     expect(evaluate(check, after, T0)).toMatchObject({ done: true, by: ['u5'], at: T0 + 10 });
+    const createdWithIt = data({ customers: [rec('n', T0 + 5, 'u1', { ownerId: 'u1' })] });
+    expect(evaluate(check, createdWithIt, T0).done).toBe(false); // a value the record was created with is no change
     const otherField = data({ customers: [rec('a', T0 - 50, 'u0', { ownerId: 'x', name: 'n' }, [['name', T0 + 10, 'u5']])] });
     expect(evaluate(check, otherField, T0).done).toBe(false);
   });

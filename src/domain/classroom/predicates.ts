@@ -33,7 +33,11 @@ export type Check =
    * (two contacts of one customer), `some` of the group matching.
    */
   | { kind: 'count'; entity: string; where?: Where; atLeast?: number; per?: string; some?: Where; having?: readonly Having[] }
-  /** A record of `entity` (old or new) whose field among `fields` was written since the start, now matching `where`. */
+  /**
+   * A record of `entity` (old or new) whose field among `fields` was changed — written after the
+   * record's creation — since the start, now filled and matching `where`: a customer reassigned,
+   * an opportunity audited. A value a record was created with is not a change.
+   */
   | { kind: 'edited'; entity: string; fields: readonly string[]; where?: Where }
   /**
    * Within one group of `per`, a record matching `where` whose `order` field is later than an
@@ -109,10 +113,10 @@ function createdTime(r: BaseRecord): number {
   return isStamp(r._c) ? r._c[0] : typeof r.createdAt === 'number' ? r.createdAt : 0;
 }
 
-/** When one field was last written: its own stamp, else the record's creation. */
-function fieldTime(r: BaseRecord, field: string): number {
+/** When one field was last changed after the record's creation (its own stamp), or -1. */
+function editTime(r: BaseRecord, field: string): number {
   const own = (r._s as Record<string, unknown> | undefined)?.[field];
-  return isStamp(own) ? own[0] : createdTime(r);
+  return isStamp(own) ? own[0] : -1;
 }
 
 function created(r: BaseRecord, since: number): boolean {
@@ -170,8 +174,8 @@ function childCounter(h: Having, data: LabData): (parentId: string) => boolean {
 }
 
 function evalEdited(c: Extract<Check, { kind: 'edited' }>, data: LabData, since: number): CheckResult {
-  const latest = (r: BaseRecord) => Math.max(...c.fields.map((f) => fieldTime(r, f)));
-  const fits = live(data, c.entity).filter((r) => latest(r) >= since && c.fields.some((f) => fieldTime(r, f) >= since && filled(r[f])) && matches(r, c.where));
+  const latest = (r: BaseRecord) => Math.max(...c.fields.map((f) => editTime(r, f)));
+  const fits = live(data, c.entity).filter((r) => c.fields.some((f) => editTime(r, f) >= since && filled(r[f])) && matches(r, c.where));
   if (!fits.length) return { done: false, by: [], have: 0, need: 1 };
   const first = fits.reduce((a, b) => (latest(b) < latest(a) ? b : a));
   const who = typeof first.updatedBy === 'string' ? first.updatedBy : '';

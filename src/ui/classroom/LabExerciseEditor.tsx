@@ -39,13 +39,19 @@ export function LabExerciseEditor(props: { id?: string; onClose: () => void }) {
   const [error, setError] = createSignal('');
   const entities = exerciseEntities();
   const fieldsOf = (entity: string) => ctx.def(entity).fields.filter((f) => !f.readOnly);
+  /** A dictionary value named by its option's label (客户类型「代理商」, not agent), a yes/no as 是/否. */
+  const valueLabel = (spec: ExerciseSpec): string | undefined => {
+    if (spec.template !== 'createWhere') return undefined;
+    const f = ctx.def(spec.entity).fields.find((x) => x.key === spec.field);
+    return f ? ctx.display(f, spec.value) || undefined : undefined;
+  };
   const setSpec = (i: number, spec: ExerciseSpec) => setSteps(i, 'spec', spec);
   const patch = (i: number, p: Record<string, unknown>) => setSpec(i, { ...steps[i].spec, ...p } as ExerciseSpec);
 
   const save = () => {
     if (!steps.length) return setError(t('lab.needSteps'));
     setError('');
-    const list = steps.map((s) => ({ ...s, text: s.text.trim() || describeSpec(s.spec, lang()) }));
+    const list = steps.map((s) => ({ ...s, text: s.text.trim() || describeSpec(s.spec, lang(), valueLabel(s.spec)) }));
     const values = { title: title().trim(), due: due() || undefined, note: note().trim() || undefined };
     if (refusal.run(saveExercise(ctx.ws, ctx.role(), ctx.userId(), values, list, props.id, shown.map((s) => s.id)), t('lab.published'))) props.onClose();
   };
@@ -123,7 +129,7 @@ export function LabExerciseEditor(props: { id?: string; onClose: () => void }) {
                       </select>
                     </Match>
                     <Match when={field()?.type === 'dict'}>
-                      <select value={String(spec.value)} onChange={(e) => patch(i(), { value: e.currentTarget.value })}>
+                      <select class="lab-value" value={String(spec.value)} onChange={(e) => patch(i(), { value: e.currentTarget.value })}>
                         <option value="" />
                         <For each={(ctx.version('dictOptions')(), dictOptions(ctx.ws, field()!.dict ?? ''))}>{(o) => <option value={o.code}>{L(o.label)}</option>}</For>
                       </select>
@@ -155,7 +161,7 @@ export function LabExerciseEditor(props: { id?: string; onClose: () => void }) {
             }}</Match>
           </Switch>
           <label class="wide">{t('lab.stepText')}
-            <input value={s.text} placeholder={describeSpec(s.spec, lang())} onInput={(e) => setSteps(i(), 'text', e.currentTarget.value)} /></label>
+            <input value={s.text} placeholder={describeSpec(s.spec, lang(), valueLabel(s.spec))} onInput={(e) => setSteps(i(), 'text', e.currentTarget.value)} /></label>
           <div class="wide"><button class="btn small danger" onClick={() => setSteps(produce((list) => { list.splice(i(), 1); }))}>{t('lab.removeStep')}</button></div>
         </div>
       )}</For>

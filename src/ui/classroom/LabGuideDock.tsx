@@ -61,8 +61,9 @@ export function LabGuidePanel() {
     <Show when={state.open()}>
       <aside class="lab-guide" id="lab-guide" aria-label={t('lab.toggle')}>
         <header class="lab-head">
-          <select class="lab-pick" aria-label={t('lab.choose')} value={guide()?.key} onChange={(e) => state.show(e.currentTarget.value)}>
-            <For each={guides()}>{(g) => <option value={g.key}>{g.badge} {g.title}</option>}</For>
+          <select class="lab-pick" aria-label={t('lab.choose')} onChange={(e) => state.show(e.currentTarget.value)}>
+            {/* selected per option: the options are rebuilt when the language changes, and a select's value would not follow */}
+            <For each={guides()}>{(g) => <option value={g.key} selected={g.key === guide()?.key}>{g.badge} {g.title}</option>}</For>
           </select>
           <A class="btn ghost small" href={`/w/${useWorkspace().ws.id}/lab`}>{t('lab.all')}</A>
           <button class="icon-btn" aria-label={t('lab.close')} onClick={() => state.setOpen(false)}>×</button>

@@ -26,12 +26,12 @@ export function LabGuidePage() {
       <Show when={g.due}>{(d) => <div class="muted small">{t('lab.due', { due: d() })}</div>}</Show>
       <Show when={g.goal}>{(goal) => <p>{goal()}</p>}</Show>
       <div class="lab-card-foot">
-        <span class="muted small grow">{starts()[g.key] ? t('lab.startedAt', { at: dateTime(starts()[g.key], lang()) }) : `${g.steps.length} ${t('lab.steps')}`}</span>
+        <span class="muted small grow">{starts()[g.key] ? t('lab.startedAt', { at: dateTime(starts()[g.key], lang()) }) : t('lab.stepCount', { n: g.steps.length })}</span>
         <Show when={exerciseId && teacher()}>
           <button class="btn small" onClick={() => setEditing(exerciseId!)}>{t('lab.editExercise')}</button>
           <button class="btn small danger" onClick={() => setRemoving(exerciseId!)}>{t('lab.delete')}</button>
         </Show>
-        <button class="btn small primary" classList={{ active: state.open() && state.current() === g.key }} onClick={() => state.show(g.key)}>{t('lab.toggle')} →</button>
+        <button class="btn small" classList={{ primary: !(state.open() && state.current() === g.key) }} onClick={() => state.show(g.key)}>{t('lab.open')} →</button>
       </div>
     </article>
   );

@@ -19,6 +19,8 @@ export const en: Record<keyof typeof zh, string> = {
   'lab.doneOf': '{done}/{total} done',
   'lab.by': 'done by {names}',
   'lab.goThere': 'Go there',
+  'lab.open': 'Open',
+  'lab.stepCount': '{n} steps',
   'lab.missing': 'Module not available yet',
   'lab.checking': 'Checking…',
   'lab.exercises': 'Exercises',

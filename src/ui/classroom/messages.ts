@@ -17,6 +17,8 @@ export const zh = {
   'lab.doneOf': '已完成 {done}/{total}',
   'lab.by': '{names} 完成',
   'lab.goThere': '去操作',
+  'lab.open': '打开',
+  'lab.stepCount': '{n} 个步骤',
   'lab.missing': '模块尚未提供',
   'lab.checking': '正在检查…',
   'lab.exercises': '课堂练习',
