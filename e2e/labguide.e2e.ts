@@ -91,6 +91,8 @@ describe('lab guide', () => {
     const spec = page.locator('.modal [data-testid=lab-spec]').first();
     await spec.locator('select').first().selectOption({ label: '新增记录，某字段为指定值' });
     await spec.locator('select.lab-value').selectOption({ label: '代理商' });
+    await expect(spec.locator('input').last().getAttribute('placeholder')).resolves.toBe('新增客户，客户类型为「代理商」');
+    await shot(page, 'labguide-exercise-editor-1280x800');
     await page.locator('.modal').getByRole('button', { name: '保存', exact: true }).click();
     await page.locator('.modal').waitFor({ state: 'detached' });
     const card = page.locator('.lab-card', { hasText: '课后练习：代理商' });
@@ -155,6 +157,14 @@ describe('lab guide', () => {
       expect((await sidewaysOverflow(page)).doc, `${w}`).toBeLessThanOrEqual(0);
       await shot(page, `labguide-customers-${w}x${h}`);
     }
+    // on the phone the sheet gives way to the page a step links to
+    await step(page, 'competitor').getByRole('link', { name: /去操作/ }).click();
+    await page.getByRole('heading', { name: '竞争对手' }).waitFor();
+    await panel(page).waitFor({ state: 'detached' });
+    await goto(page, id, 'lab');
+    await page.locator('.lab-card').first().waitFor();
+    await shot(page, 'labguide-page-390x844');
+    await page.locator('.lab-toggle').click();
     // the phone's sheet closes with its ×, and the top bar's toggle brings it back
     await panel(page).getByRole('button', { name: '关闭实验指导' }).click();
     await panel(page).waitFor({ state: 'detached' });

@@ -1,5 +1,4 @@
-import { For, Show, Switch, Match, createSignal } from 'solid-js';
-import { createStore, produce } from 'solid-js/store';
+import { For, Index, Show, Switch, Match, createSignal } from 'solid-js';
 import { Modal } from '../shared/Modal';
 import { useWorkspace } from '../shared/context';
 import { useRefusal } from '../shared/refusal';
@@ -32,10 +31,13 @@ export function LabExerciseEditor(props: { id?: string; onClose: () => void }) {
   const [title, setTitle] = createSignal(String(old?.title ?? ''));
   const [due, setDue] = createSignal(String(old?.due ?? ''));
   const [note, setNote] = createSignal(String(old?.note ?? ''));
-  const [steps, setSteps] = createStore<ExerciseStepInput[]>(shown.flatMap((s) => {
+  // a signal of rows drawn with <Index> (a row keeps its inputs while its values change), not a
+  // solid-js/store: that would join the first-load JavaScript
+  const [steps, setStepList] = createSignal<ExerciseStepInput[]>(shown.flatMap((s) => {
     const spec = parseSpec(s.spec);
     return spec ? [{ id: s.id, text: String(s.text ?? ''), spec }] : [];
   }));
+  const setStep = (i: number, p: Partial<ExerciseStepInput>) => setStepList((list) => list.map((x, k) => (k === i ? { ...x, ...p } : x)));
   const [error, setError] = createSignal('');
   const entities = exerciseEntities();
   const fieldsOf = (entity: string) => ctx.def(entity).fields.filter((f) => !f.readOnly);
@@ -45,21 +47,22 @@ export function LabExerciseEditor(props: { id?: string; onClose: () => void }) {
     const f = ctx.def(spec.entity).fields.find((x) => x.key === spec.field);
     return f ? ctx.display(f, spec.value) || undefined : undefined;
   };
-  const setSpec = (i: number, spec: ExerciseSpec) => setSteps(i, 'spec', spec);
-  const patch = (i: number, p: Record<string, unknown>) => setSpec(i, { ...steps[i].spec, ...p } as ExerciseSpec);
+  const setSpec = (i: number, spec: ExerciseSpec) => setStep(i, { spec });
+  const patch = (i: number, p: Record<string, unknown>) => setSpec(i, { ...steps()[i].spec, ...p } as ExerciseSpec);
 
   const save = () => {
-    if (!steps.length) return setError(t('lab.needSteps'));
+    if (!steps().length) return setError(t('lab.needSteps'));
     setError('');
-    const list = steps.map((s) => ({ ...s, text: s.text.trim() || describeSpec(s.spec, lang(), valueLabel(s.spec)) }));
+    const list = steps().map((s) => ({ ...s, text: s.text.trim() || describeSpec(s.spec, lang(), valueLabel(s.spec)) }));
     const values = { title: title().trim(), due: due() || undefined, note: note().trim() || undefined };
     if (refusal.run(saveExercise(ctx.ws, ctx.role(), ctx.userId(), values, list, props.id, shown.map((s) => s.id)), t('lab.published'))) props.onClose();
   };
 
+  /** Options carry `selected`: a select's `value` does not follow when its options are drawn after it. */
   const entitySelect = (value: string, onPick: (entity: string) => void, label = t('lab.entity')) => (
     <label>{label}
       <select value={value} onChange={(e) => onPick(e.currentTarget.value)}>
-        <For each={entities}>{(d) => <option value={d.key}>{L(d.label)}</option>}</For>
+        <For each={entities}>{(d) => <option value={d.key} selected={d.key === value}>{L(d.label)}</option>}</For>
       </select>
     </label>
   );
@@ -84,7 +87,10 @@ export function LabExerciseEditor(props: { id?: string; onClose: () => void }) {
       </div>
       <refusal.Banner />
       <h3>{t('lab.steps')}</h3>
-      <For each={steps}>{(s, i) => (
+      <Index each={steps()}>{(row, index) => {
+        const s = { get spec() { return row().spec; }, get text() { return row().text; } };
+        const i = () => index;
+        return (
         <div class="lab-spec" data-testid="lab-spec">
           <label class="wide">{t('lab.template')}
             <select value={s.spec.template} onChange={(e) => setSpec(i(), startSpec(e.currentTarget.value as ExerciseTemplate))}>
@@ -93,80 +99,81 @@ export function LabExerciseEditor(props: { id?: string; onClose: () => void }) {
           </label>
           <Switch>
             <Match when={s.spec.template === 'step' && s.spec}>{(sp) => {
-              const spec = sp() as Extract<ExerciseSpec, { template: 'step' }>;
-              const exp = () => EXPERIMENTS.find((e) => e.key === spec.experiment) ?? EXPERIMENTS[0];
+              const spec = () => sp() as Extract<ExerciseSpec, { template: 'step' }>;
+              const exp = () => EXPERIMENTS.find((e) => e.key === spec().experiment) ?? EXPERIMENTS[0];
               return <>
                 <label>{t('lab.experiment')}
-                  <select value={spec.experiment} onChange={(e) => { const x = EXPERIMENTS.find((y) => y.key === e.currentTarget.value)!; patch(i(), { experiment: x.key, step: x.steps[0].key }); }}>
+                  <select value={spec().experiment} onChange={(e) => { const x = EXPERIMENTS.find((y) => y.key === e.currentTarget.value)!; patch(i(), { experiment: x.key, step: x.steps[0].key }); }}>
                     <For each={EXPERIMENTS}>{(x) => <option value={x.key}>{experimentNo(x.no, lang())} {L(x.title)}</option>}</For>
                   </select></label>
                 <label>{t('lab.step')}
-                  <select value={spec.step} onChange={(e) => patch(i(), { step: e.currentTarget.value })}>
-                    <For each={exp().steps}>{(x) => <option value={x.key}>{L(x.text)}</option>}</For>
+                  <select value={spec().step} onChange={(e) => patch(i(), { step: e.currentTarget.value })}>
+                    <For each={exp().steps}>{(x) => <option value={x.key} selected={x.key === spec().step}>{L(x.text)}</option>}</For>
                   </select></label>
               </>;
             }}</Match>
             <Match when={s.spec.template === 'create' && s.spec}>{(sp) => {
-              const spec = sp() as Extract<ExerciseSpec, { template: 'create' }>;
-              return <>{entitySelect(spec.entity, (entity) => patch(i(), { entity }))}{atLeast(i(), spec.atLeast)}</>;
+              const spec = () => sp() as Extract<ExerciseSpec, { template: 'create' }>;
+              return <>{entitySelect(spec().entity, (entity) => patch(i(), { entity }))}{atLeast(i(), spec().atLeast)}</>;
             }}</Match>
             <Match when={s.spec.template === 'createWhere' && s.spec}>{(sp) => {
-              const spec = sp() as Extract<ExerciseSpec, { template: 'createWhere' }>;
-              const fields = () => fieldsOf(spec.entity).filter((f) => f.type === 'dict' || f.type === 'bool' || f.type === 'text');
-              const field = () => fields().find((f) => f.key === spec.field);
+              const spec = () => sp() as Extract<ExerciseSpec, { template: 'createWhere' }>;
+              const fields = () => fieldsOf(spec().entity).filter((f) => f.type === 'dict' || f.type === 'bool' || f.type === 'text');
+              const field = () => fields().find((f) => f.key === spec().field);
               return <>
-                {entitySelect(spec.entity, (entity) => { const f = fieldsOf(entity).find((x) => x.type === 'dict' || x.type === 'bool'); patch(i(), { entity, field: f?.key ?? 'name', value: f?.type === 'bool' ? true : '' }); })}
-                {atLeast(i(), spec.atLeast)}
+                {entitySelect(spec().entity, (entity) => { const f = fieldsOf(entity).find((x) => x.type === 'dict' || x.type === 'bool'); patch(i(), { entity, field: f?.key ?? 'name', value: f?.type === 'bool' ? true : '' }); })}
+                {atLeast(i(), spec().atLeast)}
                 <label>{t('lab.field')}
-                  <select value={spec.field} onChange={(e) => { const f = fields().find((x) => x.key === e.currentTarget.value); patch(i(), { field: f?.key, value: f?.type === 'bool' ? true : '' }); }}>
-                    <For each={fields()}>{(f) => <option value={f.key}>{L(f.label)}</option>}</For>
+                  <select value={spec().field} onChange={(e) => { const f = fields().find((x) => x.key === e.currentTarget.value); patch(i(), { field: f?.key, value: f?.type === 'bool' ? true : '' }); }}>
+                    <For each={fields()}>{(f) => <option value={f.key} selected={f.key === spec().field}>{L(f.label)}</option>}</For>
                   </select></label>
                 <label>{t('lab.value')}
-                  <Switch fallback={<input value={String(spec.value)} onInput={(e) => patch(i(), { value: e.currentTarget.value })} />}>
+                  <Switch fallback={<input value={String(spec().value)} onInput={(e) => patch(i(), { value: e.currentTarget.value })} />}>
                     <Match when={field()?.type === 'bool'}>
-                      <select value={String(spec.value)} onChange={(e) => patch(i(), { value: e.currentTarget.value === 'true' })}>
+                      <select value={String(spec().value)} onChange={(e) => patch(i(), { value: e.currentTarget.value === 'true' })}>
                         <option value="true">{t('common.yes')}</option><option value="false">{t('common.no')}</option>
                       </select>
                     </Match>
                     <Match when={field()?.type === 'dict'}>
-                      <select class="lab-value" value={String(spec.value)} onChange={(e) => patch(i(), { value: e.currentTarget.value })}>
+                      <select class="lab-value" value={String(spec().value)} onChange={(e) => patch(i(), { value: e.currentTarget.value })}>
                         <option value="" />
-                        <For each={(ctx.version('dictOptions')(), dictOptions(ctx.ws, field()!.dict ?? ''))}>{(o) => <option value={o.code}>{L(o.label)}</option>}</For>
+                        <For each={(ctx.version('dictOptions')(), dictOptions(ctx.ws, field()!.dict ?? ''))}>{(o) => <option value={o.code} selected={o.code === spec().value}>{L(o.label)}</option>}</For>
                       </select>
                     </Match>
                   </Switch></label>
               </>;
             }}</Match>
             <Match when={s.spec.template === 'children' && s.spec}>{(sp) => {
-              const spec = sp() as Extract<ExerciseSpec, { template: 'children' }>;
-              const relations = () => childRelations(spec.entity);
+              const spec = () => sp() as Extract<ExerciseSpec, { template: 'children' }>;
+              const relations = () => childRelations(spec().entity);
               return <>
-                {entitySelect(spec.entity, (entity) => { const r = childRelations(entity)[0]; patch(i(), { entity, child: r?.child ?? '', field: r?.field ?? '' }); })}
-                {atLeast(i(), spec.atLeast)}
+                {entitySelect(spec().entity, (entity) => { const r = childRelations(entity)[0]; patch(i(), { entity, child: r?.child ?? '', field: r?.field ?? '' }); })}
+                {atLeast(i(), spec().atLeast)}
                 <label class="wide">{t('lab.child')}
-                  <select value={`${spec.child}.${spec.field}`} onChange={(e) => { const [child, field] = e.currentTarget.value.split('.'); patch(i(), { child, field }); }}>
-                    <For each={relations()}>{(r) => <option value={`${r.child}.${r.field}`}>{L(r.label)}</option>}</For>
+                  <select value={`${spec().child}.${spec().field}`} onChange={(e) => { const [child, field] = e.currentTarget.value.split('.'); patch(i(), { child, field }); }}>
+                    <For each={relations()}>{(r) => <option value={`${r.child}.${r.field}`} selected={r.child === spec().child && r.field === spec().field}>{L(r.label)}</option>}</For>
                   </select></label>
               </>;
             }}</Match>
             <Match when={s.spec.template === 'edit' && s.spec}>{(sp) => {
-              const spec = sp() as Extract<ExerciseSpec, { template: 'edit' }>;
+              const spec = () => sp() as Extract<ExerciseSpec, { template: 'edit' }>;
               return <>
-                {entitySelect(spec.entity, (entity) => patch(i(), { entity, field: fieldsOf(entity)[0]?.key ?? 'name' }))}
+                {entitySelect(spec().entity, (entity) => patch(i(), { entity, field: fieldsOf(entity)[0]?.key ?? 'name' }))}
                 <label>{t('lab.field')}
-                  <select value={spec.field} onChange={(e) => patch(i(), { field: e.currentTarget.value })}>
-                    <For each={fieldsOf(spec.entity)}>{(f) => <option value={f.key}>{L(f.label)}</option>}</For>
+                  <select value={spec().field} onChange={(e) => patch(i(), { field: e.currentTarget.value })}>
+                    <For each={fieldsOf(spec().entity)}>{(f) => <option value={f.key} selected={f.key === spec().field}>{L(f.label)}</option>}</For>
                   </select></label>
               </>;
             }}</Match>
           </Switch>
           <label class="wide">{t('lab.stepText')}
-            <input value={s.text} placeholder={describeSpec(s.spec, lang(), valueLabel(s.spec))} onInput={(e) => setSteps(i(), 'text', e.currentTarget.value)} /></label>
-          <div class="wide"><button class="btn small danger" onClick={() => setSteps(produce((list) => { list.splice(i(), 1); }))}>{t('lab.removeStep')}</button></div>
+            <input value={s.text} placeholder={describeSpec(s.spec, lang(), valueLabel(s.spec))} onInput={(e) => setStep(i(), { text: e.currentTarget.value })} /></label>
+          <div class="wide"><button class="btn small danger" onClick={() => setStepList((list) => list.filter((_, k) => k !== i()))}>{t('lab.removeStep')}</button></div>
         </div>
-      )}</For>
+        );
+      }}</Index>
       <Show when={error()}><p class="error-banner">{error()}</p></Show>
-      <button class="btn" onClick={() => setSteps(steps.length, { text: '', spec: startSpec('step') })}>+ {t('lab.addStep')}</button>
+      <button class="btn" onClick={() => setStepList((list) => [...list, { text: '', spec: startSpec('step') }])}>+ {t('lab.addStep')}</button>
     </Modal>
   );
 }

@@ -65,7 +65,7 @@ export function LabGuidePanel() {
             {/* selected per option: the options are rebuilt when the language changes, and a select's value would not follow */}
             <For each={guides()}>{(g) => <option value={g.key} selected={g.key === guide()?.key}>{g.badge} {g.title}</option>}</For>
           </select>
-          <A class="btn ghost small" href={`/w/${useWorkspace().ws.id}/lab`}>{t('lab.all')}</A>
+          <A class="btn ghost small" activeClass="lab-here" href={`/w/${useWorkspace().ws.id}/lab`} onClick={() => { if (window.matchMedia('(max-width: 600px)').matches) state.setOpen(false); }}>{t('lab.all')}</A>
           <button class="icon-btn" aria-label={t('lab.close')} onClick={() => state.setOpen(false)}>×</button>
         </header>
         <Show when={guide()} keyed>{(g) => <GuideSteps guide={g} />}</Show>
@@ -78,6 +78,9 @@ export function LabGuidePanel() {
 export function GuideSteps(props: { guide: GuideView }) {
   const ctx = useWorkspace();
   const modules = useModules();
+  const panelState = usePanelState();
+  // on a phone the guide is a full-screen sheet: going to the page closes it, the toggle brings it back
+  const leaveSheet = () => { if (window.matchMedia('(max-width: 600px)').matches) panelState.setOpen(false); };
   const events = useLabEvents();
   const starts = useStarts();
   const result = useGuideProgress(() => props.guide, events);
@@ -120,7 +123,7 @@ export function GuideSteps(props: { guide: GuideView }) {
                   <Show when={p()?.status === 'done' && p()?.result?.by.length}>
                     <span class="lab-by" data-testid="lab-by">{t('lab.by', { names: names(p()!.result!.by) })}</span>
                   </Show>
-                  <Show when={p()?.status !== 'unavailable' && href()}>{(h) => <A class="lab-go" href={h()}>{t('lab.goThere')} →</A>}</Show>
+                  <Show when={p()?.status !== 'unavailable' && href()}>{(h) => <A class="lab-go" href={h()} onClick={leaveSheet}>{t('lab.goThere')} →</A>}</Show>
                 </div>
               </div>
             </li>
