@@ -5,6 +5,7 @@ import { report } from '../shared/refusal';
 import { lang, t } from '../i18n';
 import { dateTime } from '../../domain/core/format';
 import { mayTeach, removeExercise } from '../../store/classroom/lab-exercises';
+import { missingFor } from '../../domain/classroom/progress';
 import { useGuides, usePanelState, useStarts, type GuideView } from './labguide-model';
 import { LabExerciseEditor } from './LabExerciseEditor';
 import './labguide.css';
@@ -25,6 +26,7 @@ export function LabGuidePage() {
       <h2 class="lab-title"><span class="lab-badge">{g.badge}</span> {g.title}</h2>
       <Show when={g.due}>{(d) => <div class="muted small">{t('lab.due', { due: d() })}</div>}</Show>
       <Show when={g.goal}>{(goal) => <p>{goal()}</p>}</Show>
+      <Show when={g.steps.filter((s) => s.check && missingFor(s.check).length).length}>{(n) => <div class="lab-missing small">{t('lab.missingSteps', { n: n() })}</div>}</Show>
       <div class="lab-card-foot">
         <span class="muted small grow">{starts()[g.key] ? t('lab.startedAt', { at: dateTime(starts()[g.key], lang()) }) : t('lab.stepCount', { n: g.steps.length })}</span>
         <Show when={exerciseId && teacher()}>

@@ -22,6 +22,7 @@ export const en: Record<keyof typeof zh, string> = {
   'lab.open': 'Open',
   'lab.stepCount': '{n} steps',
   'lab.missing': 'Module not available yet',
+  'lab.missingSteps': '{n} steps wait for a module not available yet',
   'lab.checking': 'Checking…',
   'lab.exercises': 'Exercises',
   'lab.due': 'due {due}',

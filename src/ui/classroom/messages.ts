@@ -20,6 +20,7 @@ export const zh = {
   'lab.open': '打开',
   'lab.stepCount': '{n} 个步骤',
   'lab.missing': '模块尚未提供',
+  'lab.missingSteps': '其中 {n} 个步骤的模块尚未提供',
   'lab.checking': '正在检查…',
   'lab.exercises': '课堂练习',
   'lab.due': '截止 {due}',
