@@ -14,6 +14,7 @@ import { approvalsModule } from './approvals/manifest';
 import { contractsModule } from './contracts/manifest';
 import type { ApprovalDocType } from './approvals/types';
 import { surveysModule } from './surveys/manifest';
+import { classroomModule } from './classroom/manifest';
 
 /**
  * The product's feature modules (domain/<module>/manifest.ts). A new module adds ONE line here;
@@ -31,6 +32,7 @@ export const DOMAIN_MODULES: readonly DomainManifest[] = [
   approvalsModule,
   contractsModule,
   surveysModule,
+  classroomModule,
 ];
 
 /** Document types on the approval engine (domain/approvals), from the manifests' `approvals`. */

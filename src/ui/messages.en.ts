@@ -25,6 +25,7 @@ import * as finance from './finance/messages.en';
 import * as office from './office/messages.en';
 import * as surveys from './surveys/messages.en';
 import * as marketing from './marketing/messages.en';
+import * as classroom from './classroom/messages.en';
 import * as approvals from './approvals/messages.en';
 
-export const MESSAGES_EN: EnglishTables = { shared, shell, pwa, home, customers, sales, orders, finance, office, service, pipeline, work, analysis, org, settings, sync, recovery, marketing, approvals, surveys };
+export const MESSAGES_EN: EnglishTables = { shared, shell, pwa, home, customers, sales, orders, finance, office, service, pipeline, work, analysis, org, settings, sync, recovery, marketing, approvals, surveys, classroom };

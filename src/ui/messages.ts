@@ -25,9 +25,10 @@ import * as finance from './finance/messages';
 import * as office from './office/messages';
 import * as surveys from './surveys/messages';
 import * as marketing from './marketing/messages';
+import * as classroom from './classroom/messages';
 import * as approvals from './approvals/messages';
 
-export const MESSAGES = { shared, shell, pwa, home, customers, sales, orders, finance, office, service, pipeline, work, analysis, org, settings, sync, recovery, marketing, approvals, surveys };
+export const MESSAGES = { shared, shell, pwa, home, customers, sales, orders, finance, office, service, pipeline, work, analysis, org, settings, sync, recovery, marketing, approvals, surveys, classroom };
 
 type Modules = typeof MESSAGES;
 /** Every message key of every module (the union of the modules' zh tables). */

@@ -22,6 +22,7 @@ import { recoveryUi } from './recovery/manifest';
 import { marketingUi } from './marketing/manifest';
 import { approvalsUi } from './approvals/manifest';
 import { surveysUi } from './surveys/manifest';
+import { classroomUi } from './classroom/manifest';
 
 export const UI_MODULES: readonly UiManifest[] = [
   homeUi,
@@ -41,4 +42,5 @@ export const UI_MODULES: readonly UiManifest[] = [
   marketingUi,
   approvalsUi,
   surveysUi,
+  classroomUi,
 ];

@@ -21,6 +21,7 @@ export const MODULES: { key: string; label: Label }[] = [
   { key: 'analysis', label: { zh: '分析决策', en: 'Analysis' } },
   { key: 'office', label: { zh: '员工中心', en: 'Employee centre' } },
   { key: 'system', label: { zh: '系统日志', en: 'System log' } },
+  { key: 'classroom', label: { zh: '课堂（教师）', en: 'Classroom (teacher)' } },
 ];
 
 /**

@@ -1,4 +1,4 @@
-import { For, Show, createMemo, createSignal } from 'solid-js';
+import { For, Show, createEffect, createMemo, createSignal } from 'solid-js';
 import { useSearchParams } from '@solidjs/router';
 import { toCsv } from '../../domain/core/csv';
 import {
@@ -13,6 +13,7 @@ import { pct } from '../../domain/core/format';
 import { L, lang, t, type MessageKey } from '../i18n';
 import { ServiceGate, serviceRecordForm } from './common';
 import { ServiceChart } from './ServiceChart';
+import { recordLabEvent } from '../../store/classroom/lab-events';
 
 /**
  * 客户服务分析 (精财 §4.3, SPEC K): service records grouped by handler, importance, contact type,
@@ -76,6 +77,9 @@ export default function ServiceAnalysisPage() {
     setFrom(f); setTo(tt);
   };
   const chooseBy = (g: ServiceGroupBy) => { setGroupBy(g); setParams({ by: g }, { replace: true }); };
+
+  // the lab guide's step "read the service analysis of the last 12 months by handler" (实验十) is proven by this
+  createEffect(() => void recordLabEvent(ctx.ws.id, ctx.userId(), 'serviceAnalysis', { period: preset(), by: groupBy() }).catch(() => undefined));
 
   const records = createMemo(() => ctx.live('serviceRecords'));
   const analysis = createMemo(() => {

@@ -19,6 +19,9 @@ const SyncBar = lazy(() => import('../sync/SyncBar').then((m) => ({ default: m.S
 // the global search loads on first use (Ctrl+K / ⌘K or the top bar's 搜索)
 const Palette = lazy(() => import('./Palette').then((m) => ({ default: m.Palette })));
 const RecoveryBanner = lazy(() => import('../recovery/RecoveryBanner').then((m) => ({ default: m.RecoveryBanner })));
+// the lab guide (实验指导): its toggle in the top bar and its panel beside the page, loaded after the first page
+const LabGuideToggle = lazy(() => import('../classroom/LabGuideDock').then((m) => ({ default: m.LabGuideToggle })));
+const LabGuidePanel = lazy(() => import('../classroom/LabGuideDock').then((m) => ({ default: m.LabGuidePanel })));
 
 /** Opens the workspace named in the URL and frames every page of it. */
 export function Shell(props: ParentProps) {
@@ -117,6 +120,7 @@ function Frame(props: ParentProps) {
               <Show when={count(b.path)}>{(n) => <span class="nav-badge" data-testid="bell-count">{n()}</span>}</Show>
             </A>
           )}</For>
+          <Suspense><LabGuideToggle /></Suspense>
           <InstallButton />
           <Suspense fallback={<span class="sync-chip" data-phase="starting">{t('shell.syncStarting')}</span>}><SyncBar /></Suspense>
           <Show when={!ctx.ws.compatible}><span class="error-banner">{t('settings.incompatible')}</span></Show>
@@ -132,6 +136,7 @@ function Frame(props: ParentProps) {
           <Suspense fallback={<p class="loading">{t('common.loading')}</p>}>{props.children}</Suspense>
         </main>
       </div>
+      <Suspense><LabGuidePanel /></Suspense>
       <Show when={searching()}><Suspense><Palette onClose={() => setSearching(false)} /></Suspense></Show>
       <Show when={choosing()}><ChangeUserDialog onClose={() => setChoosing(false)} /></Show>
     </div>
