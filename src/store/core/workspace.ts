@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { Collection } from './collection';
+import { Collection, ReadOnlyError } from './collection';
 import { Clock } from './clock';
 import { Bridge } from './bridge';
 import { migrate } from './migrations';
@@ -34,6 +34,12 @@ export class Workspace {
   actorId = '';
   /** False when the document was written by a newer build (opened read-only). */
   compatible = true;
+  /**
+   * Opened read-only on purpose (a teacher's copy of a group's workspace, 班级看板): every write
+   * — a record, a merge write-back, a migration, the change log — is refused by the store
+   * (`ReadOnlyError`), whatever the page does. Received updates still apply and are stored.
+   */
+  readOnly = false;
   /** Moves what older builds wrote in the core document to the groups (store/core/bridge.ts). */
   readonly bridge: Bridge;
 
@@ -91,7 +97,7 @@ export class Workspace {
       // after the caller has shown its first page: a large group's load is seconds of Yjs work
       await new Promise((r) => setTimeout(r, 0));
       for (const g of ws.docs.keys()) await ws.loadGroup(g);
-      ws.bridge.active = ws.compatible;
+      ws.bridge.active = ws.compatible && !ws.readOnly;
     })().catch((e: unknown) => console.error('[keyuan] a document group could not be loaded', e));
     return ws;
   }
@@ -139,7 +145,7 @@ export class Workspace {
   collection<T extends BaseRecord = BaseRecord>(name: string): Collection<T> {
     let c = this.collections.get(name);
     if (!c) {
-      c = new Collection(name, { doc: this.docOf(name), clock: this.clock, actor: () => this.actorId });
+      c = new Collection(name, { doc: this.docOf(name), clock: this.clock, actor: () => this.actorId, readOnly: () => this.readOnly });
       this.collections.set(name, c);
     }
     return c as unknown as Collection<T>;
@@ -151,6 +157,7 @@ export class Workspace {
    * together — are two updates, each whole).
    */
   transact<R>(fn: () => R, origin: unknown = 'keyuan:local'): R {
+    if (this.readOnly) throw new ReadOnlyError();
     let out!: R;
     const docs = [...this.docs.values()];
     const run = (i: number): void => {

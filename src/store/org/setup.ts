@@ -116,6 +116,11 @@ async function load(id: string): Promise<OpenedWorkspace> {
     throw new Error(`unknown workspace ${id}`);
   }
   ws.actorId = ident?.userId ?? '';
+  if (entry.readOnly) {
+    // a copy this device only watches: no step may write (the version check of `open` stands)
+    ws.readOnly = true;
+    return { entry, ws, userId: ident?.userId };
+  }
   // the schema steps write records, stamped by the acting user: run once the identity is known
   // (Workspace.open only checks the version)
   ws.compatible = migrate(ws) && ws.compatible;

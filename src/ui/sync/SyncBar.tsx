@@ -89,7 +89,7 @@ export function SyncBar() {
     const days = status()?.settings.backupDays ?? 0;
     return days > 0 && backupAgeDays(ctx.entry) > days;
   });
-  const needsIdentity = createMemo(() => !ctx.userId() || !ctx.get('users', ctx.userId()));
+  const needsIdentity = createMemo(() => !ctx.ws.readOnly && (!ctx.userId() || !ctx.get('users', ctx.userId())));
 
   return (
     <div class="sync-bar">
