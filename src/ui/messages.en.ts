@@ -24,4 +24,5 @@ import * as recovery from './recovery/messages.en';
 import * as finance from './finance/messages.en';
 import * as office from './office/messages.en';
 
-export const MESSAGES_EN: EnglishTables = { shared, shell, pwa, home, customers, sales, orders, finance, office, service, pipeline, work, analysis, org, settings, sync, recovery };
+import * as classview from './classview/messages.en';
+export const MESSAGES_EN: EnglishTables = { shared, shell, pwa, home, customers, sales, orders, finance, office, service, pipeline, work, analysis, org, settings, sync, recovery, classview };

@@ -24,7 +24,8 @@ import * as recovery from './recovery/messages';
 import * as finance from './finance/messages';
 import * as office from './office/messages';
 
-export const MESSAGES = { shared, shell, pwa, home, customers, sales, orders, finance, office, service, pipeline, work, analysis, org, settings, sync, recovery };
+import * as classview from './classview/messages';
+export const MESSAGES = { shared, shell, pwa, home, customers, sales, orders, finance, office, service, pipeline, work, analysis, org, settings, sync, recovery, classview };
 
 type Modules = typeof MESSAGES;
 /** Every message key of every module (the union of the modules' zh tables). */

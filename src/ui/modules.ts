@@ -19,6 +19,7 @@ import { orgUi } from './org/manifest';
 import { settingsUi } from './settings/manifest';
 import { syncUi } from './sync/manifest';
 import { recoveryUi } from './recovery/manifest';
+import { classViewUi } from './classroom/class-manifest';
 
 export const UI_MODULES: readonly UiManifest[] = [
   homeUi,
@@ -35,4 +36,5 @@ export const UI_MODULES: readonly UiManifest[] = [
   settingsUi,
   syncUi,
   recoveryUi,
+  classViewUi,
 ];

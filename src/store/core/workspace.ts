@@ -82,13 +82,17 @@ export class Workspace {
    * `isLoaded`, `onLoaded`). Every group's database is attached first, so nothing written to a
    * group before it has loaded is missed.
    */
-  static async open(id: string): Promise<Workspace> {
+  static async open(id: string, opts: { readOnly?: boolean | Promise<boolean> } = {}): Promise<Workspace> {
     // performance marks let `npm run bench` break a cold open down; they cost nothing measurable
     performance.mark('keyuan:open-start');
     const ws = new Workspace(id);
     ws.bridge.active = false;
     ws.pending = new Set(ws.docs.keys());
-    const stores = await Promise.all([...ws.docs].map(([g, doc]) => DocStore.attach(docDbName(id, g), doc)));
+    // read-only before anything loads: not even a merge of rival versions in the stored rows is written
+    const [stores, readOnly] = await Promise.all([
+      Promise.all([...ws.docs].map(([g, doc]) => DocStore.attach(docDbName(id, g), doc))), opts.readOnly ?? false,
+    ]);
+    ws.readOnly = readOnly;
     [...ws.docs.keys()].forEach((g, i) => ws.stores.set(g, stores[i]));
     await ws.loadGroup(CORE_GROUP);
     performance.mark('keyuan:doc-loaded');
