@@ -1,4 +1,5 @@
 import { For, Show, createMemo, createSignal, onCleanup, type JSX } from 'solid-js';
+import { useNavigate } from '@solidjs/router';
 import { useWorkspace } from '../shared/context';
 import { Modal } from '../shared/Modal';
 import { notify } from '../shared/toast';
@@ -30,6 +31,7 @@ interface Detail { group: ClassGroup; module?: string }
 /** 班级看板: every followed group × module, each member's contribution, last activity, sync and problems. */
 export function ClassViewPage() {
   const ctx = useWorkspace();
+  const navigate = useNavigate();
   const [groups, setGroups] = createSignal<ClassGroup[]>([]);
   const [summaries, setSummaries] = createSignal<Record<string, GroupSummary>>({});
   const [states, setStates] = createSignal<Record<string, GroupState>>({});
@@ -151,7 +153,7 @@ export function ClassViewPage() {
                       <button class="link-btn" classList={{ warn: !!s()?.problemCount }} onClick={() => setDetail({ group: g })}>{s()?.problemCount ?? '—'}</button>
                     </td>
                     <For each={RECORD_MODULES}>{(m) => (
-                      <td class="num"><button class="link-btn" onClick={() => setDetail({ group: g, module: m.key })}>{s()?.records[m.key] ?? 0}</button></td>
+                      <td class="num" data-module={m.key}><button class="link-btn" onClick={() => setDetail({ group: g, module: m.key })}>{s()?.records[m.key] ?? 0}</button></td>
                     )}</For>
                     <For each={experiments()}>{(e) => {
                       const p = () => s()?.progress.find((x) => x.experiment === e.key);
@@ -165,7 +167,7 @@ export function ClassViewPage() {
                       <For each={RECORD_MODULES}>{(mod) => {
                         const w = () => m.byModule[mod.key];
                         return (
-                          <td class="num">
+                          <td class="num" data-module={mod.key}>
                             <Show when={w()} fallback={<span class="muted">·</span>}>
                               <button class="link-btn" onClick={() => setDetail({ group: g, module: mod.key })}
                                 title={`${t('classView.created')} ${w()!.created} · ${t('classView.edited')} ${w()!.edited}`}>{w()!.created} / {w()!.edited}</button>
@@ -186,6 +188,12 @@ export function ClassViewPage() {
       <Show when={dialog() === 'setup'}><ClassSetupDialog onClose={() => setDialog(null)} onDone={() => void follow()} /></Show>
       <Show when={detail()}>{(d) => (
         <GroupDetail detail={d()} summary={summaries()[d().group.workspaceId]} onClose={() => setDetail(null)}
+          onOpen={async () => {
+            // the follower lets go of the group's documents and rooms before the shell opens them
+            await follower?.stop();
+            follower = undefined;
+            navigate(`/w/${d().group.workspaceId}`);
+          }}
           onRemove={async () => { setDetail(null); await follower?.stop(); follower = undefined; await removeGroup(d().group.workspaceId); notify(t('classView.removed', { name: d().group.name })); await follow(); }} />
       )}</Show>
     </section>
@@ -193,7 +201,7 @@ export function ClassViewPage() {
 }
 
 /** One group (or one module of it): who did what, its problems, and the way into its workspace, read-only. */
-function GroupDetail(props: { detail: Detail; summary: GroupSummary | undefined; onClose: () => void; onRemove: () => void }) {
+function GroupDetail(props: { detail: Detail; summary: GroupSummary | undefined; onClose: () => void; onRemove: () => void; onOpen: () => void }) {
   const L = (l: Label) => labelOf(l, lang());
   const mod = () => RECORD_MODULES.find((m) => m.key === props.detail.module);
   const inModule = (entity: string) => !props.detail.module || ENTITIES[entity]?.module === props.detail.module;
@@ -206,7 +214,7 @@ function GroupDetail(props: { detail: Detail; summary: GroupSummary | undefined;
       footer={<>
         <button class="btn ghost" onClick={props.onRemove}>{t('classView.remove')}</button>
         <span class="grow" />
-        <a class="btn primary" href={`#/w/${props.detail.group.workspaceId}`} data-testid="open-read-only">{t('classView.openReadOnly')}</a>
+        <a class="btn primary" href={`#/w/${props.detail.group.workspaceId}`} data-testid="open-read-only" onClick={(e) => { e.preventDefault(); props.onOpen(); }}>{t('classView.openReadOnly')}</a>
       </>}>
       <div class="class-detail">
         <table class="grid simple">
