@@ -78,6 +78,10 @@ async function group(name: string, prefix: string, an: string, bo: string): Prom
   return { ...g, ...(await invite(g.page, g.wsId)) };
 }
 
+const t0 = Date.now();
+/** Progress in the log: where a slow or stuck run spends its time. */
+const step = (what: string) => console.log(`[classview ${((Date.now() - t0) / 1000).toFixed(1)} s] ${what}`);
+
 const groupRow = (page: Page, name: string) => page.locator(`.class-table tbody[data-group="${name}"]`);
 
 describe('class view', () => {
@@ -85,6 +89,7 @@ describe('class view', () => {
     const G1 = await group('一班第1组', 'A', '安然', '白露');
     const G2 = await group('一班第2组', 'B', '陈晨', '丁香');
     const before = await writersOf(G1.page, G1.wsId);
+    step('groups ready');
 
     const T = await peer();
     T.wsId = await createWorkspace(T.page, '王老师的工作区', '王老师');
@@ -101,6 +106,7 @@ describe('class view', () => {
     await T.page.getByTestId('class-list-file').setInputFiles({ name: 'class.csv', mimeType: 'text/csv', buffer: Buffer.from(list) });
     await T.page.getByText('第 3 行:“一班第9组”的加入码无效').waitFor();
     await T.page.getByText('第 4 行:缺少组名').waitFor();
+    step('groups added');
 
     // the table fills from each group's peers: members and their work, synced live
     for (const [name, an, bo] of [['一班第1组', '安然', '白露'], ['一班第2组', '陈晨', '丁香']]) {
@@ -113,10 +119,12 @@ describe('class view', () => {
       await expect.poll(() => boRow.locator('td[data-module=customers]').innerText()).toBe('1 / 1');
       await expect.poll(() => row.getByTestId('last-synced').innerText(), { timeout: 30_000 }).not.toBe('从未');
     }
+    step('table filled');
     // a live edit in a group reaches the table
     await addCustomer(G2.page, G2.wsId, 'B-K9', '王老师加的客户');
     await expect.poll(() => groupRow(T.page, '一班第2组').locator('tr.group-row td[data-module=customers]').innerText(), { timeout: 30_000 }).toBe('4');
 
+    step('live edit shown');
     const [csv] = await Promise.all([T.page.waitForEvent('download'), T.page.getByRole('button', { name: '导出 CSV' }).click()]);
     const text = (await import('node:fs')).readFileSync((await csv.path())!, 'utf8');
     expect(text.startsWith('\ufeff小组,成员,最近活动,最近同步,问题,')).toBe(true);
@@ -132,6 +140,7 @@ describe('class view', () => {
     }
     await T.page.setViewportSize({ width: 1280, height: 800 });
 
+    step('csv + screenshots');
     // a cell: who did what in that module; then the group's workspace, read-only
     await groupRow(T.page, '一班第1组').locator('tr.member-row[data-member="白露"] .link-btn').first().click();
     await T.page.locator('.modal .class-detail').getByText('白露').waitFor();
@@ -153,6 +162,7 @@ describe('class view', () => {
     await G1.page.waitForTimeout(1500);
     expect(await writersOf(G1.page, G1.wsId)).toEqual(before);
 
+    step('read-only checked');
     // English
     await goto(T.page, T.wsId, 'class');
     await T.page.getByRole('button', { name: 'English' }).click();
@@ -161,7 +171,7 @@ describe('class view', () => {
     await shot(T.page, 'classview-en-1280');
 
     for (const p of [G1, G2, T]) expect(p.errors).toEqual([]);
-  });
+  }, 300_000);
 
   it('reset to the sample company writes a backup first; the old room cannot bring the old data back', async () => {
     const A = await peer();
@@ -174,6 +184,7 @@ describe('class view', () => {
     await becomeNewMember(B.page, '同学乙');
     await expectCustomers(B.page, B.wsId, ['OLD1']);
 
+    step('reset: peers ready');
     await goto(A.page, A.wsId, 'settings?tab=workspace');
     await A.page.getByRole('button', { name: '重置为示例公司' }).click();
     const run = A.page.locator('.modal').getByRole('button', { name: '备份并重置' });
@@ -190,6 +201,7 @@ describe('class view', () => {
     const rows = await expectCustomers(A.page, A.wsId, ['KH']);
     expect(rows.some((r) => r.includes('OLD1'))).toBe(false);
 
+    step('reset: done');
     // the old room's peer keeps working; nothing of it reaches the reset workspace
     await addCustomer(B.page, B.wsId, 'OLD2', '旧房间里新加的');
     await A.page.waitForTimeout(4000);
@@ -207,7 +219,7 @@ describe('class view', () => {
     expect((await expectCustomers(A.page, A.wsId, ['KH'])).some((r) => /OLD1|OLD2/.test(r))).toBe(false);
     expect(A.errors).toEqual([]);
     expect(B.errors).toEqual([]);
-  });
+  }, 300_000);
 
   it('a fork keeps the data and does not sync back to the group', async () => {
     const A = await peer();
@@ -220,6 +232,7 @@ describe('class view', () => {
     await becomeNewMember(B.page, '同学丙');
     await expectCustomers(B.page, B.wsId, ['F1']);
 
+    step('fork: peers ready');
     await goto(B.page, B.wsId, 'settings?tab=workspace');
     await B.page.fill('#fork-name', '丙的沙盒');
     await B.page.locator('.reset-fork').getByRole('button', { name: '复制为个人沙盒' }).click();
@@ -234,7 +247,7 @@ describe('class view', () => {
     expect((await expectCustomers(B.page, B.wsId, ['F1'])).some((r) => r.includes('F2'))).toBe(false);
     expect(A.errors).toEqual([]);
     expect(B.errors).toEqual([]);
-  });
+  }, 240_000);
 
   it('memory: three groups seeded with the sample company, followed headless', async () => {
     const T = await peer();
@@ -254,6 +267,7 @@ describe('class view', () => {
     for (let n = 1; n <= 3; n++) {
       await expect.poll(() => groupRow(T.page, `测内存第${n}组`).locator('tr.group-row td[data-module=customers]').innerText(), { timeout: 120_000 }).toBe('420');
     }
+    step('memory: 3 groups summarised');
     const following = await heap();
     await goto(T.page, T.wsId, '');
     await T.page.waitForTimeout(1000);
@@ -261,5 +275,5 @@ describe('class view', () => {
     console.log(`[classview memory] JS heap: own workspace ${base} MB; class view following 3 sample-company groups (2 open at a time) ${following} MB; after leaving the class view ${after} MB`);
     expect(following - base).toBeLessThan(400);
     expect(T.errors).toEqual([]);
-  });
+  }, 300_000);
 });

@@ -85,6 +85,16 @@ export class ClassFollower {
     const previous = await loadSummary(g.workspaceId);
     const slot = { ws, lastSynced: previous?.lastSynced ?? 0, session: undefined as SyncSession | undefined };
     this.open.set(g.workspaceId, slot);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onUpdate = () => {
+      // while open, every received change is summarised (debounced) and counts as synced
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        slot.lastSynced = Date.now();
+        this.set(g.workspaceId, 'live');
+        void this.summarize(g.workspaceId);
+      }, 800);
+    };
     try {
       await ws.loaded;
       await this.summarize(g.workspaceId);
@@ -92,30 +102,17 @@ export class ClassFollower {
       this.set(g.workspaceId, 'syncing');
       slot.session = await SyncSession.start(ws, entry);
       slot.session.setIdentity({ ...this.opts.watcher, role: '' });
-      const synced = await syncedWithin(slot.session, this.opts.syncTimeoutMs);
+      for (const d of ws.docs.values()) d.on('update', onUpdate);
+      const synced = await Promise.race([syncedWithin(slot.session, this.opts.syncTimeoutMs), this.stopping.then(() => false)]);
       if (synced) slot.lastSynced = Date.now();
+      if (this.stopped) return;
       this.set(g.workspaceId, synced ? 'live' : 'waiting');
       await this.summarize(g.workspaceId);
-      // while open, every received change is summarised (debounced) and counts as synced
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const onUpdate = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          slot.lastSynced = Date.now();
-          this.set(g.workspaceId, 'live');
-          void this.summarize(g.workspaceId);
-        }, 800);
-      };
-      for (const d of ws.docs.values()) d.on('update', onUpdate);
-      await new Promise<void>((resolve) => {
-        if (!stay) setTimeout(resolve, this.opts.dwellMs);
-        this.release.set(g.workspaceId, resolve);
-      });
+      await Promise.race([this.stopping, stay ? new Promise(() => undefined) : new Promise((r) => setTimeout(r, this.opts.dwellMs))]);
+    } finally {
       clearTimeout(timer);
       for (const d of ws.docs.values()) d.off('update', onUpdate);
       await this.summarize(g.workspaceId);
-    } finally {
-      this.release.delete(g.workspaceId);
       this.open.delete(g.workspaceId);
       await slot.session?.stop();
       await ws.close();
@@ -123,7 +120,9 @@ export class ClassFollower {
     }
   }
 
-  private release = new Map<string, () => void>();
+  private stop$!: () => void;
+  /** Resolves when `stop` is called: every wait of a slot ends then. */
+  private stopping = new Promise<void>((r) => { this.stop$ = r; });
 
   private async summarize(id: string): Promise<GroupSummary | undefined> {
     const slot = this.open.get(id);
@@ -138,8 +137,8 @@ export class ClassFollower {
   async stop(): Promise<void> {
     this.stopped = true;
     this.queue = [];
+    this.stop$();
     const closing = [...this.open.keys()];
-    for (const r of this.release.values()) r();
     // wait until each slot has closed its workspace
     while (closing.some((id) => this.open.has(id))) await new Promise((r) => setTimeout(r, 20));
   }

@@ -19,7 +19,7 @@ import {
 import { ClassFollower, type GroupState } from '../../store/classroom/follower';
 import { setupClass } from '../../store/classroom/class-setup';
 import { decodeInvite } from '../../store/sync/codes';
-import { session } from '../sync/state';
+import { session, sessionsStopped } from '../sync/state';
 import { defaultSettings } from '../../store/sync/settings';
 import './class-view.css';
 
@@ -27,6 +27,25 @@ import './class-view.css';
 const RECORD_MODULES = MODULES.filter((m) => Object.values(ENTITIES).some((e) => e.module === m.key));
 
 interface Detail { group: ClassGroup; module?: string }
+
+/**
+ * The page's one follower, whichever class view made it, and one change of it at a time: a class
+ * view left for another (a workspace switch mounts a new one before the old one's cleanup has
+ * finished) must have let go of a group's rooms before the next opens them (y-webrtc allows one
+ * document per room in a page).
+ */
+let follower: ClassFollower | undefined;
+let changing: Promise<void> = Promise.resolve();
+function changeFollower(next: () => Promise<ClassFollower | undefined>, onlyIf?: ClassFollower): Promise<void> {
+  const run = async () => {
+    if (onlyIf && follower !== onlyIf) return; // a newer class view has taken over
+    await follower?.stop();
+    follower = undefined;
+    await sessionsStopped(); // a group's workspace this page just left has let go of its rooms
+    follower = await next();
+  };
+  return (changing = changing.then(run, run));
+}
 
 /** 班级看板: every followed group × module, each member's contribution, last activity, sync and problems. */
 export function ClassViewPage() {
@@ -38,7 +57,6 @@ export function ClassViewPage() {
   const [dialog, setDialog] = createSignal<'add' | 'setup' | null>(null);
   const [detail, setDetail] = createSignal<Detail | null>(null);
   const [listErrors, setListErrors] = createSignal<ClassListError[]>([]);
-  let follower: ClassFollower | undefined;
 
   const L = (l: Label) => labelOf(l, lang());
   const time = (ms: number) => (ms ? dateTime(ms, lang()) : t('classView.never'));
@@ -47,22 +65,24 @@ export function ClassViewPage() {
     // the group this page itself has open is read from it, live; the others from what the follower stored
     const s = id === ctx.ws.id ? summarizeGroup(ctx.ws, Date.now()) : await loadSummary(id);
     if (s) setSummaries((all) => ({ ...all, [id]: s }));
-    if (follower) setStates((all) => ({ ...all, [id]: follower!.state(id) }));
+    if (mine) setStates((all) => ({ ...all, [id]: mine!.state(id) }));
   };
 
-  const follow = async () => {
-    await follower?.stop();
+  let mine: ClassFollower | undefined;
+  const follow = () => changeFollower(async () => {
     const list = await listGroups();
     setGroups(list);
     for (const g of list) await refresh(g.workspaceId);
     const me = ctx.user();
-    follower = new ClassFollower(list, ctx.ws.id, {
+    mine = new ClassFollower(list, ctx.ws.id, {
       watcher: { id: `teacher-${ctx.userId()}`, name: t('classView.teacher', { name: String(me?.name ?? '') }) },
     });
-    follower.onChange((id) => void refresh(id));
-  };
+    mine.onChange((id) => void refresh(id));
+    return mine;
+  });
+  const stopFollowing = () => changeFollower(async () => undefined);
   void follow();
-  onCleanup(() => void follower?.stop());
+  onCleanup(() => { if (mine) void changeFollower(async () => undefined, mine); });
 
   const members = (s: GroupSummary | undefined) => s?.members ?? [];
   const experiments = createMemo(() => {
@@ -190,11 +210,10 @@ export function ClassViewPage() {
         <GroupDetail detail={d()} summary={summaries()[d().group.workspaceId]} onClose={() => setDetail(null)}
           onOpen={async () => {
             // the follower lets go of the group's documents and rooms before the shell opens them
-            await follower?.stop();
-            follower = undefined;
+            await stopFollowing();
             navigate(`/w/${d().group.workspaceId}`);
           }}
-          onRemove={async () => { setDetail(null); await follower?.stop(); follower = undefined; await removeGroup(d().group.workspaceId); notify(t('classView.removed', { name: d().group.name })); await follow(); }} />
+          onRemove={async () => { setDetail(null); await stopFollowing(); await removeGroup(d().group.workspaceId); notify(t('classView.removed', { name: d().group.name })); await follow(); }} />
       )}</Show>
     </section>
   );

@@ -66,6 +66,7 @@ export function ResetForkTab() {
 /** Asks for the workspace's name, then backs up (file and restore point) and resets; the page reopens the workspace. */
 function ResetDialog(props: { to: ResetTo; onClose: () => void }) {
   const ctx = useWorkspace();
+  const navigate = useNavigate();
   const [typed, setTyped] = createSignal('');
   const [running, setRunning] = createSignal(false);
   const run = async () => {
@@ -78,8 +79,11 @@ function ResetDialog(props: { to: ResetTo; onClose: () => void }) {
       const res = await resetWorkspace(ctx.ws, ctx.entry, typed(), props.to, String(ctx.user()?.name ?? ''));
       if (!report(res)) return;
       download(`${ctx.entry.name}-${t('classView.backupFile')}-${today()}.keyuan`, res.value.backup, 'application/octet-stream');
-      // reopen the workspace from the new documents (the old ones are gone); the sync page shows the new join code
-      setTimeout(() => { location.hash = `#/w/${ctx.ws.id}/settings?tab=sync`; location.reload(); }, 300);
+      // reopen the workspace from the new documents (the old ones are gone): leaving it closes this
+      // frame, coming back opens the new ones; the sync page shows the new join code
+      const id = ctx.ws.id;
+      navigate('/');
+      setTimeout(() => navigate(`/w/${id}/settings?tab=sync`), 50);
     } finally {
       setRunning(false);
     }
