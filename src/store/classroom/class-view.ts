@@ -68,7 +68,7 @@ export async function followWorkspace(entry: WorkspaceEntry): Promise<ClassGroup
 }
 
 const BAD_CODE: Label = { zh: '这不是有效的加入码', en: 'This is not a valid join code' };
-const NO_PASSWORD: Label = { zh: '请填写小组的同步密码', en: 'Enter the group’s sync password' };
+const NO_PASSWORD: Label = { zh: '请填写小组的同步密码', en: "Enter the group's sync password" };
 
 /**
  * Add a group by its join code and password: this device joins the group's rooms with a copy it

@@ -84,7 +84,8 @@ export function ClassViewPage() {
   void follow();
   onCleanup(() => { if (mine) void changeFollower(async () => undefined, mine); });
 
-  const members = (s: GroupSummary | undefined) => s?.members ?? [];
+  // the records nobody signed (a new workspace's starting data) come after the members
+  const members = (s: GroupSummary | undefined) => [...(s?.members ?? [])].sort((a, b) => Number(!a.member) - Number(!b.member));
   const experiments = createMemo(() => {
     const seen = new Map<string, Label>();
     for (const s of Object.values(summaries())) for (const p of s.progress) if (!seen.has(p.experiment)) seen.set(p.experiment, p.title);
@@ -143,7 +144,7 @@ export function ClassViewPage() {
         </div>
       </Show>
       <Show when={groups().length} fallback={<p class="card muted" data-testid="class-empty">{t('classView.empty')}</p>}>
-        <p class="muted small" data-testid="class-following">{t('classView.following', { n: groups().length, open: Math.min(groups().length, 2) })}</p>
+        <p class="muted small" data-testid="class-following">{t('classView.following', { n: groups().length, open: Math.min(groups().length, 2) })} · {t('classView.legend')}</p>
         <div class="class-table-box">
           <table class="grid simple class-table">
             <thead>
@@ -165,7 +166,7 @@ export function ClassViewPage() {
                     <th scope="row">
                       <button class="link-btn" onClick={() => setDetail({ group: g })}>{g.name}</button>
                       <span class={`class-state ${state()}`}>{t(`classView.state.${state()}` as MessageKey)}</span>
-                      <span class="muted small"> {t('classView.members', { n: members(s()).length })}</span>
+                      <span class="muted small class-count"> {t('classView.members', { n: members(s()).filter((m) => m.member).length })}</span>
                     </th>
                     <td>{s()?.lastActivity ? time(s()!.lastActivity) : '—'}</td>
                     <td data-testid="last-synced">{time(s()?.lastSynced ?? 0)}</td>
@@ -183,7 +184,7 @@ export function ClassViewPage() {
                   <For each={members(s())}>{(m) => (
                     <tr class="member-row" data-member={memberName(m.name, m.member)}>
                       <th scope="row" class="member-name">{memberName(m.name, m.member)}</th>
-                      <td colSpan={3} class="muted small">{t('classView.cellHint')}</td>
+                      <td colSpan={3} />
                       <For each={RECORD_MODULES}>{(mod) => {
                         const w = () => m.byModule[mod.key];
                         return (

@@ -109,7 +109,7 @@ function Frame(props: ParentProps) {
           <InstallButton />
           <Suspense fallback={<span class="sync-chip" data-phase="starting">{t('shell.syncStarting')}</span>}><SyncBar /></Suspense>
           <Show when={!ctx.ws.compatible}><span class="error-banner">{t('settings.incompatible')}</span></Show>
-          <Show when={ctx.ws.readOnly}><span class="error-banner" data-testid="read-only-banner">{t('classView.readOnlyBanner')}</span></Show>
+          <Show when={ctx.ws.readOnly}><span class="error-banner" data-testid="read-only-banner" title={t('classView.readOnlyBanner')}>{t('classView.readOnlyShort')}</span></Show>
           <button class="btn ghost user-chip" onClick={() => setChoosing(true)} title={t('shell.changeUser')}>
             {plainText(ctx.user()?.name) || '?'}<span class="muted role-name"> · {roleName()}</span>
           </button>
