@@ -240,7 +240,7 @@ function GroupDetail(props: { detail: Detail; summary: GroupSummary | undefined;
         <table class="grid simple">
           <thead><tr><th>{t('classView.member')}</th><For each={modules()}>{(m) => <th class="num">{L(m.label)} <span class="muted small">{t('classView.cellHint')}</span></th>}</For></tr></thead>
           <tbody>
-            <For each={props.summary?.members ?? []}>{(m) => (
+            <For each={[...(props.summary?.members ?? [])].sort((a, b) => Number(!a.member) - Number(!b.member))}>{(m) => (
               <tr><th scope="row">{m.name || m.member || t('classView.unknownMember')}</th>
                 <For each={modules()}>{(x) => <td class="num">{m.byModule[x.key]?.created ?? 0} / {m.byModule[x.key]?.edited ?? 0}</td>}</For></tr>
             )}</For>
