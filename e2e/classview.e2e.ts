@@ -152,7 +152,7 @@ describe('class view', () => {
     await expect.poll(async () => (await rowTexts(T.page)).join('|'), { timeout: 20_000 }).toContain('A-K3');
     // every way to write is refused, and says why
     await expect(T.page.getByRole('button', { name: '+ 新增' }).first().isDisabled()).resolves.toBe(true);
-    await T.page.getByText('只读:这是班级看板中跟踪的小组副本,修改不会写入').first().waitFor();
+    await T.page.getByText('只读副本:修改不会写入小组').first().waitFor();
     await T.page.locator('.grid-rows .grid-row').first().click();
     await T.page.keyboard.press('Alt+A');
     await T.page.keyboard.press('Alt+E');

@@ -226,7 +226,7 @@ function GroupDetail(props: { detail: Detail; summary: GroupSummary | undefined;
   const mod = () => RECORD_MODULES.find((m) => m.key === props.detail.module);
   const inModule = (entity: string) => !props.detail.module || ENTITIES[entity]?.module === props.detail.module;
   const problems = () => (props.summary?.problems ?? []).filter((p) => inModule(p.entity));
-  const title = () => (mod() ? t('classView.details', { group: props.detail.group.name, module: L(mod()!.label) }) : t('classView.detailsGroup', { group: props.detail.group.name }));
+  const title = () => (mod() ? t('classView.details', { group: props.detail.group.name, module: L(mod()!.label) }) : props.detail.group.name);
   const modules = () => (mod() ? [mod()!] : RECORD_MODULES.filter((m) => props.summary?.records[m.key] || props.summary?.members.some((x) => x.byModule[m.key])));
   const entityLabel = (e: string) => (ENTITIES[e] ? L(ENTITIES[e].label) : e);
   return (
