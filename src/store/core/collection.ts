@@ -48,7 +48,7 @@ export interface Author {
 
 /** A write to a workspace opened read-only (a teacher's copy of a group's workspace, 班级看板). */
 export class ReadOnlyError extends Error {
-  constructor() { super('keyuan: this workspace is open read-only'); this.name = 'ReadOnlyError'; }
+  constructor() { super('read-only'); this.name = 'ReadOnlyError'; }
 }
 
 /**

@@ -93,10 +93,7 @@ export function checkRecord(ws: Workspace, def: EntityDef, values: RecordValues,
 export type SaveResult = Result<BaseRecord>;
 
 /** Why a save into a workspace opened read-only (a teacher's copy of a group) writes nothing. */
-export const READ_ONLY: Label = {
-  zh: '此工作区以只读方式打开(班级看板中的小组副本),不能修改',
-  en: 'This workspace is open read-only (a group followed in the class view); it cannot be changed',
-};
+export const READ_ONLY: Label = { zh: '只读副本,不能修改', en: 'A read-only copy cannot be changed' };
 
 /**
  * Check (`checkRecord`), then create or update in one transaction; nothing is written when

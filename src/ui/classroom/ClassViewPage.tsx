@@ -136,7 +136,6 @@ export function ClassViewPage() {
         <button class="btn" onClick={() => setDialog('setup')}>{t('classView.setup')}</button>
         <button class="btn primary" disabled={!groups().length} onClick={() => void exportCsv()}>{t('classView.export')}</button>
       </div>
-      <p class="muted small">{t('classView.hint')}</p>
       <Show when={listErrors().length}>
         <div class="notice class-list-errors" role="alert">
           <div>{t('classView.importErrors')}</div>
@@ -153,7 +152,7 @@ export function ClassViewPage() {
                 <th>{t('classView.lastActivity')}</th>
                 <th>{t('classView.lastSynced')}</th>
                 <th class="num">{t('classView.problems')}</th>
-                <For each={RECORD_MODULES}>{(m) => <th class="num" title={t('classView.cellHint')}>{L(m.label)}</th>}</For>
+                <For each={RECORD_MODULES}>{(m) => <th class="num" title={t('classView.legend')}>{L(m.label)}</th>}</For>
                 <For each={experiments()}>{(e) => <th class="num">{L(e.title)}</th>}</For>
               </tr>
             </thead>
@@ -238,7 +237,7 @@ function GroupDetail(props: { detail: Detail; summary: GroupSummary | undefined;
       </>}>
       <div class="class-detail">
         <table class="grid simple">
-          <thead><tr><th>{t('classView.member')}</th><For each={modules()}>{(m) => <th class="num">{L(m.label)} <span class="muted small">{t('classView.cellHint')}</span></th>}</For></tr></thead>
+          <thead><tr><th>{t('classView.member')}</th><For each={modules()}>{(m) => <th class="num">{L(m.label)} <span class="muted small">{t('classView.created')} / {t('classView.edited')}</span></th>}</For></tr></thead>
           <tbody>
             <For each={[...(props.summary?.members ?? [])].sort((a, b) => Number(!a.member) - Number(!b.member))}>{(m) => (
               <tr><th scope="row">{m.name || m.member || t('classView.unknownMember')}</th>
