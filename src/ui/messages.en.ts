@@ -28,4 +28,5 @@ import * as marketing from './marketing/messages.en';
 import * as classroom from './classroom/messages.en';
 import * as approvals from './approvals/messages.en';
 
-export const MESSAGES_EN: EnglishTables = { shared, shell, pwa, home, customers, sales, orders, finance, office, service, pipeline, work, analysis, org, settings, sync, recovery, marketing, approvals, surveys, classroom };
+import * as classview from './classview/messages.en';
+export const MESSAGES_EN: EnglishTables = { shared, shell, pwa, home, customers, sales, orders, finance, office, service, pipeline, work, analysis, org, settings, sync, recovery, marketing, approvals, surveys, classroom, classview };

@@ -28,7 +28,8 @@ import * as marketing from './marketing/messages';
 import * as classroom from './classroom/messages';
 import * as approvals from './approvals/messages';
 
-export const MESSAGES = { shared, shell, pwa, home, customers, sales, orders, finance, office, service, pipeline, work, analysis, org, settings, sync, recovery, marketing, approvals, surveys, classroom };
+import * as classview from './classview/messages';
+export const MESSAGES = { shared, shell, pwa, home, customers, sales, orders, finance, office, service, pipeline, work, analysis, org, settings, sync, recovery, marketing, approvals, surveys, classroom, classview };
 
 type Modules = typeof MESSAGES;
 /** Every message key of every module (the union of the modules' zh tables). */

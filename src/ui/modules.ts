@@ -23,6 +23,7 @@ import { marketingUi } from './marketing/manifest';
 import { approvalsUi } from './approvals/manifest';
 import { surveysUi } from './surveys/manifest';
 import { classroomUi } from './classroom/manifest';
+import { classViewUi } from './classroom/class-manifest';
 
 export const UI_MODULES: readonly UiManifest[] = [
   homeUi,
@@ -43,4 +44,5 @@ export const UI_MODULES: readonly UiManifest[] = [
   approvalsUi,
   surveysUi,
   classroomUi,
+  classViewUi,
 ];

@@ -44,7 +44,16 @@ export interface HistoryEntry {
   k?: 'purge' | 'sys'; n?: string; e?: string; p?: Record<string, string | number>;
 }
 
-export interface Author { actor: () => string; clock: Clock; doc: Y.Doc }
+export interface Author {
+  actor: () => string; clock: Clock; doc: Y.Doc;
+  /** True while the workspace is open read-only (a teacher's copy of a group): every write is refused here. */
+  readOnly?: () => boolean;
+}
+
+/** A write to a workspace opened read-only (a teacher's copy of a group's workspace, 班级看板). */
+export class ReadOnlyError extends Error {
+  constructor() { super('read-only'); this.name = 'ReadOnlyError'; }
+}
 
 /**
  * A typed collection of records: one Y.Map in the workspace document, one value per record,
@@ -180,6 +189,7 @@ export class Collection<T extends BaseRecord = BaseRecord> {
    * while apart then write identical versions, and a newer value's rows win over an older one's).
    */
   create(values: RecordValues, id = newId(), as?: { stamp: Stamp; by: string }): T {
+    this.writable();
     const stamp = as?.stamp ?? this.author.clock.now();
     const who = as?.by ?? this.author.actor();
     const rec = { ...clean(values), id, createdAt: stamp[0], createdBy: who, updatedAt: stamp[0], updatedBy: who, _c: stamp } as unknown as T;
@@ -194,6 +204,7 @@ export class Collection<T extends BaseRecord = BaseRecord> {
 
   /** Write changed fields only, each with a fresh stamp; unchanged fields keep theirs. */
   update(id: string, patch: RecordValues): T | undefined {
+    this.writable();
     const old = this.get(id);
     if (!old) return undefined;
     // after every stamp on the record, even one from the future (a peer whose clock runs ahead):
@@ -233,6 +244,7 @@ export class Collection<T extends BaseRecord = BaseRecord> {
 
   /** Delete for good (emptying the recycle bin). */
   purge(id: string): void {
+    this.writable();
     const old = this.get(id);
     this.author.doc.transact(() => {
       if (old) {
@@ -244,6 +256,14 @@ export class Collection<T extends BaseRecord = BaseRecord> {
       const n = old ? old.name ?? old.title ?? old.code : undefined;
       this.log({ c: this.name, r: id, s: this.author.clock.now(), u: this.author.actor(), k: 'purge', n: typeof n === 'string' ? n : undefined });
     });
+  }
+
+  /**
+   * Refuse every write of a read-only copy here, below every store function, so no path of the
+   * UI or the store can write to a group the teacher only watches.
+   */
+  private writable(): void {
+    if (this.author.readOnly?.()) throw new ReadOnlyError();
   }
 
   private log(e: HistoryEntry): void {
@@ -309,6 +329,8 @@ export class Collection<T extends BaseRecord = BaseRecord> {
   /** The merge's corrective writes and removals, in one transaction of its own origin. */
   private writeMerge(writes: T[], purges: string[]): void {
     if (!writes.length && !purges.length) return;
+    // a read-only copy writes nothing, not even a merge: the group's own devices write the same join
+    if (this.author.readOnly?.()) return;
     this.author.doc.transact(() => {
       writes.forEach((r) => this.put(r));
       purges.forEach((id) => { this.map.delete(id); this.parsed.delete(id); });
@@ -321,6 +343,7 @@ export class Collection<T extends BaseRecord = BaseRecord> {
    * purge tombstones are taken over, garbage is kept as it is when nothing else holds its key. Returns how many records changed.
    */
   absorb(versions: Iterable<[string, unknown]>, tombs: Iterable<[string, unknown]> = []): number {
+    this.writable();
     let changed = 0;
     this.author.doc.transact(() => {
       for (const [id, tomb] of tombs) if (isTombstone(tomb) && !this.purged.has(id)) this.purged.set(id, tomb);

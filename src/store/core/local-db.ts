@@ -11,6 +11,11 @@ export interface WorkspaceEntry {
   createdAt: number;
   lastOpenedAt: number;
   lastBackupAt?: number;
+  /**
+   * This device only watches the workspace (a teacher's copy of a group, added to the class view
+   * by its join code): it opens read-only (`Workspace.readOnly`) and syncs only to receive.
+   */
+  readOnly?: boolean;
 }
 export interface Identity { workspaceId: string; userId: string }
 export interface SavedFilter { id?: number; workspaceId: string; entity: string; name: string; filter: Filter }

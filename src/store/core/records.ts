@@ -4,7 +4,7 @@ import { withCustomFields } from '../../domain/core/entity';
 import type { BaseRecord, RecordValues } from '../../domain/core/record';
 import { SYSTEM_FIELDS } from '../../domain/core/record';
 import { validate, type Errors } from '../../domain/core/validate';
-import { ok, refuseFields, type Result } from '../../domain/core/result';
+import { ok, refuse, refuseFields, type Result } from '../../domain/core/result';
 import { withDefaults, type EntityRules, type RuleContext } from '../../domain/core/rules';
 import { ENTITIES, RULES } from '../../domain/registry';
 import { dictOptions } from './dictionaries';
@@ -92,12 +92,16 @@ export function checkRecord(ws: Workspace, def: EntityDef, values: RecordValues,
 
 export type SaveResult = Result<BaseRecord>;
 
+/** Why a save into a workspace opened read-only (a teacher's copy of a group) writes nothing. */
+export const READ_ONLY: Label = { zh: '只读副本,不能修改', en: 'A read-only copy cannot be changed' };
+
 /**
  * Check (`checkRecord`), then create or update in one transaction; nothing is written when
  * invalid. On edit only the fields whose value changes are written (so an edit does not stamp
  * fields it did not touch, and a concurrent edit of another field on a peer is kept).
  */
 export function saveRecord(ws: Workspace, def: EntityDef, values: RecordValues, id?: string, opts: SaveOptions = {}): SaveResult {
+  if (ws.readOnly) return refuse(READ_ONLY);
   const { values: full, errors, old } = checkRecord(ws, def, values, id, opts);
   if (Object.keys(errors).length) return refuseFields(errors);
   const col = ws.collection(def.key);

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { Collection } from './collection';
+import { Collection, ReadOnlyError } from './collection';
 import { Clock } from './clock';
 import { Bridge } from './bridge';
 import { migrate } from './migrations';
@@ -34,6 +34,12 @@ export class Workspace {
   actorId = '';
   /** False when the document was written by a newer build (opened read-only). */
   compatible = true;
+  /**
+   * Opened read-only on purpose (a teacher's copy of a group's workspace, 班级看板): every write
+   * — a record, a merge write-back, a migration, the change log — is refused by the store
+   * (`ReadOnlyError`), whatever the page does. Received updates still apply and are stored.
+   */
+  readOnly = false;
   /** Moves what older builds wrote in the core document to the groups (store/core/bridge.ts). */
   readonly bridge: Bridge;
 
@@ -76,13 +82,17 @@ export class Workspace {
    * `isLoaded`, `onLoaded`). Every group's database is attached first, so nothing written to a
    * group before it has loaded is missed.
    */
-  static async open(id: string): Promise<Workspace> {
+  static async open(id: string, opts: { readOnly?: boolean | Promise<boolean> } = {}): Promise<Workspace> {
     // performance marks let `npm run bench` break a cold open down; they cost nothing measurable
     performance.mark('keyuan:open-start');
     const ws = new Workspace(id);
     ws.bridge.active = false;
     ws.pending = new Set(ws.docs.keys());
-    const stores = await Promise.all([...ws.docs].map(([g, doc]) => DocStore.attach(docDbName(id, g), doc)));
+    // read-only before anything loads: not even a merge of rival versions in the stored rows is written
+    const [stores, readOnly] = await Promise.all([
+      Promise.all([...ws.docs].map(([g, doc]) => DocStore.attach(docDbName(id, g), doc))), opts.readOnly ?? false,
+    ]);
+    ws.readOnly = readOnly;
     [...ws.docs.keys()].forEach((g, i) => ws.stores.set(g, stores[i]));
     await ws.loadGroup(CORE_GROUP);
     performance.mark('keyuan:doc-loaded');
@@ -91,7 +101,7 @@ export class Workspace {
       // after the caller has shown its first page: a large group's load is seconds of Yjs work
       await new Promise((r) => setTimeout(r, 0));
       for (const g of ws.docs.keys()) await ws.loadGroup(g);
-      ws.bridge.active = ws.compatible;
+      ws.bridge.active = ws.compatible && !ws.readOnly;
     })().catch((e: unknown) => console.error('[keyuan] a document group could not be loaded', e));
     return ws;
   }
@@ -139,7 +149,7 @@ export class Workspace {
   collection<T extends BaseRecord = BaseRecord>(name: string): Collection<T> {
     let c = this.collections.get(name);
     if (!c) {
-      c = new Collection(name, { doc: this.docOf(name), clock: this.clock, actor: () => this.actorId });
+      c = new Collection(name, { doc: this.docOf(name), clock: this.clock, actor: () => this.actorId, readOnly: () => this.readOnly });
       this.collections.set(name, c);
     }
     return c as unknown as Collection<T>;
@@ -151,6 +161,7 @@ export class Workspace {
    * together — are two updates, each whole).
    */
   transact<R>(fn: () => R, origin: unknown = 'keyuan:local'): R {
+    if (this.readOnly) throw new ReadOnlyError();
     let out!: R;
     const docs = [...this.docs.values()];
     const run = (i: number): void => {

@@ -85,8 +85,9 @@ export function preopenWorkspace(id: string): void {
 async function load(id: string): Promise<OpenedWorkspace> {
   // the registry entry, the document and the identity are read together: a cold open waits
   // for the slowest of them, not for their sum
+  const reading = localDb().workspaces.get(id);
   const [entry, ws, ident] = await Promise.all([
-    localDb().workspaces.get(id), Workspace.open(id), localDb().identities.get(id),
+    reading, Workspace.open(id, { readOnly: reading.then((e) => e?.readOnly === true, () => false) }), localDb().identities.get(id),
   ]);
   if (!entry) {
     // a stray link must not leave an empty document behind; a document with data stays
@@ -94,6 +95,10 @@ async function load(id: string): Promise<OpenedWorkspace> {
     throw new Error(`unknown workspace ${id}`);
   }
   ws.actorId = ident?.userId ?? '';
+  if (ws.readOnly) {
+    // a copy this device only watches: no step may write (the version check of `open` stands)
+    return { entry, ws, userId: ident?.userId };
+  }
   // the schema steps write records, stamped by the acting user: run once the identity is known
   // (Workspace.open only checks the version)
   ws.compatible = migrate(ws) && ws.compatible;

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { Workspace } from '../core/workspace';
 import { localDb, type WorkspaceEntry } from '../core/local-db';
-import { newId } from '../core/collection';
+import { newId, ReadOnlyError } from '../core/collection';
 import { SCHEMA_VERSION, schemaVersion } from '../core/migrations';
 import { logEvent } from './history';
 import { fromBase64 } from 'lib0/buffer';
@@ -114,6 +114,7 @@ function updates(ws: Workspace, vectors?: Sections): Sections {
  * Returns how many keys changed.
  */
 export function applySections(ws: Workspace, sections: Sections, origin: unknown): number {
+  if (ws.readOnly) throw new ReadOnlyError();
   let changed = 0;
   const count = (tr: Y.Transaction) => { for (const keys of tr.changed.values()) changed += keys.size; };
   for (const [g, update] of sections) {

@@ -155,7 +155,7 @@ export function RecordForm(props: {
         <button class="btn primary" disabled={readOnly() || saving()} onClick={() => save()}>{t('common.save')}</button>
       </>}>
       <Show when={props.record}>{(r) => <RecordPresence collection={props.entity} id={r().id} />}</Show>
-      <Show when={readOnly()}><p class="notice">{t('common.readonly')}</p></Show>
+      <Show when={readOnly()}><p class="notice">{t(ctx.ws.readOnly ? 'classView.readOnlyBanner' : 'common.readonly')}</p></Show>
       <Show when={Object.keys(errors()).length}><p class="error-banner" role="alert">{t('common.errorsFix')}</p></Show>
       <Show when={notStored()}>{(why) => <p class="error-banner" role="alert">{t('form.notStored', { reason: why() })}</p>}</Show>
       <Show when={fields().some((f) => f.required && !f.readOnly)}><p class="form-legend"><b class="req">*</b> {t('form.requiredLegend')}</p></Show>

@@ -346,7 +346,7 @@ export function RecordList(props: RecordListProps) {
         </select>
         <input class="find" type="search" placeholder={`${t('list.find')}…`} aria-label={t('list.find')} value={findText()}
           onInput={(e) => { scroller.scrollTop = 0; setFindText(e.currentTarget.value); setFocus(0); }} />
-        <WhyDisabled reasons={[!writable() && t('common.readonly')]} />
+        <WhyDisabled reasons={[!writable() && t(ctx.ws.readOnly ? 'classView.readOnlyBanner' : 'common.readonly')]} />
       </div>
       <div class="list-body">
         <Show when={treeField() && !props.embedded}>
@@ -412,7 +412,7 @@ export function RecordList(props: RecordListProps) {
         <span>{filter().conditions.length || findText() ? t('list.shown', { n: rows().length, total: base().length }) : t('list.count', { n: rows().length })}</span>
         <Show when={selected().size}><span>{t('list.selected', { n: selected().size })}</span></Show>
         <Show when={indexing()}><span class="muted" role="status">{t('list.indexing')}</span></Show>
-        <Show when={!writable()}><span class="muted">{t('common.readonly')}</span></Show>
+        <Show when={!writable()}><span class="muted">{t(ctx.ws.readOnly ? 'classView.readOnlyBanner' : 'common.readonly')}</span></Show>
       </div>
 
       <Show when={form()}>{(fm) => (

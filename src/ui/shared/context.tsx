@@ -167,6 +167,7 @@ export function createWorkspaceCtx(ws: Workspace, entry: WorkspaceEntry, initial
   };
   return {
     ws, entry, userId, setUserId, user, role, version, get, live, where, count, loaded, def, display, inScope, seesOwner, visible, visibleWhere, outOfScope,
-    can: (module, need) => ws.compatible && roleCan(role(), module, need),
+    // a read-only copy (a teacher's view of a group): everything may be read, nothing written
+    can: (module, need) => (ws.readOnly ? need === 'read' : ws.compatible && roleCan(role(), module, need)),
   };
 }

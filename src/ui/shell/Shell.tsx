@@ -28,12 +28,14 @@ export function Shell(props: ParentProps) {
   const params = useParams();
   const [opened] = createResource(() => params.wsId, openWorkspace);
   return (
-    <Show when={opened()} fallback={<p class="loading">{opened.error ? String(opened.error) : t('common.loading')}</p>}>
+    // keyed: going from one workspace to another (a fork, a group's read-only copy from the class
+    // view) builds the frame again around the new one, and closes the old one
+    <Show when={opened()} keyed fallback={<p class="loading">{opened.error ? String(opened.error) : t('common.loading')}</p>}>
       {(o) => {
-        const ctx = createWorkspaceCtx(o().ws, o().entry, o().userId ?? '');
-        onCleanup(() => void o().ws.close());
-        onCleanup(guardUnload(o().ws)); // leaving while an edit is not yet on disk asks first
-        onCleanup(startRecoveryLazily(o().ws)); // restore points: sync waits for it, so no received change goes unseen
+        const ctx = createWorkspaceCtx(o.ws, o.entry, o.userId ?? '');
+        onCleanup(() => void o.ws.close());
+        onCleanup(guardUnload(o.ws)); // leaving while an edit is not yet on disk asks first
+        onCleanup(startRecoveryLazily(o.ws)); // restore points: sync waits for it, so no received change goes unseen
         return (
           <WorkspaceProvider value={ctx}>
             <PinGate><Framed>{props.children}</Framed></PinGate>
@@ -124,6 +126,7 @@ function Frame(props: ParentProps) {
           <InstallButton />
           <Suspense fallback={<span class="sync-chip" data-phase="starting">{t('shell.syncStarting')}</span>}><SyncBar /></Suspense>
           <Show when={!ctx.ws.compatible}><span class="error-banner">{t('settings.incompatible')}</span></Show>
+          <Show when={ctx.ws.readOnly}><span class="error-banner" data-testid="read-only-banner" title={t('classView.readOnlyBanner')}>{t('classView.readOnlyShort')}</span></Show>
           <button class="btn ghost user-chip" onClick={() => setChoosing(true)} title={t('shell.changeUser')}>
             {plainText(ctx.user()?.name) || '?'}<span class="muted role-name"> · {roleName()}</span>
           </button>

@@ -9,7 +9,7 @@ import { useWorkspace } from '../shared/context';
 import { Modal } from '../shared/Modal';
 import { dateTime } from '../../domain/core/format';
 import { lang, t, type MessageKey } from '../i18n';
-import { attachSession, editing, online, plainText, session, status } from './state';
+import { attachSession, editing, online, plainText, session, status, trackStop } from './state';
 import './sync.css';
 
 /** The phase shown: the session's, or before it has started, offline when the browser says so. */
@@ -56,15 +56,13 @@ export function SyncBar() {
   const location = useLocation();
   let disposed = false;
   // after the recovery watch runs: every received change is seen by it
-  void recoveryStarted(ctx.ws).then(() => SyncSession.start(ctx.ws, ctx.entry)).then((s) => {
-    if (disposed) void s.stop();
-    else attachSession(s);
-  }).catch((e) => console.error('[keyuan sync] could not start', e));
+  const starting = recoveryStarted(ctx.ws).then(() => SyncSession.start(ctx.ws, ctx.entry));
+  starting.then((s) => { if (!disposed) attachSession(s); }).catch((e) => console.error('[keyuan sync] could not start', e));
   onCleanup(() => {
     disposed = true;
-    const s = session();
     attachSession(undefined);
-    void s?.stop();
+    // stopped once started, however far it got; the next workspace's rooms wait for it (sessionsStopped)
+    trackStop(starting.then((s) => s.stop()));
   });
 
   createEffect(() => {
@@ -89,7 +87,7 @@ export function SyncBar() {
     const days = status()?.settings.backupDays ?? 0;
     return days > 0 && backupAgeDays(ctx.entry) > days;
   });
-  const needsIdentity = createMemo(() => !ctx.userId() || !ctx.get('users', ctx.userId()));
+  const needsIdentity = createMemo(() => !ctx.ws.readOnly && (!ctx.userId() || !ctx.get('users', ctx.userId())));
 
   return (
     <div class="sync-bar">

@@ -24,6 +24,19 @@ if (typeof window !== 'undefined') {
   window.addEventListener('offline', () => follow(false));
 }
 
+let stopping: Promise<void> = Promise.resolve();
+/**
+ * Resolves once every session this page has stopped has let go of its rooms (y-webrtc allows one
+ * document per room in a page: the class view waits for it before it follows a group headless).
+ */
+export function sessionsStopped(): Promise<void> {
+  return stopping;
+}
+/** A session stopping (or one still starting, to be stopped once started). */
+export function trackStop(p: Promise<unknown>): void {
+  stopping = Promise.all([stopping, p.catch(() => undefined)]).then(() => undefined);
+}
+
 export function attachSession(s: SyncSession | undefined): void {
   off?.();
   off = undefined;
