@@ -59,7 +59,7 @@ describe('role checks', () => {
   });
 
   it('a user writes only with a live role that writes', () => {
-    const roles: Record<string, object> = { w: permFields({ customers: 'write' }), r: readOnly, gone: { admin: true, deleted: true } };
+    const roles: Record<string, Record<string, unknown>> = { w: permFields({ customers: 'write' }), r: readOnly, gone: { admin: true, deleted: true } };
     const roleOf = (id: string) => roles[id];
     expect(userMayWrite({ id: 'u', roleId: 'w' }, roleOf)).toBe(true);
     expect(userMayWrite({ id: 'u', roleId: 'r' }, roleOf)).toBe(false);
