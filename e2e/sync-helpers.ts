@@ -42,6 +42,12 @@ export class LocalServer {
     await waitForPort(this.port);
   }
 
+  /** Kill the process at once (SIGKILL), as a crash or a power cut would. */
+  kill9(): void {
+    this.proc?.kill('SIGKILL');
+    this.proc = undefined;
+  }
+
   async stop(): Promise<void> {
     const p = this.proc;
     this.proc = undefined;

@@ -5,8 +5,10 @@
 import { build } from 'rolldown';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
+import { rmSync } from 'node:fs';
 
-const out = resolve('server/dist/main.mjs');
+// one bundle per process (two instances may start at once), removed once loaded
+const out = resolve(`server/dist/main.${process.pid}.mjs`);
 await build({
   input: 'server/main.ts',
   platform: 'node',
@@ -16,6 +18,7 @@ await build({
   logLevel: 'warn',
 });
 const { startServer, optionsFromEnv } = await import(pathToFileURL(out).href);
+rmSync(out, { force: true });
 const { stop } = await startServer(optionsFromEnv());
 const quit = async () => { await stop(); process.exit(0); };
 process.on('SIGINT', quit);

@@ -1,4 +1,4 @@
-import { For, Show, createMemo, createSignal, onMount } from 'solid-js';
+import { For, Show, createEffect, createMemo, createSignal, on, onMount } from 'solid-js';
 import { useNavigate } from '@solidjs/router';
 import { checkServerUrl, formatIceServers, parseIceServers, type SyncSettings as Settings } from '../../store/sync/settings';
 import { encodeInvite, inviteLink } from '../../store/sync/codes';
@@ -100,6 +100,8 @@ function Servers() {
     setLoaded(true);
   };
   onMount(() => { const s = current(); if (s) load(s); });
+  // a token saved by the access section below (the administrator's own) shows here at once
+  createEffect(on(() => status()?.settings.token, (tok) => { if (tok !== undefined) setToken(tok); }, { defer: true }));
   createMemo(() => { const s = current(); if (s && !loaded()) load(s); });
 
   const save = async () => {

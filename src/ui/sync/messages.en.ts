@@ -46,6 +46,7 @@ export const en: Record<keyof typeof zh, string> = {
   'sync.personOffline': 'offline',
   'sync.rejected': 'Messages refused from peers',
   'sync.reject.bad-frame': 'malformed frame',
+  'sync.reject.read-only': 'the peer may not write (server mode); its edit was not accepted',
   'sync.reject.too-large': 'over the size limit (256 MB per message)',
   'sync.reject.unknown-type': 'unknown message type',
   'sync.reject.malformed': 'cannot be decoded',

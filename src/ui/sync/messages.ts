@@ -44,6 +44,7 @@ export const zh = {
   'sync.personOffline': '离线',
   'sync.rejected': '已拒绝的对方消息',
   'sync.reject.bad-frame': '格式错误的数据帧',
+  'sync.reject.read-only': '对方没有写权限(服务器模式),修改未被接受',
   'sync.reject.too-large': '超过大小限制（一条消息最多 256 MB）',
   'sync.reject.unknown-type': '未知消息类型',
   'sync.reject.malformed': '无法解析',
