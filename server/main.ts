@@ -40,21 +40,26 @@ export function optionsFromEnv(env = process.env): ServerOptions {
 interface Ctx { claims?: Claims }
 
 /** Whether the holder of these claims may write to the workspace whose core document is `core`. */
-const writes = (claims: Claims, core: Document | undefined) => claims.a === true || (!!core && mayWriteIn(core, claims.u));
+const writes = (claims: Claims, core: Y.Doc | undefined) => claims.a === true || (!!core && mayWriteIn(core, claims.u));
 
 export async function startServer(o: ServerOptions): Promise<{ server: Server; stop: () => Promise<void> }> {
   const store = await SqliteStore.open(o.dataDir);
   const pins = new KeyPins(o.dataDir);
   const log = (...a: unknown[]) => { if (!o.quiet) console.log('[keyuan-server]', ...a); };
 
-  /** The core document of a room, loaded (from storage, or through Redis) for a role check. */
-  async function coreOf(instance: Hocuspocus, room: string): Promise<Document | undefined> {
+  /**
+   * The core document of a room for a role check: the live one when this instance has it open,
+   * else as stored (every instance shares the data folder; storage trails a live edit by at most
+   * the store delay). Not through openDirectConnection: inside onAuthenticate, with the Redis
+   * extension, that waits on the document being set up by the very connection being checked.
+   */
+  async function coreOf(instance: Hocuspocus, room: string): Promise<Y.Doc | undefined> {
     const open = instance.documents.get(room);
     if (open) return open;
-    const direct = await instance.openDirectConnection(room, {});
-    const doc = direct.document ?? undefined;
-    // kept open while it is read; closed again so an unused document is unloaded as usual
-    setTimeout(() => void direct.disconnect(), 5000);
+    const state = await store.fetch(room);
+    if (!state) return undefined;
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state);
     return doc;
   }
 
@@ -73,6 +78,9 @@ export async function startServer(o: ServerOptions): Promise<{ server: Server; s
   const extensions = [];
   if (o.redisUrl) {
     const redis = new IORedis(o.redisUrl, { maxRetriesPerRequest: null });
+    let reported = 0;
+    // ioredis reconnects by itself; say so once a minute instead of on every attempt
+    redis.on('error', (e) => { if (Date.now() - reported > 60_000) { reported = Date.now(); console.warn('[keyuan-server] Redis:', e.message); } });
     extensions.push(new RedisExtension({ redis, prefix: 'keyuan' }));
     log('Redis:', o.redisUrl);
   }
@@ -99,6 +107,7 @@ export async function startServer(o: ServerOptions): Promise<{ server: Server; s
       if (!claims) throw new Error('invalid-token');
       const core = claims.a ? undefined : await coreOf(instance, room);
       connectionConfig.readOnly = !writes(claims, core);
+      if (core && core !== instance.documents.get(room)) core.destroy();
       log(`${claims.n || claims.u} ${connectionConfig.readOnly ? 'reads' : 'writes'} ${documentName}`);
       return { claims } satisfies Ctx;
     },

@@ -18,9 +18,9 @@ const port = 41000 + Math.floor(Math.random() * 1000);
 const stops: (() => Promise<void>)[] = [];
 afterAll(async () => { for (const s of stops) await s(); });
 
-function client(name: string, token: string) {
+function client(name: string, token: string, at = port) {
   const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}`, WebSocketPolyfill: WebSocket as never });
+  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${at}`, WebSocketPolyfill: WebSocket as never });
   let scope = '';
   const provider = new HocuspocusProvider({ websocketProvider: socket, name, document: doc, token: () => prove(token, 'server', name), onAuthenticated: ({ scope: s }) => { scope = s; } });
   provider.attach();
@@ -28,6 +28,16 @@ function client(name: string, token: string) {
   return { doc, provider, synced, scope: () => scope, close: () => { provider.destroy(); socket.destroy(); } };
 }
 const until = async (f: () => boolean, ms = 5000) => { const end = Date.now() + ms; while (!f()) { if (Date.now() > end) throw new Error('timeout'); await new Promise((r) => setTimeout(r, 20)); } };
+/** Resolves once something listens on the port. */
+async function waitForPort(p: number): Promise<void> {
+  const { createConnection } = await import('node:net');
+  for (let i = 0; i < 100; i++) {
+    const up = await new Promise<boolean>((r) => { const c = createConnection(p, '127.0.0.1'); c.on('connect', () => { c.destroy(); r(true); }); c.on('error', () => r(false)); });
+    if (up) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`nothing listens on ${p}`);
+}
 const rec = (id: string, v: object) => encodeRecord({ id, _c: [1, 1, 'x'], ...v } as never);
 
 describe('keyuan server', () => {
@@ -73,5 +83,52 @@ describe('keyuan server', () => {
     const restored = new Y.Doc();
     Y.applyUpdate(restored, file.sections.get('core')!);
     expect(restored.getMap('customers').has('c1')).toBe(true);
+  });
+});
+
+describe('two instances behind Redis', () => {
+  it('carries edits between clients on different instances', async () => {
+    const { spawn, spawnSync } = await import('node:child_process');
+    if (spawnSync('redis-server', ['--version']).status !== 0) throw new Error('redis-server is needed: apt-get install -y redis-server');
+    const redisPort = port + 1500;
+    const redis = spawn('redis-server', ['server/redis.conf', '--port', String(redisPort), '--daemonize', 'no'], { stdio: 'ignore' });
+    stops.push(async () => { redis.kill('SIGTERM'); });
+    await waitForPort(redisPort);
+    const dir = mkdtempSync(join(tmpdir(), 'keyuan-redis-'));
+    const ports = [port + 2000, port + 2001];
+    for (const p of ports) {
+      const s = await startServer({ port: p, host: '127.0.0.1', dataDir: dir, storeDelayMs: 100, quiet: true, redisUrl: `redis://127.0.0.1:${redisPort}` });
+      stops.unshift(s.stop);
+    }
+    const key = await generateWorkspaceKey();
+    const token = await issueToken(key.privateJwk, { room, userId: 'a1', name: 'A', admin: true });
+    const on = (p: number) => {
+      const doc = new Y.Doc();
+      const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${p}`, WebSocketPolyfill: WebSocket as never });
+      const provider = new HocuspocusProvider({ websocketProvider: socket, name: room, document: doc, token: () => prove(token, 'server', room) });
+      provider.attach();
+      return { doc, synced: new Promise<void>((r) => provider.on('synced', () => r())), close: () => { provider.destroy(); socket.destroy(); } };
+    };
+    const a = on(ports[0]);
+    const b = on(ports[1]);
+    await Promise.all([a.synced, b.synced]);
+    a.doc.getMap('customers').set('x1', rec('x1', { name: 'one' }));
+    await until(() => b.doc.getMap('customers').has('x1'));
+    b.doc.getMap('customers').set('x2', rec('x2', { name: 'two' }));
+    await until(() => a.doc.getMap('customers').has('x2'));
+    // a writer that is not an administrator (its role read from the core document) on the other instance
+    a.doc.transact(() => {
+      a.doc.getMap('roles').set('teacher', rec('teacher', { name: 't', ...permFields({ customers: 'write' }) }));
+      a.doc.getMap('users').set('t1', rec('t1', { name: 'T', roleId: 'teacher' }));
+    });
+    await until(() => b.doc.getMap('users').has('t1'));
+    a.close(); b.close();
+    await new Promise((r) => setTimeout(r, 300));
+    const teacher = await issueToken(key.privateJwk, { room, userId: 't1', name: 'T' });
+    const t = client(room, teacher, ports[1]);
+    await t.synced;
+    expect(t.scope()).toBe('read-write');
+    expect(t.doc.getMap('customers').has('x2')).toBe(true);
+    t.close();
   });
 });
