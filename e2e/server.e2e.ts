@@ -129,9 +129,9 @@ describe('an optional Hocuspocus server: writes by role', () => {
     await A.page.getByText('您好,王老师').waitFor();
     await addCustomer(A.page, A.wsId, 'KH001', '杭州恒远机械');
     await openSyncSettings(A.page, A.wsId);
-    await A.page.getByRole('button', { name: '生成工作区签名密钥' }).click();
+    await A.page.getByRole('button', { name: '生成签名密钥' }).click();
     await A.page.getByTestId('own-token').click();
-    await A.page.getByText('已保存本设备的令牌').waitFor();
+    await A.page.getByText('令牌已保存').waitFor();
     tokens.zhao = await issue(A.page, 'u-zhao');
     tokens.li = await issue(A.page, 'u-li');
     expect(await A.page.locator('[data-testid=server-access] tr[data-user="u-li"]').innerText()).toContain('只读');
@@ -183,7 +183,7 @@ describe('an optional Hocuspocus server: writes by role', () => {
     // the teacher's device refused it (listed), the server never took it
     await goto(A.page, A.wsId, 'customers');
     await A.page.locator('.sync-chip').click();
-    await A.page.locator('.modal', { hasText: '对方没有写权限' }).waitFor({ timeout: 20_000 });
+    await A.page.locator('.modal', { hasText: '对方无写权限' }).waitFor({ timeout: 20_000 });
     await A.page.keyboard.press('Escape');
     expect((await expectCustomers(A.page, A.wsId, ['KH002'])).join()).not.toContain('KH666');
     expect(await customersOnServer(serverUrl, tokens.zhao)).toEqual(['KH001', 'KH002']);

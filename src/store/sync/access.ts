@@ -1,7 +1,6 @@
 import type * as Y from 'yjs';
 import { decodeRecord } from '../core/codec';
-import { userMayWrite } from '../../domain/org/access';
-import type { RoleLike } from '../../domain/org/modules';
+import { userMayWrite, type RoleLike } from '../../domain/org/modules';
 import { readPublicKey, type PublicKeyXY } from './token';
 
 /**

@@ -3,8 +3,7 @@ import * as Y from 'yjs';
 import { generateWorkspaceKey, issueToken, isToken, prove, readCert, verifyProof, PROOF_WINDOW_MS } from './token';
 import { ACCESS_KEY, mayWriteIn, roomOf, workspaceKeyIn } from './access';
 import { encodeRecord } from '../core/codec';
-import { roleMayWrite, userMayWrite } from '../../domain/org/access';
-import { permFields } from '../../domain/org/modules';
+import { permFields, roleMayWrite, userMayWrite } from '../../domain/org/modules';
 
 const room = 'keyuan-r1';
 
