@@ -160,7 +160,15 @@ describe('an optional Hocuspocus server: writes by role', () => {
     await A.page.locator('[data-testid=server-access]').scrollIntoViewIfNeeded();
     await shot(A.page, 'server-tokens-390x844');
     expect((await sidewaysOverflow(A.page)).offenders).toEqual([]);
+    await A.page.setViewportSize({ width: 768, height: 1024 });
+    await shot(A.page, 'server-tokens-768x1024');
+    expect((await sidewaysOverflow(A.page)).offenders).toEqual([]);
     await A.page.setViewportSize({ width: 1280, height: 800 });
+    await A.page.getByRole('button', { name: 'English' }).click();
+    await A.page.getByRole('heading', { name: 'Server access tokens' }).scrollIntoViewIfNeeded();
+    await shot(A.page, 'server-tokens-en');
+    await A.page.getByRole('button', { name: '中文' }).click();
+    await A.page.getByRole('heading', { name: '服务器访问令牌' }).waitFor();
     expect(A.errors).toEqual([]);
     expect(B.errors).toEqual([]);
   }, 150_000);

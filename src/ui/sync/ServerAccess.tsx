@@ -61,7 +61,7 @@ export function ServerAccess() {
                 <tr data-user={h.id}>
                   <td>{h.name}</td>
                   <td>{h.writes ? t('sync.rightsWrite') : t('sync.rightsRead')}</td>
-                  <td><button class="btn ghost" onClick={() => void issue(h)}>{t('sync.tokenIssue')}</button></td>
+                  <td><button class="btn small-btn" onClick={() => void issue(h)}>{t('sync.tokenIssue')}</button></td>
                 </tr>
               )}</For>
             </tbody>
