@@ -7,7 +7,7 @@
  * Started by `npm run server` (scripts/server.mjs bundles this file first). See docs/SERVER.md.
  */
 import * as Y from 'yjs';
-import { Server, type Hocuspocus, type Document } from '@hocuspocus/server';
+import { OutgoingMessage, Server, type Hocuspocus, type Document } from '@hocuspocus/server';
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
 import IORedis from 'ioredis';
 import { SqliteStore } from './sqlite';
@@ -69,7 +69,11 @@ export async function startServer(o: ServerOptions): Promise<{ server: Server; s
       if (!roomOf(name, room)) continue;
       for (const { connection } of doc.connections.values()) {
         const claims = (connection.context as Ctx | undefined)?.claims;
-        if (claims) connection.readOnly = !writes(claims, core);
+        if (!claims) continue;
+        const wasReadOnly = connection.readOnly;
+        connection.readOnly = !writes(claims, core);
+        // a role that now writes: ask the device for what was refused while it could not
+        if (wasReadOnly && !connection.readOnly) connection.send(new OutgoingMessage(name).createSyncMessage().writeFirstSyncStepFor(doc).toUint8Array());
       }
     }
   }

@@ -68,7 +68,11 @@ describe('keyuan server', () => {
     let failed = false;
     forged.provider.on('authenticationFailed', () => { failed = true; });
     await until(() => failed);
-    forged.close(); student.close(); admin.close();
+    forged.close();
+    // the student's role now writes: the server lets the open connection write, and takes what it refused before
+    admin.doc.getMap('roles').set('student', rec('student', { name: 's', ...permFields({ customers: 'write' }) }));
+    await until(() => admin.doc.getMap('customers').has('c2'));
+    student.close(); admin.close();
     // on disk within the stated bound; a daily backup is a .keyuan file of the workspace
     await new Promise((r) => setTimeout(r, 700));
     expect(existsSync(join(dataDir, 'docs', `${room}.sqlite`))).toBe(true);

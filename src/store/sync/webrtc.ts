@@ -419,7 +419,8 @@ export class GuardedWebrtc {
           }
         }
         if (peer.destroyed) return;
-        if (this.opts.access && message[0] === MSG_ACCESS) return this.handleAccess(message, info, challenge, peer, room);
+        // not awaited: a proof may be checked again for a while (handleAccess), later messages do not wait
+        if (this.opts.access && message[0] === MSG_ACCESS) { void this.handleAccess(message, info, challenge, peer, room); return; }
         handle(message);
       });
     });
@@ -457,11 +458,19 @@ export class GuardedWebrtc {
       if (kind === 0) {
         const proof = await access.prove(text);
         if (proof && !peer.destroyed) peer.send(message(MSG_ACCESS, (e) => { encoding.writeVarUint(e, 1); encoding.writeVarString(e, proof); }));
-      } else if (kind === 1 && !info.writer && (await access.mayWrite(text, challenge))) {
-        info.writer = true;
-        // what it sent before it proved itself was refused: ask for it again
-        if (!peer.destroyed) peer.send(syncStep1(room));
-        this.events.change();
+      } else if (kind === 1 && !info.writer) {
+        // a device that has just joined may not hold the users and roles yet: checked again a
+        // few times while the connection lasts
+        for (let i = 0; i < 12 && !peer.destroyed && !this.destroyed; i++) {
+          if (await access.mayWrite(text, challenge)) {
+            info.writer = true;
+            // what it sent before it proved itself was refused: ask for it again
+            peer.send(syncStep1(room));
+            this.events.change();
+            return;
+          }
+          await new Promise((r) => setTimeout(r, 5000));
+        }
       }
     } catch (e) {
       this.reject(info, 'malformed', `access: ${String((e as Error)?.message ?? e)}`);
