@@ -3,7 +3,8 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { Awareness } from 'y-protocols/awareness';
 import * as decoding from 'lib0/decoding';
 import { DEFAULT_LIMITS, inspectMessage, type Limits } from './guard';
-import { prove } from './token';
+import { prove, verifyProof } from './token';
+import { mayWriteIn, workspaceKeyIn } from './access';
 import type { ServerState } from './websocket';
 
 /**
@@ -147,4 +148,16 @@ export class GuardedHocuspocus {
     for (const d of this.docs) d.provider.destroy();
     this.socket.destroy();
   }
+}
+
+/** Server mode, peers (webrtc.ts PeerAccess): this device's proof for a peer's challenge in a room. */
+export async function proveToPeer(token: string, room: string, challenge: string): Promise<string | null> {
+  return token ? prove(token, 'peer', `${room}\n${challenge}`) : null;
+}
+
+/** Whether a peer's proof of our challenge shows a token of this workspace whose role writes (by the core document). */
+export async function peerMayWrite(core: Y.Doc, workspaceRoom: string, room: string, proof: string, challenge: string): Promise<boolean> {
+  const key = workspaceKeyIn(core);
+  const claims = key ? await verifyProof(proof, 'peer', `${room}\n${challenge}`, workspaceRoom, key) : null;
+  return !!claims && (claims.a === true || mayWriteIn(core, claims.u));
 }

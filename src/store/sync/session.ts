@@ -220,20 +220,11 @@ export class SyncSession {
    * user's role may write — so a read-only student cannot write through a classmate.
    */
   private peerAccess(room: string): PeerAccess {
-    const core = this.ws.doc;
-    // loaded with the providers, not with the first page (the first-load budget)
-    const lib = Promise.all([import('./token'), import('./access')]);
+    // the checks load with the server provider (its chunk), not with the first page
+    const lib = import('./hocuspocus');
     return {
-      prove: async (challenge) => {
-        const [{ prove }] = await lib;
-        return this.settings.token.trim() ? prove(this.settings.token.trim(), 'peer', `${room}\n${challenge}`) : null;
-      },
-      mayWrite: async (proof, challenge) => {
-        const [{ verifyProof }, { mayWriteIn, workspaceKeyIn }] = await lib;
-        const key = workspaceKeyIn(core);
-        const claims = key ? await verifyProof(proof, 'peer', `${room}\n${challenge}`, this.entry.room, key) : null;
-        return !!claims && (claims.a === true || mayWriteIn(core, claims.u));
-      },
+      prove: async (challenge) => (await lib).proveToPeer(this.settings.token.trim(), room, challenge),
+      mayWrite: async (proof, challenge) => (await lib).peerMayWrite(this.ws.doc, this.entry.room, room, proof, challenge),
     };
   }
 

@@ -429,7 +429,11 @@ export class GuardedWebrtc {
       const v = inspectMessage(r.message, this.limits);
       if (!v.ok) return this.reject(info, v.reason, v.detail);
       // server mode: only a peer that proved a role that may write changes the document here
-      if (this.opts.access && !info.writer && (v.kind === 'step2' || v.kind === 'update')) return this.reject(info, 'read-only', v.kind);
+      if (this.opts.access && !info.writer && (v.kind === 'step2' || v.kind === 'update')) {
+        // its answer came (we take nothing from it): the first exchange with it is over
+        if (v.kind === 'step2') info.synced = true;
+        return this.reject(info, 'read-only', v.kind);
+      }
       this.applyingFrom = info.id;
       try {
         const store = this.receivedStore(room, info.id, v);
@@ -461,7 +465,7 @@ export class GuardedWebrtc {
       } else if (kind === 1 && !info.writer) {
         // a device that has just joined may not hold the users and roles yet: checked again a
         // few times while the connection lasts
-        for (let i = 0; i < 12 && !peer.destroyed && !this.destroyed; i++) {
+        for (let i = 0; i < 30 && !peer.destroyed && !this.destroyed; i++) {
           if (await access.mayWrite(text, challenge)) {
             info.writer = true;
             // what it sent before it proved itself was refused: ask for it again
@@ -469,7 +473,7 @@ export class GuardedWebrtc {
             this.events.change();
             return;
           }
-          await new Promise((r) => setTimeout(r, 5000));
+          await new Promise((r) => setTimeout(r, 2000));
         }
       }
     } catch (e) {
