@@ -81,7 +81,13 @@ export async function runBench(): Promise<void> {
       });
       return { c, name, doc, provider, socket, edits, synced: new Promise<void>((r) => provider.on('synced', () => r())) };
     });
-    await Promise.all(sim.map((s) => s.synced));
+    let ready = 0;
+    sim.forEach((s) => void s.synced.then(() => ready++));
+    for (let t = 0; ready < clients; t++) {
+      if (t > 1200) throw new Error(`only ${ready} of ${clients} clients synced within 120 s`);
+      await sleep(100);
+    }
+    console.log(`${clients} clients synced`);
     const perDoc = new Map<string, number>();
     for (const s of sim) perDoc.set(s.name, (perDoc.get(s.name) ?? 0) + 1);
     const before = servers.map((p) => usage(p.pid!));
