@@ -104,9 +104,13 @@ export async function runBench(): Promise<void> {
       timers[s.c] = setTimeout(tick, interval);
     }, (s.c / clients) * interval));
     await sleep(seconds * 1000);
-    await sleep(3000); // the last edits arrive
-    const after = servers.map((p) => usage(p.pid!));
+    // the last edits arrive: wait until nothing more comes for 2 s (at most 60 s)
+    for (let last = -1, quiet = 0, t = 0; quiet < 20 && t < 600 && received < expected; t++) {
+      if (received === last) quiet++; else { quiet = 0; last = received; }
+      await sleep(100);
+    }
     timers.forEach((t) => clearTimeout(t));
+    const after = servers.map((p) => usage(p.pid!));
     latencies.sort((a, b) => a - b);
     const wall = (Date.now() - t0) / 1000;
     console.log(`\nsync server bench: ${clients} clients, ${docs} documents, ${instances} instance(s)${redisUrl ? ' behind Redis' : ''}, ${rate} edit/s each, ${seconds} s`);
@@ -115,6 +119,6 @@ export async function runBench(): Promise<void> {
     after.forEach((u, i) => console.log(`  instance ${i + 1}: CPU ${((100 * (u.cpu - before[i].cpu)) / wall).toFixed(1)} % of a core, memory ${u.rssMb.toFixed(0)} MB`));
     for (const s of sim) { s.provider.destroy(); s.socket.destroy(); }
   } finally {
-    for (const p of procs) p.kill('SIGTERM');
+    for (const p of procs.reverse()) p.kill('SIGTERM'); // servers first, then Redis
   }
 }
