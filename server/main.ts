@@ -85,7 +85,8 @@ export async function startServer(o: ServerOptions): Promise<{ server: Server; s
     let reported = 0;
     // ioredis reconnects by itself; say so once a minute instead of on every attempt
     redis.on('error', (e) => { if (Date.now() - reported > 60_000) { reported = Date.now(); console.warn('[keyuan-server] Redis:', e.message); } });
-    extensions.push(new RedisExtension({ redis, prefix: 'keyuan' }));
+    // the extension's own connections (duplicates of this one) report their errors here too
+    extensions.push(new RedisExtension({ prefix: 'keyuan', createClient: () => { const c = redis.duplicate(); c.on('error', () => undefined); return c; } }));
     log('Redis:', o.redisUrl);
   }
 
