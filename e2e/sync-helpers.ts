@@ -16,7 +16,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
+export function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   return new Promise((resolve, reject) => {
     const attempt = () => {
@@ -37,9 +37,15 @@ export class LocalServer {
   private proc?: ChildProcess;
   constructor(readonly port: number, private readonly args: string[], private readonly env: Record<string, string>) {}
 
-  async start(): Promise<void> {
+  async start(timeoutMs?: number): Promise<void> {
     this.proc = spawn(process.execPath, this.args, { env: { ...process.env, ...this.env }, stdio: ['ignore', 'ignore', 'inherit'] });
-    await waitForPort(this.port);
+    await waitForPort(this.port, timeoutMs);
+  }
+
+  /** Kill the process at once (SIGKILL), as a crash or a power cut would. */
+  kill9(): void {
+    this.proc?.kill('SIGKILL');
+    this.proc = undefined;
   }
 
   async stop(): Promise<void> {

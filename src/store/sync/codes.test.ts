@@ -14,6 +14,14 @@ describe('join codes', () => {
     expect(code.includes('password')).toBe(false);
   });
 
+  it('carries a sync server and, in a code made for one person, their token', () => {
+    const inv = { name: 'n', room: 'keyuan-x', signaling: [], server: 'wss://sync.example.edu', token: 'KT1.a.b.c' };
+    expect(decodeInvite(encodeInvite(inv))).toMatchObject(inv);
+    const everyone = decodeInvite(encodeInvite({ ...inv, token: undefined }))!;
+    expect(everyone.server).toBe('wss://sync.example.edu');
+    expect(everyone.token).toBeUndefined();
+  });
+
   it('refuses what is not a code', () => {
     for (const s of ['', 'hello', 'KY1.!!!', 'KY1.e30', `KY1.${btoa('{"v":1,"r":5}')}`]) expect(decodeInvite(s)).toBeNull();
   });

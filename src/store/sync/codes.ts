@@ -2,7 +2,8 @@ import type { IceServer } from './settings';
 
 /**
  * A join code: what another device needs to find the group (room, signaling addresses, an
- * optional Yjs server and ICE servers) — never the password, which is given separately.
+ * optional Yjs server, an optional Hocuspocus server with this person's token, and ICE servers)
+ * — never the password, which is given separately.
  */
 export interface Invite {
   name: string;
@@ -10,6 +11,10 @@ export interface Invite {
   signaling: string[];
   websocket?: string;
   iceServers?: IceServer[];
+  /** A Hocuspocus server (server mode). */
+  server?: string;
+  /** An access token for that server, when the code is made for one person (never in a code for everyone). */
+  token?: string;
 }
 
 const PREFIX = 'KY1.';
@@ -26,7 +31,7 @@ function fromBase64Url(s: string): Uint8Array {
 }
 
 export function encodeInvite(inv: Invite): string {
-  const body = { v: 1, n: inv.name, r: inv.room, s: inv.signaling, w: inv.websocket || undefined, i: inv.iceServers?.length ? inv.iceServers : undefined };
+  const body = { v: 1, n: inv.name, r: inv.room, s: inv.signaling, w: inv.websocket || undefined, i: inv.iceServers?.length ? inv.iceServers : undefined, h: inv.server || undefined, t: inv.token || undefined };
   return PREFIX + toBase64Url(new TextEncoder().encode(JSON.stringify(body)));
 }
 
@@ -39,7 +44,10 @@ export function decodeInvite(text: string): Invite | null {
     if (o?.v !== 1 || typeof o.r !== 'string' || !o.r || typeof o.n !== 'string') return null;
     if (!Array.isArray(o.s) || !o.s.every((u: unknown) => typeof u === 'string')) return null;
     const ice = Array.isArray(o.i) ? (o.i as IceServer[]).filter((x) => typeof x?.urls === 'string') : undefined;
-    return { name: o.n.slice(0, 200), room: o.r.slice(0, 200), signaling: o.s.slice(0, 8), websocket: typeof o.w === 'string' ? o.w : undefined, iceServers: ice };
+    const inv: Invite = { name: o.n.slice(0, 200), room: o.r.slice(0, 200), signaling: o.s.slice(0, 8), websocket: typeof o.w === 'string' ? o.w : undefined, iceServers: ice };
+    if (typeof o.h === 'string' && o.h) inv.server = o.h.slice(0, 300);
+    if (typeof o.t === 'string' && o.t) inv.token = o.t.slice(0, 2000);
+    return inv;
   } catch {
     return null;
   }

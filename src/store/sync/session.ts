@@ -3,7 +3,8 @@ import { Awareness } from 'y-protocols/awareness';
 import { toBase64 } from 'lib0/buffer';
 import type { Workspace } from '../core/workspace';
 import type { WorkspaceEntry } from '../core/local-db';
-import type { GuardedWebrtc, SignalingState } from './webrtc';
+import type { GuardedWebrtc, PeerAccess, SignalingState } from './webrtc';
+import type { GuardedHocuspocus } from './hocuspocus';
 import type { GuardedWebsocket, ServerState } from './websocket';
 import { defaultSignaling, loadPeers, loadSyncSettings, savePeers, saveSyncSettings, checkServerUrl, type PeerMemory, type SyncSettings } from './settings';
 import { colorFor, readPresence, type Presence } from './presence';
@@ -20,9 +21,10 @@ import { CORE_GROUP } from '../../domain/registry';
  * waiting — signaling reached, nobody else online; wrong-password — devices in the room use
  * another password; syncing — connected, first exchange under way; catching-up — connected, but
  * updates wait on one that never arrived and the peers were asked for it (pending.ts);
- * connected — N peers, in sync; server — in sync through the Yjs server only.
+ * connected — N peers, in sync; server — in sync through the Yjs server only; denied — the
+ * Hocuspocus server refused this device's token (or it has none) and no peer is connected.
  */
-export type SyncPhase = 'off' | 'starting' | 'no-server' | 'offline' | 'unreachable' | 'waiting' | 'wrong-password' | 'syncing' | 'catching-up' | 'connected' | 'server';
+export type SyncPhase = 'off' | 'starting' | 'no-server' | 'offline' | 'unreachable' | 'waiting' | 'wrong-password' | 'syncing' | 'catching-up' | 'connected' | 'server' | 'denied';
 
 /** What the phase is decided from (everything but the clock and the browser's online flag). */
 export interface PhaseInput {
@@ -34,7 +36,7 @@ export interface PhaseInput {
   peers: number;
   pending: number;
   tabs: number;
-  server?: Pick<ServerState, 'status' | 'synced' | 'failures'>;
+  server?: Pick<ServerState, 'status' | 'synced' | 'failures' | 'denied'>;
   /** A signal failed to decrypt within the last minute. */
   wrongPassword: boolean;
   /** The document holds updates that wait on a missing one. */
@@ -55,6 +57,7 @@ export function syncPhase(x: PhaseInput): SyncPhase {
   if (x.peers && x.pending) return 'syncing';
   if (x.peers) return x.waitingOnMissing ? 'catching-up' : 'connected';
   if (server?.status === 'connected') return !server.synced ? 'syncing' : x.waitingOnMissing ? 'catching-up' : 'server';
+  if (server?.denied) return 'denied';
   if (x.waitingOnMissing && x.tabs) return 'catching-up';
   if (x.wrongPassword) return 'wrong-password';
   if (sig.some((s) => s.connected)) return 'waiting';
@@ -124,6 +127,7 @@ interface GroupLink { group: string; awareness: Awareness; webrtc: GuardedWebrtc
 export class SyncSession {
   private webrtc?: GuardedWebrtc;
   private server?: GuardedWebsocket;
+  private hp?: GuardedHocuspocus;
   private groups: GroupLink[] = [];
   private awareness: Awareness;
   private settings!: SyncSettings;
@@ -160,13 +164,14 @@ export class SyncSession {
     await this.ws.loaded;
     if (this.stopped) return;
     const signaling = this.settings.signaling.filter((u) => checkServerUrl(u) === null);
+    const hpUrl = this.hocuspocusUrl();
     if (!this.awareness.getLocalState()) this.publishPresence();
     // the providers (simple-peer alone is ~100 KB) load after the first list is painted
     const { GuardedWebrtc } = await import('./webrtc');
     if (this.stopped || this.webrtc) return;
     this.webrtc = new GuardedWebrtc(this.ws.doc, {
       room: this.entry.room, password: this.entry.password, signaling, iceServers: this.settings.iceServers, awareness: this.awareness,
-      storeReceived: this.receivedStore(CORE_GROUP),
+      storeReceived: this.receivedStore(CORE_GROUP), access: hpUrl ? this.peerAccess(this.entry.room) : undefined,
     }, { change: () => { this.rememberPeers(); this.notify(); }, rejected: (peer, reason, detail) => this.rejected(peer, reason, detail) });
     for (const [group, doc] of this.ws.docs) {
       if (doc === this.ws.doc) continue;
@@ -174,7 +179,7 @@ export class SyncSession {
       awareness.setLocalState({ user: this.me, at: null } satisfies Presence);
       const webrtc = new GuardedWebrtc(doc, {
         room: groupRoom(this.entry.room, group), password: this.entry.password, signaling, iceServers: this.settings.iceServers, awareness,
-        storeReceived: this.receivedStore(group),
+        storeReceived: this.receivedStore(group), access: hpUrl ? this.peerAccess(groupRoom(this.entry.room, group)) : undefined,
       }, { change: () => { this.rememberPeers(); this.notify(); }, rejected: (peer, reason, detail) => this.rejected(peer, reason, detail) });
       this.groups.push({ group, awareness, webrtc });
     }
@@ -189,7 +194,38 @@ export class SyncSession {
       for (const g of this.groups) g.server = server(this.ws.docs.get(g.group)!, groupRoom(this.entry.room, g.group));
       this.server.awareness.setLocalState(this.awareness.getLocalState());
     }
+    if (hpUrl) {
+      const { GuardedHocuspocus } = await import('./hocuspocus');
+      if (this.stopped) return;
+      this.hp = new GuardedHocuspocus({
+        url: hpUrl, room: this.entry.room, token: this.settings.token.trim(),
+        change: () => this.notify(), rejected: (reason, detail) => this.rejected('server', reason, detail),
+      });
+      this.hp.add(this.ws.doc, this.entry.room);
+      for (const g of this.groups) this.hp.add(this.ws.docs.get(g.group)!, groupRoom(this.entry.room, g.group));
+      this.publishPresence();
+    }
     this.notify();
+  }
+
+  /** The Hocuspocus server of this workspace (server mode), or undefined. */
+  private hocuspocusUrl(): string | undefined {
+    const url = this.settings.server?.trim();
+    return url && checkServerUrl(url) === null ? url : undefined;
+  }
+
+  /**
+   * Server mode, peers: this device proves its token to each peer, and accepts document updates
+   * from a peer only once it has proved a token signed with the workspace key (core meta) whose
+   * user's role may write — so a read-only student cannot write through a classmate.
+   */
+  private peerAccess(room: string): PeerAccess {
+    // the checks load with the server provider (its chunk), not with the first page
+    const lib = import('./hocuspocus');
+    return {
+      prove: async (challenge) => (await lib).proveToPeer(this.settings.token.trim(), room, challenge),
+      mayWrite: async (proof, challenge) => (await lib).peerMayWrite(this.ws.doc, this.entry.room, room, proof, challenge),
+    };
   }
 
   /**
@@ -198,7 +234,7 @@ export class SyncSession {
    * provider listens to every update to relay it.
    */
   private receivedStore(group: string): ((update: Uint8Array) => void) | undefined {
-    if (this.settings.websocket.trim() || !this.ws.persists(group)) return undefined;
+    if (this.settings.websocket.trim() || this.hocuspocusUrl() || !this.ws.persists(group)) return undefined;
     return (update) => this.ws.storeReceived(group, update);
   }
 
@@ -206,6 +242,8 @@ export class SyncSession {
     const w = this.webrtc;
     const s = this.server;
     const groups = this.groups;
+    this.hp?.destroy();
+    this.hp = undefined;
     this.webrtc = undefined;
     this.server = undefined;
     this.groups = [];
@@ -241,6 +279,7 @@ export class SyncSession {
   retryNow(): void {
     for (const r of this.rooms()) r.retryNow();
     for (const v of this.servers()) v.provider.connect();
+    this.hp?.retryNow();
   }
 
   /** Who this device acts as, for presence. */
@@ -260,6 +299,7 @@ export class SyncSession {
     const state: Presence = { user: this.me, at: this.at };
     this.awareness.setLocalState(state);
     this.server?.awareness.setLocalState(state);
+    this.hp?.docs.forEach((d, i) => d.awareness.setLocalState(i === 0 ? state : { user: this.me, at: null }));
     // the group rooms carry only who is at the other end (their state vectors are remembered per
     // person), not where: moving between pages must not send a presence update in every room
     const who: Presence = { user: this.me, at: null };
@@ -270,7 +310,7 @@ export class SyncSession {
   presence(): { clientId: number; p: Presence }[] {
     const out: { clientId: number; p: Presence }[] = [];
     const seen = new Set<number>();
-    for (const a of [this.awareness, this.server?.awareness]) {
+    for (const a of [this.awareness, this.server?.awareness, this.hp?.docs[0]?.awareness]) {
       if (!a) continue;
       for (const [clientId, state] of a.getStates()) {
         if (clientId === this.ws.doc.clientID || seen.has(clientId)) continue;
@@ -304,7 +344,7 @@ export class SyncSession {
     };
     const pending = Math.min(peers.length, Math.max(0, ...rooms.map(behind)));
     const tabs = this.webrtc?.tabPeers() ?? 0;
-    const server = this.server ? { ...this.server.state, synced: servers.every((v) => v.state.synced) } : undefined;
+    const server = this.hp ? { ...this.hp.state } : this.server ? { ...this.server.state, synced: servers.every((v) => v.state.synced) } : undefined;
     const wrongAt = Math.max(0, ...rooms.map((r) => r.undecryptableAt)) || undefined;
     const wrongRecent = wrongAt !== undefined && Date.now() - wrongAt < RECENT;
     const phase = syncPhase({
@@ -316,7 +356,7 @@ export class SyncSession {
       phase, settings: st, signaling: sig, peers: peers.length, pending, tabs, server,
       wrongPasswordAt: wrongAt, rejections: [...this.rejections],
       bytesSent: rooms.reduce((n, r) => n + r.bytesSent, 0),
-      bytesReceived: rooms.reduce((n, r) => n + r.bytesReceived, 0) + servers.reduce((n, v) => n + v.bytesReceived, 0),
+      bytesReceived: rooms.reduce((n, r) => n + r.bytesReceived, 0) + servers.reduce((n, v) => n + v.bytesReceived, 0) + (this.hp?.bytesReceived ?? 0),
       people: this.people(),
     };
   }

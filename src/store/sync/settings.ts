@@ -15,6 +15,10 @@ export interface SyncSettings {
   iceServers: IceServer[];
   /** Optional Yjs server (y-websocket protocol), '' = none. */
   websocket: string;
+  /** Optional Hocuspocus server (server mode: writes enforced by role), '' = none. */
+  server: string;
+  /** This device's access token for the Hocuspocus server (token.ts), issued by the administrator. */
+  token: string;
   /** Remind to make a backup after this many days without one (0 = never). */
   backupDays: number;
 }
@@ -29,7 +33,7 @@ export function defaultSignaling(loc: { protocol: string; hostname: string } | u
 }
 
 export function defaultSettings(): SyncSettings {
-  return { enabled: true, signaling: defaultSignaling(), iceServers: [], websocket: '', backupDays: 7 };
+  return { enabled: true, signaling: defaultSignaling(), iceServers: [], websocket: '', server: '', token: '', backupDays: 7 };
 }
 
 /**
@@ -78,6 +82,8 @@ export function normalize(v: unknown): SyncSettings {
     signaling: Array.isArray(s.signaling) ? s.signaling.filter((u): u is string => typeof u === 'string') : d.signaling,
     iceServers: Array.isArray(s.iceServers) ? s.iceServers.filter((x) => typeof x?.urls === 'string') : d.iceServers,
     websocket: typeof s.websocket === 'string' ? s.websocket : d.websocket,
+    server: typeof s.server === 'string' ? s.server : d.server,
+    token: typeof s.token === 'string' ? s.token : d.token,
     backupDays: typeof s.backupDays === 'number' && s.backupDays >= 0 ? s.backupDays : d.backupDays,
   };
 }

@@ -8,7 +8,7 @@ import { Awareness } from 'y-protocols/awareness';
 import { Workspace } from '../core/workspace';
 import type { Collection } from '../core/collection';
 import { FRAME_FINAL } from './guard';
-import { GuardedWebrtc, echoFilter } from './webrtc';
+import { GuardedWebrtc, echoFilter, type PeerAccess } from './webrtc';
 import { hasPending } from './pending';
 
 /*
@@ -97,16 +97,23 @@ const settle = () => new Promise((r) => setTimeout(r, 60));
 
 let n = 0;
 const open: { w: GuardedWebrtc; aw: Awareness }[] = [];
-async function device(name: string) {
+async function device(name: string, access?: PeerAccess) {
   const ws = new Workspace(name);
   ws.actorId = name;
   const aw = new Awareness(ws.doc);
-  const w = new GuardedWebrtc(ws.doc, { room: `webrtc-test-${n++}-${name}`, password: '', signaling: [], iceServers: [], awareness: aw },
-    { change: () => undefined, rejected: (_p, reason, detail) => { throw new Error(`rejected ${reason} ${detail}`); } });
+  const refused: string[] = [];
+  const w = new GuardedWebrtc(ws.doc, { room: `webrtc-test-${n++}-${name}`, password: '', signaling: [], iceServers: [], awareness: aw, access },
+    { change: () => undefined, rejected: (_p, reason, detail) => { if (!access) throw new Error(`rejected ${reason} ${detail}`); refused.push(reason); } });
   await w.ready;
   open.push({ w, aw });
-  return { ws, w, customers: ws.collection('customers') };
+  return { ws, w, customers: ws.collection('customers'), refused };
 }
+
+/** A stand-in for session.ts's token check: the proof names the role, and must answer our challenge. */
+const roleAccess = (role: 'writer' | 'reader'): PeerAccess => ({
+  prove: async (challenge) => `${role}:${challenge}`,
+  mayWrite: async (proof, challenge) => proof === `writer:${challenge}`,
+});
 afterEach(async () => {
   for (const { w, aw } of open.splice(0)) { await w.destroy(); aw.destroy(); }
 });
@@ -231,5 +238,30 @@ describe('updates that wait on a missing one', () => {
     await until(() => !!byCode(B.customers, 'KH001') && !!byCode(B.customers, 'KH002'), 2500);
     expect(lostAsk).toBe(2);
     await until(() => !B.w.catchingUp, 1000);
+  });
+});
+
+describe('server mode: peers take updates only from a peer that proved a writing role', () => {
+  it('refuses a read-only peer’s edits and still sends it everything; a writer’s edits cross', async () => {
+    const T = await device('teacher', roleAccess('writer'));
+    const S = await device('student', roleAccess('reader'));
+    const W = await device('colleague', roleAccess('writer'));
+    S.customers.create({ code: 'KH666', name: '越权客户' });
+    W.customers.create({ code: 'KH002', name: '宁波海联贸易' });
+    T.customers.create({ code: 'KH001', name: '杭州恒远机械' });
+    link(T.w, S.w);
+    link(T.w, W.w);
+    await until(() => !!byCode(T.customers, 'KH002') && !!byCode(S.customers, 'KH002'), 3000);
+    await settle();
+    expect(byCode(T.customers, 'KH666')).toBeUndefined();
+    expect(byCode(W.customers, 'KH666')).toBeUndefined();
+    expect(T.refused).toContain('read-only');
+    expect(byCode(S.customers, 'KH001')).toBeDefined();
+    // later live edits: the writer's cross, the student's do not
+    W.customers.create({ code: 'KH003', name: '温州新联' });
+    S.customers.create({ code: 'KH667', name: '又一个' });
+    await until(() => !!byCode(S.customers, 'KH003'), 3000);
+    await settle();
+    expect(byCode(T.customers, 'KH667')).toBeUndefined();
   });
 });

@@ -60,6 +60,8 @@ export interface PeerConn {
   syncedAt?: number;
   stateVector?: Map<number, number>;
   rejected: number;
+  /** Server mode: this peer proved a role that may write. */
+  writer?: boolean;
 }
 
 export interface SignalingState { url: string; connected: boolean; connecting: boolean; failures: number; nextRetryAt?: number; everConnected: boolean }
@@ -81,7 +83,25 @@ export interface WebrtcOptions {
    * to the document's updates, since the applied transaction is then not encoded for listeners.
    */
   storeReceived?: (update: Uint8Array) => void;
+  /**
+   * Server mode (a Hocuspocus server is set): document updates are accepted only from peers
+   * that prove, with their token, a role that may write (see PeerAccess); reading is open.
+   */
+  access?: PeerAccess;
 }
+
+/**
+ * Who may write through this room in server mode. Each side sends the other a random challenge
+ * on connecting; the answer is a proof of its token over that challenge (token.ts), which the
+ * receiver checks against the workspace key and the role in its core document.
+ */
+export interface PeerAccess {
+  prove(challenge: string): Promise<string | null>;
+  mayWrite(proof: string, challenge: string): Promise<boolean>;
+}
+
+/** The access message of server mode (not a y-webrtc type): 0 challenge, 1 proof. */
+export const MSG_ACCESS = 9;
 
 /** A peer's update at least this large is stored as received instead of encoded again (a join's first answer). */
 export const STORE_RECEIVED_ABOVE = 256 * 1024;
@@ -110,6 +130,8 @@ function connectRoom(this: Room): void {
   void broadcastToTabs(room, message(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, encodeAwarenessUpdate(room.awareness, [room.doc.clientID]))));
 }
 (YRoom.prototype as unknown as { connect: () => void }).connect = connectRoom;
+
+const b64 = (bytes: Uint8Array) => toBase64(bytes).replace(/=+$/, '');
 
 function message(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
   const e = encoding.createEncoder();
@@ -368,7 +390,11 @@ export class GuardedWebrtc {
         sending = sending.then(() => enqueue(bytes, false));
       }
     };
-    peer.on('connect', () => { info.connected = true; info.connectedAt = Date.now(); pump(); this.events.change(); });
+    const challenge = b64(crypto.getRandomValues(new Uint8Array(16)));
+    peer.on('connect', () => {
+      info.connected = true; info.connectedAt = Date.now(); pump(); this.events.change();
+      if (this.opts.access) peer.send(message(MSG_ACCESS, (e) => { encoding.writeVarUint(e, 0); encoding.writeVarString(e, challenge); }));
+    });
     peer.on('close', () => { info.connected = false; queue.length = 0; this.events.change(); });
     peer.on('error', () => { /* y-webrtc re-announces; the connection is gone */ });
 
@@ -392,13 +418,22 @@ export class GuardedWebrtc {
             return this.reject(info, (e as Error)?.message === 'too-large' ? 'too-large' : 'malformed', 'deflate');
           }
         }
-        if (!peer.destroyed) handle(message);
+        if (peer.destroyed) return;
+        // not awaited: a proof may be checked again for a while (handleAccess), later messages do not wait
+        if (this.opts.access && message[0] === MSG_ACCESS) { void this.handleAccess(message, info, challenge, peer, room); return; }
+        handle(message);
       });
     });
     const handle = (message: Uint8Array) => {
       const r = { message };
       const v = inspectMessage(r.message, this.limits);
       if (!v.ok) return this.reject(info, v.reason, v.detail);
+      // server mode: only a peer that proved a role that may write changes the document here
+      if (this.opts.access && !info.writer && (v.kind === 'step2' || v.kind === 'update')) {
+        // its answer came (we take nothing from it): the first exchange with it is over
+        if (v.kind === 'step2') info.synced = true;
+        return this.reject(info, 'read-only', v.kind);
+      }
       this.applyingFrom = info.id;
       try {
         const store = this.receivedStore(room, info.id, v);
@@ -413,6 +448,37 @@ export class GuardedWebrtc {
       this.noteMessage(info, v, conn);
       if (v.kind === 'step2' || v.kind === 'update') this.askIfPending(room, conn);
     };
+  }
+
+  /** Server mode: answer a peer's challenge with our proof, or check its proof of ours. */
+  private async handleAccess(msg: Uint8Array, info: PeerConn, challenge: string, peer: SimplePeer, room: Room): Promise<void> {
+    const access = this.opts.access!;
+    try {
+      const d = decoding.createDecoder(msg);
+      decoding.readVarUint(d);
+      const kind = decoding.readVarUint(d);
+      const text = decoding.readVarString(d);
+      if (text.length > 4096) return this.reject(info, 'too-large', 'access');
+      if (kind === 0) {
+        const proof = await access.prove(text);
+        if (proof && !peer.destroyed) peer.send(message(MSG_ACCESS, (e) => { encoding.writeVarUint(e, 1); encoding.writeVarString(e, proof); }));
+      } else if (kind === 1 && !info.writer) {
+        // a device that has just joined may not hold the users and roles yet: checked again a
+        // few times while the connection lasts
+        for (let i = 0; i < 30 && !peer.destroyed && !this.destroyed; i++) {
+          if (await access.mayWrite(text, challenge)) {
+            info.writer = true;
+            // what it sent before it proved itself was refused: ask for it again
+            peer.send(syncStep1(room));
+            this.events.change();
+            return;
+          }
+          await new Promise((r) => setTimeout(r, 2000));
+        }
+      }
+    } catch (e) {
+      this.reject(info, 'malformed', `access: ${String((e as Error)?.message ?? e)}`);
+    }
   }
 
   /**

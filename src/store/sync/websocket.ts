@@ -6,7 +6,15 @@ import * as encoding from 'lib0/encoding';
 import { DEFAULT_LIMITS, MSG_AUTH, inspectMessage, type Limits } from './guard';
 import { Throttle, hasPending } from './pending';
 
-export interface ServerState { url: string; status: 'connecting' | 'connected' | 'disconnected'; synced: boolean; syncedAt?: number; failures: number }
+export interface ServerState {
+  url: string; status: 'connecting' | 'connected' | 'disconnected'; synced: boolean; syncedAt?: number; failures: number;
+  /** Hocuspocus: why the server refused this device (no token, an invalid one). */
+  denied?: string;
+  /** Hocuspocus: the server lets this device read only (its role). */
+  readOnly?: boolean;
+  /** Hocuspocus: local edits the server has not acknowledged (refused ones stay here). */
+  unsynced?: number;
+}
 
 /**
  * A WebSocket whose incoming messages are size-limited and checked before y-websocket applies

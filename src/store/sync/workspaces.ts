@@ -20,7 +20,7 @@ export async function joinWorkspace(invite: Invite, password: string): Promise<W
   await saveSyncSettings(entry.id, {
     ...defaultSettings(), enabled: true,
     signaling: invite.signaling.length ? invite.signaling : defaultSettings().signaling,
-    iceServers: invite.iceServers ?? [], websocket: invite.websocket ?? '',
+    iceServers: invite.iceServers ?? [], websocket: invite.websocket ?? '', server: invite.server ?? '', token: invite.token ?? '',
   });
   return entry;
 }

@@ -36,6 +36,7 @@ function PhaseAdvice(props: { phase: SyncPhase; signaling: readonly string[]; ch
       <Show when={props.phase === 'offline'}><p class="notice" data-advice="offline">{t('sync.offlineLong')}</p></Show>
       <Show when={props.phase === 'unreachable'}><p class="warn" data-advice="unreachable">{t('sync.unreachableLong')}</p></Show>
       <Show when={props.phase === 'no-server'}><p class="notice" data-advice="no-server">{t('sync.noServerLong')}</p></Show>
+      <Show when={props.phase === 'denied'}><p class="warn" data-advice="denied">{t('sync.deniedLong')}</p></Show>
       <Show when={tech() || props.children}>
         <details class="sync-tech"><summary>{t('sync.technical')}</summary>
           <Show when={tech()}><p class="muted small">{tech()}</p></Show>
@@ -130,6 +131,8 @@ export function SyncDetails() {
           <Show when={st().phase === 'wrong-password' || (st().wrongPasswordAt && Date.now() - st().wrongPasswordAt! < 60_000)}>
             <p class="error-banner" role="alert">{t('sync.wrongPasswordLong')}</p>
           </Show>
+          <Show when={st().server?.readOnly}><p class="notice" data-advice="read-only">{t('sync.readOnlyServer')}</p></Show>
+          <Show when={st().server?.unsynced}>{(n) => <p class="muted" data-unsynced={n()}>{t('sync.unsyncedEdits', { n: n() })}</p>}</Show>
           <PhaseAdvice phase={st().phase} signaling={st().settings.signaling}>
           <table class="sync-table">
             <tbody>

@@ -1,7 +1,8 @@
-import { For, Show, createMemo, createSignal, onMount } from 'solid-js';
+import { For, Show, createEffect, createMemo, createSignal, on, onMount } from 'solid-js';
 import { useNavigate } from '@solidjs/router';
 import { checkServerUrl, formatIceServers, parseIceServers, type SyncSettings as Settings } from '../../store/sync/settings';
 import { encodeInvite, inviteLink } from '../../store/sync/codes';
+import { isToken } from '../../store/sync/token';
 import { SyncFileError, backupAgeDays, exportDiff, exportFull, exportState, importFile, peerVectors, type Sections } from '../../store/sync/file';
 import { leaveWorkspace, removeLocalCopy, setRoomPassword } from '../../store/sync/workspaces';
 import { useWorkspace } from '../shared/context';
@@ -12,6 +13,7 @@ import { dateTime } from '../../domain/core/format';
 import { lang, t, type MessageKey } from '../i18n';
 import { plainText, session, status } from './state';
 import { SyncDetails } from './SyncBar';
+import { ServerAccess } from './ServerAccess';
 import './sync.css';
 
 const fileName = (name: string, kind: string) => `${name.replace(/[\\/:*?"<>|\s]+/g, '_')}-${kind}-${today()}.keyuan`;
@@ -23,6 +25,7 @@ export function SyncSettings() {
       <section class="card sync-section"><h3>{t('sync.status')}</h3><SyncDetails /></section>
       <Invite />
       <Servers />
+      <ServerAccess />
       <Files />
       <Leave />
     </div>
@@ -35,7 +38,7 @@ function Invite() {
   const [showPw, setShowPw] = createSignal(false);
   const code = createMemo(() => {
     const s = status()?.settings;
-    return encodeInvite({ name: ctx.entry.name, room: ctx.entry.room, signaling: s?.signaling ?? [], websocket: s?.websocket || undefined, iceServers: s?.iceServers });
+    return encodeInvite({ name: ctx.entry.name, room: ctx.entry.room, signaling: s?.signaling ?? [], websocket: s?.websocket || undefined, iceServers: s?.iceServers, server: s?.server || undefined });
   });
   let canvas: HTMLCanvasElement | undefined;
   const drawQr = async () => {
@@ -79,6 +82,8 @@ function Servers() {
   const [signaling, setSignaling] = createSignal('');
   const [ice, setIce] = createSignal('');
   const [websocket, setWebsocket] = createSignal('');
+  const [server, setServer] = createSignal('');
+  const [token, setToken] = createSignal('');
   const [backupDays, setBackupDays] = createSignal('7');
   const [password, setPassword] = createSignal('');
   const [errors, setErrors] = createSignal<string[]>([]);
@@ -88,11 +93,15 @@ function Servers() {
     setSignaling(s.signaling.join('\n'));
     setIce(formatIceServers(s.iceServers));
     setWebsocket(s.websocket);
+    setServer(s.server);
+    setToken(s.token);
     setBackupDays(String(s.backupDays));
     setPassword(ctx.entry.password);
     setLoaded(true);
   };
   onMount(() => { const s = current(); if (s) load(s); });
+  // a token saved by the access section below (the administrator's own) shows here at once
+  createEffect(on(() => status()?.settings.token, (tok) => { if (tok !== undefined) setToken(tok); }, { defer: true }));
   createMemo(() => { const s = current(); if (s && !loaded()) load(s); });
 
   const save = async () => {
@@ -101,6 +110,10 @@ function Servers() {
     for (const u of urls) { const e = checkServerUrl(u); if (e) errs.push(`${u}: ${t(e)}`); }
     const wsUrl = websocket().trim();
     if (wsUrl) { const e = checkServerUrl(wsUrl); if (e) errs.push(`${wsUrl}: ${t(e)}`); }
+    const hpUrl = server().trim();
+    if (hpUrl) { const e = checkServerUrl(hpUrl); if (e) errs.push(`${hpUrl}: ${t(e)}`); }
+    const tok = token().trim();
+    if (tok && !isToken(tok)) errs.push(`${t('sync.token')}: ${t('sync.tokenInvalid')}`);
     const { servers, bad } = parseIceServers(ice());
     for (const b of bad) errs.push(`${b}: ${t('sync.iceInvalid')}`);
     const days = Number(backupDays());
@@ -111,7 +124,7 @@ function Servers() {
     const s = session();
     if (!s) return;
     if (password().trim() !== ctx.entry.password) await setRoomPassword(ctx.entry, password().trim());
-    await s.applySettings({ enabled: enabled(), signaling: urls, iceServers: servers, websocket: wsUrl, backupDays: days });
+    await s.applySettings({ enabled: enabled(), signaling: urls, iceServers: servers, websocket: wsUrl, server: hpUrl, token: tok, backupDays: days });
     notify(t('sync.saved'));
   };
 
@@ -133,6 +146,12 @@ function Servers() {
         <label for="sync-websocket">{t('sync.websocket')}</label>
         <span><input id="sync-websocket" value={websocket()} placeholder="wss://yjs.example.edu" onInput={(e) => setWebsocket(e.currentTarget.value)} />
           <span class="muted small">{t('sync.websocketHint')}</span></span>
+        <label for="sync-server">{t('sync.hocuspocus')}</label>
+        <span><input id="sync-server" value={server()} placeholder="wss://crm-sync.example.edu" onInput={(e) => setServer(e.currentTarget.value)} />
+          <span class="muted small">{t('sync.hocuspocusHint')}</span></span>
+        <label for="sync-token">{t('sync.token')}</label>
+        <span><input id="sync-token" type="password" autocomplete="off" spellcheck={false} value={token()} onInput={(e) => setToken(e.currentTarget.value)} />
+          <span class="muted small">{t('sync.tokenHint')}</span></span>
         <label for="sync-backup-days">{t('sync.backupDays')}</label>
         <span><input id="sync-backup-days" type="number" min="0" value={backupDays()} onInput={(e) => setBackupDays(e.currentTarget.value)} /></span>
         <span />
