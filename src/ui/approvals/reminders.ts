@@ -4,9 +4,9 @@ import { contractExpiryReminders } from '../../domain/contracts/expiry';
 import { displayName } from '../../domain/core/entity';
 import { lang } from '../i18n';
 
-/** 合同到期: contracts in force of this user (rep or our signatory) ending within 30 days. */
-export function contractEnds(ctx: WorkspaceCtx, today: string): Reminder[] {
+/** 合同到期: contracts in force of the person (rep or our signatory) ending within 30 days. */
+export function contractEnds(ctx: WorkspaceCtx, today: string, userId: string): Reminder[] {
   if (!ctx.can('orders', 'read')) return [];
-  const mine = ctx.visible('contracts').filter((c) => c.ownerId === ctx.userId() || c.signerId === ctx.userId());
+  const mine = ctx.visible('contracts').filter((c) => c.ownerId === userId || c.signerId === userId);
   return contractExpiryReminders(mine, today, (c) => displayName(ctx.def('contracts'), c as never, lang()));
 }
