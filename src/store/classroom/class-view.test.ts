@@ -5,13 +5,15 @@ import { ReadOnlyError } from '../core/collection';
 import { encodeRecord } from '../core/codec';
 import { localDb } from '../core/local-db';
 import { entityDef, READ_ONLY, saveRecord } from '../core/records';
-import { both, sync } from '../core/test-peers';
+import { both, peer, sync } from '../core/test-peers';
+import { EXPERIMENTS } from '../../domain/classroom/experiments';
+import { startGuide } from './lab-runs';
 import { Workspace } from '../core/workspace';
 import { seededWorkspace } from '../test-workspace';
 import { createWorkspace, openWorkspace } from '../org/setup';
 import { encodeInvite } from '../sync/codes';
 import { listPoints, loadPoint } from '../recovery/points';
-import { addGroupByCode, addGroupsFromList, listGroups, removeGroup, summarizeGroup } from './class-view';
+import { experimentProgress, addGroupByCode, addGroupsFromList, listGroups, removeGroup, summarizeGroup } from './class-view';
 import { forkWorkspace } from './fork';
 import { resetWorkspace } from './reset';
 import { setupClass } from './class-setup';
@@ -187,5 +189,22 @@ describe('fork and reset', () => {
     expect(names.length).toBeGreaterThan(50);
     expect((await localDb().workspaces.get(entry.id))?.room).toBe(done.value.entry.room);
     await fresh.close();
+  });
+});
+
+describe("a group's experiment progress in the class view", () => {
+  it("is the lab guide's progress over the group's data, from when the group started each experiment", async () => {
+    const ws = peer('stu1');
+    expect(experimentProgress(ws).map((p) => p.done)).toEqual(EXPERIMENTS.map(() => 0));
+    expect(experimentProgress(ws).map((p) => p.experiment)).toEqual(EXPERIMENTS.map((e) => e.key));
+    expect(startGuide(ws, 'customers', 'stu1').ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 3));
+    const cu = ws.collection('customers').create({ name: '新客户', kind: 'customer' });
+    ws.collection('contacts').create({ name: '甲', customerId: cu.id, primary: true });
+    ws.collection('contacts').create({ name: '乙', customerId: cu.id });
+    const customers = experimentProgress(ws).find((p) => p.experiment === 'customers')!;
+    expect(customers.done).toBeGreaterThanOrEqual(2);
+    expect(customers.steps!.find((s) => s.key === 'customer')?.done).toBe(true);
+    expect(experimentProgress(ws).find((p) => p.experiment === 'settings')!.done).toBe(0); // not started
   });
 });

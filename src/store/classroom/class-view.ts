@@ -11,6 +11,9 @@ import { parentViolations } from '../sales/ops';
 import { dictOptions } from '../core/dictionaries';
 import { HISTORY, type HistoryEntry } from '../core/collection';
 import { ENTITIES } from '../../domain/registry';
+import { EXPERIMENTS } from '../../domain/classroom/experiments';
+import { collectionsOf, guideStarts, progress } from '../../domain/classroom/progress';
+import { labTables } from './lab-tables';
 import { validate, malformedFields, type Errors } from '../../domain/core/validate';
 import type { BaseRecord, RecordValues } from '../../domain/core/record';
 import { SYSTEM_FIELDS } from '../../domain/core/record';
@@ -115,14 +118,22 @@ export async function saveSummary(s: GroupSummary): Promise<void> {
 }
 
 /**
- * Experiment progress of one workspace (实验进度). THE place where the lab guide's
- * `progress(experiments, data, since)` (domain/classroom) plugs in: it answers one entry per
- * experiment from the workspace's data. Until that module is part of this build there are no
- * experiments to report, and the class view shows no progress columns.
+ * Experiment progress of one workspace (实验进度): the lab guide's `progress` over the group's
+ * synced data, each experiment counted from when the group started it (its labRuns record); an
+ * experiment not started shows 0 done. Device-local events (a page viewed) stay on the student's
+ * device, so steps proved only by them are open here.
  */
 export function experimentProgress(ws: Workspace): GroupProgress[] {
-  void ws;
-  return [];
+  const starts = guideStarts(ws.collection('labRuns').all());
+  const times = Object.values(starts);
+  const data = { tables: times.length ? labTables(ws, collectionsOf(EXPERIMENTS), Math.min(...times)) : {} };
+  return progress(EXPERIMENTS, data, starts).map((p, i) => {
+    const e = EXPERIMENTS[i];
+    return {
+      experiment: e.key, title: e.title, done: p.done, total: p.available,
+      steps: e.steps.map((s, j) => ({ key: s.key, title: s.text, done: p.steps[j]?.status === 'done' })),
+    };
+  });
 }
 
 /** Every entity's records (in the bin too), with the module it counts under. */
