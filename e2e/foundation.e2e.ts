@@ -241,12 +241,13 @@ describe('foundation: a new user in real Chromium', () => {
       ['客户管理', ['/customers 客户档案', '/contacts 联系人', '/competitors 竞争对手']],
       ['市场管理', ['/marketing/activities 市场活动', '/marketing/tasks 市场任务', '/marketing/analysis 市场分析', '/surveys 调查活动', '/surveys/templates 问卷模板']],
       ['销售管理', ['/leads 意向', '/opportunities 商机', '/quotes 报价单', '/approvals 审批箱', '/projects 项目', '/products 产品', '/discounts 折扣', '/sales-modes 销售模式与阶段']],
-      ['订单管理', ['/orders 订单', '/deliveries 发货单', '/returns 退货单']],
+      ['订单管理', ['/orders 订单', '/contracts 合同', '/deliveries 发货单', '/returns 退货单']],
       ['财务', ['/finance/receipts 收款单', '/finance/payments 付款单', '/finance/expenses 费用', '/finance/arrears 欠款查询', '/finance/dunning 催款提醒', '/finance/pyramid 客户价值金字塔']],
       ['客户服务', ['/service/records 服务记录', '/service/complaints 投诉处理', '/service/knowledge 知识库', '/service/analysis 客户服务分析']],
       ['销售过程', ['/pipeline 销售看板', '/activities 活动/销售任务', '/plans 销售计划', '/quota 销售配额助手']],
       ['员工中心', ['/office/reminders 提醒中心', '/office/calendar 日历', '/office/plans 工作计划/总结', '/office/announcements 公告']],
       ['分析决策', ['/analysis/funnel 销售漏斗', '/analysis/forecast 销售预测', '/analysis/opportunities 客户机会分析', '/analysis/projects 客户项目分析', '/analysis/quotes 商品报价明细', '/analysis/customers 客户分析']],
+      ['课堂', ['/lab 实验指导', '/class 班级看板']],
       ['系统', ['/org 企业设置', '/settings 系统设置', '/bin 回收站']],
     ]);
     // each entry loads its (lazy) page: it becomes the active entry and the page shows a heading

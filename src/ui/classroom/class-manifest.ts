@@ -1,7 +1,6 @@
-import { defineUiModule, page, type NavGroup } from '../shared/module';
-
-/** 课堂: the teacher's class view (班级看板); the lab guide joins this group. */
-export const CLASSROOM_GROUP: NavGroup = { key: 'classroom', label: 'classView.navGroup', order: 80 };
+import { defineUiModule, page } from '../shared/module';
+// 课堂: one group with the lab guide (its manifest declares it), the class view beside it
+import { CLASSROOM_GROUP } from './manifest';
 
 /** 班级看板 and 系统设置 → 工作区 (reset, fork). Both pages load on first visit. */
 export const classViewUi = defineUiModule({

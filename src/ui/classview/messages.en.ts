@@ -3,7 +3,6 @@ import type { zh } from './messages';
 
 export const en: Record<keyof typeof zh, string> = {
   'nav.classView': 'Class view',
-  'classView.navGroup': 'Classroom',
   'classView.title': 'Class view',
   'classView.add': 'Add group',
   'classView.import': 'Import class list',

@@ -1,7 +1,6 @@
 /** Messages of the class view (班级看板, ui/classroom/ClassViewPage.tsx) and of reset / fork (ui/classroom/ResetForkTab.tsx), Chinese. Kept in a folder of their own so the lab guide's ui/classroom/messages.ts merges beside them. */
 export const zh = {
   'nav.classView': '班级看板',
-  'classView.navGroup': '课堂',
   'classView.title': '班级看板',
   'classView.add': '添加小组',
   'classView.import': '导入班级名单',
