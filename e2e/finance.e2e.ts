@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createWorkspace, fill, goto, injectUpdate, launch, newPage } from './lib';
+import { createWorkspace, fill, goto, injectUpdate, launch, newPage, currentUserId } from './lib';
 import { peer } from '../src/store/core/test-peers';
 
 /**
@@ -57,12 +57,7 @@ beforeAll(async () => {
   ws = await createWorkspace(page, '财务实验组', '王老师');
   // every group's database exists once the workspace is open (the seed is added to them)
   await page.waitForFunction(async (name) => (await indexedDB.databases()).some((d) => d.name === name), `keyuan-ws-${ws}@orders`);
-  const me = await page.evaluate(async (wsId) => {
-    const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('keyuan-local'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-    const rec = await new Promise<{ userId: string }>((res) => { const q = db.transaction('identities').objectStore('identities').get(wsId); q.onsuccess = () => res(q.result); });
-    db.close();
-    return rec.userId;
-  }, ws);
+  const me = await currentUserId(page, ws);
   const { core, orders } = seed(me);
   await injectUpdate(page, ws, core);
   await injectUpdate(page, `${ws}@orders`, orders);

@@ -92,6 +92,16 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${OUT}/${name}.png` });
 }
 
+/** The user this browser acts as in a workspace (its identity in the device-local database). */
+export async function currentUserId(page: Page, wsId: string): Promise<string> {
+  return page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('keyuan-local'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const rec = await new Promise<{ userId: string }>((res) => { const q = db.transaction('identities').objectStore('identities').get(id); q.onsuccess = () => res(q.result); });
+    db.close();
+    return rec.userId;
+  }, wsId);
+}
+
 /** Append a Yjs update to the workspace's IndexedDB store, as a peer's sync would have. */
 export async function injectUpdate(page: Page, wsId: string, update: Uint8Array): Promise<void> {
   await page.evaluate(async ([name, bytes]) => {
