@@ -18,6 +18,7 @@ import { forkWorkspace } from './fork';
 import { resetWorkspace } from './reset';
 import { setupClass } from './class-setup';
 import { defaultSettings } from '../sync/settings';
+import { loadSampleCompany } from '../sample/load';
 
 /** Every Yjs client id that wrote into any of the workspace's documents. */
 const writers = (ws: Workspace) => new Set([...ws.docs.values()].flatMap((d) => [...Y.decodeStateVector(Y.encodeStateVector(d)).keys()]));
@@ -108,6 +109,23 @@ describe('summarising a group', () => {
     expect(kinds).toContain('malformed:customers:bad');
     expect(kinds).toContain('rule:users:u-dup');
     expect(s.problemCount).toBe(s.problems.length);
+  });
+
+  it('a fresh workspace with the sample company shows no problems; a real violation in it still shows', () => {
+    const ws = seededWorkspace('sample');
+    loadSampleCompany(ws, '2026-11-24');
+    const clean = summarizeGroup(ws, 0, Date.now());
+    // it once listed 12: every starting role twice (the sample's and the workspace's) and two E001
+    expect(clean.problems).toEqual([]);
+    expect(clean.problemCount).toBe(0);
+    // a role and a staff number the save path would refuse, written raw as a broken peer would
+    ws.transact(() => {
+      ws.collection('roles').create({ name: '业务员', scope: 'own' }, 'role-dup');
+      ws.collection('users').create({ name: '重号', code: 'E004', roleId: 'rl003', active: true }, 'u-dup');
+    });
+    const broken = summarizeGroup(ws, 0, Date.now());
+    const kinds = broken.problems.map((p) => `${p.kind}:${p.entity}:${p.recordId}`);
+    expect(kinds).toEqual(expect.arrayContaining(['rule:roles:role-dup', 'rule:users:u-dup']));
   });
 });
 

@@ -74,4 +74,29 @@ describe('loading the sample company into a workspace', () => {
     expect(ws.collection('users').get('us002')?.departmentId).toBe(sales);
     expect(live(ws, 'salesPlans').some((p) => p.departmentId === sales)).toBe(true);
   });
+
+  it('the sample\'s roles replace the workspace\'s of the same name; the creator keeps a staff number of their own; the sample\'s records stay as generated', () => {
+    const ws = seededWorkspace();
+    const creator = live(ws, 'users')[0];
+    expect(creator).toMatchObject({ code: 'E001', roleId: 'role-admin' });
+    loadSampleCompany(ws, TODAY);
+    const names = live(ws, 'roles').map((r) => String(r.name));
+    expect(names.length).toBe(new Set(names).size);
+    expect(names).toContain('组员'); // a starting role the sample lacks stays
+    expect(ws.collection('roles').get('role-rep')).toBeUndefined();
+    // the creator is the sample's administrator now, with the next free number
+    expect(ws.collection('users').get(creator.id)).toMatchObject({ roleId: 'rl001', code: 'E015' });
+    const codes = live(ws, 'users').map((u) => u.code);
+    expect(codes.length).toBe(new Set(codes).size);
+    // every sample role, user and approval rule is as generated (departments apart: they reuse the workspace's)
+    const data = sampleCompany({ history: true, today: TODAY });
+    for (const name of ['roles', 'users', 'approvalRules', 'discounts'] as const) {
+      for (const { id, perms, departmentId, ...values } of data[name] ?? []) {
+        void perms; void departmentId;
+        expect(ws.collection(name).get(id), `${name} ${id}`).toMatchObject(values);
+      }
+    }
+    expect(loadSampleCompany(ws, TODAY)).toBe(0);
+    expect(live(ws, 'roles').map((r) => String(r.name)).sort()).toEqual([...names].sort());
+  });
 });

@@ -57,6 +57,52 @@ export function reuseDepartments(ws: Workspace, data: SampleData): SampleData {
   return out;
 }
 
+/** Fields of every entity that name a record of `target` (users.roleId, approvalRules.approverRoleId, discounts.roleId…). */
+function refFields(target: string): { entity: string; key: string }[] {
+  return Object.values(ENTITIES).flatMap((def) => def.fields.filter((f) => f.type === 'ref' && f.ref === target).map((f) => ({ entity: def.key, key: f.key })));
+}
+
+/**
+ * The sample's roles replace the workspace's roles of the same name (a new workspace's
+ * 系统管理员, 销售经理, 业务员, 售后服务员 and 只读访客, or one the class made before loading):
+ * without this the role list held each name twice, which the save path never allows (the class
+ * view listed them as problems). The sample's role wins because its staff's rights and the
+ * sample's approval rules are written against it, and the sample's records stay as generated;
+ * whoever held the workspace's role (its creator) moves to the sample's, and that role goes.
+ * Call inside the loading transaction, after the sample's roles are written.
+ */
+export function giveWayToSampleRoles(ws: Workspace, sampleRoles: readonly SampleRecord[]): void {
+  const roles = ws.collection('roles');
+  const sampleIds = new Set(sampleRoles.map((r) => r.id));
+  const byName = new Map(sampleRoles.filter((r) => roles.get(r.id)).map((r) => [String(r.name).trim(), r.id]));
+  const refs = refFields('roles');
+  for (const old of roles.live()) {
+    const to = typeof old.name === 'string' ? byName.get(old.name.trim()) : undefined;
+    if (!to || sampleIds.has(old.id)) continue;
+    for (const { entity, key } of refs) {
+      const col = ws.collection(entity);
+      for (const r of col.all()) if (r[key] === old.id) col.update(r.id, { [key]: to });
+    }
+    roles.purge(old.id);
+  }
+}
+
+/**
+ * A workspace user whose staff number (工号, unique) a sample employee also has — the creator's
+ * E001 is the sample general manager's — gets the next free E-number after the sample's staff.
+ */
+export function renumberClashingStaff(ws: Workspace, sampleUsers: readonly SampleRecord[]): void {
+  const users = ws.collection('users');
+  const sampleIds = new Set(sampleUsers.map((u) => u.id));
+  const sampleCodes = new Set(sampleUsers.map((u) => u.code));
+  const numbers = users.all().map((u) => /^E(\d+)$/.exec(String(u.code ?? ''))?.[1]).filter(Boolean).map(Number);
+  let next = Math.max(0, ...numbers) + 1;
+  for (const u of users.live()) {
+    if (sampleIds.has(u.id) || !sampleCodes.has(u.code)) continue;
+    users.update(u.id, { code: `E${String(next++).padStart(3, '0')}` });
+  }
+}
+
 /**
  * The demo company (a software vendor selling ERP and CRM), with the lab's custom field. Its
  * dates are counted from `today` (the device's day): the history is the past year, open
@@ -77,6 +123,8 @@ export function loadSampleCompany(ws: Workspace, today = localToday()): number {
       if (!fields.live().some((f) => f.entity === cf.entity && f.key === cf.key)) fields.create({ ...cf });
     }
     n = loadDataset(ws, rest);
+    giveWayToSampleRoles(ws, rest.roles ?? []);
+    renumberClashingStaff(ws, rest.users ?? []);
   });
   return n;
 }
