@@ -114,7 +114,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
     ],
     steps: [
       { key: 'rule', text: { zh: '设置一条审批规则', en: 'Set an approval rule' }, route: 'approvals', check: { kind: 'count', entity: 'approvalRules' } },
-      { key: 'quote', text: { zh: '提交一份报价并获批准', en: 'Submit a quote and get it approved' }, route: 'quotes', check: { kind: 'count', entity: 'quotes', where: { status: 'approved' }, having: [{ entity: 'quoteSteps', field: 'quoteId', where: { action: 'submit' } }, { entity: 'quoteSteps', field: 'quoteId', where: { action: 'approve' } }] } },
+      { key: 'quote', text: { zh: '提交一份折扣率低于职位折扣下限的报价，并审批通过', en: 'Submit a quote priced below your position discount limit and get it approved' }, route: 'quotes', check: { kind: 'approved', entity: 'quotes', discountBelowLimit: true } },
       { key: 'submit', text: { zh: '提交一份单据审批（合同、订单或费用）', en: 'Submit a document for approval (contract, order or expense)' }, route: 'approvals', check: { kind: 'count', entity: 'approvalSteps', where: { action: 'submit' } } },
       { key: 'approve', text: { zh: '在审批箱批准一份单据', en: 'Approve a document in the approval inbox' }, route: 'approvals', check: { kind: 'count', entity: 'approvalSteps', where: { action: 'approve' } } },
       { key: 'reject', text: { zh: '驳回一份单据并写明意见', en: 'Reject a document with a comment' }, route: 'approvals', check: { kind: 'count', entity: 'approvalSteps', where: { action: 'reject' } } },

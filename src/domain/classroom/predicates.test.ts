@@ -94,6 +94,13 @@ describe('sequence', () => {
     expect(evaluate(check, data({ contactRecords: [first, done] }), T0)).toMatchObject({ done: true, by: ['u4'], at: T0 + 6 });
   });
 
+  it('goes by the stamps: completed since the start even when completedAt (the wall clock) runs behind the start’s clock', () => {
+    // after the sample company's burst of writes the workspace clock is seconds ahead of Date.now()
+    const first = rec('r1', T0 - 50, 'u1', { opportunityId: 'o', completed: true, completedAt: T0 - 40 });
+    const second = rec('r2', T0 + 5, 'u2', { opportunityId: 'o', completed: true, completedAt: T0 - 3 });
+    expect(evaluate(check, data({ contactRecords: [first, second] }), T0)).toMatchObject({ done: true, by: ['u2'] });
+  });
+
   it('both completed before the start do not count', () => {
     const a = rec('r1', T0 - 9, 'u1', { opportunityId: 'o', completed: true, completedAt: T0 - 8 });
     const b = rec('r2', T0 - 7, 'u1', { opportunityId: 'o', completed: true, completedAt: T0 - 6 });
@@ -121,5 +128,53 @@ describe('field tests', () => {
     expect(matches(r, { e: { filled: false }, n: { below: 6 } })).toBe(true);
     expect(matches(r, { n: { below: 5 } })).toBe(false);
     expect(matches({ n: '5' }, { n: { atLeast: 1 } })).toBe(false); // text where a number belongs is no number
+  });
+});
+
+describe('approved (a quote below the discount limit, submitted and approved through the engine)', () => {
+  const check = { kind: 'approved', entity: 'quotes', discountBelowLimit: true } as const;
+  // 业务员: 5 % off without approval (rate 0.95); a position rule may say otherwise
+  const refs = { users: [rec('rep', 1, 'adm', { roleId: 'r-rep' }), rec('mgr', 1, 'adm', { roleId: 'r-mgr' })], roles: [rec('r-rep', 1, 'adm', { discountLimit: 5 }), rec('r-mgr', 1, 'adm', { discountLimit: 20 })], discounts: [] as BaseRecord[] };
+  const quote = (id: string, status: string, owner = 'rep', at = T0 + 1) => rec(id, at, owner, { status, ownerId: owner });
+  const line = (quoteId: string, rate: number) => rec(`${quoteId}-l`, T0 + 2, 'rep', { quoteId, productId: 'p1', quantity: 1, unitPrice: 1000, rate });
+  const plan = JSON.stringify([{ approvers: [{ kind: 'module', module: 'sales' }], reasons: [] }]);
+  const submit = (docId: string, by = 'rep', at = T0 + 3) => rec(`${docId}-s`, at, by, { docType: 'quotes', docId, round: 1, step: 0, action: 'submit', by, at, plan });
+  const decide = (docId: string, action: 'approve' | 'reject', by = 'mgr', at = T0 + 4) => rec(`${docId}-${action}`, at, by, { docType: 'quotes', docId, round: 1, step: 1, action, by, at });
+  const run = (tables: Record<string, BaseRecord[]>, r: LabData['refs'] = refs) => evaluate(check, { tables, refs: r }, T0);
+
+  it('a quote at 九折 by a rep (limit 0.95), submitted and approved: done, by the rep and the approver', () => {
+    const res = run({ quotes: [quote('q1', 'approved')], quoteLines: [line('q1', 0.9)], approvalSteps: [submit('q1'), decide('q1', 'approve')] });
+    expect(res).toMatchObject({ done: true, by: ['rep', 'mgr'], have: 1, need: 1 });
+  });
+
+  it('near misses: within the limit; below it but pending or rejected; approved only in the old per-quote rows; made before the start', () => {
+    // 0.96 is within a rep's 0.95: approved, but it never needed approval
+    expect(run({ quotes: [quote('q1', 'approved')], quoteLines: [line('q1', 0.96)], approvalSteps: [submit('q1'), decide('q1', 'approve')] }).done).toBe(false);
+    // a manager's 0.9 is within their 0.8
+    expect(run({ quotes: [quote('q1', 'approved', 'mgr')], quoteLines: [line('q1', 0.9)], approvalSteps: [submit('q1', 'mgr'), decide('q1', 'approve', 'rep')] }).done).toBe(false);
+    // below the limit, submitted, nobody decided yet
+    expect(run({ quotes: [quote('q1', 'pending')], quoteLines: [line('q1', 0.9)], approvalSteps: [submit('q1')] }).done).toBe(false);
+    // below the limit, rejected
+    expect(run({ quotes: [quote('q1', 'rejected')], quoteLines: [line('q1', 0.9)], approvalSteps: [submit('q1'), decide('q1', 'reject')] }).done).toBe(false);
+    // the status says approved but no engine step proves it (an older version's quoteSteps, or a raw write)
+    expect(run({ quotes: [quote('q1', 'approved')], quoteLines: [line('q1', 0.9)], quoteSteps: [rec('x', T0 + 3, 'rep', { quoteId: 'q1', action: 'approve' })] }).done).toBe(false);
+    // approved, then edited: back to draft
+    expect(run({ quotes: [quote('q1', 'draft')], quoteLines: [line('q1', 0.9)], approvalSteps: [submit('q1'), decide('q1', 'approve')] }).done).toBe(false);
+    // a sample quote from before the start
+    expect(run({ quotes: [quote('q1', 'approved', 'rep', T0 - 10)], quoteLines: [line('q1', 0.9)], approvalSteps: [submit('q1'), decide('q1', 'approve')] }).done).toBe(false);
+  });
+
+  it('the limit is the rules’ own: a position discount rule for the role wins over the role’s percentage', () => {
+    const tables = { quotes: [quote('q1', 'approved')], quoteLines: [line('q1', 0.9)], approvalSteps: [submit('q1'), decide('q1', 'approve')] };
+    const looser = { ...refs, discounts: [rec('d1', 1, 'adm', { kind: 'position', roleId: 'r-rep', rate: 0.85 })] };
+    expect(run(tables, looser).done).toBe(false);
+    const stricter = { ...refs, discounts: [rec('d1', 1, 'adm', { kind: 'position', roleId: 'r-rep', rate: 0.92 })] };
+    expect(run(tables, stricter).done).toBe(true);
+  });
+
+  it('without the limit: any quote made, submitted and approved since the start', () => {
+    const any = { kind: 'approved', entity: 'quotes' } as const;
+    const tables = { quotes: [quote('q1', 'approved')], quoteLines: [line('q1', 1)], approvalSteps: [submit('q1'), decide('q1', 'approve')] };
+    expect(evaluate(any, { tables }, T0).done).toBe(true);
   });
 });

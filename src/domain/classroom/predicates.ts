@@ -10,6 +10,7 @@
  */
 import type { BaseRecord } from '../core/record';
 import { isStamp } from '../core/record';
+import { approvedCollections, approvedReferences, evalApproved, type ApprovedCheck } from './approval-check';
 
 /** A value test on one field: equal to a value, or one of the operators. */
 export type FieldTest =
@@ -45,10 +46,16 @@ export type Check =
    */
   | { kind: 'sequence'; entity: string; per: string; order: string; where?: Where }
   /** Something no record proves, recorded on this device (`store/classroom/events.ts`): a page viewed with a setting. */
-  | { kind: 'event'; event: string; params?: Readonly<Record<string, string>> };
+  | { kind: 'event'; event: string; params?: Readonly<Record<string, string>> }
+  /**
+   * A document of `entity` made since the start, submitted and approved through the approval
+   * engine (its approvalSteps); with `discountBelowLimit`, its discount below the position limit
+   * of the person it is for (approval-check.ts).
+   */
+  | ApprovedCheck;
 
 export type CheckKind = Check['kind'];
-export const CHECK_KINDS: readonly CheckKind[] = ['count', 'edited', 'sequence', 'event'];
+export const CHECK_KINDS: readonly CheckKind[] = ['count', 'edited', 'sequence', 'event', 'approved'];
 
 /** A device-local event: what was done, with which settings, when and by whom. */
 export interface LabEvent { event: string; params?: Readonly<Record<string, string>>; at: number; by: string }
@@ -56,6 +63,8 @@ export interface LabEvent { event: string; params?: Readonly<Record<string, stri
 /** What the checks read: live records by collection (the store may leave out records untouched since the start), and this device's events. */
 export interface LabData {
   tables: Readonly<Record<string, readonly BaseRecord[] | undefined>>;
+  /** Whole collections a check reads as context, older records too (`checkReferences`: who a quote is for, their role's limit). */
+  refs?: Readonly<Record<string, readonly BaseRecord[] | undefined>>;
   events?: readonly LabEvent[];
 }
 
@@ -68,7 +77,13 @@ export function checkCollections(c: Check): string[] {
     case 'count': return [c.entity, ...(c.having ?? []).map((h) => h.entity)];
     case 'edited': case 'sequence': return [c.entity];
     case 'event': return [];
+    case 'approved': return approvedCollections(c);
   }
+}
+
+/** The collections a check reads whole, records older than the start included (context, never counted as work). */
+export function checkReferences(c: Check): string[] {
+  return c.kind === 'approved' ? approvedReferences(c) : [];
 }
 
 export function evaluate(check: Check, data: LabData, since: number): CheckResult {
@@ -77,6 +92,7 @@ export function evaluate(check: Check, data: LabData, since: number): CheckResul
     case 'edited': return evalEdited(check, data, since);
     case 'sequence': return evalSequence(check, data, since);
     case 'event': return evalEvent(check, data, since);
+    case 'approved': return evalApproved(check, data, (r) => created(r, since));
   }
 }
 
@@ -190,14 +206,19 @@ function evalSequence(c: Extract<Check, { kind: 'sequence' }>, data: LabData, si
     if (typeof key !== 'string' || typeof t !== 'number' || !matches(r, c.where)) continue;
     groups.set(key, [...(groups.get(key) ?? []), { t, r }]);
   }
+  // done since the start: the record, or its `order` or `where` fields, written since — by the
+  // stamps, on the start's clock (`order` holds the wall clock, which after a burst of writes such
+  // as the sample company runs seconds behind the workspace's clock the start is read from)
+  const fields = [c.order, ...Object.keys(c.where ?? {})];
+  const doneSince = (r: BaseRecord) => created(r, since) || fields.some((f) => editTime(r, f) >= since);
   let have = 0;
   for (const rows of groups.values()) {
     rows.sort((a, b) => a.t - b.t);
     // the later one done since the start, after an earlier one (which may predate it)
-    const later = rows.findIndex((x, i) => i > 0 && x.t >= since && x.t > rows[0].t);
+    const later = rows.findIndex((x, i) => i > 0 && doneSince(x.r) && x.t > rows[0].t);
     // whoever completed it: the record's latest writer
     if (later > 0) return done([rows[later].r], since, 2, () => rows[later].t, (r) => (typeof r.updatedBy === 'string' ? r.updatedBy : ''));
-    have = Math.max(have, Math.min(rows.filter((x) => x.t >= since).length, 1));
+    have = Math.max(have, Math.min(rows.filter((x) => doneSince(x.r)).length, 1));
   }
   return { done: false, by: [], have, need: 2 };
 }

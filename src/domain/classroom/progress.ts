@@ -5,7 +5,7 @@
  */
 import { ALL_COLLECTIONS } from '../registry';
 import type { BaseRecord } from '../core/record';
-import { checkCollections, evaluate, type Check, type CheckResult, type LabData } from './predicates';
+import { checkCollections, checkReferences, evaluate, type Check, type CheckResult, type LabData } from './predicates';
 
 /** Anything with steps that carry checks: an experiment (experiments.ts) or a teacher's exercise (exercises.ts). */
 export interface Guide { key: string; steps: readonly { key: string; check: Check }[] }
@@ -44,7 +44,7 @@ const KNOWN: ReadonlySet<string> = new Set(ALL_COLLECTIONS);
 
 /** Collections a step needs that `known` lacks. */
 export function missingFor(check: Check, known: ReadonlySet<string> = KNOWN): string[] {
-  return checkCollections(check).filter((c) => !known.has(c));
+  return [...checkCollections(check), ...checkReferences(check)].filter((c) => !known.has(c));
 }
 
 export function progress(guides: readonly Guide[], data: LabData, since: Since, known: ReadonlySet<string> = KNOWN): GuideProgress[] {
@@ -68,6 +68,11 @@ export function progress(guides: readonly Guide[], data: LabData, since: Since, 
 /** Every collection the guides' steps read (the tables a caller must hand to `progress`). */
 export function collectionsOf(guides: readonly Guide[], known: ReadonlySet<string> = KNOWN): string[] {
   return [...new Set(guides.flatMap((g) => g.steps.flatMap((s) => checkCollections(s.check))))].filter((c) => known.has(c));
+}
+
+/** The collections the guides' steps read whole, older records included (hand them to `progress` as `refs`). */
+export function referencesOf(guides: readonly Guide[], known: ReadonlySet<string> = KNOWN): string[] {
+  return [...new Set(guides.flatMap((g) => g.steps.flatMap((s) => checkReferences(s.check))))].filter((c) => known.has(c));
 }
 
 /** When each guide started (by guide key), read from the workspace's run records (labRuns); malformed ones are left out. */

@@ -12,8 +12,8 @@ import { dictOptions } from '../core/dictionaries';
 import { HISTORY, type HistoryEntry } from '../core/collection';
 import { ENTITIES } from '../../domain/registry';
 import { EXPERIMENTS } from '../../domain/classroom/experiments';
-import { collectionsOf, guideStarts, progress } from '../../domain/classroom/progress';
-import { labTables } from './lab-tables';
+import { collectionsOf, guideStarts, progress, referencesOf } from '../../domain/classroom/progress';
+import { labRefs, labTables } from './lab-tables';
 import { validate, malformedFields, type Errors } from '../../domain/core/validate';
 import type { BaseRecord, RecordValues } from '../../domain/core/record';
 import { SYSTEM_FIELDS } from '../../domain/core/record';
@@ -126,7 +126,9 @@ export async function saveSummary(s: GroupSummary): Promise<void> {
 export function experimentProgress(ws: Workspace): GroupProgress[] {
   const starts = guideStarts(ws.collection('labRuns').all());
   const times = Object.values(starts);
-  const data = { tables: times.length ? labTables(ws, collectionsOf(EXPERIMENTS), Math.min(...times)) : {} };
+  const data = times.length
+    ? { tables: labTables(ws, collectionsOf(EXPERIMENTS), Math.min(...times)), refs: labRefs(ws, referencesOf(EXPERIMENTS)) }
+    : { tables: {} };
   return progress(EXPERIMENTS, data, starts).map((p, i) => {
     const e = EXPERIMENTS[i];
     return {

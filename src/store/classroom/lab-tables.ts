@@ -23,6 +23,11 @@ export function labTables(ws: Workspace, collections: readonly string[], since: 
   return out;
 }
 
+/** Whole collections a check reads as context (who a quote is for, their role): live records, old ones too. Small collections (users, roles, discount rules). */
+export function labRefs(ws: Workspace, collections: readonly string[]): Record<string, BaseRecord[]> {
+  return Object.fromEntries(collections.map((name) => [name, ws.collection(name).live()]));
+}
+
 const OPEN = 0x5b; // '['
 const ZERO = 0x30;
 

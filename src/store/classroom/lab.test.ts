@@ -1,13 +1,15 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { seededWorkspace } from '../test-workspace';
-import { labTables, mayBeTouchedSince } from './lab-tables';
+import { labRefs, labTables, mayBeTouchedSince } from './lab-tables';
 import { startGuide } from './lab-runs';
 import { saveExercise, removeExercise } from './lab-exercises';
 import { loadLabEvents, onLabEvent, recordLabEvent } from './lab-events';
 import { loadSampleCompany } from '../sample/load';
 import { EXPERIMENTS } from '../../domain/classroom/experiments';
-import { collectionsOf, guideStarts, progress } from '../../domain/classroom/progress';
+import { collectionsOf, guideStarts, progress, referencesOf } from '../../domain/classroom/progress';
+import { experimentProgress } from './class-view';
+import { approveQuoteAs, newQuoteDefaults, saveQuoteLines, submitQuoteForApproval } from '../sales/quotes';
 import { exerciseGuide, exerciseGuideKey } from '../../domain/classroom/exercises';
 import { encodeRecord } from '../core/codec';
 import type { BaseRecord } from '../../domain/core/record';
@@ -64,6 +66,51 @@ describe('experiments over a workspace', () => {
     const sample = ws.collection('customers').live().find((c) => c.id !== cu.id && c.ownerId)!;
     ws.collection('customers').update(sample.id, { ownerId: 'someone-else' });
     expect(read().find((g) => g.key === 'customers')!.steps.find((s) => s.key === 'assign')).toMatchObject({ status: 'done', result: { by: ['stu3'] } });
+  });
+});
+
+describe('the sample company against every experiment', () => {
+  it('loaded, then every experiment started: not one step is green — in the guide and in the class view', async () => {
+    const ws = seededWorkspace();
+    loadSampleCompany(ws, '2026-11-24');
+    await wait(3);
+    for (const e of EXPERIMENTS) expect(startGuide(ws, e.key, 'stu1').ok, e.key).toBe(true);
+    const starts = guideStarts(ws.collection('labRuns').live());
+    expect(Object.keys(starts).sort()).toEqual(EXPERIMENTS.map((e) => e.key).sort());
+    const since = Math.min(...Object.values(starts));
+    const data = { tables: labTables(ws, collectionsOf(EXPERIMENTS), since), refs: labRefs(ws, referencesOf(EXPERIMENTS)) };
+    const green = progress(EXPERIMENTS, data, starts).flatMap((g) => g.steps.filter((s) => s.status === 'done').map((s) => `${g.key}.${s.key}`));
+    expect(green).toEqual([]);
+    expect(experimentProgress(ws).map((p) => p.done)).toEqual(EXPERIMENTS.map(() => 0));
+  });
+});
+
+describe('业务审批: a quote below the discount limit, submitted and approved', () => {
+  it('turns green once the engine approved a rep’s 九折 quote (limit 95 %), with the rep and the approver; not while pending, not within the limit', async () => {
+    const ws = seededWorkspace();
+    loadSampleCompany(ws, '2026-11-24');
+    await wait(3);
+    startGuide(ws, 'approvals', 'us004');
+    const since = guideStarts(ws.collection('labRuns').live()).approvals;
+    const step = () => {
+      const data = { tables: labTables(ws, collectionsOf(EXPERIMENTS), since), refs: labRefs(ws, referencesOf(EXPERIMENTS)) };
+      return progress(EXPERIMENTS, data, { approvals: since }).find((g) => g.key === 'approvals')!.steps.find((s) => s.key === 'quote')!;
+    };
+    const customer = ws.collection('customers').live().find((c) => c.ownerId === 'us004')!;
+    const quoteAt = (rate: number) => {
+      const id = ws.transact(() => ws.collection('quotes').create(newQuoteDefaults(ws, 'us004', { customerId: customer.id }))).id;
+      expect(saveQuoteLines(ws, id, [{ productId: 'pd001', quantity: 1, manualRate: rate }]).ok).toBe(true);
+      expect(submitQuoteForApproval(ws, id, 'us004').ok).toBe(true);
+      return id;
+    };
+    // within a rep's limit (0.96 ≥ 0.95): approved, but it never needed approval
+    const within = quoteAt(0.96);
+    expect(approveQuoteAs(ws, within, 'us002').ok).toBe(true);
+    expect(step().status).toBe('open');
+    const below = quoteAt(0.9);
+    expect(step().status).toBe('open'); // submitted, not yet approved
+    expect(approveQuoteAs(ws, below, 'us002').ok).toBe(true);
+    expect(step()).toMatchObject({ status: 'done', result: { by: ['us004', 'us002'] } });
   });
 });
 

@@ -3,11 +3,11 @@ import { useWorkspace } from '../shared/context';
 import { L, lang, t } from '../i18n';
 import { EXPERIMENTS, experimentNo } from '../../domain/classroom/experiments';
 import { describeSpec, exerciseGuideKey, parseSpec, checkOf } from '../../domain/classroom/exercises';
-import { collectionsOf, guideStarts, progress, type GuideProgress } from '../../domain/classroom/progress';
+import { collectionsOf, guideStarts, progress, referencesOf, type GuideProgress } from '../../domain/classroom/progress';
 import type { Check, LabEvent } from '../../domain/classroom/predicates';
 import type { BaseRecord } from '../../domain/core/record';
 import { sortRows } from '../../domain/core/rows';
-import { labTables } from '../../store/classroom/lab-tables';
+import { labRefs, labTables } from '../../store/classroom/lab-tables';
 import { loadLabEvents, onLabEvent } from '../../store/classroom/lab-events';
 import { loadGuidePrefs, saveGuidePrefs } from '../../store/classroom/lab-prefs';
 
@@ -92,12 +92,15 @@ export function useGuideProgress(guide: Accessor<GuideView | undefined>, events:
       since = g ? starts()[g.key] : undefined;
       ev = events();
       checked = (g?.steps ?? []).flatMap((s) => (s.check ? [{ key: s.key, check: s.check }] : []));
-      for (const c of collectionsOf([{ key: '', steps: checked }])) { ctx.version(c)(); ctx.loaded(c); }
+      const read = [{ key: '', steps: checked }];
+      for (const c of [...collectionsOf(read), ...referencesOf(read)]) { ctx.version(c)(); ctx.loaded(c); }
     });
     if (!g) return setResult(undefined);
     const key = g.key;
-    const tables = since === undefined ? {} : labTables(ctx.ws, collectionsOf([{ key, steps: checked }]), since);
-    setResult(progress([{ key, steps: checked }], { tables, events: ev }, since === undefined ? {} : { [key]: since })[0]);
+    const guides = [{ key, steps: checked }];
+    const tables = since === undefined ? {} : labTables(ctx.ws, collectionsOf(guides), since);
+    const refs = since === undefined ? {} : labRefs(ctx.ws, referencesOf(guides));
+    setResult(progress(guides, { tables, refs, events: ev }, since === undefined ? {} : { [key]: since })[0]);
   };
   run();
   onCleanup(() => clearTimeout(timer));
