@@ -1,4 +1,5 @@
 import { localDb } from '../core/local-db';
+import type { Workspace } from '../core/workspace';
 import type { LabEvent } from '../../domain/classroom/predicates';
 
 /**
@@ -23,8 +24,15 @@ async function read(workspaceId: string): Promise<LabEvent[]> {
   return Array.isArray(row?.value) ? (row.value as LabEvent[]).filter((e) => e && typeof e.event === 'string' && typeof e.at === 'number') : [];
 }
 
-/** Remember that `by` did `event` (with `params`) now; the same event with the same settings keeps only its latest time. */
-export function recordLabEvent(workspaceId: string, by: string, event: string, params: Record<string, string> = {}, at = Date.now()): Promise<void> {
+/**
+ * Remember that `by` did `event` (with `params`) now; the same event with the same settings keeps
+ * only its latest time. Given the workspace, "now" is its clock's — the clock an experiment's start
+ * is read from (store/classroom/lab-runs.ts): after a burst of writes (the sample company) it runs
+ * seconds ahead of Date.now(), and a page opened just after 开始实验 must count.
+ */
+export function recordLabEvent(ws: Workspace | string, by: string, event: string, params: Record<string, string> = {},
+  at = typeof ws === 'string' ? Date.now() : ws.clock.now()[0]): Promise<void> {
+  const workspaceId = typeof ws === 'string' ? ws : ws.id;
   const same = (e: LabEvent) => e.event === event && e.by === by && JSON.stringify(e.params ?? {}) === JSON.stringify(params);
   const done = writing.catch(() => undefined).then(async () => {
     const list = (await read(workspaceId)).filter((e) => !same(e));

@@ -83,6 +83,17 @@ describe('the sample company against every experiment', () => {
     expect(green).toEqual([]);
     expect(experimentProgress(ws).map((p) => p.done)).toEqual(EXPERIMENTS.map(() => 0));
   });
+
+  it('a page opened right after 开始实验 counts, though the sample’s burst left the workspace clock ahead of Date.now()', async () => {
+    const ws = seededWorkspace('w-clock');
+    loadSampleCompany(ws, '2026-11-24');
+    startGuide(ws, 'principles', 'stu1');
+    const since = guideStarts(ws.collection('labRuns').live()).principles;
+    expect(since).toBeGreaterThan(Date.now()); // the burst's stamps ran ahead
+    await recordLabEvent(ws, 'stu1', 'visit', { route: '/customers' });
+    const [p] = progress([EXPERIMENTS[0]], { tables: {}, events: await loadLabEvents(ws.id) }, since);
+    expect(p.steps.find((s) => s.key === 'customers')).toMatchObject({ status: 'done', result: { by: ['stu1'] } });
+  });
 });
 
 describe('业务审批: a quote below the discount limit, submitted and approved', () => {

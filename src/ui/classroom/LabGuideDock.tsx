@@ -49,7 +49,7 @@ function recordVisits() {
   createEffect(on(() => location.pathname, (pathname) => {
     const route = routeOf(modules, pathname.slice(`/w/${ctx.ws.id}`.length) || '/');
     if (!route || !wanted.has(route) || !Object.keys(starts()).length) return;
-    void recordLabEvent(ctx.ws.id, ctx.userId(), 'visit', { route }).catch(() => undefined);
+    void recordLabEvent(ctx.ws, ctx.userId(), 'visit', { route }).catch(() => undefined);
   }));
 }
 

@@ -79,7 +79,7 @@ export default function ServiceAnalysisPage() {
   const chooseBy = (g: ServiceGroupBy) => { setGroupBy(g); setParams({ by: g }, { replace: true }); };
 
   // the lab guide's step "read the service analysis of the last 12 months by handler" (实验十) is proven by this
-  createEffect(() => void recordLabEvent(ctx.ws.id, ctx.userId(), 'serviceAnalysis', { period: preset(), by: groupBy() }).catch(() => undefined));
+  createEffect(() => void recordLabEvent(ctx.ws, ctx.userId(), 'serviceAnalysis', { period: preset(), by: groupBy() }).catch(() => undefined));
 
   const records = createMemo(() => ctx.live('serviceRecords'));
   const analysis = createMemo(() => {
