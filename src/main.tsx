@@ -1,4 +1,4 @@
-import './boot';
+import { demo } from './boot';
 import { render } from 'solid-js/web';
 import { App } from './ui/App';
 import { setLang, storedLang } from './ui/i18n';
@@ -9,5 +9,9 @@ import './ui/styles.css';
 // Not a top-level await: with one the bundler splits the entry into many more chunks (measured
 // ~7 KB more first load, gzip).
 const mount = () => render(() => <App />, document.getElementById('app')!);
-if (storedLang === 'en') setLang('en').catch(() => {}).then(mount);
-else mount();
+const start = () => (storedLang === 'en' ? setLang('en').catch(() => {}).then(mount) : mount());
+// ?demo: open the demo workspace's customers (the address loses ?demo: a reload reopens that page)
+if (demo) {
+  demo.then((id) => history.replaceState(null, '', `${location.pathname}#/w/${id}/customers`),
+    () => history.replaceState(null, '', location.pathname)).then(start);
+} else start();

@@ -16,6 +16,8 @@ export interface WorkspaceEntry {
    * by its join code): it opens read-only (`Workspace.readOnly`) and syncs only to receive.
    */
   readOnly?: boolean;
+  /** The demo a `?demo` link opened (store/classroom/demo.ts): the app says so and offers a workspace of one's own. */
+  demo?: boolean;
 }
 export interface Identity { workspaceId: string; userId: string }
 export interface SavedFilter { id?: number; workspaceId: string; entity: string; name: string; filter: Filter }

@@ -82,6 +82,12 @@ export function preopenWorkspace(id: string): void {
   preopened.set(id, p);
 }
 
+/** A workspace this page is making and will hold open (the demo): the next `openWorkspace(id)` waits for it and takes it as it is. */
+export function handOver(id: string, opened: Promise<OpenedWorkspace>): void {
+  opened.catch(() => undefined); // reported to whoever consumes it
+  preopened.set(id, opened);
+}
+
 async function load(id: string): Promise<OpenedWorkspace> {
   // the registry entry, the document and the identity are read together: a cold open waits
   // for the slowest of them, not for their sum

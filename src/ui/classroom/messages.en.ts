@@ -44,4 +44,6 @@ export const en: Record<keyof typeof zh, string> = {
   'lab.needSteps': 'Add at least one step.',
   'lab.badStep': '(a step that cannot be read)',
   'lab.published': 'Exercise published',
+  'lab.demo': 'Demo workspace: the sample company is kept on this device only — try anything.',
+  'lab.demoOwn': 'Make my own workspace',
 } as const;

@@ -42,4 +42,6 @@ export const zh = {
   'lab.needSteps': '至少添加一个步骤。',
   'lab.badStep': '（无法读取）',
   'lab.published': '练习已发布',
+  'lab.demo': '演示工作区：示例公司的数据只保存在本设备，可随意操作。',
+  'lab.demoOwn': '创建我自己的工作区',
 } as const;

@@ -22,6 +22,8 @@ const RecoveryBanner = lazy(() => import('../recovery/RecoveryBanner').then((m) 
 // the lab guide (实验指导): its toggle in the top bar and its panel beside the page, loaded after the first page
 const LabGuideToggle = lazy(() => import('../classroom/LabGuideDock').then((m) => ({ default: m.LabGuideToggle })));
 const LabGuidePanel = lazy(() => import('../classroom/LabGuideDock').then((m) => ({ default: m.LabGuidePanel })));
+// the `?demo` workspace says it is one, with a way to a workspace of one's own
+const DemoBanner = lazy(() => import('../classroom/DemoBanner').then((m) => ({ default: m.DemoBanner })));
 
 /** Opens the workspace named in the URL and frames every page of it. */
 export function Shell(props: ParentProps) {
@@ -133,6 +135,7 @@ function Frame(props: ParentProps) {
           <LangSwitch />
         </header>
         <RecoveryBanner />
+        <Show when={ctx.entry.demo}><Suspense><DemoBanner /></Suspense></Show>
         {/* the previous page stays on screen while the next one's code loads; aria-busy says so
             (and tests wait for it to clear before they click) */}
         <main class="content" id="main-content" tabIndex={-1} ref={main} aria-busy={routing() ? 'true' : undefined}>

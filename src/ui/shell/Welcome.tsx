@@ -1,5 +1,5 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
-import { useNavigate } from '@solidjs/router';
+import { useNavigate, useSearchParams } from '@solidjs/router';
 import { createWorkspace, listWorkspaces } from '../../store/org/setup';
 import { LangSwitch } from './LangSwitch';
 import { JoinWorkspace } from '../sync/JoinWorkspace';
@@ -10,7 +10,9 @@ import { lang, t } from '../i18n';
 export function Welcome() {
   const navigate = useNavigate();
   const [list] = createResource(listWorkspaces);
-  const [step, setStep] = createSignal<0 | 1 | 2>(0);
+  const [search] = useSearchParams();
+  // ?create=1: the demo's 创建我自己的工作区 lands on the wizard's first step
+  const [step, setStep] = createSignal<0 | 1 | 2>(search.create ? 1 : 0);
   const [wsName, setWsName] = createSignal('');
   const [userName, setUserName] = createSignal('');
   const [error, setError] = createSignal('');
