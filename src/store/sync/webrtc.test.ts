@@ -97,12 +97,12 @@ const settle = () => new Promise((r) => setTimeout(r, 60));
 
 let n = 0;
 const open: { w: GuardedWebrtc; aw: Awareness }[] = [];
-async function device(name: string, access?: PeerAccess) {
+async function device(name: string, access?: PeerAccess, storedState?: () => Promise<Uint8Array[] | null>) {
   const ws = new Workspace(name);
   ws.actorId = name;
   const aw = new Awareness(ws.doc);
   const refused: string[] = [];
-  const w = new GuardedWebrtc(ws.doc, { room: `webrtc-test-${n++}-${name}`, password: '', signaling: [], iceServers: [], awareness: aw, access },
+  const w = new GuardedWebrtc(ws.doc, { room: `webrtc-test-${n++}-${name}`, password: '', signaling: [], iceServers: [], awareness: aw, access, storedState },
     { change: () => undefined, rejected: (_p, reason, detail) => { if (!access) throw new Error(`rejected ${reason} ${detail}`); refused.push(reason); } });
   await w.ready;
   open.push({ w, aw });
@@ -190,6 +190,55 @@ describe('the guarded y-webrtc room never drops an update but the echo', () => {
     await settle();
     expect(ab.pa.sent.slice(sentBack).filter(isUpdate)).toEqual([]);
     expect(ac.pa.sent.slice(relayed).filter(isUpdate)).toHaveLength(1);
+  });
+});
+
+/** The sync messages a peer sent (frames joined): [sub type, body bytes]. */
+function syncMessages(frames: Uint8Array[]): [number, number][] {
+  return frames.filter((f) => f[0] === FRAME_FINAL && f[1] === 0).map((f) => {
+    const d = decoding.createDecoder(f.subarray(2));
+    return [decoding.readVarUint(d), decoding.readVarUint8Array(d).length];
+  });
+}
+
+describe('a fresh peer is answered from the stored copy', () => {
+  it('gets the stored updates as they are (then one sync step 2), not the document encoded again', async () => {
+    // what the device's store holds: every update the document wrote
+    const stored: Uint8Array[] = [];
+    let asked = 0;
+    const A = await device('a', undefined, async () => { asked++; return [...stored]; });
+    A.ws.doc.on('update', (u: Uint8Array) => stored.push(u));
+    A.customers.create({ code: 'KH001', name: '甲' });
+    A.customers.create({ code: 'KH002', name: '乙' });
+    const B = await device('b');
+    const l = link(A.w, B.w);
+    await until(() => !!byCode(B.customers, 'KH001') && !!byCode(B.customers, 'KH002'));
+    await settle();
+    expect(asked).toBe(1);
+    // the answer: the stored updates byte for byte, the last one as sync step 2
+    const answer = syncMessages(l.pa.sent).filter(([t, bytes]) => t !== syncProtocol.messageYjsSyncStep1 && bytes > 2);
+    expect(answer.map(([, b]) => b)).toEqual(stored.slice(0, 2).map((u) => u.length));
+    expect(answer.map(([t]) => t)).toEqual([syncProtocol.messageYjsUpdate, syncProtocol.messageYjsSyncStep2]);
+    expect(sv(A.ws)).toBe(sv(B.ws));
+    expect(B.w.peers.get(roomOf(A.w).peerId)?.synced).toBe(true);
+    // edits after the join cross as usual
+    A.customers.create({ code: 'KH003', name: '丙' });
+    await until(() => !!byCode(B.customers, 'KH003'), 500);
+  });
+
+  it('a peer that already holds some of ours, or a device without a stored copy, is answered as usual', async () => {
+    let asked = 0;
+    const A = await device('a', undefined, async () => { asked++; return null; });
+    A.customers.create({ code: 'KH001', name: '甲' });
+    const B = await device('b');
+    const l1 = link(A.w, B.w);
+    await until(() => !!byCode(B.customers, 'KH001'));
+    expect(asked).toBe(1); // asked, had nothing: y-webrtc answered
+    l1.cut();
+    A.customers.create({ code: 'KH002', name: '乙' });
+    link(A.w, B.w);
+    await until(() => !!byCode(B.customers, 'KH002'));
+    expect(asked).toBe(1); // B holds A's earlier data: the difference, encoded by Yjs
   });
 });
 
