@@ -94,28 +94,6 @@ describe('DocStore', () => {
     expect(again.getMap('customers').size).toBe(100);
   });
 
-  it('hands out every stored update (parts joined, after a compaction too): applied to an empty document they give its state', async () => {
-    const name = dbName();
-    const doc = new Y.Doc();
-    const store = await DocStore.open(name, doc, PART);
-    fill(doc, 40, 'a'); // larger than a part: stored as parts
-    doc.getMap('customers').delete('a3');
-    doc.getMap('customers').set('x', 'small');
-    const same = (updates: Uint8Array[] | null) => {
-      const copy = new Y.Doc();
-      for (const u of updates ?? []) Y.applyUpdate(copy, u);
-      return Buffer.from(Y.encodeStateVector(copy)).equals(Buffer.from(Y.encodeStateVector(doc)))
-        && JSON.stringify(copy.getMap('customers').toJSON()) === JSON.stringify(doc.getMap('customers').toJSON());
-    };
-    // not awaited before asking: what is being written is waited for
-    expect(same(await store.storedUpdates())).toBe(true);
-    await store.compact();
-    doc.getMap('customers').set('y', 'after the compaction');
-    expect(same(await store.storedUpdates())).toBe(true);
-    await store.close();
-    expect(await store.storedUpdates()).toBeNull();
-  });
-
   it('opens what y-indexeddb wrote', async () => {
     const name = dbName();
     const doc = new Y.Doc();

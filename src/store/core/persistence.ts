@@ -127,34 +127,6 @@ export class DocStore {
     this.track(this.append(Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(sv))));
   }
 
-  /**
-   * Every update stored for this document (parts joined), once what was written so far is
-   * committed: together they hold at least the document's state at the call (rows other tabs
-   * wrote, or a compaction meanwhile, add to it; nothing is taken away). Null when a write
-   * failed. A fresh peer's first sync answer is sent from these instead of Yjs encoding the
-   * whole document again (seconds of main thread at company scale).
-   */
-  async storedUpdates(): Promise<Uint8Array[] | null> {
-    try { await this.flushed(); } catch { return null; }
-    if (this.closed) return null;
-    const updates: Uint8Array[] = [];
-    let parts: Uint8Array[] = [];
-    let last = -1;
-    for (;;) {
-      const batch = await readRows(this.db, last + 1, READ_BATCH);
-      for (const [key, value] of batch) {
-        last = key;
-        if (value instanceof Uint8Array) { parts = []; updates.push(value); continue; }
-        if (!isPart(value)) continue;
-        if (value.i !== parts.length) parts = [];
-        if (value.i !== 0 && parts.length === 0) continue;
-        parts.push(value.b);
-        if (parts.length === value.n) { updates.push(join(parts)); parts = []; }
-      }
-      if (batch.length < READ_BATCH) return updates;
-    }
-  }
-
   private dropParts(parts: Part[]): void {
     this.damaged += parts.length;
   }

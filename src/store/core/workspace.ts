@@ -66,11 +66,6 @@ export class Workspace {
     this.stores.get(group)?.storeReceived(update);
   }
 
-  /** Every update stored for one group (DocStore.storedUpdates); null for a group not stored here. */
-  storedUpdates(group: string): Promise<Uint8Array[] | null> {
-    return this.stores.get(group)?.storedUpdates() ?? Promise.resolve(null);
-  }
-
   /** Whether a group's updates are stored on this device (a workspace opened from IndexedDB). */
   persists(group: string): boolean {
     return this.stores.has(group);

@@ -171,7 +171,7 @@ export class SyncSession {
     if (this.stopped || this.webrtc) return;
     this.webrtc = new GuardedWebrtc(this.ws.doc, {
       room: this.entry.room, password: this.entry.password, signaling, iceServers: this.settings.iceServers, awareness: this.awareness,
-      storeReceived: this.receivedStore(CORE_GROUP), storedState: this.storedState(CORE_GROUP), access: hpUrl ? this.peerAccess(this.entry.room) : undefined,
+      storeReceived: this.receivedStore(CORE_GROUP), access: hpUrl ? this.peerAccess(this.entry.room) : undefined,
     }, { change: () => { this.rememberPeers(); this.notify(); }, rejected: (peer, reason, detail) => this.rejected(peer, reason, detail) });
     for (const [group, doc] of this.ws.docs) {
       if (doc === this.ws.doc) continue;
@@ -179,7 +179,7 @@ export class SyncSession {
       awareness.setLocalState({ user: this.me, at: null } satisfies Presence);
       const webrtc = new GuardedWebrtc(doc, {
         room: groupRoom(this.entry.room, group), password: this.entry.password, signaling, iceServers: this.settings.iceServers, awareness,
-        storeReceived: this.receivedStore(group), storedState: this.storedState(group), access: hpUrl ? this.peerAccess(groupRoom(this.entry.room, group)) : undefined,
+        storeReceived: this.receivedStore(group), access: hpUrl ? this.peerAccess(groupRoom(this.entry.room, group)) : undefined,
       }, { change: () => { this.rememberPeers(); this.notify(); }, rejected: (peer, reason, detail) => this.rejected(peer, reason, detail) });
       this.groups.push({ group, awareness, webrtc });
     }
@@ -236,11 +236,6 @@ export class SyncSession {
   private receivedStore(group: string): ((update: Uint8Array) => void) | undefined {
     if (this.settings.websocket.trim() || this.hocuspocusUrl() || !this.ws.persists(group)) return undefined;
     return (update) => this.ws.storeReceived(group, update);
-  }
-
-  /** A group's stored updates, to answer a fresh peer with (GuardedWebrtc.answerFromStore). */
-  private storedState(group: string): (() => Promise<Uint8Array[] | null>) | undefined {
-    return this.ws.persists(group) ? () => this.ws.storedUpdates(group) : undefined;
   }
 
   private async disconnect(): Promise<void> {

@@ -88,12 +88,6 @@ export interface WebrtcOptions {
    * that prove, with their token, a role that may write (see PeerAccess); reading is open.
    */
   access?: PeerAccess;
-  /**
-   * Every update stored for this document on this device (DocStore.storedUpdates), or null. A
-   * peer that holds nothing of ours (a fresh join) is answered with these as they are stored
-   * instead of Yjs encoding the whole document for it (see answerFromStore).
-   */
-  storedState?: () => Promise<Uint8Array[] | null>;
 }
 
 /**
@@ -283,8 +277,8 @@ export class GuardedWebrtc {
       if (room.bcConns.size && this.asked.due('tabs')) void broadcastToTabs(room, syncStep1(room));
     } else if (!from.peer.destroyed && this.peers.get(from.remotePeerId)?.synced && this.asked.due(`peer:${from.remotePeerId}`)) {
       // a peer is asked only once its sync answer came: before that, what waits is most likely
-      // waiting on that answer (a large one takes seconds to arrive), and asking again would make
-      // it send the whole document once more
+      // waiting on that answer (a workspace takes seconds to arrive), and asking again would make
+      // it encode and send the whole document once more
       try { from.peer.send(syncStep1(room)); } catch { /* closed meanwhile */ }
     }
   }
@@ -443,11 +437,6 @@ export class GuardedWebrtc {
         if (v.kind === 'step2') info.synced = true;
         return this.reject(info, 'read-only', v.kind);
       }
-      if (v.kind === 'step1' && this.opts.storedState && holdsNoneOf(v.stateVector, room.doc)) {
-        this.noteMessage(info, v, conn);
-        void this.answerFromStore(r.message, handlers, peer);
-        return;
-      }
       this.applyingFrom = info.id;
       try {
         const store = this.receivedStore(room, info.id, v);
@@ -493,27 +482,6 @@ export class GuardedWebrtc {
     } catch (e) {
       this.reject(info, 'malformed', `access: ${String((e as Error)?.message ?? e)}`);
     }
-  }
-
-  /**
-   * Answer a peer that holds nothing of this document (its sync step 1 names none of our
-   * clients) with the updates stored on this device, as sync updates followed by one sync step 2
-   * (the peer counts itself in sync with us at that last one). They hold at least the document's
-   * state when asked; what is written later reaches the peer as live updates (held by Yjs until
-   * their dependencies arrive). Without a stored copy, y-webrtc answers as usual.
-   */
-  private async answerFromStore(step1: Uint8Array, handlers: Listener[], peer: SimplePeer): Promise<void> {
-    let updates: Uint8Array[] | null = null;
-    try { updates = await this.opts.storedState!(); } catch { /* answered as usual below */ }
-    if (peer.destroyed || this.destroyed) return;
-    if (!updates?.length) {
-      try { for (const h of handlers) h(step1); } catch { /* the connection closed meanwhile */ }
-      return;
-    }
-    updates.forEach((u, i) => peer.send(message(MESSAGE_SYNC, (e) => {
-      encoding.writeVarUint(e, i === updates!.length - 1 ? syncProtocol.messageYjsSyncStep2 : syncProtocol.messageYjsUpdate);
-      encoding.writeVarUint8Array(e, u);
-    })));
   }
 
   /**
@@ -614,12 +582,6 @@ export class GuardedWebrtc {
 export function echoFilter<C extends { remotePeerId: string }>(conns: Iterable<C>, origin: unknown, room: unknown, applyingFrom: string | null): C[] {
   const skip = origin === room ? applyingFrom : null;
   return [...conns].filter((c) => c.remotePeerId !== skip);
-}
-
-/** Whether a peer's state vector holds nothing of `doc` (no client of ours at a clock above 0). */
-export function holdsNoneOf(stateVector: Map<number, number>, doc: Y.Doc): boolean {
-  for (const client of doc.store.clients.keys()) if ((stateVector.get(client) ?? 0) > 0) return false;
-  return true;
 }
 
 /**
