@@ -89,6 +89,7 @@ export async function freshPeerReceives(env, scale, signaling) {
   });
   const ms = Date.now() - t0;
   for (const [i, stop] of profiles.entries()) await stop(`.bench/join-${i ? 'host' : 'peer'}.cpuprofile`);
+  await printPhases({ peer, host }, t0);
   return { ms, host, peer, browser, wsId, peerWsId: peer.url().split('/w/')[1] };
 }
 
@@ -140,6 +141,19 @@ export async function editLatency(session, rounds = 5) {
   }
   for (const [i, stop] of profiles.entries()) await stop(`.bench/edit-${i ? 'peer' : 'host'}.cpuprofile`);
   return { ms, bytes };
+}
+
+/** The join's phases on both pages (the app's `keyuan:sync:*` performance marks), in ms after the click. */
+async function printPhases(pages, t0) {
+  const lines = [];
+  for (const [name, page] of Object.entries(pages)) {
+    const marks = await page.evaluate(() => performance.getEntriesByType('mark')
+      .filter((m) => m.name.startsWith('keyuan:'))
+      .map((m) => [m.name.replace('keyuan:', ''), Math.round(performance.timeOrigin + m.startTime)]));
+    for (const [mark, at] of marks) if (at >= t0 - 500) lines.push([at - t0, `${name} ${mark}`]);
+  }
+  lines.sort((a, b) => a[0] - b[0]);
+  console.log(`    join phases (ms after the click): ${lines.map(([ms, what]) => `${what} ${ms}`).join(' · ')}`);
 }
 
 async function startProfile(page) {

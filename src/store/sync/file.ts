@@ -161,7 +161,3 @@ export function peerVectors(p: PeerMemory): Sections {
   return out;
 }
 
-/** Days since the last backup (or since creation when there never was one). */
-export function backupAgeDays(entry: WorkspaceEntry, now = Date.now()): number {
-  return (now - (entry.lastBackupAt ?? entry.createdAt)) / 86_400_000;
-}

@@ -160,6 +160,7 @@ export class SyncSession {
 
   private async connect(): Promise<void> {
     if (this.stopped || !this.settings.enabled || !this.ws.compatible) return;
+    performance.mark('keyuan:sync:start');
     // what this device has stored is loaded first: a peer is asked only for what it lacks
     await this.ws.loaded;
     if (this.stopped) return;

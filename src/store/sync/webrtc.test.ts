@@ -216,6 +216,20 @@ describe('updates that wait on a missing one', () => {
     expect(B.w.catchingUp).toBe(false);
   });
 
+  it('are not asked about while the peer\'s sync answer is still on its way (it would send everything again)', async () => {
+    const A = await device('a');
+    for (let i = 0; i < 50; i++) A.customers.create({ code: `KH${i}`, name: `客户 ${i}` });
+    const B = await device('b');
+    const l = link(A.w, B.w);
+    // written before A has read B's sync step 1: this update reaches B before A's answer and
+    // waits there on the records the answer carries
+    A.customers.create({ code: 'KH900', name: '新' });
+    await until(() => !!byCode(B.customers, 'KH900') && B.customers.live().length === 51);
+    await settle();
+    expect(l.pb.sent.filter(isStep1)).toHaveLength(1); // its first step 1, no second ask
+    expect(hasPending(B.ws.doc)).toBe(false);
+  });
+
   it('are noticed without new traffic and asked about again while they wait (at most every 2 s)', async () => {
     const A = await device('a');
     const B = await device('b');

@@ -131,6 +131,11 @@ function connectRoom(this: Room): void {
 }
 (YRoom.prototype as unknown as { connect: () => void }).connect = connectRoom;
 
+/** A performance mark of a join's phases in one room (`npm run bench` prints them); costs nothing measurable. */
+function mark(phase: string, room: string): void {
+  performance.mark(`keyuan:sync:${phase}:${room.includes('.') ? room.slice(room.lastIndexOf('.') + 1) : 'core'}`);
+}
+
 const b64 = (bytes: Uint8Array) => toBase64(bytes).replace(/=+$/, '');
 
 function message(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
@@ -193,6 +198,7 @@ export class GuardedWebrtc {
     this.ready = Promise.resolve(this.provider.key).then(() => {
       if (this.destroyed) return;
       this.room = (this.provider as any).room as Room;
+      mark('key', opts.room);
       this.hookRoom(this.room);
       this.events.change();
     });
@@ -275,7 +281,10 @@ export class GuardedWebrtc {
     this.setCatchingUp(true);
     if (from === 'tabs') {
       if (room.bcConns.size && this.asked.due('tabs')) void broadcastToTabs(room, syncStep1(room));
-    } else if (!from.peer.destroyed && this.asked.due(`peer:${from.remotePeerId}`)) {
+    } else if (!from.peer.destroyed && this.peers.get(from.remotePeerId)?.synced && this.asked.due(`peer:${from.remotePeerId}`)) {
+      // a peer is asked only once its sync answer came: before that, what waits is most likely
+      // waiting on that answer (a workspace takes seconds to arrive), and asking again would make
+      // it encode and send the whole document once more
       try { from.peer.send(syncStep1(room)); } catch { /* closed meanwhile */ }
     }
   }
@@ -344,6 +353,7 @@ export class GuardedWebrtc {
     if (peer[HOOKED]) return;
     peer[HOOKED] = true;
     const info: PeerConn = { id: conn.remotePeerId, connected: false, synced: false, clients: new Set(), rejected: 0 };
+    mark('conn', room.name);
     this.peers.set(conn.remotePeerId, info);
 
     // sending: frames, with our own back-pressure on the channel's buffer
@@ -392,7 +402,7 @@ export class GuardedWebrtc {
     };
     const challenge = b64(crypto.getRandomValues(new Uint8Array(16)));
     peer.on('connect', () => {
-      info.connected = true; info.connectedAt = Date.now(); pump(); this.events.change();
+      info.connected = true; info.connectedAt = Date.now(); mark('open', room.name); pump(); this.events.change();
       if (this.opts.access) peer.send(message(MSG_ACCESS, (e) => { encoding.writeVarUint(e, 0); encoding.writeVarString(e, challenge); }));
     });
     peer.on('close', () => { info.connected = false; queue.length = 0; this.events.change(); });
@@ -408,6 +418,7 @@ export class GuardedWebrtc {
       const r = frames.push(chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk));
       if (r.kind === 'partial') return;
       if (r.kind === 'rejected') return this.reject(info, r.reason);
+      if (r.message.length > COMPRESS_ABOVE) mark('received', room.name);
       // messages are handled in arrival order, a compressed one once it is inflated
       receiving = receiving.then(async () => {
         let message = r.message;
@@ -445,6 +456,7 @@ export class GuardedWebrtc {
       } finally {
         this.applyingFrom = null;
       }
+      if (v.kind === 'step1' || v.kind === 'step2') mark(v.kind === 'step1' ? 'answered' : 'applied', room.name);
       this.noteMessage(info, v, conn);
       if (v.kind === 'step2' || v.kind === 'update') this.askIfPending(room, conn);
     };
@@ -534,6 +546,7 @@ export class GuardedWebrtc {
 
   /** Join the room's topic on signaling servers already connected (others subscribe on open). */
   async subscribeSignaling(room: Room): Promise<void> {
+    mark('subscribe', room.name);
     for (const c of this.signalingConns()) if (c.connected) c.send({ type: 'subscribe', topics: [room.name] });
     await this.announce(room);
   }

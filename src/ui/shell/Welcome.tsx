@@ -1,10 +1,13 @@
-import { For, Show, createResource, createSignal } from 'solid-js';
+import { For, Show, Suspense, createResource, createSignal } from 'solid-js';
 import { useNavigate, useSearchParams } from '@solidjs/router';
 import { createWorkspace, listWorkspaces } from '../../store/org/setup';
 import { LangSwitch } from './LangSwitch';
-import { JoinWorkspace } from '../sync/JoinWorkspace';
+import { page } from '../shared/module';
 import { dateTime } from '../../domain/core/format';
 import { lang, t } from '../i18n';
+
+// joining and restoring read codes and backup files: their code loads when the chooser is shown, not with the app
+const JoinWorkspace = page(() => import('../sync/JoinWorkspace'), 'JoinWorkspace');
 
 /** First run and workspace chooser: create a workspace → name yourself → land on the home page. */
 export function Welcome() {
@@ -52,7 +55,7 @@ export function Welcome() {
         </Show>
         <Show when={step() === 0}>
           <button class="btn primary" onClick={() => setStep(1)}>+ {t('welcome.create')}</button>
-          <JoinWorkspace />
+          <Suspense><JoinWorkspace /></Suspense>
         </Show>
         <Show when={step() === 1}>
           <form class="wizard" onSubmit={(e) => { e.preventDefault(); next(); }}>

@@ -1,4 +1,4 @@
-import { For, Show, createSignal } from 'solid-js';
+import { For, Show, createEffect, createSignal } from 'solid-js';
 import { useNavigate, useSearchParams } from '@solidjs/router';
 import { decodeInvite } from '../../store/sync/codes';
 import { joinWorkspace, workspaceInRoom } from '../../store/sync/workspaces';
@@ -7,12 +7,21 @@ import { saveIdentity } from '../../store/org/setup';
 import { t, type MessageKey } from '../i18n';
 import './sync.css';
 
+/** The chunks a joined workspace needs before it can sync (the recovery watch, which sync waits for, and the WebRTC provider). */
+function preloadSync(): void {
+  void import('../recovery/state').catch(() => undefined);
+  void import('../../store/sync/webrtc').catch(() => undefined);
+}
+
 /** Welcome page: join a group's workspace by its code (or QR link), or restore a backup file. */
 export function JoinWorkspace() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const initial = typeof params.join === 'string' ? params.join : '';
   const [mode, setMode] = createSignal<'none' | 'join' | 'restore'>(initial ? 'join' : 'none');
+  // while the code and password are typed, the code that syncs a workspace is fetched and
+  // compiled: the joined workspace's sync starts at once instead of loading it first
+  createEffect(() => { if (mode() === 'join') preloadSync(); });
   const [code, setCode] = createSignal(initial);
   const [password, setPassword] = createSignal('');
   const [error, setError] = createSignal('');
