@@ -26,7 +26,8 @@ import './class-view.css';
 /** Modules that hold records (the table's columns), in the permission list's order. */
 const RECORD_MODULES = MODULES.filter((m) => Object.values(ENTITIES).some((e) => e.module === m.key));
 
-interface Detail { group: ClassGroup; module?: string }
+/** What a click opened: a group, one module of it, or one experiment's steps. */
+interface Detail { group: ClassGroup; module?: string; experiment?: string }
 
 /**
  * The page's one follower, whichever class view made it, and one change of it at a time: a class
@@ -177,7 +178,11 @@ export function ClassViewPage() {
                     )}</For>
                     <For each={experiments()}>{(e) => {
                       const p = () => s()?.progress.find((x) => x.experiment === e.key);
-                      return <td class="num">{p() ? `${p()!.done}/${p()!.total}` : '—'}</td>;
+                      return (
+                        <td class="num" data-experiment={e.key}>
+                          <Show when={p()} fallback="—">{(x) => <button class="link-btn" onClick={() => setDetail({ group: g, experiment: e.key })}>{x().done}/{x().total}</button>}</Show>
+                        </td>
+                      );
                     }}</For>
                   </tr>
                   <For each={members(s())}>{(m) => (
@@ -225,7 +230,9 @@ function GroupDetail(props: { detail: Detail; summary: GroupSummary | undefined;
   const mod = () => RECORD_MODULES.find((m) => m.key === props.detail.module);
   const inModule = (entity: string) => !props.detail.module || ENTITIES[entity]?.module === props.detail.module;
   const problems = () => (props.summary?.problems ?? []).filter((p) => inModule(p.entity));
-  const title = () => (mod() ? t('classView.details', { group: props.detail.group.name, module: L(mod()!.label) }) : props.detail.group.name);
+  const experiment = () => props.summary?.progress.find((x) => x.experiment === props.detail.experiment);
+  const title = () => (mod() ? t('classView.details', { group: props.detail.group.name, module: L(mod()!.label) })
+    : experiment() ? t('classView.details', { group: props.detail.group.name, module: L(experiment()!.title) }) : props.detail.group.name);
   const modules = () => (mod() ? [mod()!] : RECORD_MODULES.filter((m) => props.summary?.records[m.key] || props.summary?.members.some((x) => x.byModule[m.key])));
   const entityLabel = (e: string) => (ENTITIES[e] ? L(ENTITIES[e].label) : e);
   return (
@@ -236,6 +243,14 @@ function GroupDetail(props: { detail: Detail; summary: GroupSummary | undefined;
         <a class="btn primary" href={`#/w/${props.detail.group.workspaceId}`} data-testid="open-read-only" onClick={(e) => { e.preventDefault(); props.onOpen(); }}>{t('classView.openReadOnly')}</a>
       </>}>
       <div class="class-detail">
+        <Show when={experiment()}>{(x) => (
+          <>
+            <h3>{L(x().title)} · {t('lab.doneOf', { done: x().done, total: x().total })}</h3>
+            <ol class="class-steps" data-testid="class-steps">
+              <For each={x().steps ?? []}>{(st) => <li data-done={st.done ? 'yes' : 'no'}><span aria-hidden="true">{st.done ? '✓' : '○'}</span> {L(st.title)}</li>}</For>
+            </ol>
+          </>
+        )}</Show>
         <table class="grid simple">
           <thead><tr><th>{t('classView.member')}</th><For each={modules()}>{(m) => <th class="num">{L(m.label)} <span class="muted small">{t('classView.created')} / {t('classView.edited')}</span></th>}</For></tr></thead>
           <tbody>
