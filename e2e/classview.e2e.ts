@@ -204,6 +204,8 @@ describe('class view', () => {
     step('reset: done');
     // the old room's peer keeps working; nothing of it reaches the reset workspace
     await addCustomer(B.page, B.wsId, 'OLD2', '旧房间里新加的');
+    // the original, on the old room's device, is untouched by the reset
+    await expectCustomers(B.page, B.wsId, ['OLD1', 'OLD2']);
     await A.page.waitForTimeout(4000);
     const after = await expectCustomers(A.page, A.wsId, ['KH']);
     expect(after.some((r) => /OLD1|OLD2/.test(r))).toBe(false);

@@ -7,7 +7,8 @@ import { addCustomer, becomeNewMember, invite, join, newPeer, setSync, signaling
 // Chromium processes) over real WebRTC, do experiment 3's steps; each device's guide turns both
 // students' steps green with the right names. The teacher's browser, following that group and a
 // second one by join code, shows both groups' progress per experiment, a cell opens the steps,
-// and the CSV for grading carries the progress.
+// and the CSV for grading carries the progress; with the group's devices offline it still shows
+// what was last synced and when.
 
 let signaling: LocalServer;
 const peers: Peer[] = [];
@@ -119,5 +120,14 @@ describe('experiment 3 by two students on two devices, followed by the teacher',
       await shot(T.page, `lab-peers-teacher-${w}x${h}`);
     }
     for (const p of [A, B, C, T]) expect(p.errors).toEqual([]);
+
+    // group 1's devices go offline: the teacher's view, opened again, shows what was last synced and when
+    await T.page.setViewportSize({ width: 1280, height: 800 });
+    const synced = await groupRow(T.page, '二班第1组').getByTestId('last-synced').innerText();
+    for (const p of [A, B]) await p.browser.close();
+    await T.page.reload();
+    await expect.poll(() => cell('二班第1组').innerText(), { timeout: 30_000 }).toBe('2/7');
+    expect(await groupRow(T.page, '二班第1组').getByTestId('last-synced').innerText()).toBe(synced);
+    expect(T.errors).toEqual([]);
   }, 300_000);
 });
