@@ -111,7 +111,7 @@ describe('summarising a group', () => {
     expect(s.problemCount).toBe(s.problems.length);
   });
 
-  it('a fresh workspace with the sample company shows no problems; a real violation in it still shows', () => {
+  it('a fresh workspace with the sample company shows no problems; a real violation in it still shows', { timeout: 30_000 }, () => {
     const ws = seededWorkspace('sample');
     loadSampleCompany(ws, '2026-11-24');
     const clean = summarizeGroup(ws, 0, Date.now());

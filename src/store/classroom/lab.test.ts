@@ -70,7 +70,7 @@ describe('experiments over a workspace', () => {
 });
 
 describe('the sample company against every experiment', () => {
-  it('loaded, then every experiment started: not one step is green — in the guide and in the class view', async () => {
+  it('loaded, then every experiment started: not one step is green — in the guide and in the class view', { timeout: 60_000 }, async () => {
     const ws = seededWorkspace();
     loadSampleCompany(ws, '2026-11-24');
     await wait(3);
@@ -84,7 +84,7 @@ describe('the sample company against every experiment', () => {
     expect(experimentProgress(ws).map((p) => p.done)).toEqual(EXPERIMENTS.map(() => 0));
   });
 
-  it('a page opened right after 开始实验 counts, though the sample’s burst left the workspace clock ahead of Date.now()', async () => {
+  it('a page opened right after 开始实验 counts, though the sample’s burst left the workspace clock ahead of Date.now()', { timeout: 60_000 }, async () => {
     const ws = seededWorkspace('w-clock');
     loadSampleCompany(ws, '2026-11-24');
     startGuide(ws, 'principles', 'stu1');
@@ -97,7 +97,7 @@ describe('the sample company against every experiment', () => {
 });
 
 describe('业务审批: a quote below the discount limit, submitted and approved', () => {
-  it('turns green once the engine approved a rep’s 九折 quote (limit 95 %), with the rep and the approver; not while pending, not within the limit', async () => {
+  it('turns green once the engine approved a rep’s 九折 quote (limit 95 %), with the rep and the approver; not while pending, not within the limit', { timeout: 60_000 }, async () => {
     const ws = seededWorkspace();
     loadSampleCompany(ws, '2026-11-24');
     await wait(3);

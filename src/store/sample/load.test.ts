@@ -75,7 +75,7 @@ describe('loading the sample company into a workspace', () => {
     expect(live(ws, 'salesPlans').some((p) => p.departmentId === sales)).toBe(true);
   });
 
-  it('the sample\'s roles replace the workspace\'s of the same name; the creator keeps a staff number of their own; the sample\'s records stay as generated', () => {
+  it('the sample\'s roles replace the workspace\'s of the same name; the creator keeps a staff number of their own; the sample\'s records stay as generated', { timeout: 60_000 }, () => {
     const ws = seededWorkspace();
     const creator = live(ws, 'users')[0];
     expect(creator).toMatchObject({ code: 'E001', roleId: 'role-admin' });
