@@ -200,7 +200,7 @@ export async function runCompany(): Promise<void> {
   const company = companyWorkspace();
   console.log(`  ${company.records} records in ${company.generateMs} ms: ${company.docs.map((d) => `${d.group} ${mb(d.update.byteLength)} MB`).join(', ')}`);
   const cluster = await startCluster(2, { redisArgs });
-  const r = await companyAcrossInstances(company, { cluster, waitMs: 120_000, log: (s) => console.log(`  ${s}`) }).finally(() => cluster.stop());
+  const r = await companyAcrossInstances(company, { cluster, waitMs: 300_000, log: (s) => console.log(`  ${s}`) }).finally(() => cluster.stop());
   const ms = (x: number | null) => (x === null ? 'not within the wait' : `${x} ms`);
   console.log(`\ncompany workspace across 2 instances behind Redis${redisArgs.length ? ` (pubsub limit ${process.env.REDIS_PUBSUB_LIMIT})` : ' (server/redis.conf)'}`);
   console.log(`  ${r.records} records, ${mb(Object.values(r.bytes).reduce((a, b) => a + b, 0))} MB in ${Object.keys(r.bytes).length} documents`);
