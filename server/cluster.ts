@@ -4,7 +4,7 @@
  * there is more than one (as docs/SERVER.md deploys them). Not part of the server itself.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,6 +83,7 @@ export async function startCluster(instances: number, opts: { redisArgs?: string
   const stop = async () => {
     await Promise.all(servers.map(stopProcess)); // servers first (they store on the way out), then Redis
     if (redis) await stopProcess(redis);
+    rmSync(dataDir, { recursive: true, force: true }); // a company run leaves ~80 MB
   };
   try {
     await Promise.all(ports.map((p) => waitForPort(p)));
