@@ -4,7 +4,7 @@ import { both, peer } from '../core/test-peers';
 import { entityDef, saveRecord } from '../core/records';
 import { seedWorkspace } from '../org/setup';
 import { approvalOf, decideDoc, submitDoc, withdrawDoc } from './engine';
-import { inboxOf } from './inbox';
+import { inboxOf, pendingCount } from './inbox';
 import { terminateContract } from './contracts';
 import { contractStatusOf } from '../../domain/contracts/status';
 import { contractExpiryReminders } from '../../domain/contracts/expiry';
@@ -98,4 +98,81 @@ describe('two approvers deciding one step apart (two Y docs through the store)',
       }
     });
   }
+});
+
+describe('market activity budgets: the approval in approvalStatus (statusField), the activity status untouched', () => {
+  function marketing(ws: Workspace) {
+    ws.collection('roles').create({ name: '市场专员', scope: 'own', perm_marketing: 'write' }, 'r-mkt');
+    ws.collection('users').create({ name: '何静', code: 'E12', roleId: 'r-mkt', departmentId: 'd-mkt' }, 'u-mkt');
+    ws.collection('users').create({ name: '林经理', code: 'E02', roleId: 'role-manager', departmentId: 'd-mkt' }, 'u-head');
+    ws.collection('departments').create({ name: '市场部', manager: 'u-head' }, 'd-mkt');
+  }
+  const activity = (ws: Workspace, budget: number) => {
+    const r = saveRecord(ws, entityDef(ws, 'marketActivities'), { name: '秋季新品发布会', type: 'seminar', startDate: '2026-10-10', budget, ownerId: 'u-mkt' }, undefined, { userId: 'u-mkt' });
+    if (!r.ok) throw new Error(zh(r));
+    return r.value.id;
+  };
+  const get = (ws: Workspace, id: string) => ws.collection('marketActivities').get(id)!;
+
+  it('submit → pending in approvalStatus (locked) → the department manager approves from the inbox → edited budget back to draft', () => {
+    const ws = seededWorkspace();
+    marketing(ws);
+    const id = activity(ws, 50_000);
+    expect(get(ws, id)).toMatchObject({ status: 'planned', approvalStatus: 'draft' });
+    expect(submitDoc(ws, 'marketActivities', id, 'u-mkt', '年度重点活动').ok).toBe(true);
+    expect(get(ws, id)).toMatchObject({ status: 'planned', approvalStatus: 'pending' });
+    expect(approvalOf(ws, 'marketActivities', get(ws, id))!.phase).toBe('pending');
+    // locked while pending: the budget is refused, the activity's own status still moves
+    expect(zh(saveRecord(ws, entityDef(ws, 'marketActivities'), { budget: 60_000 }, id, { userId: 'u-mkt' }))).toContain('已锁定');
+    expect(saveRecord(ws, entityDef(ws, 'marketActivities'), { status: 'running' }, id, { userId: 'u-mkt' }).ok).toBe(true);
+    expect(get(ws, id)).toMatchObject({ status: 'running', approvalStatus: 'pending', budget: 50_000 });
+    // the one inbox and its badge: the department manager's, nobody else's
+    expect(inboxOf(ws, 'u-head', 'pending').map((i) => [i.entity, i.doc.id, i.amount])).toEqual([['marketActivities', id, 50_000]]);
+    expect(pendingCount(ws, 'u-head')).toBe(1);
+    expect(pendingCount(ws, 'u-mkt')).toBe(0);
+    expect(decideDoc(ws, 'marketActivities', id, 'u-head', true, '同意').ok).toBe(true);
+    expect(get(ws, id)).toMatchObject({ status: 'running', approvalStatus: 'approved' });
+    expect(pendingCount(ws, 'u-head')).toBe(0);
+    expect(inboxOf(ws, 'u-head', 'decided').map((i) => i.doc.id)).toEqual([id]);
+    expect(inboxOf(ws, 'u-mkt', 'submitted').map((i) => i.doc.id)).toEqual([id]);
+    // an edit of the budget after the approval sends it back to draft; the history stays
+    expect(saveRecord(ws, entityDef(ws, 'marketActivities'), { budget: 80_000 }, id, { userId: 'u-mkt' }).ok).toBe(true);
+    const edited = get(ws, id);
+    expect(edited).toMatchObject({ status: 'running', approvalStatus: 'draft' });
+    const ap = approvalOf(ws, 'marketActivities', edited)!;
+    expect(ap.phase).toBe('draft');
+    expect(ap.state.history.map((s) => s.action)).toEqual(['submit', 'approve']);
+  });
+
+  it('a rejection needs a comment and keeps it; withdraw by the submitter; a small budget is approved at once', () => {
+    const ws = seededWorkspace();
+    marketing(ws);
+    const big = activity(ws, 30_000);
+    submitDoc(ws, 'marketActivities', big, 'u-mkt');
+    expect(zh(decideDoc(ws, 'marketActivities', big, 'u-head', false, ' '))).toBe('驳回必须填写意见');
+    expect(get(ws, big).approvalStatus).toBe('pending');
+    expect(decideDoc(ws, 'marketActivities', big, 'u-head', false, '预算偏高,请压缩展位费').ok).toBe(true);
+    expect(get(ws, big)).toMatchObject({ status: 'planned', approvalStatus: 'rejected' });
+    expect(approvalOf(ws, 'marketActivities', get(ws, big))!.state.history.at(-1)!.comment).toBe('预算偏高,请压缩展位费');
+    // resubmitted, then withdrawn by the submitter (not by the manager)
+    expect(submitDoc(ws, 'marketActivities', big, 'u-mkt').ok).toBe(true);
+    expect(withdrawDoc(ws, 'marketActivities', big, 'u-head').ok).toBe(false);
+    expect(withdrawDoc(ws, 'marketActivities', big, 'u-mkt').ok).toBe(true);
+    expect(get(ws, big).approvalStatus).toBe('draft');
+    const small = activity(ws, 5_000);
+    expect(submitDoc(ws, 'marketActivities', small, 'u-mkt').ok).toBe(true);
+    expect(get(ws, small)).toMatchObject({ status: 'planned', approvalStatus: 'approved' });
+  });
+
+  it('the department manager\'s own budget goes to whoever has approve on Marketing (the 销售经理 role now has it)', () => {
+    const ws = seededWorkspace();
+    marketing(ws);
+    ws.collection('users').create({ name: '赵经理', code: 'E03', roleId: 'role-manager' }, 'u-mgr3');
+    const r = saveRecord(ws, entityDef(ws, 'marketActivities'), { name: '行业展会', type: 'exhibition', startDate: '2026-10-10', budget: 90_000, ownerId: 'u-head' }, undefined, { userId: 'u-head' });
+    if (!r.ok) throw new Error(zh(r));
+    submitDoc(ws, 'marketActivities', r.value.id, 'u-head');
+    expect(inboxOf(ws, 'u-mgr3', 'pending').map((i) => i.doc.id)).toEqual([r.value.id]);
+    expect(inboxOf(ws, 'u-mkt', 'pending')).toEqual([]);
+    expect(zh(decideDoc(ws, 'marketActivities', r.value.id, 'u-head', true))).toContain('不能审批自己提交的');
+  });
 });
