@@ -25,7 +25,7 @@ type Prompt = 'submit' | 'approve' | 'reject';
  * this user may take, the step history (who, when, action, comment) and any conflict from
  * decisions made apart — who decided what, and which outcome stands.
  */
-export function ApprovalPanel(props: { entity: string; doc: BaseRecord; canSubmit: boolean }) {
+export function ApprovalPanel(props: { entity: string; doc: BaseRecord; canSubmit: boolean; /** The card's title (default 审批). */ title?: string }) {
   const ctx = useWorkspace();
   const title = useTitles();
   const refusal = useRefusal();
@@ -47,7 +47,7 @@ export function ApprovalPanel(props: { entity: string; doc: BaseRecord; canSubmi
   return (
     <div class="card approval-panel" data-phase={phase()}>
       <div class="approval-head">
-        <h2>{t('approvals.title')}</h2>
+        <h2>{props.title ?? t('approvals.title')}</h2>
         <Badge tone={PHASE_TONE[phase()]}>{t(`approvals.phase.${phase()}` as MessageKey)}</Badge>
         <span class="grow" />
         <Show when={props.canSubmit && (phase() === 'draft' || phase() === 'rejected')}>

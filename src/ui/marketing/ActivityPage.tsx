@@ -19,14 +19,15 @@ import { DrillDialog, type DrillEntity, type DrillSpec } from '../analysis/Drill
 import { PromoteDialog } from '../sales/LeadsPage';
 import { localToday } from '../analysis/filters';
 import { t, type MessageKey } from '../i18n';
+import { ApprovalPanel } from '../approvals/ApprovalPanel';
 import { ParticipantPicker } from './ParticipantPicker';
 import { activityTone, useResultIndex } from './common';
 import './marketing.css';
 
 /**
  * 市场活动 page: its fields; its results (leads, opportunities, won amount, cost, cost per lead,
- * ROI, conversion — each figure opens its records); participants, leads, expenses, tracking notes
- * and tasks as tabs. "Create a lead from this activity" opens the lead form with the activity set.
+ * ROI, conversion — each figure opens its records); the budget's approval on the engine (submit,
+ * decide, withdraw, history: ApprovalPanel); participants, leads, expenses, tracking notes and tasks as tabs. "Create a lead from this activity" opens the lead form with the activity set.
  */
 function Activity() {
   const ctx = useWorkspace();
@@ -67,6 +68,7 @@ function Activity() {
               </div>
               <Show when={result()}>{(r) => <Results result={r()} name={title('marketActivities', a())} onDrill={setDrill} />}</Show>
             </div>
+            <div class="mkt-approval"><ApprovalPanel entity="marketActivities" doc={a()} canSubmit={writable()} title={t('marketing.budgetApproval')} /></div>
             <Tabs class="tabs mkt-tabs" defaultValue="participants">
               <Tabs.List class="tab-list">
                 <Tabs.Trigger class="tab" value="participants">{t('marketing.participants')}</Tabs.Trigger>
