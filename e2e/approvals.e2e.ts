@@ -30,10 +30,11 @@ async function switchUser(page: Page, name: string) {
   await page.locator('.user-chip', { hasText: name }).waitFor();
 }
 
-async function sizes(page: Page, name: string) {
-  for (const [w, h] of [[1280, 800], [768, 1024], [390, 844]] as const) {
+async function sizes(page: Page, name: string, at: readonly (readonly [number, number])[] = [[1280, 800], [768, 1024], [390, 844]], show?: string) {
+  for (const [w, h] of at) {
     await page.setViewportSize({ width: w, height: h });
     await page.waitForTimeout(300);
+    if (show) await page.locator(show).first().scrollIntoViewIfNeeded();
     expect((await sidewaysOverflow(page)).offenders, `${name} ${w}`).toEqual([]);
     await shot(page, `approvals-${name}-${w}x${h}`);
   }
@@ -125,6 +126,100 @@ describe('approvals on the engine', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.locator('.approval-panel h2', { hasText: 'Approval' }).waitFor({ timeout: 10_000 });
     await shot(page, 'approvals-expense-en-1280x800');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('market activity budgets: 何静 resubmits a rejected budget, the general manager approves it and rejects another from 审批箱 (badge counts them)', { timeout: 240_000 }, async () => {
+    const acts = data.marketActivities;
+    const refused = acts.find((a) => a.approvalStatus === 'rejected')!;
+    const waiting = acts.find((a) => a.approvalStatus === 'pending')!;
+    expect(refused.ownerId).toBe('us012');
+    const { ctx, page, errors } = await newPage(browser);
+    const ws = await createWorkspace(page, '市场审批', '王老师');
+    await loadSampleCompany(page, 90_000);
+    const panel = page.locator('.mkt-approval .approval-panel');
+    const modal = page.locator('.modal');
+
+    // 何静 (市场专员) opens her rejected exhibition: the rejection and its comment are in the history
+    await switchUser(page, '何静');
+    await goto(page, ws, `marketing/activities/${refused.id}`);
+    await page.locator('.mkt-approval .approval-panel[data-phase=rejected]').waitFor();
+    const rejectedWhy = await page.locator('table.approval-steps tr[data-action=reject]').innerText();
+    // she lowers the budget (an edit after the decision is a new draft), then submits it
+    await page.locator('.head-actions').getByRole('button', { name: '编辑', exact: true }).click();
+    await page.locator('.modal #f-budget').fill('98000');
+    await modal.getByRole('button', { name: '保存', exact: true }).click();
+    await modal.waitFor({ state: 'detached' });
+    await page.locator('.mkt-approval .approval-panel[data-phase=draft]').waitFor();
+    await panel.locator('[data-approval=submit]').click();
+    await page.locator('#prompt-text').fill('已压缩展位费');
+    await modal.getByRole('button', { name: '提交审批' }).click();
+    await page.locator('.mkt-approval .approval-panel[data-phase=pending]').waitFor();
+    // pending: the budget is locked in the form, the rest of the activity is not
+    await page.locator('.head-actions').getByRole('button', { name: '编辑', exact: true }).click();
+    await expect(page.locator('.modal #f-budget').isDisabled()).resolves.toBe(true);
+    await expect(page.locator('.modal #f-place').isDisabled()).resolves.toBe(false);
+    await modal.getByRole('button', { name: '取消' }).click();
+    await modal.waitFor({ state: 'detached' });
+    await shot(page, 'approvals-activity-pending-1280x800');
+
+    // the general manager: both budgets are in the one 审批箱, and in its badge
+    await switchUser(page, '陈建国');
+    await goto(page, ws, 'approvals');
+    const inbox = page.locator('.engine-inbox');
+    const badge = page.locator('.nav-item[href$="/approvals"] .nav-badge');
+    for (const a of [refused, waiting]) await inbox.locator(`.inbox-row[data-type=marketActivities][data-id="${a.id}"]`).waitFor();
+    await expect(inbox.locator(`.inbox-row[data-id="${refused.id}"]`).innerText()).resolves.toContain('98,000');
+    const before = Number(await badge.innerText());
+    // the same count in the top bar (on a phone the side navigation is behind ☰)
+    const topCount = page.getByTestId('count-approvals');
+    await expect(topCount.innerText()).resolves.toBe(String(before));
+    await sizes(page, 'inbox-budgets', [[1280, 800], [390, 844]], `.inbox-row[data-id="${waiting.id}"]`);
+    await inbox.locator(`.inbox-row[data-id="${refused.id}"]`).getByRole('button', { name: '批准' }).click();
+    await modal.getByRole('button', { name: '批准' }).click();
+    await inbox.locator(`.inbox-row[data-id="${refused.id}"]`).waitFor({ state: 'detached' });
+    await expect.poll(async () => Number(await badge.innerText())).toBe(before - 1);
+    // a rejection needs a comment
+    await inbox.locator(`.inbox-row[data-id="${waiting.id}"]`).getByRole('button', { name: '驳回' }).click();
+    await modal.getByRole('button', { name: '驳回' }).click();
+    await page.locator('.modal .field-error').waitFor();
+    await page.locator('#prompt-text').fill('推广渠道需重新评估,请补充投放计划');
+    await modal.getByRole('button', { name: '驳回' }).click();
+    await inbox.locator(`.inbox-row[data-id="${waiting.id}"]`).waitFor({ state: 'detached' });
+    await expect.poll(async () => (await badge.count()) ? Number(await badge.innerText()) : 0).toBe(before - 2);
+    await expect.poll(async () => (await topCount.count()) ? Number(await topCount.innerText()) : 0).toBe(before - 2);
+
+    // 何静 sees her budget approved; the other activity rejected with the manager's comment
+    await switchUser(page, '何静');
+    await goto(page, ws, `marketing/activities/${refused.id}`);
+    await page.locator('.mkt-approval .approval-panel[data-phase=approved]').waitFor();
+    await expect(panel.locator('.approval-head .badge').innerText()).resolves.toBe('已批准');
+    await expect(page.getByTestId('budget-approval').innerText()).resolves.toBe('预算审批 · 已批准');
+    const history = await page.locator('table.approval-steps').innerText();
+    expect(history).toContain('陈建国');
+    expect(history).toContain('已压缩展位费');
+    expect(history).toContain(rejectedWhy.split('\t').at(-1)!.trim());
+    await sizes(page, 'activity-approved', undefined, '.mkt-approval');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('.page-head').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500); // the side navigation slides away
+    await shot(page, 'approvals-activity-head-390x844');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await goto(page, ws, `marketing/activities/${waiting.id}`);
+    await page.locator('.mkt-approval .approval-panel[data-phase=rejected]').waitFor();
+    await expect(page.locator('table.approval-steps').innerText()).resolves.toContain('推广渠道需重新评估');
+    // the list shows each activity's budget approval
+    await goto(page, ws, 'marketing/activities');
+    await page.locator('.grid-row', { hasText: '已驳回' }).first().waitFor();
+    await shot(page, 'approvals-activity-list-1280x800');
+
+    // English, on the approved activity
+    await goto(page, ws, `marketing/activities/${refused.id}`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('.mkt-approval .approval-panel h2', { hasText: 'Budget approval' }).waitFor({ timeout: 10_000 });
+    await panel.scrollIntoViewIfNeeded();
+    await shot(page, 'approvals-activity-en-1280x800');
     expect(errors).toEqual([]);
     await ctx.close();
   });

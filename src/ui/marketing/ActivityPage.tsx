@@ -19,7 +19,7 @@ import { DrillDialog, type DrillEntity, type DrillSpec } from '../analysis/Drill
 import { PromoteDialog } from '../sales/LeadsPage';
 import { localToday } from '../analysis/filters';
 import { t, type MessageKey } from '../i18n';
-import { ApprovalPanel } from '../approvals/ApprovalPanel';
+import { ApprovalPanel, PHASE_TONE } from '../approvals/ApprovalPanel';
 import { ParticipantPicker } from './ParticipantPicker';
 import { activityTone, useResultIndex } from './common';
 import './marketing.css';
@@ -51,6 +51,10 @@ function Activity() {
               <A href={`${base}/marketing/activities`} class="btn ghost">← {t('common.back')}</A>
               <h1 class="page-title" data-tone={activityTone(a())}>{title('marketActivities', a())}</h1>
               <Badge tone={activityTone(a())}>{ctx.display(ctx.def('marketActivities').fields.find((f) => f.key === 'status')!, a().status) || '—'}</Badge>
+              {/* the budget's approval in the head too: on a phone the panel is far below */}
+              <span data-testid="budget-approval"><Badge tone={PHASE_TONE[String(a().approvalStatus ?? 'draft')]}>
+                {t('marketing.budgetApproval')} · {ctx.display(ctx.def('marketActivities').fields.find((f) => f.key === 'approvalStatus')!, a().approvalStatus ?? 'draft') || '—'}
+              </Badge></span>
               <span class="grow" />
               <RecordPresence collection="marketActivities" id={params.id!} />
               <div class="head-actions">
