@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createWorkspace, goto, launch, newPage, shot, loadSampleCompany, sidewaysOverflow } from './lib';
+import { createWorkspace, fill, goto, launch, newPage, shot, loadSampleCompany, sidewaysOverflow } from './lib';
 import { sampleCompany } from '../src/domain/sample';
 import { localToday } from '../src/store/sales/ops';
 
 /*
- * 业务审批 on the engine (issue 13): with the sample company, a rep of 华东销售组 submits an expense over the
- * limit and a contract made from one of her approved orders; her department manager (王志强) rejects
- * the expense (a comment is required) and approves the contract from 审批箱; the contract is in force
- * and its page shows the step history. Screens at three sizes and in English.
+ * 业务审批 on the engine (issue 13), with the sample company. The administrator adds an order rule in
+ * 系统设置; a rep of 华东销售组 submits a draft order (over the rule's amount), an expense over the limit
+ * and a contract made from one of her approved orders; her department manager (王志强) approves the
+ * order and the contract and rejects the expense (a comment is required) from 审批箱; the contract is
+ * in force and its page shows the step history. Market activity budgets: 何静 resubmits a rejected
+ * budget, the general manager approves it and rejects another one, the badge and the top bar's count
+ * follow, 何静 sees 已批准. Screens at three sizes and in English.
  */
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
@@ -19,10 +22,12 @@ const contracted = new Set((data.contracts ?? []).map((c) => c.orderId));
 // a rep of 华东销售组 (manager 王志强) with a draft expense over the limit and an approved order without a contract
 const draftExpense = (rep: string) => data.expenses.find((e) => e.ownerId === rep && e.status === 'draft' && Number(e.amount) > 2000);
 const freeOrder = (rep: string) => data.orders.find((o) => o.ownerId === rep && o.status === 'approved' && !contracted.has(o.id));
-const repId = ['us004', 'us005', 'us006'].find((r) => draftExpense(r) && freeOrder(r)) ?? 'us005';
+const draftOrder = (rep: string) => data.orders.find((o) => o.ownerId === rep && o.status === 'draft' && Number(o.amount) > 50_000);
+const repId = ['us004', 'us005', 'us006'].find((r) => draftExpense(r) && freeOrder(r) && draftOrder(r)) ?? 'us005';
 const repName = String(data.users.find((u) => u.id === repId)?.name);
 const expense = draftExpense(repId)!;
 const order = freeOrder(repId)!;
+const submitted = draftOrder(repId)!;
 
 async function switchUser(page: Page, name: string) {
   await page.locator('.user-chip').click();
@@ -42,14 +47,31 @@ async function sizes(page: Page, name: string, at: readonly (readonly [number, n
 }
 
 describe('approvals on the engine', () => {
-  it('a rep submits an expense and a contract; the manager rejects one and approves the other from 审批箱', { timeout: 240_000 }, async () => {
-    expect(expense && order).toBeTruthy();
+  it('a rep submits an order, an expense and a contract; the manager approves the order and the contract and rejects the expense from 审批箱', { timeout: 240_000 }, async () => {
+    expect(expense && order && submitted).toBeTruthy();
     const { ctx, page, errors } = await newPage(browser);
     const ws = await createWorkspace(page, '审批引擎', '王老师');
     await loadSampleCompany(page, 90_000);
 
-    // the rep submits the expense from its page
+    // the rules are data: the administrator adds one in 系统设置 · 审批规则 (orders over 50,000 → the department manager)
+    await goto(page, ws, 'settings?tab=approvals');
+    await page.locator('.approval-rules').getByRole('button', { name: '+ 新增' }).click();
+    await fill(page, 'name', '大额订单由部门负责人审批');
+    await fill(page, 'docType', '订单');
+    await fill(page, 'condition', '金额超过');
+    await fill(page, 'threshold', '50000');
+    await fill(page, 'approverKind', '提交人的部门负责人');
+    await page.locator('.modal').getByRole('button', { name: '保存', exact: true }).click();
+    await page.locator('.modal').waitFor({ state: 'detached' });
+    await page.locator('.approval-rules .grid-row', { hasText: '大额订单由部门负责人审批' }).waitFor();
+
+    // the rep submits a draft order (over 50,000: it waits for her manager) and the expense from their pages
     await switchUser(page, repName);
+    await goto(page, ws, `orders/${submitted.id}`);
+    await page.locator('.action-bar [data-action=submit]').click();
+    await page.locator('#prompt-text').fill('客户月底前需要');
+    await page.locator('.modal').getByRole('button', { name: '提交', exact: true }).click();
+    await page.locator('.page-head .badge', { hasText: '待审批' }).waitFor();
     await goto(page, ws, `finance/expenses/${expense.id}`);
     await page.locator('[data-approval=submit]').click();
     await page.locator('#prompt-text').fill('招待客户');
@@ -79,6 +101,11 @@ describe('approvals on the engine', () => {
     await inbox.locator(`.inbox-row[data-id="${contractId}"]`).waitFor();
     await inbox.scrollIntoViewIfNeeded();
     await sizes(page, 'inbox');
+    // the order waits in its detailed card (lines, rate, why): approved
+    const orderCard = page.locator(`.order-inbox .inbox-item[data-id="${submitted.id}"]`);
+    await orderCard.getByRole('button', { name: '批准' }).click();
+    await page.locator('.modal').getByRole('button', { name: '批准', exact: true }).click();
+    await orderCard.waitFor({ state: 'detached' });
     // reject without a comment: refused, nothing written
     await inbox.locator(`.inbox-row[data-id="${expense.id}"]`).getByRole('button', { name: '驳回' }).click();
     await page.locator('.modal').getByRole('button', { name: '驳回' }).click();
@@ -109,6 +136,8 @@ describe('approvals on the engine', () => {
     expect(history).toContain(repName);
     expect(history).toContain('王志强');
     await sizes(page, 'contract');
+    await goto(page, ws, `orders/${submitted.id}`);
+    await page.locator('.page-head .badge', { hasText: '已审批' }).waitFor();
     await goto(page, ws, `finance/expenses/${expense.id}`);
     await page.locator('.approval-panel[data-phase=rejected]').waitFor();
     expect(await page.locator('table.approval-steps').innerText()).toContain('缺少发票');
