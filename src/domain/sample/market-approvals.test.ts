@@ -5,6 +5,8 @@ import { approvalState, decideBlocker, effectivePhase, planSteps, storedPhase, t
 import { MARKET_ACTIVITY_APPROVAL as DT } from '../marketing/approval';
 import { can } from '../org/modules';
 import { permFields } from '../org/modules';
+import { contractStatusOf } from '../contracts/status';
+import { DEFAULT_TODAY } from './index';
 
 describe('sample company: market activity budgets on the approval engine', () => {
   const data = sampleCompany({ history: true });
@@ -55,5 +57,13 @@ describe('sample company: market activity budgets on the approval engine', () =>
     expect(decideBlocker(state, 'pending', actor('us012'), DT)).not.toBeNull();
     // the next exhibition, rejected, is hers to change and submit again
     expect(acts.find((a) => a.approvalStatus === 'rejected')!.ownerId).toBe('us012');
+  });
+
+  it('(issue 13 item 6) contracts and the other documents\' approvals in each state too', () => {
+    expect(new Set(data.contracts.map((c) => contractStatusOf(c, DEFAULT_TODAY)))).toEqual(new Set(['draft', 'pending', 'active', 'expired', 'rejected', 'terminated']));
+    const phases = (docType: string) => new Set(data.approvalSteps.filter((s) => s.docType === docType).map((s) => s.docId)
+      .map((id) => approvalState(data.approvalSteps.filter((s) => s.docType === docType && s.docId === id), 'x').phase));
+    for (const docType of ['expenses', 'contracts', 'marketActivities']) expect(phases(docType), docType).toEqual(new Set(['pending', 'approved', 'rejected']));
+    expect(new Set(data.approvalRules.map((r) => r.docType))).toEqual(new Set(['quotes', 'orders', 'expenses', 'contracts', 'marketActivities']));
   });
 });

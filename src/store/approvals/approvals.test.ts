@@ -5,7 +5,7 @@ import { entityDef, saveRecord } from '../core/records';
 import { seedWorkspace } from '../org/setup';
 import { approvalOf, decideDoc, submitDoc, withdrawDoc } from './engine';
 import { inboxOf, pendingCount } from './inbox';
-import { terminateContract } from './contracts';
+import { contractFromOpportunity, contractFromOrder, createContract, terminateContract } from './contracts';
 import { contractStatusOf } from '../../domain/contracts/status';
 import { contractExpiryReminders } from '../../domain/contracts/expiry';
 import type { Workspace } from '../core/workspace';
@@ -60,6 +60,26 @@ describe('contracts on the engine', () => {
     decideDoc(ws, 'contracts', c.value.id, 'u-mgr', true);
     expect(terminateContract(ws, c.value.id, 'u-rep').ok).toBe(true);
     expect(contractStatusOf(ws.collection('contracts').get(c.value.id)!, '2026-06-01')).toBe('terminated');
+  });
+  it('made from an order, from an opportunity, or directly: what each brings, the number, a year by default, an attachment reference', () => {
+    const ws = seededWorkspace();
+    people(ws);
+    ws.collection('opportunities').create({ subject: '恒远 ERP 二期', customerId: 'c1', ownerId: 'u-rep', expectedAmount: 120000 }, 'op1');
+    ws.collection('orders').create({ code: 'DD-S01-0001', customerId: 'c1', opportunityId: 'op1', ownerId: 'u-rep', amount: 80000, status: 'approved' }, 'o1');
+    const fromOrder = createContract(ws, { ...contractFromOrder(ws, 'o1'), startDate: '2026-03-01', attachmentName: 'HT.pdf', attachmentNote: '盖章扫描件' }, 'u-mgr');
+    if (!fromOrder.ok) throw new Error(zh(fromOrder));
+    expect(ws.collection('contracts').get(fromOrder.value.id)).toMatchObject({
+      orderId: 'o1', customerId: 'c1', opportunityId: 'op1', amount: 80000, ownerId: 'u-rep', title: 'DD-S01-0001 销售合同',
+      code: 'HT-M01-0001', status: 'draft', startDate: '2026-03-01', endDate: '2027-02-28', attachmentName: 'HT.pdf', attachmentNote: '盖章扫描件',
+    });
+    const fromOpp = createContract(ws, contractFromOpportunity(ws, 'op1'), 'u-rep');
+    if (!fromOpp.ok) throw new Error(zh(fromOpp));
+    expect(ws.collection('contracts').get(fromOpp.value.id)).toMatchObject({ opportunityId: 'op1', customerId: 'c1', amount: 120000, title: '恒远 ERP 二期', code: 'HT-S01-0001' });
+    // directly: only what the form gives (the customer's owner is its owner)
+    const direct = contract(ws, { title: '直接签订' });
+    if (!direct.ok) throw new Error(zh(direct));
+    expect(ws.collection('contracts').get(direct.value.id)).toMatchObject({ customerId: 'c1', ownerId: 'u-rep', code: 'HT-S01-0002' });
+    expect(ws.collection('contracts').get(direct.value.id)!.orderId).toBeUndefined();
   });
   it('a department-manager rule asks the submitter\'s manager, and nobody else', () => {
     const ws = seededWorkspace();
