@@ -184,6 +184,16 @@ describe('market activity budgets: the approval in approvalStatus (statusField),
     expect(get(ws, small)).toMatchObject({ status: 'planned', approvalStatus: 'approved' });
   });
 
+  it('the inbox lists what waits for this user, oldest submission first (what the quotes\' own inbox did), nothing for others', () => {
+    const ws = seededWorkspace();
+    marketing(ws);
+    const [first, second] = [activity(ws, 40_000), activity(ws, 60_000)];
+    submitDoc(ws, 'marketActivities', second, 'u-mkt', undefined, 1_000);
+    submitDoc(ws, 'marketActivities', first, 'u-mkt', undefined, 2_000);
+    expect(inboxOf(ws, 'u-head', 'pending').map((i) => i.doc.id)).toEqual([second, first]);
+    expect(inboxOf(ws, 'u-mkt', 'pending')).toEqual([]);
+  });
+
   it('the department manager\'s own budget goes to whoever has approve on Marketing (the 销售经理 role now has it)', () => {
     const ws = seededWorkspace();
     marketing(ws);
