@@ -6,6 +6,7 @@ import { seedWorkspace } from '../org/setup';
 import { approvalOf, decideDoc, submitDoc, withdrawDoc } from './engine';
 import { inboxOf, pendingCount } from './inbox';
 import { contractFromOpportunity, contractFromOrder, createContract, terminateContract } from './contracts';
+import { followDecisionsMadeApart, reconcileApprovals } from './reconcile';
 import { contractStatusOf } from '../../domain/contracts/status';
 import { contractExpiryReminders } from '../../domain/contracts/expiry';
 import type { Workspace } from '../core/workspace';
@@ -204,5 +205,64 @@ describe('market activity budgets: the approval in approvalStatus (statusField),
     expect(inboxOf(ws, 'u-mgr3', 'pending').map((i) => i.doc.id)).toEqual([r.value.id]);
     expect(inboxOf(ws, 'u-mkt', 'pending')).toEqual([]);
     expect(zh(decideDoc(ws, 'marketActivities', r.value.id, 'u-head', true))).toContain('不能审批自己提交的');
+  });
+});
+
+describe('the stored status follows the steps after decisions made apart (the later write of the field must not win)', () => {
+  function apart() {
+    const a = peer('u-mgr');
+    seedWorkspace(a, '测试', '王老师');
+    people(a);
+    const c = contract(a);
+    if (!c.ok) throw new Error('no');
+    submitDoc(a, 'contracts', c.value.id, 'u-rep');
+    const b = peer('u-mgr2');
+    both(a, b);
+    // the rejection first, the approval later: the approval's status write is the later one
+    expect(decideDoc(b, 'contracts', c.value.id, 'u-mgr2', false, '价格不对').ok).toBe(true);
+    expect(decideDoc(a, 'contracts', c.value.id, 'u-mgr', true, '同意').ok).toBe(true);
+    return { a, b, id: c.value.id };
+  }
+  it('without the correction, the later write wins: 生效中 while the rejection stands', () => {
+    const { a, b, id } = apart();
+    both(a, b);
+    const doc = a.collection('contracts').get(id)!;
+    expect(approvalOf(a, 'contracts', doc)!.phase).toBe('rejected');
+    expect(doc.status).toBe('active');
+    // the correction writes the derived phase, the same on both devices
+    expect(reconcileApprovals(a, [{ entity: 'contracts', id }])).toEqual([id]);
+    expect(reconcileApprovals(b, [{ entity: 'contracts', id }])).toEqual([id]);
+    both(a, b);
+    for (const ws of [a, b]) expect(ws.collection('contracts').get(id)!.status).toBe('rejected');
+    expect(reconcileApprovals(a, [{ entity: 'contracts', id }])).toEqual([]);
+  });
+  it('devices following their workspace correct it when the steps arrive', async () => {
+    const { a, b, id } = apart();
+    followDecisionsMadeApart(a);
+    followDecisionsMadeApart(b);
+    both(a, b);
+    await new Promise((r) => setTimeout(r, 0));
+    both(a, b);
+    for (const ws of [a, b]) {
+      const doc = ws.collection('contracts').get(id)!;
+      expect(doc.status).toBe('rejected');
+      expect(contractStatusOf(doc, '2026-06-01')).toBe('rejected');
+      expect(approvalOf(ws, 'contracts', doc)!.state.conflicts).toHaveLength(1);
+    }
+  });
+  it('leaves the flow\'s own statuses alone: an edit back to draft, a terminated contract', () => {
+    const ws = seededWorkspace();
+    people(ws);
+    const c = contract(ws);
+    if (!c.ok) throw new Error('no');
+    submitDoc(ws, 'contracts', c.value.id, 'u-rep');
+    decideDoc(ws, 'contracts', c.value.id, 'u-mgr', true);
+    saveRecord(ws, entityDef(ws, 'contracts'), { amount: 7 }, c.value.id, { userId: 'u-rep' });
+    expect(reconcileApprovals(ws, [{ entity: 'contracts', id: c.value.id }])).toEqual([]);
+    submitDoc(ws, 'contracts', c.value.id, 'u-rep');
+    decideDoc(ws, 'contracts', c.value.id, 'u-mgr', true);
+    terminateContract(ws, c.value.id, 'u-rep');
+    expect(reconcileApprovals(ws, [{ entity: 'contracts', id: c.value.id }])).toEqual([]);
+    expect(ws.collection('contracts').get(c.value.id)!.status).toBe('terminated');
   });
 });
