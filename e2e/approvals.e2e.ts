@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createWorkspace, fill, goto, launch, newPage, shot, loadSampleCompany, sidewaysOverflow } from './lib';
+import * as Y from 'yjs';
+import { createWorkspace, fill, goto, injectUpdate, launch, newPage, shot, loadSampleCompany, sidewaysOverflow } from './lib';
+import { peer } from '../src/store/core/test-peers';
+import { CORE_GROUP, GROUP_OF } from '../src/domain/registry';
 import { sampleCompany } from '../src/domain/sample';
 import { localToday } from '../src/store/sales/ops';
 
@@ -72,6 +75,8 @@ describe('approvals on the engine', () => {
     await page.locator('#prompt-text').fill('客户月底前需要');
     await page.locator('.modal').getByRole('button', { name: '提交', exact: true }).click();
     await page.locator('.page-head .badge', { hasText: '待审批' }).waitFor();
+    // the order page says why, from the workspace's rules (not only the discount rule)
+    await expect(page.locator('.approval-need').innerText()).resolves.toContain('超过 50,000');
     await goto(page, ws, `finance/expenses/${expense.id}`);
     await page.locator('[data-approval=submit]').click();
     await page.locator('#prompt-text').fill('招待客户');
@@ -103,6 +108,7 @@ describe('approvals on the engine', () => {
     await sizes(page, 'inbox');
     // the order waits in its detailed card (lines, rate, why): approved
     const orderCard = page.locator(`.order-inbox .inbox-item[data-id="${submitted.id}"]`);
+    await expect(orderCard.locator('.order-why').innerText()).resolves.toContain('超过 50,000');
     await orderCard.getByRole('button', { name: '批准' }).click();
     await page.locator('.modal').getByRole('button', { name: '批准', exact: true }).click();
     await orderCard.waitFor({ state: 'detached' });
@@ -142,6 +148,21 @@ describe('approvals on the engine', () => {
     await page.locator('.approval-panel[data-phase=rejected]').waitFor();
     expect(await page.locator('table.approval-steps').innerText()).toContain('缺少发票');
     await sizes(page, 'expense-history');
+
+    // a peer (陈建国, while apart) rejected the same step of the order: both decisions kept, the
+    // conflict shown on the order's page, and the rejection stands (the order is back to draft)
+    const g = GROUP_OF.approvalSteps;
+    const p = peer('gm-peer');
+    p.collection('approvalSteps').create({ docType: 'orders', docId: submitted.id, round: 1, step: 1, action: 'reject', by: 'us001', at: Date.now(), comment: '客户信用待核实' }, 'peer-reject');
+    await injectUpdate(page, g === CORE_GROUP ? ws : `${ws}@${g}`, Y.encodeStateAsUpdate(p.docs.get(g)!));
+    await page.reload();
+    await goto(page, ws, `orders/${submitted.id}`);
+    const conflict = page.locator('.approval-conflict');
+    await conflict.waitFor();
+    await expect(conflict.innerText()).resolves.toMatch(/陈建国 驳回[\s\S]*王志强 批准|王志强 批准[\s\S]*陈建国 驳回/);
+    await page.locator('.page-head .badge', { hasText: '草稿' }).waitFor();
+    await conflict.scrollIntoViewIfNeeded();
+    await shot(page, 'approvals-order-conflict-1280x800');
 
     // the rules are data, in 系统设置 · 审批规则; the customer page lists its contracts
     await goto(page, ws, 'settings?tab=approvals');
