@@ -25,7 +25,8 @@ type Prompt = 'submit' | 'approve' | 'reject';
  * this user may take, the step history (who, when, action, comment) and any conflict from
  * decisions made apart — who decided what, and which outcome stands.
  */
-export function ApprovalPanel(props: { entity: string; doc: BaseRecord; canSubmit: boolean; /** The card's title (default 审批). */ title?: string }) {
+/** `title`: the card's heading (default approvals.title). */
+export function ApprovalPanel(props: { entity: string; doc: BaseRecord; canSubmit: boolean; title?: string }) {
   const ctx = useWorkspace();
   const title = useTitles();
   const refusal = useRefusal();
