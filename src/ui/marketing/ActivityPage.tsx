@@ -19,14 +19,15 @@ import { DrillDialog, type DrillEntity, type DrillSpec } from '../analysis/Drill
 import { PromoteDialog } from '../sales/LeadsPage';
 import { localToday } from '../analysis/filters';
 import { t, type MessageKey } from '../i18n';
+import { ApprovalPanel, PHASE_TONE } from '../approvals/ApprovalPanel';
 import { ParticipantPicker } from './ParticipantPicker';
 import { activityTone, useResultIndex } from './common';
 import './marketing.css';
 
 /**
  * 市场活动 page: its fields; its results (leads, opportunities, won amount, cost, cost per lead,
- * ROI, conversion — each figure opens its records); participants, leads, expenses, tracking notes
- * and tasks as tabs. "Create a lead from this activity" opens the lead form with the activity set.
+ * ROI, conversion — each figure opens its records); the budget's approval on the engine (submit,
+ * decide, withdraw, history: ApprovalPanel); participants, leads, expenses, tracking notes and tasks as tabs. "Create a lead from this activity" opens the lead form with the activity set.
  */
 function Activity() {
   const ctx = useWorkspace();
@@ -50,6 +51,10 @@ function Activity() {
               <A href={`${base}/marketing/activities`} class="btn ghost">← {t('common.back')}</A>
               <h1 class="page-title" data-tone={activityTone(a())}>{title('marketActivities', a())}</h1>
               <Badge tone={activityTone(a())}>{ctx.display(ctx.def('marketActivities').fields.find((f) => f.key === 'status')!, a().status) || '—'}</Badge>
+              {/* the budget's approval in the head too: on a phone the panel is far below */}
+              <span data-testid="budget-approval"><Badge tone={PHASE_TONE[String(a().approvalStatus ?? 'draft')]}>
+                {t('marketing.budgetApproval')} · {ctx.display(ctx.def('marketActivities').fields.find((f) => f.key === 'approvalStatus')!, a().approvalStatus ?? 'draft') || '—'}
+              </Badge></span>
               <span class="grow" />
               <RecordPresence collection="marketActivities" id={params.id!} />
               <div class="head-actions">
@@ -67,6 +72,7 @@ function Activity() {
               </div>
               <Show when={result()}>{(r) => <Results result={r()} name={title('marketActivities', a())} onDrill={setDrill} />}</Show>
             </div>
+            <div class="mkt-approval"><ApprovalPanel entity="marketActivities" doc={a()} canSubmit={writable()} title={t('marketing.budgetApproval')} /></div>
             <Tabs class="tabs mkt-tabs" defaultValue="participants">
               <Tabs.List class="tab-list">
                 <Tabs.Trigger class="tab" value="participants">{t('marketing.participants')}</Tabs.Trigger>

@@ -49,6 +49,7 @@ export const en: Record<keyof typeof zh, string> = {
   'marketing.pickNone': 'No customer or contact left to add',
   'marketing.pickedN': '{n} chosen',
   'marketing.results': 'Results',
+  'marketing.budgetApproval': 'Budget approval',
   'marketing.roi': 'ROI',
   'marketing.roiFormula': 'ROI = (won amount − actual cost) ÷ actual cost × 100%, "—" when the cost is 0; won amount = the expected amount of the won opportunities promoted from the activity\'s leads.',
   'marketing.tasks': 'Market tasks',

@@ -47,6 +47,7 @@ export const zh = {
   'marketing.pickNone': '没有可添加的客户或联系人',
   'marketing.pickedN': '已选 {n} 位',
   'marketing.results': '活动效果',
+  'marketing.budgetApproval': '预算审批',
   'marketing.roi': 'ROI',
   'marketing.roiFormula': 'ROI = (成交金额 − 实际成本) ÷ 实际成本 × 100%,实际成本为 0 时显示“—”;成交金额 = 由本活动意向升迁且成功的商机的预期金额。',
   'marketing.tasks': '市场任务',
