@@ -12,7 +12,7 @@ import { ConflictNotice } from '../sync/ConflictNotice';
 import { RecordPresence } from '../sync/RecordPresence';
 import { useWorkspace } from '../shared/context';
 import { useTitles } from '../shared/titles';
-import { Badge, FieldsView } from '../shared/RecordView';
+import { Badge, FieldsView, WhyDisabled, readOnlyWhy } from '../shared/RecordView';
 import { RecordPageGate, useRecordPage } from '../shared/RecordPage';
 import { Guard } from '../analysis/Guard';
 import { DrillDialog, type DrillEntity, type DrillSpec } from '../analysis/Drill';
@@ -56,6 +56,7 @@ function Activity() {
                 <button class="btn primary" disabled={!ctx.can('sales', 'write')} data-testid="lead-from-activity"
                   onClick={() => setForm({ entity: 'leads', defaults: { activityId: a().id, date: localToday(), source: undefined } })}>{t('marketing.newLead')}</button>
                 <button class="btn" disabled={!writable()} onClick={() => setEditing(true)}>{t('common.edit')}</button>
+                <WhyDisabled reasons={[(!writable() || !ctx.can('sales', 'write')) && readOnlyWhy(ctx.ws)]} />
               </div>
             </div>
             <ConflictNotice collection="marketActivities" id={params.id!} writable={writable()} />
@@ -147,6 +148,7 @@ function Participants(props: { activity: BaseRecord }) {
     <>
       <div class="row-inline mkt-part-head">
         <button class="btn primary" disabled={!ctx.can('marketing', 'write')} onClick={() => setPicking(true)} data-testid="add-participants">{t('marketing.addParticipants')}</button>
+        <WhyDisabled reasons={[!ctx.can('marketing', 'write') && readOnlyWhy(ctx.ws)]} />
         <span class="muted small" data-testid="participant-counts">
           <For each={STATUS_KEYS}>{(s, i) => <>{i() ? ' · ' : ''}{t(`marketing.part.${s}` as MessageKey)} {count(s)}</>}</For>
         </span>
@@ -163,13 +165,22 @@ function Leads(props: { activityId: string }) {
   const navigate = useNavigate();
   const [promoting, setPromoting] = createSignal<BaseRecord | null>(null);
   const one = (sel: () => BaseRecord[]) => (sel().length === 1 ? sel()[0] : null);
+  // why 升迁 cannot be used now, in words (a disabled button says nothing on a touch screen)
+  const promoteWhy = (lead: BaseRecord | null): string | null => {
+    if (!ctx.can('sales', 'write')) return readOnlyWhy(ctx.ws);
+    if (!lead) return t('marketing.promotePick');
+    if (lead.status === 'promoted') return t('marketing.promoteDone');
+    return lead.status === 'closed' ? t('marketing.promoteClosed') : null;
+  };
   return (
     <>
       <RecordList entity="leads" embedded filterBase={(r) => r.activityId === props.activityId} defaults={{ activityId: props.activityId }}
         rowTone={(r) => (r.status === 'promoted' ? 'blue' : r.status === 'closed' ? 'gray' : undefined)}
         actions={(sel) => (
-          <button class="btn" disabled={!ctx.can('sales', 'write') || !one(sel) || one(sel)!.status === 'promoted' || one(sel)!.status === 'closed'}
-            onClick={() => setPromoting(one(sel))}>{t('sales.promote')}</button>
+          <>
+            <button class="btn" disabled={!!promoteWhy(one(sel))} onClick={() => setPromoting(one(sel))}>{t('sales.promote')}</button>
+            <WhyDisabled reasons={[promoteWhy(one(sel))]} />
+          </>
         )} />
       <Show when={promoting()}>{(lead) => <PromoteDialog lead={lead()} onClose={() => setPromoting(null)}
         onDone={(id) => navigate(`/w/${ctx.ws.id}/opportunities/${id}`)} />}</Show>
