@@ -56,7 +56,8 @@ describe('English', () => {
         await goto(page, ws, path);
         await page.locator('main h1, main h2').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
         await page.waitForTimeout(150);
-        if (w === 1280) for (const text of await chromeTexts(page)) if (CJK.test(text)) chinese.push(`${path}: ${text.slice(0, 60)}`);
+        // record pages show the record's own (Chinese) name in their headings: the next test checks those against the user's data
+        if (w === 1280 && nav.includes(path)) for (const text of await chromeTexts(page)) if (CJK.test(text)) chinese.push(`${path}: ${text.slice(0, 60)}`);
         const o = await sidewaysOverflow(page);
         if (o.doc > 0 || o.offenders.length) sideways.push({ w, path, ...o });
         if (['customers', 'opportunities', 'sales-modes', 'org', 'approvals', 'analysis/funnel'].includes(path) || !nav.includes(path)) await shot(page, `en-${w}-${path.replace(/\W+/g, '_')}`);
