@@ -22,6 +22,7 @@ export const approvalsUi = defineUiModule({
   settingsTabs: [{ key: 'approvals', label: 'approvals.rules', order: 25, component: page(() => import('./RulesTab'), 'ApprovalRulesTab') }],
   search: [{ entity: 'contracts', fields: ['code', 'title'], open: (r) => `contracts/${r.id}` }],
   actions: [{ entity: 'contracts', path: 'contracts', label: 'contracts.new', order: 75 }],
+  homeCards: [{ order: 57, for: ['manager'], needsData: true, component: page(() => import('./HomeApprovals'), 'HomeDocApprovals') }],
   navCounts: [{ path: 'approvals', load: async () => (await import('./approval-count')).pendingEngineDocs }],
   reminders: [{ kind: 'contractEnd', label: 'reminders.contractEnd', order: 45, load: async () => (await import('./reminders')).contractEnds }],
   timeline: [
