@@ -147,6 +147,36 @@ describe('pickers that know their context', () => {
     await closed();
     expect(errors).toEqual([]);
   });
+
+  it('the participant picker of a market activity searches by phone and code too, and shows company and phone beside each 王凯', async () => {
+    // an activity neither 王凯 nor his company takes part in yet (those are not offered again)
+    const parts = data.activityParticipants as Rec[];
+    const activity = (data.marketActivities as Rec[]).find((a) => !parts.some((p) => p.activityId === a.id && (p.contactId === ours.id || p.customerId === ours.customerId)))!;
+    await goto(page, ws, `marketing/activities/${activity.id}`);
+    await page.getByTestId('add-participants').click();
+    await modal().waitFor();
+    const find = modal().locator('input[type=search]');
+    // the mobile, typed without its separators
+    const mobile = String(ours.mobile ?? ours.phone);
+    await find.fill(mobile.replace(/\D/g, ''));
+    const row = modal().locator('.mkt-pick-list li', { hasText: '王凯' }).first();
+    await row.waitFor();
+    await expect(row.innerText()).resolves.toContain(customerName(ours.customerId));
+    await expect(row.innerText()).resolves.toContain(mobile);
+    // by name: each 王凯 names its company, so the two can be told apart
+    await find.fill('王凯');
+    const rows = modal().locator('.mkt-pick-list li', { hasText: '王凯' });
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
+    const texts = await rows.allInnerTexts();
+    expect(new Set(texts).size).toBe(texts.length);
+    // a customer by its code
+    const customer = customers.find((c) => c.id === ours.customerId)!;
+    await find.fill(String(customer.code));
+    await modal().locator('.mkt-pick-list li', { hasText: String(customer.name) }).first().waitFor();
+    await shot(page, 'pickers-participants-1280');
+    await modal().getByRole('button', { name: '取消' }).click();
+    await closed();
+  });
 });
 
 describe('forms show what a person fills in', () => {
@@ -223,12 +253,14 @@ describe('forms show what a person fills in', () => {
     const pending = (data.contracts as Rec[]).find((c) => c.status === 'pending')!;
     await goto(page, ws, `contracts/${pending.id}`);
     await expect(page.locator('.head-actions .why-disabled').innerText()).resolves.toContain('合同正在审批中,已锁定');
-    // 升迁 on an activity's leads: disabled until one lead is chosen, and says so
-    await goto(page, ws, 'marketing/activities/ma001');
+    // 升迁 on an activity's lead that was promoted already: disabled, and says so
+    const promoted = (data.leads as Rec[]).find((l) => typeof l.activityId === 'string' && l.status === 'promoted')!;
+    await goto(page, ws, `marketing/activities/${String(promoted.activityId)}`);
     await page.getByRole('tab', { name: /意向/ }).click();
+    await page.locator('.tab-panel .grid-row', { hasText: String(promoted.subject) }).locator('input[type=checkbox]').check();
     const promote = page.getByRole('button', { name: '升迁为商机' });
     await expect(promote.isDisabled()).resolves.toBe(true);
-    await expect(page.locator('.tab-panel .why-disabled').first().innerText()).resolves.toBe('选中一条线索后可升迁');
+    await expect(page.locator('.tab-panel .why-disabled').first().innerText()).resolves.toBe('该线索已升迁为商机');
     await shot(page, 'forms-why-disabled-activity-1280');
     expect(errors).toEqual([]);
   });

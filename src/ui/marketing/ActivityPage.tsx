@@ -165,12 +165,12 @@ function Leads(props: { activityId: string }) {
   const navigate = useNavigate();
   const [promoting, setPromoting] = createSignal<BaseRecord | null>(null);
   const one = (sel: () => BaseRecord[]) => (sel().length === 1 ? sel()[0] : null);
-  // why 升迁 cannot be used now, in words (a disabled button says nothing on a touch screen)
+  // why 升迁 cannot be used on the chosen lead, in words (a disabled button says nothing on a touch
+  // screen); with nothing chosen it waits like the list's 编辑 and 删除, without a line of its own
   const promoteWhy = (lead: BaseRecord | null): string | null => {
     if (!ctx.can('sales', 'write')) return readOnlyWhy(ctx.ws);
-    if (!lead) return t('marketing.promotePick');
-    if (lead.status === 'promoted') return t('marketing.promoteDone');
-    return lead.status === 'closed' ? t('marketing.promoteClosed') : null;
+    if (lead?.status === 'promoted') return t('marketing.promoteDone');
+    return lead?.status === 'closed' ? t('marketing.promoteClosed') : null;
   };
   return (
     <>
@@ -178,7 +178,7 @@ function Leads(props: { activityId: string }) {
         rowTone={(r) => (r.status === 'promoted' ? 'blue' : r.status === 'closed' ? 'gray' : undefined)}
         actions={(sel) => (
           <>
-            <button class="btn" disabled={!!promoteWhy(one(sel))} onClick={() => setPromoting(one(sel))}>{t('sales.promote')}</button>
+            <button class="btn" disabled={!one(sel) || !!promoteWhy(one(sel))} onClick={() => setPromoting(one(sel))}>{t('sales.promote')}</button>
             <WhyDisabled reasons={[promoteWhy(one(sel))]} />
           </>
         )} />

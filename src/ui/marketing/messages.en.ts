@@ -34,7 +34,6 @@ export const en: Record<keyof typeof zh, string> = {
   'marketing.leadToOpp': 'Lead → opportunity',
   'marketing.leads': 'Leads',
   'marketing.newActivity': 'New market activity',
-  'marketing.promotePick': 'Select one lead to promote it',
   'marketing.promoteDone': 'This lead has already been promoted',
   'marketing.promoteClosed': 'This lead is closed and cannot be promoted',
   'marketing.newTask': 'New market task',

@@ -32,7 +32,6 @@ export const zh = {
   'marketing.leadToOpp': '意向→商机',
   'marketing.leads': '意向',
   'marketing.newActivity': '新建市场活动',
-  'marketing.promotePick': '选中一条线索后可升迁',
   'marketing.promoteDone': '该线索已升迁为商机',
   'marketing.promoteClosed': '该线索已关闭,不能升迁',
   'marketing.newTask': '新建市场任务',
