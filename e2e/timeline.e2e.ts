@@ -188,6 +188,15 @@ describe('the timeline and history of the newer modules', () => {
     expect(await history.innerText()).not.toMatch(/\bcu\d{3,}\b|[{}"]/);
     await history.scrollIntoViewIfNeeded();
     await shot(page, 'history-contract-1280x800');
+    // the system log names the contract by its number and the field by its label
+    await goto(page, ws, 'settings?tab=log');
+    const row = page.locator('.system-log tbody tr', { hasText: String(draft.code) }).first();
+    await expect(row.innerText()).resolves.toContain('合同金额');
+    expect(await row.innerText()).not.toMatch(/\bamount\b|\bct\d{3}\b/);
+    // an expense's page has its history too (the approval engine's other document)
+    const expense = of('expenses').find((e) => e.status === 'approved')!;
+    await goto(page, ws, `finance/expenses/${expense.id}`);
+    await expect(page.locator('.record-history').innerText()).resolves.toContain('创建了此记录');
     expect(errors).toEqual([]);
   });
 });
