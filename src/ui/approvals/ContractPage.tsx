@@ -63,7 +63,7 @@ export function ContractPage() {
               <FieldsView entity="contracts" record={c()} skip={['code', 'title', 'status', 'attachmentName', 'attachmentNote']} />
               <p class="small"><b>{t('contracts.attachment')}:</b>{' '}
                 <Show when={c().attachmentName} fallback={<span class="muted">{t('contracts.noAttachment')}</span>}>
-                  📎 {String(c().attachmentName)} <span class="muted">{String(c().attachmentNote ?? '')}</span>
+                  {String(c().attachmentName)} <span class="muted">{String(c().attachmentNote ?? '')}</span>
                 </Show></p>
               <Show when={c().orderId}><p class="small"><A href={`${base}/orders/${String(c().orderId)}`}>{title('orders', c().orderId)}</A></p></Show>
             </div>
