@@ -367,6 +367,7 @@ describe('keyboard and titles', () => {
     for (const [path, title] of expected) {
       await goto(page, ws, path);
       await expect.poll(() => page.title().then((got) => `${path}: ${got}`)).toBe(`${path}: ${title}`);
+      await shot(page, `zh-1280-${path.replace(/\W+/g, '_')}`); // the newer pages on a laptop, looked at beside the phone's and the English ones
     }
     await page.goto('about:blank'); // the kiosk refuses an in-app navigation
     expect(errors).toEqual([]);
