@@ -47,7 +47,7 @@ function Activity() {
         {(a) => (
           <>
             <div class="page-head wrap">
-              <A href={`${base}/marketing/activities`} class="btn ghost">← {t('common.back')}</A>
+              <A href={`${base}/marketing/activities`} end class="btn ghost">← {t('common.back')}</A>
               <h1 class="page-title" data-tone={activityTone(a())}>{title('marketActivities', a())}</h1>
               <Badge tone={activityTone(a())}>{ctx.display(ctx.def('marketActivities').fields.find((f) => f.key === 'status')!, a().status) || '—'}</Badge>
               <span class="grow" />

@@ -30,7 +30,7 @@ function Task() {
         {(task) => (
           <>
             <div class="page-head wrap">
-              <A href={`${base}/marketing/tasks`} class="btn ghost">← {t('common.back')}</A>
+              <A href={`${base}/marketing/tasks`} end class="btn ghost">← {t('common.back')}</A>
               <h1 class="page-title" data-tone={taskTone(task(), today)}>{title('marketTasks', task())}</h1>
               <Badge tone={taskTone(task(), today)}>{ctx.display(statusField(), task().status) || '—'}</Badge>
               <span class="grow" />
