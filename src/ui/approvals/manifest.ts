@@ -24,6 +24,7 @@ export const approvalsUi = defineUiModule({
   actions: [{ entity: 'contracts', path: 'contracts', label: 'contracts.new', order: 75 }],
   // also in the top bar (issue 13): on a phone the side navigation, and its badge, is behind ☰
   navCounts: [{ path: 'approvals', topbar: 'nav.approvals', icon: 'M4 2.5h8v11H4z M6 8l1.6 1.6L10.5 6.5', load: async () => (await import('./approval-count')).pendingEngineDocs }],
+  homeCards: [{ order: 57, for: ['manager'], needsData: true, component: page(() => import('./HomeApprovals'), 'HomeDocApprovals') }],
   reminders: [{ kind: 'contractEnd', label: 'reminders.contractEnd', order: 45, load: async () => (await import('./reminders')).contractEnds }],
   timeline: [
     { kind: 'contracts', entity: 'contracts', label: 'nav.contracts', order: 95, customer: { field: 'customerId' },

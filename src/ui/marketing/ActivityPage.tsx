@@ -12,7 +12,7 @@ import { ConflictNotice } from '../sync/ConflictNotice';
 import { RecordPresence } from '../sync/RecordPresence';
 import { useWorkspace } from '../shared/context';
 import { useTitles } from '../shared/titles';
-import { Badge, FieldsView } from '../shared/RecordView';
+import { Badge, FieldsView, WhyDisabled, readOnlyWhy } from '../shared/RecordView';
 import { RecordPageGate, useRecordPage } from '../shared/RecordPage';
 import { Guard } from '../analysis/Guard';
 import { DrillDialog, type DrillEntity, type DrillSpec } from '../analysis/Drill';
@@ -48,7 +48,7 @@ function Activity() {
         {(a) => (
           <>
             <div class="page-head wrap">
-              <A href={`${base}/marketing/activities`} class="btn ghost">← {t('common.back')}</A>
+              <A href={`${base}/marketing/activities`} end class="btn ghost">← {t('common.back')}</A>
               <h1 class="page-title" data-tone={activityTone(a())}>{title('marketActivities', a())}</h1>
               <Badge tone={activityTone(a())}>{ctx.display(ctx.def('marketActivities').fields.find((f) => f.key === 'status')!, a().status) || '—'}</Badge>
               {/* the budget's approval in the head too: on a phone the panel is far below */}
@@ -61,6 +61,7 @@ function Activity() {
                 <button class="btn primary" disabled={!ctx.can('sales', 'write')} data-testid="lead-from-activity"
                   onClick={() => setForm({ entity: 'leads', defaults: { activityId: a().id, date: localToday(), source: undefined } })}>{t('marketing.newLead')}</button>
                 <button class="btn" disabled={!writable()} onClick={() => setEditing(true)}>{t('common.edit')}</button>
+                <WhyDisabled reasons={[(!writable() || !ctx.can('sales', 'write')) && readOnlyWhy(ctx.ws)]} />
               </div>
             </div>
             <ConflictNotice collection="marketActivities" id={params.id!} writable={writable()} />
@@ -153,6 +154,7 @@ function Participants(props: { activity: BaseRecord }) {
     <>
       <div class="row-inline mkt-part-head">
         <button class="btn primary" disabled={!ctx.can('marketing', 'write')} onClick={() => setPicking(true)} data-testid="add-participants">{t('marketing.addParticipants')}</button>
+        <WhyDisabled reasons={[!ctx.can('marketing', 'write') && readOnlyWhy(ctx.ws)]} />
         <span class="muted small" data-testid="participant-counts">
           <For each={STATUS_KEYS}>{(s, i) => <>{i() ? ' · ' : ''}{t(`marketing.part.${s}` as MessageKey)} {count(s)}</>}</For>
         </span>
@@ -169,13 +171,22 @@ function Leads(props: { activityId: string }) {
   const navigate = useNavigate();
   const [promoting, setPromoting] = createSignal<BaseRecord | null>(null);
   const one = (sel: () => BaseRecord[]) => (sel().length === 1 ? sel()[0] : null);
+  // why 升迁 cannot be used on the chosen lead, in words (a disabled button says nothing on a touch
+  // screen); with nothing chosen it waits like the list's 编辑 and 删除, without a line of its own
+  const promoteWhy = (lead: BaseRecord | null): string | null => {
+    if (!ctx.can('sales', 'write')) return readOnlyWhy(ctx.ws);
+    if (lead?.status === 'promoted') return t('marketing.promoteDone');
+    return lead?.status === 'closed' ? t('marketing.promoteClosed') : null;
+  };
   return (
     <>
       <RecordList entity="leads" embedded filterBase={(r) => r.activityId === props.activityId} defaults={{ activityId: props.activityId }}
         rowTone={(r) => (r.status === 'promoted' ? 'blue' : r.status === 'closed' ? 'gray' : undefined)}
         actions={(sel) => (
-          <button class="btn" disabled={!ctx.can('sales', 'write') || !one(sel) || one(sel)!.status === 'promoted' || one(sel)!.status === 'closed'}
-            onClick={() => setPromoting(one(sel))}>{t('sales.promote')}</button>
+          <>
+            <button class="btn" disabled={!one(sel) || !!promoteWhy(one(sel))} onClick={() => setPromoting(one(sel))}>{t('sales.promote')}</button>
+            <WhyDisabled reasons={[promoteWhy(one(sel))]} />
+          </>
         )} />
       <Show when={promoting()}>{(lead) => <PromoteDialog lead={lead()} onClose={() => setPromoting(null)}
         onDone={(id) => navigate(`/w/${ctx.ws.id}/opportunities/${id}`)} />}</Show>

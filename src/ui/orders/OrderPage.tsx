@@ -59,7 +59,7 @@ export function OrderPage() {
         {(o) => (
           <>
             <div class="page-head wrap">
-              <A href={`${base}/orders`} class="btn ghost">← {t('common.back')}</A>
+              <A href={`${base}/orders`} end class="btn ghost">← {t('common.back')}</A>
               <h1 class="page-title">{t('orders.order')} {title('orders', o())}</h1>
               <StatusBadge order={o()} />
               <Badge tone={executionTone(exec().status)}><span class="exec-status">{executionText(exec().status)}</span></Badge>

@@ -160,7 +160,7 @@ export function QuotePage() {
           return (
             <>
               <div class="page-head wrap no-print">
-                <A href={q().opportunityId ? `${base}/opportunities/${String(q().opportunityId)}` : `${base}/quotes`} class="btn ghost">← {t('common.back')}</A>
+                <A href={q().opportunityId ? `${base}/opportunities/${String(q().opportunityId)}` : `${base}/quotes`} end class="btn ghost">← {t('common.back')}</A>
                 <h1 class="page-title">{t('sales.quote')} {title('quotes', q())}</h1>
                 <Badge tone={quoteTone(q())}>{t(QUOTE_STATUS_KEY[status()])}</Badge>
                 <span class="grow" />

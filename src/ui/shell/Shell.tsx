@@ -54,9 +54,15 @@ function Framed(props: ParentProps) {
   const bare = () => isBareRoute(modules, location.pathname.slice(`/w/${params.wsId}`.length));
   return (
     <Show when={bare()} fallback={<Frame>{props.children}</Frame>}>
-      <main class="bare-page" id="main-content"><Suspense fallback={<p class="loading">{t('common.loading')}</p>}>{props.children}</Suspense></main>
+      <main class="bare-page" id="main-content"><BareTitle /><Suspense fallback={<p class="loading">{t('common.loading')}</p>}>{props.children}</Suspense></main>
     </Show>
   );
+}
+
+/** A bare page's browser tab: the record it names (useRecordTitle), else the product — in the chosen language, not index.html's. */
+function BareTitle() {
+  useDocumentTitle(() => '');
+  return null;
 }
 
 function Frame(props: ParentProps) {
