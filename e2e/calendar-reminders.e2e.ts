@@ -58,7 +58,7 @@ const row = (text: string) => page.locator('.reminder', { hasText: text });
 describe('reminder centre', () => {
   it('shows a birthday and an overdue activity with the count in the top bar; each opens its record', async () => {
     await expect.poll(() => bell().innerText()).toBe('3');
-    await page.locator('header.topbar a.bell').click();
+    await page.locator('header.topbar a.bell[data-path="office/reminders"]').click();
     await page.getByRole('heading', { name: '提醒中心' }).waitFor();
     await expect(row('李娜').getAttribute('data-kind')).resolves.toBe('birthday');
     expect(await row('李娜').innerText()).toContain('3 天后');

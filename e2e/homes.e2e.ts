@@ -160,6 +160,26 @@ describe('a home for each role (sample company)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a manager\'s home lists the contracts and expenses waiting for them, as many as 审批箱 shows, each opening its page', async () => {
+    await goto(page, ws, 'approvals');
+    const pill = page.locator('.engine-inbox .count-pill');
+    await pill.waitFor();
+    const waiting = Number(await pill.innerText());
+    expect(waiting).toBeGreaterThan(0);
+    await goto(page, ws, '');
+    const card = page.getByTestId('home-doc-approvals');
+    await expect.poll(() => card.locator('h2 .n-badge').innerText()).toBe(String(waiting));
+    await expect(card.locator('li').count()).resolves.toBe(Math.min(5, waiting));
+    await card.scrollIntoViewIfNeeded();
+    await shot(page, 'home-doc-approvals-1280x800');
+    await card.locator('li a').first().click();
+    await page.waitForURL(/\/(contracts|finance\/expenses)\/[^/]+$/);
+    await goto(page, ws, '');
+    await card.getByRole('link', { name: '打开审批箱' }).click();
+    await page.waitForURL(/\/approvals$/);
+    expect(errors).toEqual([]);
+  });
+
   it('a sales manager sees the department; a rep their reminders, pipeline and target — not the team cards', async () => {
     await goto(page, ws, '');
     await switchUser(page, '王志强', '销售经理');

@@ -1,6 +1,7 @@
 import { inject } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { sampleCompany } from '../src/domain/sample';
 // @ts-expect-error plain ESM helper shared with the scripts
 import { launch as launchChromium } from '../scripts/lib/browser.mjs';
 
@@ -111,4 +112,25 @@ export async function injectUpdate(page: Page, wsId: string, update: Uint8Array)
     await new Promise((res) => { tx.oncomplete = res; });
     db.close();
   }, [`keyuan-ws-${wsId}`, Array.from(update)]);
+}
+
+/**
+ * Pages the side navigation does not list, opened on records of the sample company (their ids
+ * are stable, see domain/sample): record pages, survey results and editor, the settings tabs.
+ * The phone and English walks visit them after the navigation's entries. The kiosk goes last: it
+ * asks before being left.
+ */
+export const SAMPLE_RECORD_PAGES = [
+  'contracts/ct001', 'finance/expenses/ex0001', 'marketing/activities/ma001', 'marketing/tasks/mt0001',
+  'surveys/svy001', 'surveys/svy001/results', 'surveys/templates/svt001',
+  'settings?tab=sync', 'settings?tab=log', 'settings?tab=approvals', 'settings?tab=workspace',
+  'kiosk/svy001',
+] as const;
+
+/** The customer page of the customer the sample's first contract belongs to (its 360 timeline holds contracts, participations and answers). */
+export function sampleContractCustomerPath(): string {
+  const d = new Date();
+  const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const contract = sampleCompany({ history: true, today }).contracts.find((c) => c.id === 'ct001')!;
+  return `customers/${String(contract.customerId)}`;
 }

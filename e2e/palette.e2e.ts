@@ -119,6 +119,50 @@ describe('global search', () => {
     await ctx.close();
   }, 180_000);
 
+  it('finds contracts by number, market activities and surveys by name, and offers their "new" actions', async () => {
+    const { ctx, page, errors } = await newPage(browser);
+    const ws = await createWorkspace(page, '搜索新模块', '王老师');
+    await loadSampleCompany(page, 60_000);
+    // the sample's first contract, activity and survey, named as their pages name them
+    await goto(page, ws, 'contracts/ct001');
+    const contract = (await page.locator('main h1').innerText()).trim();
+    const code = contract.split(' ')[0];
+    expect(code).toMatch(/^HT-/);
+    await goto(page, ws, 'marketing/activities/ma001');
+    const activity = (await page.locator('main h1').first().innerText()).trim();
+    const found: [string, string, RegExp][] = [
+      [code.toLowerCase(), code, /\/contracts\/ct001$/],
+      [activity, activity, /\/marketing\/activities\/ma001$/],
+      ['满意度调查', '2026 年度客户满意度调查', /\/surveys\/svy001$/],
+    ];
+    for (const [query, title, url] of found) {
+      await goto(page, ws, 'customers');
+      await search(page, query);
+      const option = options(page).filter({ hasText: title }).first();
+      await option.waitFor();
+      await option.click();
+      await page.waitForURL(url);
+    }
+    // each "new" action opens its list's add form
+    const actions: [string, RegExp, string][] = [
+      ['新建合同', /\/contracts$/, '新增合同'],
+      ['新建市场活动', /\/marketing\/activities$/, '新增市场活动'],
+      ['新建市场任务', /\/marketing\/tasks$/, '新增市场任务'],
+      ['新建调查活动', /\/surveys$/, '新增调查活动'],
+    ];
+    for (const [label, url, dialog] of actions) {
+      await search(page, label);
+      await expect.poll(() => options(page).first().innerText()).toContain(label);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(url);
+      await page.getByRole('dialog', { name: dialog }).waitFor();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    }
+    expect(errors).toEqual([]);
+    await ctx.close();
+  }, 180_000);
+
   it('the 审批箱 entry shows how many approvals wait for this user, and follows a decision', async () => {
     const { ctx, page, errors } = await newPage(browser);
     const ws = await createWorkspace(page, '审批测试', '王老师');

@@ -147,6 +147,36 @@ describe('pickers that know their context', () => {
     await closed();
     expect(errors).toEqual([]);
   });
+
+  it('the participant picker of a market activity searches by phone and code too, and shows company and phone beside each 王凯', async () => {
+    // an activity neither 王凯 nor his company takes part in yet (those are not offered again)
+    const parts = data.activityParticipants as Rec[];
+    const activity = (data.marketActivities as Rec[]).find((a) => !parts.some((p) => p.activityId === a.id && (p.contactId === ours.id || p.customerId === ours.customerId)))!;
+    await goto(page, ws, `marketing/activities/${activity.id}`);
+    await page.getByTestId('add-participants').click();
+    await modal().waitFor();
+    const find = modal().locator('input[type=search]');
+    // the mobile, typed without its separators
+    const mobile = String(ours.mobile ?? ours.phone);
+    await find.fill(mobile.replace(/\D/g, ''));
+    const row = modal().locator('.mkt-pick-list li', { hasText: '王凯' }).first();
+    await row.waitFor();
+    await expect(row.innerText()).resolves.toContain(customerName(ours.customerId));
+    await expect(row.innerText()).resolves.toContain(mobile);
+    // by name: each 王凯 names its company, so the two can be told apart
+    await find.fill('王凯');
+    const rows = modal().locator('.mkt-pick-list li', { hasText: '王凯' });
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
+    const texts = await rows.allInnerTexts();
+    expect(new Set(texts).size).toBe(texts.length);
+    // a customer by its code
+    const customer = customers.find((c) => c.id === ours.customerId)!;
+    await find.fill(String(customer.code));
+    await modal().locator('.mkt-pick-list li', { hasText: String(customer.name) }).first().waitFor();
+    await shot(page, 'pickers-participants-1280');
+    await modal().getByRole('button', { name: '取消' }).click();
+    await closed();
+  });
 });
 
 describe('forms show what a person fills in', () => {
@@ -191,6 +221,48 @@ describe('forms show what a person fills in', () => {
     await page.waitForTimeout(500); // the sidebar slides away as the screen narrows
     await shot(page, 'forms-why-disabled-390x844');
     await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('the newer modules\' forms mark what is required and show system fields as text; their pages say why something is disabled', async () => {
+    const requiredOf = async () => (await modal().locator('label.field:has(.req) .field-label').allInnerTexts()).map((x) => x.replace('*', '').trim());
+    const forms: [string, string[]][] = [
+      ['contracts', ['合同名称', '客户(甲方)', '我方签约人', '合同金额', '签订日期', '生效日期', '截止日期']],
+      ['marketing/activities', ['活动名称', '活动类型', '开始日期', '负责人']],
+      ['marketing/tasks', ['任务', '执行人', '状态']],
+      ['surveys', ['调查名称', '问卷模板', '调查对象', '开始日期', '状态']],
+    ];
+    for (const [path, required] of forms) {
+      await goto(page, ws, path);
+      await page.getByRole('button', { name: '+ 新增' }).click();
+      await modal().waitFor();
+      await expect(modal().locator('.form-legend').innerText()).resolves.toContain('为必填项');
+      expect(await requiredOf(), path).toEqual(expect.arrayContaining(required));
+      await expect(modal().locator('.error-banner').count()).resolves.toBe(0);
+      await modal().getByRole('button', { name: '取消' }).click();
+      await closed();
+    }
+    // a contract's status and end date are written by its approval and 终止: text in its form, not inputs
+    await goto(page, ws, 'contracts/ct001');
+    await page.getByRole('button', { name: '编辑', exact: true }).click();
+    await modal().waitFor();
+    await expect(modal().locator('#f-status').evaluate((e) => e.tagName)).resolves.toBe('OUTPUT');
+    await expect(modal().locator('.system-field input, .system-field select').count()).resolves.toBe(0);
+    await modal().getByRole('button', { name: '取消' }).click();
+    await closed();
+    // a contract awaiting approval: its page says its terms are locked
+    const pending = (data.contracts as Rec[]).find((c) => c.status === 'pending')!;
+    await goto(page, ws, `contracts/${pending.id}`);
+    await expect(page.locator('.head-actions .why-disabled').innerText()).resolves.toContain('合同正在审批中,已锁定');
+    // 升迁 on an activity's lead that was promoted already: disabled, and says so
+    const promoted = (data.leads as Rec[]).find((l) => typeof l.activityId === 'string' && l.status === 'promoted')!;
+    await goto(page, ws, `marketing/activities/${String(promoted.activityId)}`);
+    await page.getByRole('tab', { name: /意向/ }).click();
+    await page.locator('.tab-panel .grid-row', { hasText: String(promoted.subject) }).locator('input[type=checkbox]').check();
+    const promote = page.getByRole('button', { name: '升迁为商机' });
+    await expect(promote.isDisabled()).resolves.toBe(true);
+    await expect(page.locator('.tab-panel .why-disabled').first().innerText()).resolves.toBe('该线索已升迁为商机');
+    await shot(page, 'forms-why-disabled-activity-1280');
+    expect(errors).toEqual([]);
   });
 
   it('discounts read as a percentage and a price, not 0.993103', async () => {
@@ -272,6 +344,34 @@ describe('keyboard and titles', () => {
     await expect.poll(() => page.title()).toBe(`${opp.subject} · 商机 · 客缘`);
     await goto(page, ws, '');
     await expect.poll(() => page.title()).toBe('我的工作台 · 客缘');
+    expect(errors).toEqual([]);
+  });
+
+  it('the browser tab names the newer modules\' pages and records', async () => {
+    const one = (k: string, id: string) => (data[k as keyof typeof data] as Rec[]).find((r) => r.id === id)!;
+    const expected: [string, string][] = [
+      ['contracts', '合同 · 客缘'],
+      ['contracts/ct001', `${String(one('contracts', 'ct001').code)} · 合同 · 客缘`],
+      ['marketing/activities', '市场活动 · 客缘'],
+      ['marketing/activities/ma001', `${String(one('marketActivities', 'ma001').name)} · 市场活动 · 客缘`],
+      ['marketing/tasks/mt0001', `${String(one('marketTasks', 'mt0001').title)} · 市场任务 · 客缘`],
+      ['marketing/analysis', '市场分析 · 客缘'],
+      ['surveys/svy001', '2026 年度客户满意度调查 · 调查活动 · 客缘'],
+      ['surveys/templates/svt001', '客户满意度调查问卷 · 问卷模板 · 客缘'],
+      ['approvals', '审批箱 · 客缘'],
+      ['lab', '实验指导 · 客缘'],
+      ['class', '班级看板 · 客缘'],
+      // a bare page (no frame) names its record too, in the app's words rather than index.html's
+      ['kiosk/svy001', '2026 年度客户满意度调查 · 自助答卷 · 客缘'],
+    ];
+    for (const [path, title] of expected) {
+      await goto(page, ws, path);
+      await expect.poll(() => page.title().then((got) => `${path}: ${got}`)).toBe(`${path}: ${title}`);
+      await shot(page, `zh-1280-${path.replace(/\W+/g, '_')}`); // the newer pages on a laptop, looked at beside the phone's and the English ones
+      // a record page's ← 返回 leads to its list: it is not "the current page" (it showed as a pressed button)
+      expect(await page.locator('main .page-head a[aria-current=page], main .page-head a.active').count(), path).toBe(0);
+    }
+    await page.goto('about:blank'); // the kiosk refuses an in-app navigation
     expect(errors).toEqual([]);
   });
 });

@@ -124,6 +124,83 @@ describe('the customer 360 timeline', () => {
   });
 });
 
+describe('the timeline and history of the newer modules', () => {
+  // a sample customer with a contract, a market activity it took part in and a survey it answered
+  const has = (k: string, cid: string) => mine(k, cid).length > 0;
+  const rich = of('customers').find((c) => ['contracts', 'activityParticipants', 'surveyResponses'].every((k) => has(k, c.id)))!;
+  // what a person must never read: record ids, stored codes, JSON
+  const RAW = /\b(?:cu|ct|mp|ma|svr|svy|us|od|op)\d{3,}\b|[{}[\]"]|\b(?:attended|invited|absent|staff|kiosk|active|draft|pending)\b/;
+
+  it('a customer\'s timeline holds its contracts, the market activities it took part in and its survey answers, in words', async () => {
+    expect(rich, 'the sample has such a customer').toBeTruthy();
+    await goto(page, ws, `customers/${rich.id}`);
+    await items().first().waitFor({ timeout: 30_000 });
+    await expect.poll(async () => {
+      const k = await kindsShown();
+      return ['contracts', 'activityParticipants', 'surveyResponses'].every((x) => k.has(x));
+    }, { timeout: 30_000 }).toBe(true);
+    const contract = mine('contracts', rich.id)[0];
+    const part = mine('activityParticipants', rich.id)[0];
+    const answer = mine('surveyResponses', rich.id)[0];
+    // a contract: its number, amount as money, status as a word; it opens the contract
+    const c = await timeline().locator('li.timeline-item[data-kind=contracts]', { hasText: String(contract.code) }).first().innerText();
+    expect(c).toContain(String(contract.code));
+    expect(c).toMatch(/\d{1,3}(,\d{3})+\.\d{2}/);
+    expect(c).not.toMatch(RAW);
+    await timeline().locator('li.timeline-item[data-kind=contracts]', { hasText: String(contract.code) }).getByRole('link').first().click();
+    await page.waitForURL(new RegExp(`/contracts/${contract.id}$`));
+    await page.goBack();
+    await items().first().waitFor({ timeout: 30_000 });
+    // a participation: the activity, the contact by name, attendance as a word
+    await timeline().locator('.chip-btn[data-kind=activityParticipants]').click();
+    const p = await timeline().locator('li.timeline-item[data-kind=activityParticipants]', { hasText: String(part.activityName) }).first().innerText();
+    expect(p).toContain(String(part.activityName));
+    if (typeof part.contactId === 'string') expect(p).toContain(String(of('contacts').find((x) => x.id === part.contactId)!.name));
+    expect(p).not.toMatch(RAW);
+    await timeline().locator('.chip-btn[data-kind=activityParticipants]').click();
+    // a survey answer: the survey, who entered it, the channel as a word
+    await timeline().locator('.chip-btn[data-kind=surveyResponses]').click();
+    const a = await timeline().locator('li.timeline-item[data-kind=surveyResponses]', { hasText: String(answer.title) }).first().innerText();
+    expect(a).toContain(String(answer.title));
+    expect(a).not.toMatch(RAW);
+    await timeline().scrollIntoViewIfNeeded();
+    await shot(page, 'timeline-new-kinds-1280x800');
+    await timeline().locator('.chip-btn[data-kind=surveyResponses]').click();
+    expect(errors).toEqual([]);
+  });
+
+  it('a contract page has a history that names the customer and writes money and dates', async () => {
+    // a draft contract: its terms can be edited on its page
+    const draft = of('contracts').find((c) => c.status === 'draft')!;
+    const other = of('customers').find((c) => c.id !== draft.customerId)!;
+    await goto(page, ws, `contracts/${draft.id}`);
+    await page.getByRole('button', { name: '编辑', exact: true }).click();
+    await pickRef(page, 'customerId', String(other.name));
+    await page.locator('.modal #f-amount').fill('123456.5');
+    await page.locator('.modal').getByRole('button', { name: '保存', exact: true }).click();
+    await page.locator('.modal').waitFor({ state: 'detached' });
+    const history = page.locator('.record-history');
+    const customerChange = history.locator('.change', { hasText: '客户(甲方)' }).first();
+    await expect.poll(() => customerChange.innerText()).toContain(String(other.name));
+    expect(await customerChange.innerText()).toContain(String(of('customers').find((c) => c.id === draft.customerId)!.name));
+    const amountChange = history.locator('.change', { hasText: '合同金额' }).first();
+    await expect(amountChange.innerText()).resolves.toContain('123,456.50');
+    expect(await history.innerText()).not.toMatch(/\bcu\d{3,}\b|[{}"]/);
+    await history.scrollIntoViewIfNeeded();
+    await shot(page, 'history-contract-1280x800');
+    // the system log names the contract by its number and the field by its label
+    await goto(page, ws, 'settings?tab=log');
+    const row = page.locator('.system-log tbody tr', { hasText: String(draft.code) }).first();
+    await expect(row.innerText()).resolves.toContain('合同金额');
+    expect(await row.innerText()).not.toMatch(/\bamount\b|\bct\d{3}\b/);
+    // an expense's page has its history too (the approval engine's other document)
+    const expense = of('expenses').find((e) => e.status === 'approved')!;
+    await goto(page, ws, `finance/expenses/${expense.id}`);
+    await expect(page.locator('.record-history').innerText()).resolves.toContain('创建了此记录');
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('the opportunity page', () => {
   it('the stage path marks passed stages and the current one; clicking a later stage moves the opportunity there', async () => {
     await goto(page, ws, `opportunities/${activeOpp.id}`);

@@ -5,61 +5,28 @@
  * its send time; every other client of that document records when it arrived. Reports delivery
  * (received / expected), latency median and p99, and each server process's CPU and memory.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { generateWorkspaceKey, issueToken, prove } from '../src/store/sync/token';
+import { sleep, startCluster, usage } from './cluster';
+import { runCompany } from './company';
 
 const env = (k: string, d: number) => Number(process.env[k] || d);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitForPort(port: number): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const up = await new Promise<boolean>((r) => { const c = createConnection(port, '127.0.0.1'); c.on('connect', () => { c.destroy(); r(true); }); c.on('error', () => r(false)); });
-    if (up) return;
-    await sleep(50);
-  }
-  throw new Error(`nothing listens on ${port}`);
-}
-
-/** CPU seconds (user + system) and resident memory of a process, from /proc. */
-function usage(pid: number): { cpu: number; rssMb: number } {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  const ticks = Number(stat[11]) + Number(stat[12]); // utime, stime (fields 14, 15)
-  const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return { cpu: ticks / 100, rssMb: Number(rss ?? 0) / 1024 };
-}
 
 const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
 
+/** `SCENARIO=company`: the company workspace across two instances (server/company.ts); else the edit load below. */
 export async function runBench(): Promise<void> {
+  if (process.env.SCENARIO === 'company') return runCompany();
+  return runEdits();
+}
+
+async function runEdits(): Promise<void> {
   const clients = env('CLIENTS', 200), docs = env('DOCS', 10), seconds = env('SECONDS', 20), rate = env('RATE', 1), instances = env('INSTANCES', 2);
-  const base = 43000 + Math.floor(Math.random() * 1000);
-  const procs: ChildProcess[] = [];
-  const dataDir = mkdtempSync(join(tmpdir(), 'keyuan-bench-'));
-  let redisUrl: string | undefined;
-  if (instances > 1) {
-    const port = base + 50;
-    procs.push(spawn('redis-server', ['server/redis.conf', '--port', String(port), '--daemonize', 'no'], { stdio: 'ignore' }));
-    await waitForPort(port);
-    redisUrl = `redis://127.0.0.1:${port}`;
-  }
-  const servers: ChildProcess[] = [];
-  for (let i = 0; i < instances; i++) {
-    const p = spawn(process.execPath, ['scripts/server.mjs'], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, PORT: String(base + i), HOST: '127.0.0.1', DATA_DIR: dataDir, QUIET: '1', ...(redisUrl ? { REDIS_URL: redisUrl } : {}) },
-    });
-    servers.push(p);
-    procs.push(p);
-  }
+  const cluster = await startCluster(instances);
+  const { servers, redisUrl } = cluster;
   try {
-    await Promise.all(servers.map((_, i) => waitForPort(base + i)));
     const key = await generateWorkspaceKey();
     const room = 'keyuan-bench';
     const token = await issueToken(key.privateJwk, { room, userId: 'bench', name: 'bench', admin: true });
@@ -70,7 +37,7 @@ export async function runBench(): Promise<void> {
       const doc = new Y.Doc();
       const name = names[c % docs];
       // one socket per client, as real devices have; instance by client number
-      const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${base + (Math.floor(c / docs) % instances)}`, WebSocketPolyfill: WebSocket as never });
+      const socket = new HocuspocusProviderWebsocket({ url: cluster.urls[Math.floor(c / docs) % instances], WebSocketPolyfill: WebSocket as never });
       const provider = new HocuspocusProvider({ websocketProvider: socket, name, document: doc, token: () => prove(token, 'server', name) });
       provider.attach();
       const edits = doc.getMap<number>('edits');
@@ -119,6 +86,6 @@ export async function runBench(): Promise<void> {
     after.forEach((u, i) => console.log(`  instance ${i + 1}: CPU ${((100 * (u.cpu - before[i].cpu)) / wall).toFixed(1)} % of a core, memory ${u.rssMb.toFixed(0)} MB`));
     for (const s of sim) { s.provider.destroy(); s.socket.destroy(); }
   } finally {
-    for (const p of procs.reverse()) p.kill('SIGTERM'); // servers first, then Redis
+    await cluster.stop();
   }
 }

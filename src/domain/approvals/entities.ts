@@ -49,6 +49,7 @@ export const APPROVALS_ENTITIES: EntityDef[] = [approvalRulesDef, approvalStepsD
 export const APPROVAL_DICTIONARIES: OrdersDictDef[] = [
   { dict: 'approvalDocType', label: { zh: '审批单据类型', en: 'Approval document type' }, options: [
     opt('quotes', '报价单', 'Quote'), opt('orders', '订单', 'Order'), opt('expenses', '费用', 'Expense'), opt('contracts', '合同', 'Contract'),
+    opt('marketActivities', '市场活动预算', 'Market activity budget'),
   ] },
   { dict: 'approvalCondition', label: { zh: '审批条件', en: 'Approval condition' }, fixed: true, options: [
     opt('always', '总是需要审批', 'Always'), opt('amountOver', '金额超过', 'Amount over'),

@@ -33,7 +33,12 @@ export interface ApprovalDocType {
   ownerField: string;
   /** Facts the rules read. */
   facts(doc: Values, rows: RowReader, extra: { company?: Values }): ApprovalFacts;
-  /** The status values the document's `status` field takes for each approval state. */
+  /**
+   * The field that holds the approval state (default `status`). A document whose `status` is a flow
+   * of its own (a market activity: planned, running, finished…) keeps its approval in another field.
+   */
+  statusField?: string;
+  /** The values the status field takes for each approval state. */
   statusValue: Readonly<Record<ApprovalPhase, string>>;
   /** More to write with a new state (an order's approval day). */
   patchFor?(phase: ApprovalPhase, today: string): Record<string, unknown>;

@@ -24,6 +24,8 @@ export const marketActivitiesDef: OrdersEntityDef = {
     field('endDate', '结束日期', 'End', 'date', { width: 100, hidden: true }),
     field('ownerId', '负责人', 'Owner', 'ref', { ref: 'users', required: true, width: 90 }),
     field('budget', '预算', 'Budget', 'money', { min: 0, width: 110 }),
+    // the budget's approval (approval.ts: written by the approval engine, never typed)
+    field('approvalStatus', '预算审批', 'Budget approval', 'dict', { dict: 'budgetApproval', width: 80, ...flow }),
     field('manualCost', '实际成本(手工)', 'Actual cost (manual)', 'money', { min: 0, width: 110, hidden: true }),
     field('place', '地点', 'Place', 'text', { hidden: true }),
     field('description', '活动说明', 'Description', 'longtext', { hidden: true }),
@@ -90,6 +92,9 @@ export const MARKETING_DICTIONARIES: OrdersDictDef[] = [
   ] },
   { dict: 'marketActivityStatus', label: { zh: '市场活动状态', en: 'Market activity status' }, fixed: true, options: [
     opt('planned', '计划中', 'Planned'), opt('running', '进行中', 'Running'), opt('finished', '已结束', 'Finished'), opt('cancelled', '已取消', 'Cancelled'),
+  ] },
+  { dict: 'budgetApproval', label: { zh: '预算审批状态', en: 'Budget approval' }, fixed: true, options: [
+    opt('draft', '草稿', 'Draft'), opt('pending', '审批中', 'Pending'), opt('approved', '已批准', 'Approved'), opt('rejected', '已驳回', 'Rejected'),
   ] },
   { dict: 'participantStatus', label: { zh: '参与状态', en: 'Attendance' }, fixed: true, options: [
     opt('invited', '已邀请', 'Invited'), opt('attended', '已出席', 'Attended'), opt('noShow', '未出席', 'No-show'),

@@ -4,6 +4,7 @@ import type { EntityRules } from '../core/rules';
 import type { Errors } from '../core/validate';
 import { asNumber } from '../core/numbers';
 import { asDay, asText } from '../sales/read';
+import { budgetLock } from './approval';
 
 /** Rules of market management (read by the one save path, store/core/records.ts). */
 
@@ -26,9 +27,16 @@ export function activityErrors(values: RecordValues, old?: BaseRecord): Errors {
   return errors;
 }
 
+/**
+ * A budget awaiting approval is locked (budget, type); editing it after the decision sends the
+ * budget back to draft (approval.ts — the approval covered the budget it saw).
+ */
 export const marketActivityRules: EntityRules = {
-  defaults: (ctx) => ({ ownerId: ctx.userId, status: 'planned', startDate: ctx.today }),
-  validate: (values, old) => activityErrors(values, old),
+  defaults: (ctx) => ({ ownerId: ctx.userId, status: 'planned', startDate: ctx.today, approvalStatus: 'draft' }),
+  prepare: budgetLock.prepare,
+  validate: (values, old) => ({ ...activityErrors(values, old), ...budgetLock.lockErrors(values, old) }),
+  locked: budgetLock.locked,
+  deleteBlocker: budgetLock.deleteBlocker,
 };
 
 export const participantRules: EntityRules = {

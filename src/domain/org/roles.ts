@@ -16,7 +16,7 @@ export const MEMBER_ROLE = {
 export const DEFAULT_ROLES = [
   { id: 'role-admin', name: '系统管理员', nameEn: 'Administrator', admin: true, scope: 'all', perms: allAt('approve'), discountLimit: 100 },
   { id: 'role-manager', name: '销售经理', nameEn: 'Sales manager', scope: 'department', discountLimit: 20,
-    perms: { ...allAt('read'), customers: 'approve', competitors: 'write', sales: 'approve', orders: 'approve', finance: 'approve', office: 'approve', org: 'none', system: 'none' } },
+    perms: { ...allAt('read'), customers: 'approve', competitors: 'write', sales: 'approve', orders: 'approve', finance: 'approve', marketing: 'approve', office: 'approve', org: 'none', system: 'none' } },
   { id: 'role-rep', name: '业务员', nameEn: 'Sales rep', scope: 'own', discountLimit: 5,
     perms: { ...allAt('none'), customers: 'write', competitors: 'read', products: 'read', sales: 'write', orders: 'write', finance: 'write', service: 'read', office: 'write' } },
   { id: 'role-service', name: '售后服务员', nameEn: 'Service agent', scope: 'all', discountLimit: 0,

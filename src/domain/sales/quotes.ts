@@ -1,7 +1,6 @@
 import type { Label } from '../core/entity';
 import { sortRows } from '../core/rows';
-import { can, type RoleLike } from '../org/modules';
-import { asText, asTime, idOf, pushTo, isDeleted, isLive, ok, refuse, type Result, type Values, type Violation } from './read';
+import { asText, idOf, pushTo, isDeleted, isLive, ok, refuse, type Result, type Values, type Violation } from './read';
 import { approvalNeed, positionLimit, priceLine, quoteTotals, type ApprovalNeed, type LineInput, type PricedLine, type PricingContext, type QuoteTotals } from './pricing';
 import type { Patch } from './opportunity';
 import type { ApprovalStep, QuoteStatus } from './types';
@@ -154,42 +153,6 @@ export function submitQuote(quote: Values, userId: string, now: number, comment?
   if (s === 'approved') return refuse({ zh: '报价单已批准', en: 'The quote is already approved' });
   if (quoteProblems(quote).length) return refuse({ zh: '报价单内容不完整,不能提交', en: 'The quote is incomplete and cannot be submitted' });
   return ok(withStep('pending', step('submit', userId, now, comment)));
-}
-
-export interface Approver { id: string; role: RoleLike | undefined }
-
-/** Why this user cannot decide on the quote, or null: approve permission on sales, not one's own submission. */
-export function deciderBlocker(quote: Values, who: Approver): Label | null {
-  if (quoteStatusOf(quote) !== 'pending' || isDeleted(quote)) return { zh: '报价单不在审批中', en: 'The quote is not awaiting approval' };
-  if (!can(who.role, 'sales', 'approve')) return { zh: '没有销售管理的审批权限', en: 'No approval permission on Sales' };
-  if (submitterOf(quote) === who.id && !who.role?.admin) return { zh: '不能审批自己提交的报价单', en: 'You cannot approve your own quote' };
-  return null;
-}
-
-export function approveQuote(quote: Values, who: Approver, now: number, comment?: string): Result<QuoteAction> {
-  const why = deciderBlocker(quote, who);
-  return why ? refuse(why) : ok(withStep('approved', step('approve', who.id, now, comment)));
-}
-
-/** Reject: a comment is required (the rep must learn why). */
-export function rejectQuote(quote: Values, who: Approver, now: number, comment: string): Result<QuoteAction> {
-  const why = deciderBlocker(quote, who);
-  if (why) return refuse(why);
-  if (!asText(comment)) return refuse({ zh: '驳回必须填写意见', en: 'A rejection needs a comment' });
-  return ok(withStep('rejected', step('reject', who.id, now, comment)));
-}
-
-/** The submitter takes a pending quote back to draft. */
-export function withdrawQuote(quote: Values, userId: string, now: number): Result<QuoteAction> {
-  if (quoteStatusOf(quote) !== 'pending') return refuse({ zh: '报价单不在审批中', en: 'The quote is not awaiting approval' });
-  if (submitterOf(quote) !== userId) return refuse({ zh: '只有提交人可以撤回', en: 'Only the submitter can withdraw it' });
-  return ok(withStep('draft', step('withdraw', userId, now)));
-}
-
-/** 审批箱: pending quotes this user may decide on, oldest submission first. */
-export function approvalInbox(quotes: readonly Values[], who: Approver): Values[] {
-  const at = (q: Values) => asTime(stepsOf(q).filter((s) => s?.action === 'submit').pop()?.at) ?? 0;
-  return quotes.filter((q) => deciderBlocker(q, who) === null).sort((a, b) => at(a) - at(b));
 }
 
 function step(action: ApprovalStep['action'], by: string, at: number, comment?: string): ApprovalStep {

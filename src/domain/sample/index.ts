@@ -9,6 +9,7 @@ import { genFinance, projectActuals } from './finance';
 import { genMarketing } from './marketing';
 import { genApprovals } from './approvals';
 import { genSurveys } from './surveys';
+import { genMarketApprovals } from './market-approvals';
 import {
   companyRecord, competitorRecords, departmentRecords, productRecords, roleRecords, salesModeRecords,
   salesStageRecords, userRecords,
@@ -146,6 +147,8 @@ export function sampleCompany(opts: SampleCompanyOptions = {}): SampleData {
     data.leads = [...data.leads, ...market.leads];
     data.expenses = [...data.expenses, ...market.expenses];
     Object.assign(data, genApprovals(context(seed, 21, true, days), data));
+    // market activity budgets on the approval engine, and 何静's 市场专员 role: a stream of its own
+    Object.assign(data, genMarketApprovals(context(seed, 22, true, days), data));
     // the customer satisfaction survey (issue 13): a stream of its own, so nothing above changes
     Object.assign(data, genSurveys(context(seed, 41, true, days), data.customers));
   }

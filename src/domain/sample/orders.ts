@@ -5,7 +5,8 @@ import { orderAmount, orderExecution, lineValue, type OrderExecution } from '../
 import { CODE_PREFIX, nextCode, userCodeOf } from '../orders/numbering';
 import { orderAction, orderApprovalNeed } from '../orders/status';
 import { priceLine } from '../sales/pricing';
-import { approveQuote, quoteApprovalNeed, quoteView, rejectQuote, submitQuote } from '../sales/quotes';
+import { quoteApprovalNeed, quoteView, submitQuote, type QuoteAction } from '../sales/quotes';
+import type { Result } from '../core/result';
 import { productRecords, roleRecords, userRecords, OWNER_DEPT, type Rec } from './org';
 import { instantAt, pad, weighted } from './random';
 import { clean, managerOf, stageIndex, type RecordTable } from './sales';
@@ -34,6 +35,16 @@ const ROLES = new Map(roleRecords().map((r) => {
   return [r.id, { ...rest, ...permFields(perms ?? {}) } as RoleLike & Rec];
 }));
 const roleOf = (userId: string) => ROLES.get(USERS.get(userId)?.roleId as string);
+
+/**
+ * The rep's manager deciding a sample quote, as the rows an older version kept record it
+ * (`quoteSteps`; the approval engine reads them, store/approvals/legacy.ts): the quote's status
+ * and one step — the manager has approve on Sales and did not submit it, so nothing is checked.
+ */
+function decided(status: 'approved' | 'rejected', by: string, at: number, comment?: string): Result<QuoteAction> {
+  const action = status === 'approved' ? 'approve' : 'reject';
+  return { ok: true, value: { patch: { status }, step: comment ? { action, by, at, comment } : { action, by, at } } };
+}
 
 /** Goods delivered first; services (implementation days, maintenance) later. */
 const SERVICE_PRODUCTS = new Set(['pd006', 'pd007']);
@@ -141,10 +152,10 @@ export function genOrders(ctx: GenContext, cust: CustomerTable, contacts: Contac
     if (status !== 'draft') {
       const view = () => quoteView(quote, lines, steps);
       apply(submitQuote(view(), owner, instantAt(days, off, 10 * 60 + rng.range(0, 300))));
-      const manager = { id: managerOf(owner), role: roleOf(managerOf(owner)) };
+      const manager = { id: managerOf(owner) };
       const at = instantAt(days, decideOff, 16 * 60 + rng.range(0, 120));
-      if (status === 'approved') apply(approveQuote(view(), manager, at, need.needed ? '同意该折扣' : undefined));
-      if (status === 'rejected') apply(rejectQuote(view(), manager, at, '折扣过大，请重新报价'));
+      if (status === 'approved') apply(decided('approved', manager.id, at, need.needed ? '同意该折扣' : undefined));
+      if (status === 'rejected') apply(decided('rejected', manager.id, at, '折扣过大，请重新报价'));
     }
     out.quotes.push(quote);
     out.quoteLines.push(...lines);

@@ -4,8 +4,9 @@ import { both, peer } from '../core/test-peers';
 import { entityDef, saveRecord } from '../core/records';
 import { seedWorkspace } from '../org/setup';
 import { approvalOf, decideDoc, submitDoc, withdrawDoc } from './engine';
-import { inboxOf } from './inbox';
-import { terminateContract } from './contracts';
+import { inboxOf, pendingCount } from './inbox';
+import { contractFromOpportunity, contractFromOrder, createContract, terminateContract } from './contracts';
+import { followDecisionsMadeApart, reconcileApprovals } from './reconcile';
 import { contractStatusOf } from '../../domain/contracts/status';
 import { contractExpiryReminders } from '../../domain/contracts/expiry';
 import type { Workspace } from '../core/workspace';
@@ -61,6 +62,26 @@ describe('contracts on the engine', () => {
     expect(terminateContract(ws, c.value.id, 'u-rep').ok).toBe(true);
     expect(contractStatusOf(ws.collection('contracts').get(c.value.id)!, '2026-06-01')).toBe('terminated');
   });
+  it('made from an order, from an opportunity, or directly: what each brings, the number, a year by default, an attachment reference', () => {
+    const ws = seededWorkspace();
+    people(ws);
+    ws.collection('opportunities').create({ subject: '恒远 ERP 二期', customerId: 'c1', ownerId: 'u-rep', expectedAmount: 120000 }, 'op1');
+    ws.collection('orders').create({ code: 'DD-S01-0001', customerId: 'c1', opportunityId: 'op1', ownerId: 'u-rep', amount: 80000, status: 'approved' }, 'o1');
+    const fromOrder = createContract(ws, { ...contractFromOrder(ws, 'o1'), startDate: '2026-03-01', attachmentName: 'HT.pdf', attachmentNote: '盖章扫描件' }, 'u-mgr');
+    if (!fromOrder.ok) throw new Error(zh(fromOrder));
+    expect(ws.collection('contracts').get(fromOrder.value.id)).toMatchObject({
+      orderId: 'o1', customerId: 'c1', opportunityId: 'op1', amount: 80000, ownerId: 'u-rep', title: 'DD-S01-0001 销售合同',
+      code: 'HT-M01-0001', status: 'draft', startDate: '2026-03-01', endDate: '2027-02-28', attachmentName: 'HT.pdf', attachmentNote: '盖章扫描件',
+    });
+    const fromOpp = createContract(ws, contractFromOpportunity(ws, 'op1'), 'u-rep');
+    if (!fromOpp.ok) throw new Error(zh(fromOpp));
+    expect(ws.collection('contracts').get(fromOpp.value.id)).toMatchObject({ opportunityId: 'op1', customerId: 'c1', amount: 120000, title: '恒远 ERP 二期', code: 'HT-S01-0001' });
+    // directly: only what the form gives (the customer's owner is its owner)
+    const direct = contract(ws, { title: '直接签订' });
+    if (!direct.ok) throw new Error(zh(direct));
+    expect(ws.collection('contracts').get(direct.value.id)).toMatchObject({ customerId: 'c1', ownerId: 'u-rep', code: 'HT-S01-0002' });
+    expect(ws.collection('contracts').get(direct.value.id)!.orderId).toBeUndefined();
+  });
   it('a department-manager rule asks the submitter\'s manager, and nobody else', () => {
     const ws = seededWorkspace();
     people(ws);
@@ -98,4 +119,150 @@ describe('two approvers deciding one step apart (two Y docs through the store)',
       }
     });
   }
+});
+
+describe('market activity budgets: the approval in approvalStatus (statusField), the activity status untouched', () => {
+  function marketing(ws: Workspace) {
+    ws.collection('roles').create({ name: '市场专员', scope: 'own', perm_marketing: 'write' }, 'r-mkt');
+    ws.collection('users').create({ name: '何静', code: 'E12', roleId: 'r-mkt', departmentId: 'd-mkt' }, 'u-mkt');
+    ws.collection('users').create({ name: '林经理', code: 'E02', roleId: 'role-manager', departmentId: 'd-mkt' }, 'u-head');
+    ws.collection('departments').create({ name: '市场部', manager: 'u-head' }, 'd-mkt');
+  }
+  const activity = (ws: Workspace, budget: number) => {
+    const r = saveRecord(ws, entityDef(ws, 'marketActivities'), { name: '秋季新品发布会', type: 'seminar', startDate: '2026-10-10', budget, ownerId: 'u-mkt' }, undefined, { userId: 'u-mkt' });
+    if (!r.ok) throw new Error(zh(r));
+    return r.value.id;
+  };
+  const get = (ws: Workspace, id: string) => ws.collection('marketActivities').get(id)!;
+
+  it('submit → pending in approvalStatus (locked) → the department manager approves from the inbox → edited budget back to draft', () => {
+    const ws = seededWorkspace();
+    marketing(ws);
+    const id = activity(ws, 50_000);
+    expect(get(ws, id)).toMatchObject({ status: 'planned', approvalStatus: 'draft' });
+    expect(submitDoc(ws, 'marketActivities', id, 'u-mkt', '年度重点活动').ok).toBe(true);
+    expect(get(ws, id)).toMatchObject({ status: 'planned', approvalStatus: 'pending' });
+    expect(approvalOf(ws, 'marketActivities', get(ws, id))!.phase).toBe('pending');
+    // locked while pending: the budget is refused, the activity's own status still moves
+    expect(zh(saveRecord(ws, entityDef(ws, 'marketActivities'), { budget: 60_000 }, id, { userId: 'u-mkt' }))).toContain('已锁定');
+    expect(saveRecord(ws, entityDef(ws, 'marketActivities'), { status: 'running' }, id, { userId: 'u-mkt' }).ok).toBe(true);
+    expect(get(ws, id)).toMatchObject({ status: 'running', approvalStatus: 'pending', budget: 50_000 });
+    // the one inbox and its badge: the department manager's, nobody else's
+    expect(inboxOf(ws, 'u-head', 'pending').map((i) => [i.entity, i.doc.id, i.amount])).toEqual([['marketActivities', id, 50_000]]);
+    expect(pendingCount(ws, 'u-head')).toBe(1);
+    expect(pendingCount(ws, 'u-mkt')).toBe(0);
+    expect(decideDoc(ws, 'marketActivities', id, 'u-head', true, '同意').ok).toBe(true);
+    expect(get(ws, id)).toMatchObject({ status: 'running', approvalStatus: 'approved' });
+    expect(pendingCount(ws, 'u-head')).toBe(0);
+    expect(inboxOf(ws, 'u-head', 'decided').map((i) => i.doc.id)).toEqual([id]);
+    expect(inboxOf(ws, 'u-mkt', 'submitted').map((i) => i.doc.id)).toEqual([id]);
+    // an edit of the budget after the approval sends it back to draft; the history stays
+    expect(saveRecord(ws, entityDef(ws, 'marketActivities'), { budget: 80_000 }, id, { userId: 'u-mkt' }).ok).toBe(true);
+    const edited = get(ws, id);
+    expect(edited).toMatchObject({ status: 'running', approvalStatus: 'draft' });
+    const ap = approvalOf(ws, 'marketActivities', edited)!;
+    expect(ap.phase).toBe('draft');
+    expect(ap.state.history.map((s) => s.action)).toEqual(['submit', 'approve']);
+  });
+
+  it('a rejection needs a comment and keeps it; withdraw by the submitter; a small budget is approved at once', () => {
+    const ws = seededWorkspace();
+    marketing(ws);
+    const big = activity(ws, 30_000);
+    submitDoc(ws, 'marketActivities', big, 'u-mkt');
+    expect(zh(decideDoc(ws, 'marketActivities', big, 'u-head', false, ' '))).toBe('驳回必须填写意见');
+    expect(get(ws, big).approvalStatus).toBe('pending');
+    expect(decideDoc(ws, 'marketActivities', big, 'u-head', false, '预算偏高,请压缩展位费').ok).toBe(true);
+    expect(get(ws, big)).toMatchObject({ status: 'planned', approvalStatus: 'rejected' });
+    expect(approvalOf(ws, 'marketActivities', get(ws, big))!.state.history.at(-1)!.comment).toBe('预算偏高,请压缩展位费');
+    // resubmitted, then withdrawn by the submitter (not by the manager)
+    expect(submitDoc(ws, 'marketActivities', big, 'u-mkt').ok).toBe(true);
+    expect(withdrawDoc(ws, 'marketActivities', big, 'u-head').ok).toBe(false);
+    expect(withdrawDoc(ws, 'marketActivities', big, 'u-mkt').ok).toBe(true);
+    expect(get(ws, big).approvalStatus).toBe('draft');
+    const small = activity(ws, 5_000);
+    expect(submitDoc(ws, 'marketActivities', small, 'u-mkt').ok).toBe(true);
+    expect(get(ws, small)).toMatchObject({ status: 'planned', approvalStatus: 'approved' });
+  });
+
+  it('the inbox lists what waits for this user, oldest submission first (what the quotes\' own inbox did), nothing for others', () => {
+    const ws = seededWorkspace();
+    marketing(ws);
+    const [first, second] = [activity(ws, 40_000), activity(ws, 60_000)];
+    submitDoc(ws, 'marketActivities', second, 'u-mkt', undefined, 1_000);
+    submitDoc(ws, 'marketActivities', first, 'u-mkt', undefined, 2_000);
+    expect(inboxOf(ws, 'u-head', 'pending').map((i) => i.doc.id)).toEqual([second, first]);
+    expect(inboxOf(ws, 'u-mkt', 'pending')).toEqual([]);
+  });
+
+  it('the department manager\'s own budget goes to whoever has approve on Marketing (the 销售经理 role now has it)', () => {
+    const ws = seededWorkspace();
+    marketing(ws);
+    ws.collection('users').create({ name: '赵经理', code: 'E03', roleId: 'role-manager' }, 'u-mgr3');
+    const r = saveRecord(ws, entityDef(ws, 'marketActivities'), { name: '行业展会', type: 'exhibition', startDate: '2026-10-10', budget: 90_000, ownerId: 'u-head' }, undefined, { userId: 'u-head' });
+    if (!r.ok) throw new Error(zh(r));
+    submitDoc(ws, 'marketActivities', r.value.id, 'u-head');
+    expect(inboxOf(ws, 'u-mgr3', 'pending').map((i) => i.doc.id)).toEqual([r.value.id]);
+    expect(inboxOf(ws, 'u-mkt', 'pending')).toEqual([]);
+    expect(zh(decideDoc(ws, 'marketActivities', r.value.id, 'u-head', true))).toContain('不能审批自己提交的');
+  });
+});
+
+describe('the stored status follows the steps after decisions made apart (the later write of the field must not win)', () => {
+  function apart() {
+    const a = peer('u-mgr');
+    seedWorkspace(a, '测试', '王老师');
+    people(a);
+    const c = contract(a);
+    if (!c.ok) throw new Error('no');
+    submitDoc(a, 'contracts', c.value.id, 'u-rep');
+    const b = peer('u-mgr2');
+    both(a, b);
+    // the rejection first, the approval later: the approval's status write is the later one
+    expect(decideDoc(b, 'contracts', c.value.id, 'u-mgr2', false, '价格不对').ok).toBe(true);
+    expect(decideDoc(a, 'contracts', c.value.id, 'u-mgr', true, '同意').ok).toBe(true);
+    return { a, b, id: c.value.id };
+  }
+  it('without the correction, the later write wins: 生效中 while the rejection stands', () => {
+    const { a, b, id } = apart();
+    both(a, b);
+    const doc = a.collection('contracts').get(id)!;
+    expect(approvalOf(a, 'contracts', doc)!.phase).toBe('rejected');
+    expect(doc.status).toBe('active');
+    // the correction writes the derived phase, the same on both devices
+    expect(reconcileApprovals(a, [{ entity: 'contracts', id }])).toEqual([id]);
+    expect(reconcileApprovals(b, [{ entity: 'contracts', id }])).toEqual([id]);
+    both(a, b);
+    for (const ws of [a, b]) expect(ws.collection('contracts').get(id)!.status).toBe('rejected');
+    expect(reconcileApprovals(a, [{ entity: 'contracts', id }])).toEqual([]);
+  });
+  it('devices following their workspace correct it when the steps arrive', async () => {
+    const { a, b, id } = apart();
+    followDecisionsMadeApart(a);
+    followDecisionsMadeApart(b);
+    both(a, b);
+    await new Promise((r) => setTimeout(r, 0));
+    both(a, b);
+    for (const ws of [a, b]) {
+      const doc = ws.collection('contracts').get(id)!;
+      expect(doc.status).toBe('rejected');
+      expect(contractStatusOf(doc, '2026-06-01')).toBe('rejected');
+      expect(approvalOf(ws, 'contracts', doc)!.state.conflicts).toHaveLength(1);
+    }
+  });
+  it('leaves the flow\'s own statuses alone: an edit back to draft, a terminated contract', () => {
+    const ws = seededWorkspace();
+    people(ws);
+    const c = contract(ws);
+    if (!c.ok) throw new Error('no');
+    submitDoc(ws, 'contracts', c.value.id, 'u-rep');
+    decideDoc(ws, 'contracts', c.value.id, 'u-mgr', true);
+    saveRecord(ws, entityDef(ws, 'contracts'), { amount: 7 }, c.value.id, { userId: 'u-rep' });
+    expect(reconcileApprovals(ws, [{ entity: 'contracts', id: c.value.id }])).toEqual([]);
+    submitDoc(ws, 'contracts', c.value.id, 'u-rep');
+    decideDoc(ws, 'contracts', c.value.id, 'u-mgr', true);
+    terminateContract(ws, c.value.id, 'u-rep');
+    expect(reconcileApprovals(ws, [{ entity: 'contracts', id: c.value.id }])).toEqual([]);
+    expect(ws.collection('contracts').get(c.value.id)!.status).toBe('terminated');
+  });
 });

@@ -5,7 +5,7 @@ import type { Values } from '../../domain/core/read';
 import { refuse, ok, type Result } from '../../domain/core/result';
 import { APPROVAL_DOC_TYPES } from '../../domain/registry';
 import {
-  approvalState, decideBlocker, decideStep, effectivePhase, planSteps, submitStep, withdrawStep,
+  approvalState, decideBlocker, decideStep, effectivePhase, isPendingDoc, planSteps, statusFieldOf, storedPhase, submitStep, withdrawStep,
   type Actor, type ApprovalDocType, type ApprovalPhase, type ApprovalState, type PlannedStep, type StepValues, type Submitter,
 } from '../../domain/approvals';
 import { localToday } from '../sales/ops';
@@ -15,7 +15,7 @@ import { legacySteps } from './legacy';
  * The approval engine's reads and writes (domain/approvals): every document type registered in a
  * manifest (`approvals`) — quotes, orders, expenses, contracts — is submitted, approved, rejected
  * and withdrawn here. An action appends ONE step record (`approvalSteps`) and writes the
- * document's `status` (the doc type's value for the new state), in one transaction; a refusal writes nothing. The state itself is derived from the step records
+ * document's status field (`statusField`, default `status`: the doc type's value for the new state), in one transaction; a refusal writes nothing. The state itself is derived from the step records
  * (approvalState), so two approvers deciding while apart are both kept and every peer agrees.
  */
 
@@ -32,7 +32,7 @@ export function stepRecordsOf(ws: Workspace, entity: string, doc: BaseRecord): V
   const dt = docTypeOf(entity);
   // a document waiting with no record of its submission (imported, or written before steps were kept):
   // submitted by its owner when last changed, one step for the module's approvers
-  if (dt && !all.some((r) => r.action === 'submit') && doc.status === dt.statusValue.pending) {
+  if (dt && !all.some((r) => r.action === 'submit') && isPendingDoc(dt, doc)) {
     all.push({ id: `implicit:${doc.id}`, docType: entity, docId: doc.id, round: 1, step: 0, action: 'submit',
       by: typeof doc[dt.ownerField] === 'string' ? doc[dt.ownerField] : doc.updatedBy, at: doc.updatedAt,
       plan: JSON.stringify([{ approvers: [{ kind: 'module', module: dt.module }], reasons: [] }]) });
@@ -40,12 +40,7 @@ export function stepRecordsOf(ws: Workspace, entity: string, doc: BaseRecord): V
   return all;
 }
 
-/** The stored status as an approval phase (a status beyond approval — executing, completed — reads as approved). */
-export function storedPhase(dt: ApprovalDocType, doc: Values): ApprovalPhase {
-  const entries = Object.entries(dt.statusValue) as [ApprovalPhase, string][];
-  if (doc.status === undefined || doc.status === null || doc.status === '') return 'draft';
-  return entries.find(([, v]) => v === doc.status)?.[0] ?? 'approved';
-}
+export { storedPhase };
 
 export interface DocApproval { dt: ApprovalDocType; state: ApprovalState; phase: ApprovalPhase }
 
@@ -94,8 +89,8 @@ function write(ws: Workspace, entity: string, docId: string, run: (a: DocApprova
   const records = [...stepRecordsOf(ws, entity, doc), { id: '~new', docType: entity, docId, ...res.value }];
   const state = approvalState(records, a.dt.module);
   const next: DocApproval = { dt: a.dt, state, phase: effectivePhase(state, 'pending') };
-  const patch = { status: a.dt.statusValue[next.phase], ...(a.dt.patchFor?.(next.phase, localToday(new Date(now))) ?? {}) };
-  // the status is the flow's own field: written as is (the content rules — locks, required fields,
+  const patch = { [statusFieldOf(a.dt)]: a.dt.statusValue[next.phase], ...(a.dt.patchFor?.(next.phase, localToday(new Date(now))) ?? {}) };
+  // the status field is the flow's own: written as is (the content rules — locks, required fields,
   // a dictionary a peer renamed — concern people's edits, and must not keep a decision from being recorded)
   ws.transact(() => {
     ws.collection(entity).update(docId, patch);

@@ -1,7 +1,7 @@
 import type { Workspace } from '../core/workspace';
 import type { BaseRecord } from '../../domain/core/record';
 import { APPROVAL_DOC_TYPES } from '../../domain/registry';
-import { decideBlocker, type ApprovalDocType } from '../../domain/approvals';
+import { decideBlocker, isPendingDoc, type ApprovalDocType } from '../../domain/approvals';
 import { actorOf, approvalOf, type DocApproval } from './engine';
 import { legacyDocIds } from './legacy';
 
@@ -15,7 +15,8 @@ export const CARD_TYPES: readonly string[] = ['quotes', 'orders'];
 
 export type InboxView = 'pending' | 'decided' | 'submitted';
 
-export interface InboxItem { entity: string; doc: BaseRecord; approval: DocApproval; at: number }
+/** `amount`: what the document commits as its doc type reads it (an order's amount, a market activity's budget). */
+export interface InboxItem { entity: string; doc: BaseRecord; approval: DocApproval; at: number; amount: number | null }
 
 const typesOf = (only?: readonly string[]): ApprovalDocType[] => APPROVAL_DOC_TYPES.filter((d) => !only || only.includes(d.entity));
 
@@ -23,10 +24,12 @@ const typesOf = (only?: readonly string[]): ApprovalDocType[] => APPROVAL_DOC_TY
 export function inboxOf(ws: Workspace, userId: string, view: InboxView, only?: readonly string[]): InboxItem[] {
   const out: InboxItem[] = [];
   const steps = ws.collection('approvalSteps').live();
+  const rows = (c: string, f: string, id: string) => ws.collection(c).liveWhere(f, id);
+  const company = ws.collection('company').get('company');
   for (const dt of typesOf(only)) {
     const col = ws.collection(dt.entity);
     let docs: BaseRecord[];
-    if (view === 'pending') docs = col.live().filter((d) => d.status === dt.statusValue.pending);
+    if (view === 'pending') docs = col.live().filter((d) => isPendingDoc(dt, d));
     else {
       const actions = view === 'decided' ? ['approve', 'reject'] : ['submit'];
       const ids = new Set([
@@ -40,7 +43,7 @@ export function inboxOf(ws: Workspace, userId: string, view: InboxView, only?: r
       const approval = approvalOf(ws, dt.entity, doc)!;
       if (view === 'pending' && decideBlocker(approval.state, approval.phase, actor, dt)) continue;
       const mine = approval.state.history.filter((s) => (view === 'pending' ? s.action === 'submit' : s.by === userId));
-      out.push({ entity: dt.entity, doc, approval, at: mine.at(-1)?.at ?? 0 });
+      out.push({ entity: dt.entity, doc, approval, at: mine.at(-1)?.at ?? 0, amount: dt.facts(doc, rows, { company }).amount });
     }
   }
   return out.sort((a, b) => (view === 'pending' ? a.at - b.at : b.at - a.at));

@@ -19,11 +19,6 @@ export interface WorkspaceEntry {
   /** The demo a `?demo` link opened (store/classroom/demo.ts): the app says so and offers a workspace of one's own. */
   demo?: boolean;
 }
-
-/** Days since the last backup (or since creation when there never was one). */
-export function backupAgeDays(entry: WorkspaceEntry, now = Date.now()): number {
-  return (now - (entry.lastBackupAt ?? entry.createdAt)) / 86_400_000;
-}
 export interface Identity { workspaceId: string; userId: string }
 export interface SavedFilter { id?: number; workspaceId: string; entity: string; name: string; filter: Filter }
 export interface ColumnLayout { workspaceId: string; entity: string; order: string[]; hidden: string[]; locked: number }

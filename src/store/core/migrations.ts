@@ -8,16 +8,17 @@ import { referenceNames } from './migrations/004-reference-names';
 import { documentGroups } from './migrations/005-document-groups';
 import { moduleDictionaries } from './migrations/006-module-dictionaries';
 import { englishNames } from './migrations/007-english-names';
+import { addedOptions } from './migrations/008-added-options';
 
 /** Schema version of the workspace document this build writes. */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 /**
  * The steps that bring an older document up to date, in order, one file each (store/core/
  * migrations/NNN-*.ts, each with a test that opens a document written by the previous version).
  * Step n produces version n.
  */
-export const STEPS: readonly MigrationStep[] = [firstShape, recordsAsBytes, childRows, referenceNames, documentGroups, moduleDictionaries, englishNames];
+export const STEPS: readonly MigrationStep[] = [firstShape, recordsAsBytes, childRows, referenceNames, documentGroups, moduleDictionaries, englishNames, addedOptions];
 
 export function schemaVersion(doc: Y.Doc): number {
   const v = doc.getMap('meta').get('schema');

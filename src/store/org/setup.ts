@@ -67,6 +67,11 @@ export async function openWorkspace(id: string): Promise<OpenedWorkspace> {
 /** A workspace held on this device (its registry entry); the UI names it without reaching into Dexie. */
 export type { WorkspaceEntry };
 
+/** Days since the last backup (or since creation when there never was one). */
+export function backupAgeDays(entry: WorkspaceEntry, now = Date.now()): number {
+  return (now - (entry.lastBackupAt ?? entry.createdAt)) / 86_400_000;
+}
+
 export interface OpenedWorkspace { entry: WorkspaceEntry; ws: Workspace; userId?: string }
 
 const preopened = new Map<string, Promise<OpenedWorkspace>>();

@@ -10,7 +10,7 @@ import { approvalOf, decideBlockerOf, decideDoc, submitDoc, withdrawDoc, type Do
 import {
   ok, refuse, positionLimit, priceQuote, quoteApprovalNeed, quoteEditBlocker, quoteLinkBlocker,
   quoteLinkValues, quoteStatusOf, quoteView, statusAfterEdit, submitQuote,
-  type ApprovalNeed, type Approver, type LineInput, type Result, type Patch, type PricedQuote, type PricingContext,
+  type ApprovalNeed, type LineInput, type Result, type Patch, type PricedQuote, type PricingContext,
   type QuoteView, type Values,
 } from '../../domain/sales';
 import { localToday, PARENT_OF, type RecordKind } from './ops';
@@ -200,10 +200,6 @@ export function submitQuoteForApproval(ws: Workspace, quoteId: string, userId: s
   if (!quote) return refuse(NO_QUOTE);
   const checked = submitQuote(viewOf(ws, quote), userId, now, comment);
   return checked.ok ? submitDoc(ws, 'quotes', quoteId, userId, comment, now) : checked;
-}
-
-export function approverOf(ws: Workspace, userId: string): Approver {
-  return { id: userId, role: roleOfUser(ws, userId) };
 }
 
 /** Why this user may not decide on the quote now (the engine's check: the step's approvers, not one's own), or null. */

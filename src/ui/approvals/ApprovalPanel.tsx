@@ -1,6 +1,6 @@
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import type { BaseRecord } from '../../domain/core/record';
-import type { StepApprover, StepRecord } from '../../domain/approvals';
+import type { Conflict, StepApprover, StepRecord } from '../../domain/approvals';
 import { dateTime } from '../../domain/core/format';
 import { approvalOf, decideBlockerOf, decideDoc, planOf, submitDoc, withdrawDoc } from '../../store/approvals/engine';
 import { useWorkspace } from '../shared/context';
@@ -25,7 +25,8 @@ type Prompt = 'submit' | 'approve' | 'reject';
  * this user may take, the step history (who, when, action, comment) and any conflict from
  * decisions made apart — who decided what, and which outcome stands.
  */
-export function ApprovalPanel(props: { entity: string; doc: BaseRecord; canSubmit: boolean }) {
+/** `title`: the card's heading (default approvals.title). */
+export function ApprovalPanel(props: { entity: string; doc: BaseRecord; canSubmit: boolean; title?: string }) {
   const ctx = useWorkspace();
   const title = useTitles();
   const refusal = useRefusal();
@@ -41,13 +42,10 @@ export function ApprovalPanel(props: { entity: string; doc: BaseRecord; canSubmi
       : decideDoc(ctx.ws, props.entity, props.doc.id, uid, p === 'approve', text);
     return refusal.run(res, t(p === 'submit' ? 'approvals.submitted' : p === 'approve' ? 'approvals.approved' : 'approvals.rejected'));
   };
-  const names = (rs: readonly StepRecord[]) => rs.map((r) => `${title('users', r.by)} ${t(`approvals.action.${r.action}` as MessageKey)}`).join(',');
-  const conflictText = (c: { kind: string; step: number; records: readonly StepRecord[] }) =>
-    t(c.kind === 'decisions' ? 'approvals.conflictDecisions' : c.kind === 'withdrawn' ? 'approvals.conflictWithdrawn' : 'approvals.conflictSubmissions', { n: c.step, who: names(c.records) });
   return (
     <div class="card approval-panel" data-phase={phase()}>
       <div class="approval-head">
-        <h2>{t('approvals.title')}</h2>
+        <h2>{props.title ?? t('approvals.title')}</h2>
         <Badge tone={PHASE_TONE[phase()]}>{t(`approvals.phase.${phase()}` as MessageKey)}</Badge>
         <span class="grow" />
         <Show when={props.canSubmit && (phase() === 'draft' || phase() === 'rejected')}>
@@ -73,9 +71,7 @@ export function ApprovalPanel(props: { entity: string; doc: BaseRecord; canSubmi
       <Show when={phase() === 'pending' && a()?.state.current}>{(n) => (
         <p class="small approval-plan">{t('approvals.waitingStep', { n: n() })} {a()!.state.steps[n() - 1].approvers.map(who).join(' / ')}</p>
       )}</Show>
-      <For each={a()?.state.conflicts ?? []}>{(c) => (
-        <p class="notice approval-conflict" role="status"><b>{t('approvals.conflict')}</b>:{conflictText(c)}</p>
-      )}</For>
+      <ConflictNotes conflicts={a()?.state.conflicts ?? []} />
       <h3 class="small">{t('approvals.history')}</h3>
       <div class="scroll-x">
         <table class="grid simple approval-steps">
@@ -101,4 +97,31 @@ export function ApprovalPanel(props: { entity: string; doc: BaseRecord; canSubmi
       )}</Show>
     </div>
   );
+}
+
+/** Decisions made apart that disagree: who decided what, and which outcome stands. */
+function ConflictNotes(props: { conflicts: readonly Conflict[] }) {
+  const title = useTitles();
+  const names = (rs: readonly StepRecord[]) => rs.map((r) => `${title('users', r.by)} ${t(`approvals.action.${r.action}` as MessageKey)}`).join(',');
+  const text = (c: Conflict) =>
+    t(c.kind === 'decisions' ? 'approvals.conflictDecisions' : c.kind === 'withdrawn' ? 'approvals.conflictWithdrawn' : 'approvals.conflictSubmissions', { n: c.step, who: names(c.records) });
+  return (
+    <For each={props.conflicts}>{(c) => (
+      <p class="notice approval-conflict" role="status"><b>{t('approvals.conflict')}</b>:{text(c)}</p>
+    )}</For>
+  );
+}
+
+/**
+ * The conflicts of a document whose page keeps its own approval card (quotes, orders): decisions
+ * two approvers made apart are both kept, and the page says so beside its history.
+ */
+export function ApprovalConflicts(props: { entity: string; doc: BaseRecord }) {
+  const ctx = useWorkspace();
+  const conflicts = createMemo(() => {
+    trackApprovals(ctx, props.entity);
+    for (const c of ['quoteSteps', 'orderSteps']) ctx.version(c)();
+    return approvalOf(ctx.ws, props.entity, props.doc)?.state.conflicts ?? [];
+  });
+  return <ConflictNotes conflicts={conflicts()} />;
 }

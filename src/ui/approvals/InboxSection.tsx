@@ -1,7 +1,6 @@
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { A } from '@solidjs/router';
 import { money, dateTime } from '../../domain/core/format';
-import { asNumber } from '../../domain/core/numbers';
 import { decideDoc } from '../../store/approvals/engine';
 import { CARD_TYPES, inboxOf, type InboxItem, type InboxView } from '../../store/approvals/inbox';
 import { APPROVAL_DOC_TYPES } from '../../domain/registry';
@@ -18,6 +17,7 @@ const VIEWS: InboxView[] = ['pending', 'decided', 'submitted'];
 /** Where a document of each engine type opens. */
 export const DOC_PATH: Record<string, (id: string) => string> = {
   quotes: (id) => `quotes/${id}`, orders: (id) => `orders/${id}`, expenses: (id) => `finance/expenses/${id}`, contracts: (id) => `contracts/${id}`,
+  marketActivities: (id) => `marketing/activities/${id}`,
 };
 /** Waiting quotes and orders have their own detailed cards above; the other views list every type. */
 const LISTED_WAITING = APPROVAL_DOC_TYPES.map((d) => d.entity).filter((e) => !CARD_TYPES.includes(e));
@@ -30,7 +30,7 @@ export function EngineInbox() {
   const [view, setView] = createSignal<InboxView>('pending');
   const [deciding, setDeciding] = createSignal<{ item: InboxItem; approve: boolean } | null>(null);
   const items = createMemo(() => {
-    for (const c of ['quotes', 'orders', 'expenses', 'contracts', 'quoteSteps', 'orderSteps']) ctx.version(c)();
+    for (const c of [...APPROVAL_DOC_TYPES.map((d) => d.entity), 'quoteSteps', 'orderSteps']) ctx.version(c)();
     trackApprovals(ctx, 'company');
     return inboxOf(ctx.ws, ctx.userId(), view(), view() === 'pending' ? LISTED_WAITING : undefined);
   });
@@ -49,10 +49,10 @@ export function EngineInbox() {
             <div class="doc">
               <span class="muted small">{L(it.approval.dt.noun)} · </span>
               <A href={`${base}/${DOC_PATH[it.entity]?.(it.doc.id) ?? ''}`}>{title(it.entity, it.doc) || '—'}</A>
-              <span class="muted"> · {title('customers', it.doc.customerId)}</span>
+              <Show when={it.doc.customerId}><span class="muted"> · {title('customers', it.doc.customerId)}</span></Show>
             </div>
             <div class="facts">
-              <span>{t('approvals.amount')} <b>{money(asNumber(it.doc.amount) ?? 0, 0)}</b></span>
+              <span>{t('approvals.amount')} <b>{money(it.amount, 0)}</b></span>
               <span>{t('approvals.submittedBy')} {title('users', sub()?.by)}</span>
               <span class="muted">{dateTime(sub()?.at, lang())}</span>
               <Show when={sub()?.comment}><span>“{sub()!.comment}”</span></Show>

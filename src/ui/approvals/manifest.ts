@@ -22,7 +22,9 @@ export const approvalsUi = defineUiModule({
   settingsTabs: [{ key: 'approvals', label: 'approvals.rules', order: 25, component: page(() => import('./RulesTab'), 'ApprovalRulesTab') }],
   search: [{ entity: 'contracts', fields: ['code', 'title'], open: (r) => `contracts/${r.id}` }],
   actions: [{ entity: 'contracts', path: 'contracts', label: 'contracts.new', order: 75 }],
-  navCounts: [{ path: 'approvals', load: async () => (await import('./approval-count')).pendingEngineDocs }],
+  // also in the top bar (issue 13): on a phone the side navigation, and its badge, is behind ☰
+  navCounts: [{ path: 'approvals', topbar: 'nav.approvals', icon: 'M4 2.5h8v11H4z M6 8l1.6 1.6L10.5 6.5', load: async () => (await import('./approval-count')).pendingEngineDocs }],
+  homeCards: [{ order: 57, for: ['manager'], needsData: true, component: page(() => import('./HomeApprovals'), 'HomeDocApprovals') }],
   reminders: [{ kind: 'contractEnd', label: 'reminders.contractEnd', order: 45, load: async () => (await import('./reminders')).contractEnds }],
   timeline: [
     { kind: 'contracts', entity: 'contracts', label: 'nav.contracts', order: 95, customer: { field: 'customerId' },

@@ -7,6 +7,8 @@ export const en: Record<keyof typeof zh, string> = {
   'approvals.view.decided': 'Decided by me',
   'approvals.view.submitted': 'Submitted by me',
   'approvals.empty': 'No documents',
+  'approvals.homeTitle': 'Contracts, expenses and more for my approval',
+  'approvals.homeMore': 'Open approvals',
   'approvals.status': 'Status',
   'approvals.submittedBy': 'Submitted by',
   'approvals.amount': 'Amount',

@@ -6,6 +6,8 @@ export const zh = {
   'approvals.view.decided': '我已审批',
   'approvals.view.submitted': '我提交的',
   'approvals.empty': '没有单据',
+  'approvals.homeTitle': '待我审批的合同、费用等单据',
+  'approvals.homeMore': '打开审批箱',
   'approvals.status': '状态',
   'approvals.submittedBy': '提交人',
   'approvals.amount': '金额',

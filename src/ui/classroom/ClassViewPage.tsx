@@ -21,6 +21,7 @@ import { setupClass } from '../../store/classroom/class-setup';
 import { decodeInvite } from '../../store/sync/codes';
 import { session, sessionsStopped } from '../sync/state';
 import { defaultSettings } from '../../store/sync/settings';
+import { WhyDisabled } from '../shared/RecordView';
 import './class-view.css';
 
 /** Modules that hold records (the table's columns), in the permission list's order. */
@@ -136,6 +137,7 @@ export function ClassViewPage() {
         </label>
         <button class="btn" onClick={() => setDialog('setup')}>{t('classView.setup')}</button>
         <button class="btn primary" disabled={!groups().length} onClick={() => void exportCsv()}>{t('classView.export')}</button>
+        <WhyDisabled reasons={[!groups().length && t('classView.exportWhy')]} />
       </div>
       <Show when={listErrors().length}>
         <div class="notice class-list-errors" role="alert">

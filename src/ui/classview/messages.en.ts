@@ -54,6 +54,7 @@ export const en: Record<keyof typeof zh, string> = {
   'classView.setupDone': '{n} groups created. Give each group its join code and password:',
   'classView.setupDownload': 'Download class list CSV',
   'classView.groupName': '{prefix} group {n}',
+  'classView.exportWhy': 'Add a group first to export',
   'classView.readOnlyBanner': 'Read-only copy: changes are not written to the group',
   'classView.teacher': '{name} (teacher)',
   'classView.csvFile': 'class-view',

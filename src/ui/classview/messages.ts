@@ -52,6 +52,7 @@ export const zh = {
   'classView.setupDone': '已创建 {n} 个小组,请把加入码和密码发给各组:',
   'classView.setupDownload': '下载班级名单 CSV',
   'classView.groupName': '{prefix}第{n}组',
+  'classView.exportWhy': '先添加小组,才能导出',
   'classView.readOnlyBanner': '只读副本:修改不会写入小组',
   'classView.teacher': '{name}(老师)',
   'classView.csvFile': '班级看板',

@@ -39,7 +39,7 @@ export function CustomerPage() {
         {(c) => (
           <>
             <div class="page-head">
-              <A href={`/w/${ctx.ws.id}/customers`} class="btn ghost">← {t('common.back')}</A>
+              <A href={`/w/${ctx.ws.id}/customers`} end class="btn ghost">← {t('common.back')}</A>
               <h1 class="page-title">{title('customers', c())} <span class="muted">{plainText(c().code)}</span></h1>
               <span class="grow" />
               <RecordPresence collection="customers" id={params.id!} />

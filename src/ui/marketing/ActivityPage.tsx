@@ -12,21 +12,22 @@ import { ConflictNotice } from '../sync/ConflictNotice';
 import { RecordPresence } from '../sync/RecordPresence';
 import { useWorkspace } from '../shared/context';
 import { useTitles } from '../shared/titles';
-import { Badge, FieldsView } from '../shared/RecordView';
+import { Badge, FieldsView, WhyDisabled, readOnlyWhy } from '../shared/RecordView';
 import { RecordPageGate, useRecordPage } from '../shared/RecordPage';
 import { Guard } from '../analysis/Guard';
 import { DrillDialog, type DrillEntity, type DrillSpec } from '../analysis/Drill';
 import { PromoteDialog } from '../sales/LeadsPage';
 import { localToday } from '../analysis/filters';
 import { t, type MessageKey } from '../i18n';
+import { ApprovalPanel, PHASE_TONE } from '../approvals/ApprovalPanel';
 import { ParticipantPicker } from './ParticipantPicker';
 import { activityTone, useResultIndex } from './common';
 import './marketing.css';
 
 /**
  * 市场活动 page: its fields; its results (leads, opportunities, won amount, cost, cost per lead,
- * ROI, conversion — each figure opens its records); participants, leads, expenses, tracking notes
- * and tasks as tabs. "Create a lead from this activity" opens the lead form with the activity set.
+ * ROI, conversion — each figure opens its records); the budget's approval on the engine (submit,
+ * decide, withdraw, history: ApprovalPanel); participants, leads, expenses, tracking notes and tasks as tabs. "Create a lead from this activity" opens the lead form with the activity set.
  */
 function Activity() {
   const ctx = useWorkspace();
@@ -47,15 +48,20 @@ function Activity() {
         {(a) => (
           <>
             <div class="page-head wrap">
-              <A href={`${base}/marketing/activities`} class="btn ghost">← {t('common.back')}</A>
+              <A href={`${base}/marketing/activities`} end class="btn ghost">← {t('common.back')}</A>
               <h1 class="page-title" data-tone={activityTone(a())}>{title('marketActivities', a())}</h1>
               <Badge tone={activityTone(a())}>{ctx.display(ctx.def('marketActivities').fields.find((f) => f.key === 'status')!, a().status) || '—'}</Badge>
+              {/* the budget's approval in the head too: on a phone the panel is far below */}
+              <span data-testid="budget-approval"><Badge tone={PHASE_TONE[String(a().approvalStatus ?? 'draft')]}>
+                {t('marketing.budgetApproval')} · {ctx.display(ctx.def('marketActivities').fields.find((f) => f.key === 'approvalStatus')!, a().approvalStatus ?? 'draft') || '—'}
+              </Badge></span>
               <span class="grow" />
               <RecordPresence collection="marketActivities" id={params.id!} />
               <div class="head-actions">
                 <button class="btn primary" disabled={!ctx.can('sales', 'write')} data-testid="lead-from-activity"
                   onClick={() => setForm({ entity: 'leads', defaults: { activityId: a().id, date: localToday(), source: undefined } })}>{t('marketing.newLead')}</button>
                 <button class="btn" disabled={!writable()} onClick={() => setEditing(true)}>{t('common.edit')}</button>
+                <WhyDisabled reasons={[(!writable() || !ctx.can('sales', 'write')) && readOnlyWhy(ctx.ws)]} />
               </div>
             </div>
             <ConflictNotice collection="marketActivities" id={params.id!} writable={writable()} />
@@ -67,6 +73,7 @@ function Activity() {
               </div>
               <Show when={result()}>{(r) => <Results result={r()} name={title('marketActivities', a())} onDrill={setDrill} />}</Show>
             </div>
+            <div class="mkt-approval"><ApprovalPanel entity="marketActivities" doc={a()} canSubmit={writable()} title={t('marketing.budgetApproval')} /></div>
             <Tabs class="tabs mkt-tabs" defaultValue="participants">
               <Tabs.List class="tab-list">
                 <Tabs.Trigger class="tab" value="participants">{t('marketing.participants')}</Tabs.Trigger>
@@ -147,6 +154,7 @@ function Participants(props: { activity: BaseRecord }) {
     <>
       <div class="row-inline mkt-part-head">
         <button class="btn primary" disabled={!ctx.can('marketing', 'write')} onClick={() => setPicking(true)} data-testid="add-participants">{t('marketing.addParticipants')}</button>
+        <WhyDisabled reasons={[!ctx.can('marketing', 'write') && readOnlyWhy(ctx.ws)]} />
         <span class="muted small" data-testid="participant-counts">
           <For each={STATUS_KEYS}>{(s, i) => <>{i() ? ' · ' : ''}{t(`marketing.part.${s}` as MessageKey)} {count(s)}</>}</For>
         </span>
@@ -163,13 +171,22 @@ function Leads(props: { activityId: string }) {
   const navigate = useNavigate();
   const [promoting, setPromoting] = createSignal<BaseRecord | null>(null);
   const one = (sel: () => BaseRecord[]) => (sel().length === 1 ? sel()[0] : null);
+  // why 升迁 cannot be used on the chosen lead, in words (a disabled button says nothing on a touch
+  // screen); with nothing chosen it waits like the list's 编辑 and 删除, without a line of its own
+  const promoteWhy = (lead: BaseRecord | null): string | null => {
+    if (!ctx.can('sales', 'write')) return readOnlyWhy(ctx.ws);
+    if (lead?.status === 'promoted') return t('marketing.promoteDone');
+    return lead?.status === 'closed' ? t('marketing.promoteClosed') : null;
+  };
   return (
     <>
       <RecordList entity="leads" embedded filterBase={(r) => r.activityId === props.activityId} defaults={{ activityId: props.activityId }}
         rowTone={(r) => (r.status === 'promoted' ? 'blue' : r.status === 'closed' ? 'gray' : undefined)}
         actions={(sel) => (
-          <button class="btn" disabled={!ctx.can('sales', 'write') || !one(sel) || one(sel)!.status === 'promoted' || one(sel)!.status === 'closed'}
-            onClick={() => setPromoting(one(sel))}>{t('sales.promote')}</button>
+          <>
+            <button class="btn" disabled={!one(sel) || !!promoteWhy(one(sel))} onClick={() => setPromoting(one(sel))}>{t('sales.promote')}</button>
+            <WhyDisabled reasons={[promoteWhy(one(sel))]} />
+          </>
         )} />
       <Show when={promoting()}>{(lead) => <PromoteDialog lead={lead()} onClose={() => setPromoting(null)}
         onDone={(id) => navigate(`/w/${ctx.ws.id}/opportunities/${id}`)} />}</Show>

@@ -3,6 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { money } from '../../domain/core/format';
 import { axisFromZero } from '../shared/scale';
+import { axisLabels } from './axis-labels';
 
 export interface MoneySeries { label: string; values: number[]; color: string }
 
@@ -27,7 +28,7 @@ export function MarketChart(props: { categories: string[]; series: MoneySeries[]
       cursor: { show: true, x: false, y: false, points: { show: false } },
       scales: { x: { time: false, range: [-0.5, Math.max(0.5, cats.length - 0.5)] }, y: { range: () => axisFromZero(max) } },
       axes: [
-        { splits: () => cats.map((_, i) => i), values: (_u, splits) => splits.map((i) => shorten(cats[i] ?? '', cats.length)), grid: { show: false }, font: '11px sans-serif', size: 36 },
+        { splits: () => cats.map((_, i) => i), values: (u, splits) => axisLabels(cats, splits, u.width - 80), grid: { show: false }, font: '11px sans-serif', size: 36 },
         { values: (_u, splits) => splits.map((v) => money(v, 0)), font: '11px sans-serif', size: 80, grid: { stroke: '#e9edf2' } },
       ],
       series: [
@@ -62,10 +63,4 @@ export function MarketChart(props: { categories: string[]; series: MoneySeries[]
   });
   createEffect(on(() => [props.categories.join('\n'), ...props.series.map((s) => s.label + s.values.join())].join('|'), () => build(), { defer: true }));
   return <div class="mkt-chart" ref={box} role="img" aria-label={props.ariaLabel} data-testid="market-chart" />;
-}
-
-function shorten(s: string, n: number): string {
-  const max = n > 8 ? 4 : n > 5 ? 6 : 10;
-  const chars = Array.from(s);
-  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : s;
 }

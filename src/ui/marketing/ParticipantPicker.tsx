@@ -5,7 +5,8 @@ import { Modal } from '../shared/Modal';
 import { useWorkspace } from '../shared/context';
 import { useTitles } from '../shared/titles';
 import { report } from '../shared/refusal';
-import { t } from '../i18n';
+import { lang, t } from '../i18n';
+import { pickDetail, pickMatch } from '../../domain/core/pickers';
 
 const SHOWN = 60;
 
@@ -20,19 +21,21 @@ export function ParticipantPicker(props: { activityId: string; onClose: () => vo
   const [picked, setPicked] = createSignal<ReadonlyMap<string, ParticipantPick>>(new Map());
   const already = createMemo(() => new Set(ctx.where('activityParticipants', 'activityId', props.activityId)
     .map((p) => (p.contactId ? `k:${String(p.contactId)}` : `c:${String(p.customerId)}`))));
-  const matches = (r: BaseRecord, text: string) => String(r.name ?? '').toLowerCase().includes(text);
+  // like every reference picker: by name, code or phone digits; each row says what tells two 陈刚 apart (company, phone)
+  const refName = (entity: string, id: string) => title(entity, id);
+  const detail = (entity: string, r: BaseRecord) => pickDetail(ctx.def(entity), r, refName);
   const options = createMemo(() => {
     const text = q().trim().toLowerCase();
     const out: { key: string; label: string; sub: string; pick: ParticipantPick }[] = [];
     for (const c of ctx.visible('customers')) {
-      if (text && !matches(c, text)) continue;
-      out.push({ key: `c:${c.id}`, label: title('customers', c), sub: t('marketing.pickCustomer'), pick: { customerId: c.id } });
+      if (text && !pickMatch(ctx.def('customers'), c, text, lang())) continue;
+      out.push({ key: `c:${c.id}`, label: title('customers', c), sub: [t('marketing.pickCustomer'), detail('customers', c)].filter(Boolean).join(' · '), pick: { customerId: c.id } });
       if (out.length >= SHOWN) break;
     }
     for (const k of ctx.visible('contacts')) {
       if (out.length >= SHOWN * 2) break;
-      if (text && !matches(k, text) && !title('customers', k.customerId).toLowerCase().includes(text)) continue;
-      out.push({ key: `k:${k.id}`, label: title('contacts', k), sub: title('customers', k.customerId), pick: { contactId: k.id, customerId: k.customerId as string | undefined } });
+      if (text && !pickMatch(ctx.def('contacts'), k, text, lang()) && !title('customers', k.customerId).toLowerCase().includes(text)) continue;
+      out.push({ key: `k:${k.id}`, label: title('contacts', k), sub: detail('contacts', k) || title('customers', k.customerId), pick: { contactId: k.id, customerId: k.customerId as string | undefined } });
     }
     return out.filter((o) => !already().has(o.key));
   });

@@ -6,7 +6,7 @@ import { RecordHistory } from '../sync/RecordHistory';
 import { ConflictNotice } from '../sync/ConflictNotice';
 import { useWorkspace } from '../shared/context';
 import { useTitles } from '../shared/titles';
-import { Badge, FieldsView } from '../shared/RecordView';
+import { Badge, FieldsView, WhyDisabled, readOnlyWhy } from '../shared/RecordView';
 import { RecordPageGate, useRecordPage } from '../shared/RecordPage';
 import { Guard } from '../analysis/Guard';
 import { localToday } from '../analysis/filters';
@@ -30,11 +30,12 @@ function Task() {
         {(task) => (
           <>
             <div class="page-head wrap">
-              <A href={`${base}/marketing/tasks`} class="btn ghost">← {t('common.back')}</A>
+              <A href={`${base}/marketing/tasks`} end class="btn ghost">← {t('common.back')}</A>
               <h1 class="page-title" data-tone={taskTone(task(), today)}>{title('marketTasks', task())}</h1>
               <Badge tone={taskTone(task(), today)}>{ctx.display(statusField(), task().status) || '—'}</Badge>
               <span class="grow" />
               <button class="btn" disabled={!ctx.can('marketing', 'write')} onClick={() => setEditing(true)}>{t('common.edit')}</button>
+              <WhyDisabled reasons={[!ctx.can('marketing', 'write') && readOnlyWhy(ctx.ws)]} />
             </div>
             <ConflictNotice collection="marketTasks" id={params.id!} writable={ctx.can('marketing', 'write')} />
             <div class="card">

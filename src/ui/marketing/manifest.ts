@@ -27,6 +27,7 @@ export const marketingUi = defineUiModule({
   ],
   actions: [
     { entity: 'marketActivities', path: 'marketing/activities', order: 60, label: 'marketing.newActivity' },
+    { entity: 'marketTasks', path: 'marketing/tasks', order: 61, label: 'marketing.newTask' },
   ],
   customerSections: [{ order: 50, component: section(() => import('./CustomerParticipations'), 'CustomerParticipations') }],
   timeline: [

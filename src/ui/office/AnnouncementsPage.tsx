@@ -60,7 +60,7 @@ export function AnnouncementPage() {
           {(a) => (
             <>
               <div class="page-head wrap">
-                <A href={`/w/${ctx.ws.id}/office/announcements`} class="btn ghost">← {t('common.back')}</A>
+                <A href={`/w/${ctx.ws.id}/office/announcements`} end class="btn ghost">← {t('common.back')}</A>
                 <h1 class="page-title">{title('announcements', a())}</h1>
                 <Show when={state(a())}>{(s) => <Badge tone="gray">{s()}</Badge>}</Show>
               </div>

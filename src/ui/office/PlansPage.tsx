@@ -50,7 +50,7 @@ export function PlanPage() {
           {(p) => (
             <>
               <div class="page-head wrap">
-                <A href={`/w/${ctx.ws.id}/office/plans`} class="btn ghost">← {t('common.back')}</A>
+                <A href={`/w/${ctx.ws.id}/office/plans`} end class="btn ghost">← {t('common.back')}</A>
                 <h1 class="page-title">{title('workPlans', p())}</h1>
                 <span class="grow" />
                 <button class="btn" disabled={!writable(p().ownerId)} onClick={() => setEditing(true)}>{t('common.edit')}</button>

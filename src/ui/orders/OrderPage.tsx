@@ -8,7 +8,7 @@ import {
   allowedActions, executionViolations, orderEditBlocker, orderStatusOf, type LineExecution, type OrderAction,
 } from '../../domain/orders';
 import {
-  duplicateOrders, executionOf, orderLinesOf, orderNeed, orderStepsOf, priceOrderLines, saveOrderLines, type OrderLineEdit,
+  duplicateOrders, executionOf, orderLinesOf, orderStepsOf, priceOrderLines, saveOrderLines, type OrderLineEdit,
 } from '../../store/orders/orders';
 import { actionBlocker, runOrderAction } from '../../store/orders/status';
 import { createDelivery, createReturn, documentViews, type DocumentView } from '../../store/orders/execution';
@@ -27,6 +27,8 @@ import { Confirm, TextPrompt } from '../shared/dialogs';
 import { useRefusal } from '../shared/refusal';
 import { ACTION_KEY, StatusBadge, executionText, executionTone } from './common';
 import { L, lang, t } from '../i18n';
+import { ApprovalConflicts } from '../approvals/ApprovalPanel';
+import { planOf } from '../../store/approvals/engine';
 
 type Refusals = ReturnType<typeof useRefusal>;
 
@@ -57,7 +59,7 @@ export function OrderPage() {
         {(o) => (
           <>
             <div class="page-head wrap">
-              <A href={`${base}/orders`} class="btn ghost">← {t('common.back')}</A>
+              <A href={`${base}/orders`} end class="btn ghost">← {t('common.back')}</A>
               <h1 class="page-title">{t('orders.order')} {title('orders', o())}</h1>
               <StatusBadge order={o()} />
               <Badge tone={executionTone(exec().status)}><span class="exec-status">{executionText(exec().status)}</span></Badge>
@@ -142,7 +144,11 @@ function ActionBar(props: { order: BaseRecord; refusal: Refusals }) {
   });
   const [prompt, setPrompt] = createSignal<OrderAction | null>(null);
   const run = (a: OrderAction, comment = '') => props.refusal.run(runOrderAction(ctx.ws, props.order.id, a, ctx.userId(), comment), t('orders.done', { action: t(ACTION_KEY[a]) }));
-  const need = createMemo(() => { ctx.version('orderLines')(); ctx.version('discounts')(); return orderNeed(ctx.ws, props.order); });
+  // what a submission would need by the workspace's approval rules (the discount rule by default; rules are data)
+  const needs = createMemo(() => {
+    for (const c of ['orderLines', 'discounts', 'approvalRules', 'users', 'roles', 'departments']) ctx.version(c)();
+    return planOf(ctx.ws, 'orders', props.order, ctx.userId()).flatMap((step) => step.reasons);
+  });
   return (
     <div class="card action-card">
       <div class="action-bar">
@@ -155,7 +161,7 @@ function ActionBar(props: { order: BaseRecord; refusal: Refusals }) {
         <WhyDisabled reasons={blockers().map((b) => b.why && `${t(ACTION_KEY[b.a])}: ${L(b.why)}`)} />
         <span class="grow" />
         <Show when={orderStatusOf(props.order) === 'draft' || orderStatusOf(props.order) === 'submitted'}>
-          <span class={need().needed ? 'warn small approval-need' : 'ok small approval-need'}>{need().needed ? L(need().reason!) : t('orders.withinLimit')}</span>
+          <span class={needs().length ? 'warn small approval-need' : 'ok small approval-need'}>{needs().length ? needs().map(L).join(lang() === 'zh' ? ';' : '; ') : t('orders.withinLimit')}</span>
         </Show>
       </div>
       <Show when={blockers().some((b) => b.why)}>
@@ -276,6 +282,7 @@ function StepsCard(props: { orderId: string }) {
   return (
     <div class="card">
       <h2>{t('orders.steps')}</h2>
+      <Show when={ctx.get('orders', props.orderId)}>{(o) => <ApprovalConflicts entity="orders" doc={o()} />}</Show>
       <table class="grid simple order-steps">
         <thead><tr><th>{t('orders.col.action')}</th><th>{t('orders.col.by')}</th><th>{t('orders.col.at')}</th><th>{t('orders.comment')}</th></tr></thead>
         <tbody>

@@ -7,6 +7,7 @@ import {
   opportunityOrderBlocker, orderFromOpportunity, orderFromQuoteId, orderLinesOf, orderNeed, ordersWhere, quoteOrderBlocker,
 } from '../../store/orders/orders';
 import { approveOrderAs, myOrderSubmissions, orderInbox, rejectOrderAs, submittedAt } from '../../store/orders/status';
+import { approvalOf } from '../../store/approvals/engine';
 import { useWorkspace } from '../shared/context';
 import { useTitles } from '../shared/titles';
 import { TextPrompt } from '../shared/dialogs';
@@ -77,7 +78,7 @@ export function OrderApprovals(props: { recordId: string }) {
   const title = useTitles();
   const refusal = useRefusal();
   const base = `/w/${ctx.ws.id}`;
-  const rows = () => { for (const c of ['orders', 'orderLines', 'orderSteps', 'users', 'roles', 'discounts']) ctx.version(c)(); };
+  const rows = () => { for (const c of ['orders', 'orderLines', 'orderSteps', 'users', 'roles', 'discounts', 'approvalSteps']) ctx.version(c)(); };
   const inbox = createMemo(() => { rows(); return orderInbox(ctx.ws, props.recordId); });
   const mine = createMemo(() => { rows(); return myOrderSubmissions(ctx.ws, props.recordId); });
   const [deciding, setDeciding] = createSignal<{ o: BaseRecord; approve: boolean } | null>(null);
@@ -90,7 +91,12 @@ export function OrderApprovals(props: { recordId: string }) {
           <For each={inbox()} fallback={<li class="muted empty-line">{t('orders.inboxEmpty')}</li>}>{(o) => {
             const sub = () => submittedAt(ctx.ws, o.id);
             const tot = () => quoteTotals(orderLinesOf(ctx.ws, o.id));
-            const need = () => orderNeed(ctx.ws, o);
+            // why it waits: what the rules asked at its submission (an older submission recorded none: the discount rule)
+            const why = () => {
+              const asked = approvalOf(ctx.ws, 'orders', o)?.state.steps.flatMap((st) => st.reasons) ?? [];
+              const reason = asked.length ? null : orderNeed(ctx.ws, o).reason;
+              return asked.length ? asked.map(L).join(lang() === 'zh' ? ';' : '; ') : reason ? L(reason) : '';
+            };
             return (
               <li class="inbox-item" data-id={o.id}>
                 <div class="inbox-main">
@@ -102,7 +108,7 @@ export function OrderApprovals(props: { recordId: string }) {
                     <div><dt>{t('orders.col.amount')}</dt><dd><b>{money(tot().discountedAmount)}</b></dd></div>
                     <div><dt>{t('orders.overallRate')}</dt><dd class="warn"><b>{String(tot().rate ?? '—')}</b></dd></div>
                   </dl>
-                  <Show when={need().reason}><p class="small warn">{L(need().reason!)}</p></Show>
+                  <Show when={why()}><p class="small warn order-why">{why()}</p></Show>
                   <Show when={sub().comment}><p class="submit-comment">“{sub().comment}”</p></Show>
                 </div>
                 <div class="inbox-actions">

@@ -92,7 +92,7 @@ export function OpportunityPage() {
           return (
             <>
               <div class="page-head wrap">
-                <A href={`${base}/opportunities`} class="btn ghost">← {t('common.back')}</A>
+                <A href={`${base}/opportunities`} end class="btn ghost">← {t('common.back')}</A>
                 <h1 class="page-title" data-tone={opportunityTone(o())}>{title('opportunities', o())}</h1>
                 <Badge tone={opportunityTone(o())}>{t(STATUS_KEY[status()])}</Badge>
                 <Show when={o().audited === true}><Badge tone="ok">{t('sales.audited')}</Badge></Show>

@@ -59,7 +59,7 @@ export function ProjectPage() {
           return (
             <>
               <div class="page-head wrap">
-                <A href={`${base}/projects`} class="btn ghost">← {t('common.back')}</A>
+                <A href={`${base}/projects`} end class="btn ghost">← {t('common.back')}</A>
                 <h1 class="page-title" data-tone={projectTone(p())}>{title('projects', p())}</h1>
                 <Badge tone={projectTone(p())}>{terminated() ? t('sales.status.terminated') : t('sales.status.active')}</Badge>
                 <span class="grow" />

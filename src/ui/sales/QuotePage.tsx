@@ -30,6 +30,7 @@ import { refuse } from '../../domain/core/result';
 import { rateText, useNames } from './common';
 import { QUOTE_STATUS_KEY } from './OpportunityPage';
 import { L, t, lang } from '../i18n';
+import { ApprovalConflicts } from '../approvals/ApprovalPanel';
 
 /** A line in the editor: the row it edits (`id`; none for a new line) and the text typed. */
 interface Draft { id?: string; productId: string; quantity: string; unitPrice: string; manualRate: string }
@@ -159,7 +160,7 @@ export function QuotePage() {
           return (
             <>
               <div class="page-head wrap no-print">
-                <A href={q().opportunityId ? `${base}/opportunities/${String(q().opportunityId)}` : `${base}/quotes`} class="btn ghost">← {t('common.back')}</A>
+                <A href={q().opportunityId ? `${base}/opportunities/${String(q().opportunityId)}` : `${base}/quotes`} end class="btn ghost">← {t('common.back')}</A>
                 <h1 class="page-title">{t('sales.quote')} {title('quotes', q())}</h1>
                 <Badge tone={quoteTone(q())}>{t(QUOTE_STATUS_KEY[status()])}</Badge>
                 <span class="grow" />
@@ -270,6 +271,7 @@ export function QuotePage() {
 
               <div class="card no-print">
                 <h2>{t('sales.approvalHistory')}</h2>
+                <ApprovalConflicts entity="quotes" doc={q()} />
                 <table class="grid simple steps">
                   <thead><tr><th>{t('sales.col.action')}</th><th>{t('sales.col.by')}</th><th>{t('sales.col.at')}</th><th>{t('sales.col.comment')}</th></tr></thead>
                   <tbody>

@@ -46,7 +46,7 @@ export function ComplaintPage() {
           {(c) => (
             <>
               <div class="page-head">
-                <A href={`${base}/service/complaints`} class="btn ghost">← {t('common.back')}</A>
+                <A href={`${base}/service/complaints`} end class="btn ghost">← {t('common.back')}</A>
                 <h1 class="page-title">{t('complaint.title')} · {customerName() || '—'}</h1>
                 <Show when={status()}>{(s) => <span class={`status-badge svc-cap st-${s()}`}>{L(STATUS_LABELS[s()])}</span>}</Show>
                 <span class="grow" />

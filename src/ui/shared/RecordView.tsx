@@ -57,6 +57,11 @@ export function FieldsView(props: { entity: string; record: BaseRecord; skip?: s
   );
 }
 
+/** Why a user cannot change anything here: a read-only copy of a group, or a role without write permission. */
+export function readOnlyWhy(ws: { readOnly?: boolean }): string {
+  return t(ws.readOnly ? 'classView.readOnlyBanner' : 'common.readonly');
+}
+
 /**
  * Why the buttons beside it are disabled, as text on the page (a title tooltip never shows on a
  * touch screen); each reason once, nothing when none is disabled.

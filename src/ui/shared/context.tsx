@@ -1,4 +1,4 @@
-import { createContext, createMemo, createSignal, onCleanup, useContext, type Accessor } from 'solid-js';
+import { batch, createContext, createMemo, createSignal, onCleanup, useContext, type Accessor } from 'solid-js';
 import type { Workspace } from '../../store/core/workspace';
 import type { WorkspaceEntry } from '../../store/org/setup';
 import type { BaseRecord } from '../../domain/core/record';
@@ -68,12 +68,19 @@ export function createWorkspaceCtx(ws: Workspace, entry: WorkspaceEntry, initial
   const [groupsLoaded, setGroupsLoaded] = createSignal(0);
   offs.push(ws.onLoaded(() => setGroupsLoaded((n) => n + 1)));
   const loaded = (name: string) => { groupsLoaded(); return ws.isLoaded(name); };
+  // A transaction reports each collection it changed on its own (a peer's update or a loaded
+  // group touches many at once): the bumps reach Solid together, one batch a microtask later,
+  // so a page that reads several of them is computed once, not once per collection — while a
+  // joining peer applies a workspace, that was seconds of home-page work between its groups.
+  const due = new Set<() => void>();
+  const flush = () => { const bumps = [...due]; due.clear(); batch(() => bumps.forEach((b) => b())); };
   const version = (name: string) => {
     let v = versions.get(name);
     if (!v) {
       const [get, set] = createSignal(0);
       versions.set(name, (v = get));
-      offs.push(ws.collection(name).onChange(() => set((n) => n + 1)));
+      const bump = () => set((n) => n + 1);
+      offs.push(ws.collection(name).onChange(() => { if (!due.size) queueMicrotask(flush); due.add(bump); }));
     }
     return v;
   };

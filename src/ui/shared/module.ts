@@ -111,8 +111,10 @@ export interface PaletteAction { entity: string; path: string; order: number; la
 export interface NavCount {
   path: string;
   load: () => Promise<(ctx: WorkspaceCtx, modules: readonly UiManifest[]) => number>;
-  /** Also shown in the top bar (the reminder centre's bell), under this name. */
+  /** Also shown in the top bar (the reminder centre's bell, 审批箱), under this name. */
   topbar?: MessageKey;
+  /** Its top-bar icon: SVG path data in a 16×16 box (default: a bell). */
+  icon?: string;
 }
 
 /**

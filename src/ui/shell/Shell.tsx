@@ -56,9 +56,15 @@ function Framed(props: ParentProps) {
   const bare = () => isBareRoute(modules, location.pathname.slice(`/w/${params.wsId}`.length));
   return (
     <Show when={bare()} fallback={<Frame>{props.children}</Frame>}>
-      <main class="bare-page" id="main-content"><Suspense fallback={<p class="loading">{t('common.loading')}</p>}>{props.children}</Suspense></main>
+      <main class="bare-page" id="main-content"><BareTitle /><Suspense fallback={<p class="loading">{t('common.loading')}</p>}>{props.children}</Suspense></main>
     </Show>
   );
+}
+
+/** A bare page's browser tab: the record it names (useRecordTitle), else the product — in the chosen language, not index.html's. */
+function BareTitle() {
+  useDocumentTitle(() => '');
+  return null;
 }
 
 function Frame(props: ParentProps) {
@@ -116,12 +122,14 @@ function Frame(props: ParentProps) {
           </button>
           <span class="grow" />
           <For each={bells}>{(b) => (
-            <A class="btn ghost bell" href={`${base}/${b.path}`} aria-label={`${t(b.topbar!)} ${count(b.path)}`} title={t(b.topbar!)}>
+            <A class="btn ghost bell" data-path={b.path} href={`${base}/${b.path}`} aria-label={`${t(b.topbar!)} ${count(b.path)}`} title={t(b.topbar!)}>
               {/* drawn, not an emoji: some systems have no emoji font (a box would show) */}
               <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.4">
-                <path d="M4 11V7a4 4 0 0 1 8 0v4l1.2 1.5H2.8z" stroke-linejoin="round" /><path d="M6.5 14a1.6 1.6 0 0 0 3 0" />
+                <Show when={b.icon} fallback={<><path d="M4 11V7a4 4 0 0 1 8 0v4l1.2 1.5H2.8z" stroke-linejoin="round" /><path d="M6.5 14a1.6 1.6 0 0 0 3 0" /></>}>
+                  <path d={b.icon} stroke-linejoin="round" stroke-linecap="round" />
+                </Show>
               </svg>
-              <Show when={count(b.path)}>{(n) => <span class="nav-badge" data-testid="bell-count">{n()}</span>}</Show>
+              <Show when={count(b.path)}>{(n) => <span class="nav-badge" data-testid={b.icon ? `count-${b.path}` : 'bell-count'}>{n()}</span>}</Show>
             </A>
           )}</For>
           <Suspense><LabGuideToggle /></Suspense>

@@ -8,6 +8,7 @@ import { Confirm } from '../shared/dialogs';
 import { L, lang, t } from '../i18n';
 import { AnswerForm, answerErrorsOf, useQuestions } from './common';
 import { RESPONDENT } from './SurveysPage';
+import { useRecordTitle } from '../shared/titles';
 import './surveys.css';
 
 /** How long the exit button must be held: a respondent's tap does not leave the kiosk. */
@@ -68,6 +69,8 @@ export function KioskPage() {
     navigate(`/w/${ctx.ws.id}/surveys/${params.id}`);
   };
   const closed = () => survey()?.status === 'closed' || survey()?.deleted === true;
+  // the browser tab names the survey and the kiosk ("2026 年度客户满意度调查 · 自助答卷 · 客缘")
+  useRecordTitle(() => (survey() ? [displayName(ctx.def('surveys'), survey()!), t('surveys.kiosk')] : null));
 
   return (
     <div class="kiosk" lang={lang() === 'zh' ? 'zh-CN' : 'en'}>

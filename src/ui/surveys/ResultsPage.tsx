@@ -54,7 +54,7 @@ export function ResultsPage() {
           {(s) => (
             <>
               <div class="page-head wrap">
-                <A href={`/w/${ctx.ws.id}/surveys/${s().id}`} class="btn ghost">← {t('common.back')}</A>
+                <A href={`/w/${ctx.ws.id}/surveys/${s().id}`} end class="btn ghost">← {t('common.back')}</A>
                 <h1 class="page-title">{t('surveys.resultsOf', { name: title('surveys', s()) })}</h1>
               </div>
               <div class="card results-head">

@@ -65,7 +65,7 @@ export function SurveyPage() {
           {(s) => (
             <>
               <div class="page-head wrap">
-                <A href={`${base()}/surveys`} class="btn ghost">← {t('common.back')}</A>
+                <A href={`${base()}/surveys`} end class="btn ghost">← {t('common.back')}</A>
                 <h1 class="page-title">{title('surveys', s())}</h1>
                 <Badge tone={s().status === 'open' ? 'blue' : 'gray'}>{ctx.display(ctx.def('surveys').fields.find((f) => f.key === 'status')!, s().status)}</Badge>
                 <span class="grow" />

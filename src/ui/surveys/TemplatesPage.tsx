@@ -84,7 +84,7 @@ export function TemplatePage() {
           {(tpl) => (
             <>
               <div class="page-head wrap">
-                <A href={`/w/${ctx.ws.id}/surveys/templates`} class="btn ghost">← {t('common.back')}</A>
+                <A href={`/w/${ctx.ws.id}/surveys/templates`} end class="btn ghost">← {t('common.back')}</A>
                 <h1 class="page-title">{title('surveyTemplates', tpl())}</h1>
                 <Badge tone="gray">v{String(tpl().version ?? 1)}</Badge>
                 <Badge tone={tpl().status === 'published' ? 'blue' : 'gray'}>{ctx.display(ctx.def('surveyTemplates').fields.find((f) => f.key === 'status')!, tpl().status)}</Badge>

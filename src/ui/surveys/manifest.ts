@@ -29,4 +29,9 @@ export const surveysUi = defineUiModule({
     { entity: 'surveys', fields: ['name'], open: (r) => `surveys/${r.id}` },
     { entity: 'surveyTemplates', fields: ['name'], open: (r) => `surveys/templates/${r.id}` },
   ],
+  // the global search's "new" commands: the list opens its add form (?new=1)
+  actions: [
+    { entity: 'surveys', path: 'surveys', order: 64, label: 'surveys.new' },
+    { entity: 'surveyTemplates', path: 'surveys/templates', order: 65, label: 'surveys.newTemplate' },
+  ],
 });

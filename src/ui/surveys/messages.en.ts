@@ -5,6 +5,8 @@ export const en: Record<keyof typeof zh, string> = {
   'nav.surveys': 'Surveys',
   'nav.surveyTemplates': 'Survey templates',
   'surveys.tl': 'Survey answers',
+  'surveys.new': 'New survey',
+  'surveys.newTemplate': 'New survey template',
   'surveys.publish': 'Publish',
   'surveys.published': 'Template published',
   'surveys.newVersionMade': 'This template has answers: version {v} was made and holds your change',

@@ -3,6 +3,8 @@ export const zh = {
   'nav.surveys': '调查活动',
   'nav.surveyTemplates': '问卷模板',
   'surveys.tl': '问卷答卷',
+  'surveys.new': '新建调查活动',
+  'surveys.newTemplate': '新建问卷模板',
   'surveys.publish': '发布',
   'surveys.published': '模板已发布',
   'surveys.newVersionMade': '该模板已有答卷,已生成新版本 v{v},修改保存在新版本中',

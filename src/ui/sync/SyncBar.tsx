@@ -1,7 +1,7 @@
 import { For, Show, createEffect, createMemo, createSignal, onCleanup, type JSX } from 'solid-js';
 import { A, useLocation } from '@solidjs/router';
 import { SyncSession, type SyncPhase, type SyncStatus } from '../../store/sync/session';
-import { backupAgeDays } from '../../store/core/local-db';
+import { backupAgeDays } from '../../store/org/setup';
 import { ALL_COLLECTIONS } from '../../domain/registry';
 import { addMember, setIdentity } from '../../store/org/setup';
 import { recoveryStarted } from '../recovery/lazy';

@@ -3,7 +3,7 @@ import { useNavigate } from '@solidjs/router';
 import { checkServerUrl, formatIceServers, parseIceServers, type SyncSettings as Settings } from '../../store/sync/settings';
 import { encodeInvite, inviteLink } from '../../store/sync/codes';
 import { isToken } from '../../store/sync/token';
-import { backupAgeDays } from '../../store/core/local-db';
+import { backupAgeDays } from '../../store/org/setup';
 import { SyncFileError, exportDiff, exportFull, exportState, importFile, peerVectors, type Sections } from '../../store/sync/file';
 import { leaveWorkspace, removeLocalCopy, setRoomPassword } from '../../store/sync/workspaces';
 import { useWorkspace } from '../shared/context';

@@ -22,14 +22,13 @@ function schema6Document(): Y.Doc {
 }
 
 describe('migration 7: English names of the starting records', () => {
-  it('is the last step', () => {
-    expect(STEPS.map((s) => s.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(SCHEMA_VERSION).toBe(7);
+  it('is step 7', () => {
+    expect(STEPS.map((s) => s.version).slice(0, 7)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
   it('names the starting roles, modes and stages in English; a role its people renamed keeps only their name', () => {
     const ws = openOlderDocument(schema6Document(), 'admin');
-    expect(schemaVersion(ws.doc)).toBe(7);
+    expect(schemaVersion(ws.doc)).toBe(SCHEMA_VERSION);
     const role = (id: string) => ws.collection('roles').get(id)!;
     expect(displayName(ENTITIES.roles, role('role-admin'), 'en')).toBe('Administrator');
     expect(displayName(ENTITIES.roles, role('role-rep'), 'en')).toBe('客户经理');
