@@ -1,15 +1,19 @@
-import { defineUiModule, page, type NavGroup } from '../shared/module';
+import { defineUiModule, page, prefetchWhenIdle, type NavGroup } from '../shared/module';
 
 export const CUSTOMERS_GROUP: NavGroup = { key: 'customers', label: 'nav.groupCustomers', order: 10 };
+
+const lists = () => import('./CustomersPage');
+// the page most people open next: fetched while the browser is idle after the first page
+prefetchWhenIdle(lists);
 
 /** 客户管理: its lists and a customer's page load on first visit (the shared list, columns and tree code would put the first load over its budget). */
 export const customersUi = defineUiModule({
   key: 'customers',
   routes: [
-    { path: '/customers', component: page(() => import('./CustomersPage'), 'CustomersPage') },
+    { path: '/customers', component: page(lists, 'CustomersPage') },
     { path: '/customers/:id', component: page(() => import('./CustomerPage'), 'CustomerPage') },
-    { path: '/contacts', component: page(() => import('./CustomersPage'), 'ContactsPage') },
-    { path: '/competitors', component: page(() => import('./CustomersPage'), 'CompetitorsPage') },
+    { path: '/contacts', component: page(lists, 'ContactsPage') },
+    { path: '/competitors', component: page(lists, 'CompetitorsPage') },
   ],
   nav: [
     { path: 'customers', label: 'nav.customers', group: CUSTOMERS_GROUP, order: 10 },

@@ -137,6 +137,19 @@ export function page(load: () => Promise<Record<string, unknown>>, name: string)
   return lazy(async () => ({ default: (await load())[name] as Component }));
 }
 
+/**
+ * Load a lazy page's code once the app has loaded and the browser is idle: the first load stays
+ * small, and the most used page still opens without the network on a device that went offline
+ * before its service worker had cached the app (the first visit is not under its control).
+ */
+export function prefetchWhenIdle(load: () => Promise<unknown>): void {
+  if (typeof window === 'undefined' || typeof document === 'undefined') return;
+  const go = () => void load().catch(() => undefined);
+  const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(go, { timeout: 3000 }) : setTimeout(go, 1000));
+  if (document.readyState === 'complete') idle();
+  else window.addEventListener('load', idle, { once: true });
+}
+
 /** The side navigation: groups by their order, each group's items by theirs (ties keep list order). */
 export function navGroups(modules: readonly UiManifest[]): { group: NavGroup; items: NavItem[] }[] {
   const groups = new Map<string, { group: NavGroup; items: NavItem[] }>();
