@@ -1,6 +1,6 @@
 import { demo } from './boot';
 import { render } from 'solid-js/web';
-import { App } from './ui/App';
+import { App, preloadPage } from './ui/App';
 import { setLang, storedLang } from './ui/i18n';
 import './ui/styles.css';
 
@@ -10,6 +10,8 @@ import './ui/styles.css';
 // ~7 KB more first load, gzip).
 const mount = () => render(() => <App />, document.getElementById('app')!);
 const start = () => (storedLang === 'en' ? setLang('en').catch(() => {}).then(mount) : mount());
+// the page the address names (the demo lands on its customers) loads beside the workspace
+preloadPage(demo ? '#/w/demo/customers' : location.hash);
 // ?demo: open the demo workspace's customers (the address loses ?demo: a reload reopens that page)
 if (demo) {
   demo.then((id) => history.replaceState(null, '', `${location.pathname}#/w/${id}/customers`),
