@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Page } from 'playwright-core';
 import { createWorkspace, goto, injectUpdate, rowTexts, shot, sidewaysOverflow } from './lib';
-import { addCustomer, becomeNewMember, expectCustomers, invite, join, newPeer, setSync, signalingServer, type LocalServer, type Peer } from './sync-helpers';
+import { addCustomer, becomeNewMember, expectCustomers, invite, join, setSync, type Peer, peersOfThisFile } from './sync-helpers';
 import { Workspace } from '../src/store/core/workspace';
 
 // 班级看板 (issue 15 items 3 and 5): a teacher follows two groups by join code over real WebRTC
@@ -10,19 +10,7 @@ import { Workspace } from '../src/store/core/workspace';
 // read-only and cannot write to it, exports the table; reset to the sample company with a backup
 // first, which the old room's peers cannot undo; a fork that keeps the data and stays apart.
 
-let signaling: LocalServer;
-const peers: Peer[] = [];
-beforeAll(async () => { signaling = await signalingServer(); });
-afterAll(async () => {
-  for (const p of peers) await p.browser.close().catch(() => undefined);
-  await signaling?.stop();
-});
-
-async function peer(): Promise<Peer> {
-  const p = { ...(await newPeer()), wsId: '' };
-  peers.push(p);
-  return p;
-}
+const { url: signalingUrl, peer } = peersOfThisFile();
 
 /**
  * Records made as two members, through the store's collections in Node (each write stamped with
@@ -73,7 +61,7 @@ async function group(name: string, prefix: string, an: string, bo: string): Prom
   g.wsId = await createWorkspace(g.page, name, '王老师');
   await injectUpdate(g.page, g.wsId, membersWork(prefix, an, bo));
   await g.page.reload();
-  await setSync(g.page, g.wsId, { signaling: [`ws://127.0.0.1:${signaling.port}`] });
+  await setSync(g.page, g.wsId, { signaling: [signalingUrl()] });
   await expectCustomers(g.page, g.wsId, [`${prefix}-K1`, `${prefix}-K3`]);
   return { ...g, ...(await invite(g.page, g.wsId)) };
 }
@@ -176,7 +164,7 @@ describe('class view', () => {
   it('reset to the sample company writes a backup first; the old room cannot bring the old data back', async () => {
     const A = await peer();
     A.wsId = await createWorkspace(A.page, '重置组', '王老师');
-    await setSync(A.page, A.wsId, { signaling: [`ws://127.0.0.1:${signaling.port}`] });
+    await setSync(A.page, A.wsId, { signaling: [signalingUrl()] });
     await addCustomer(A.page, A.wsId, 'OLD1', '旧的客户');
     const old = await invite(A.page, A.wsId);
     const B = await peer();
@@ -226,7 +214,7 @@ describe('class view', () => {
   it('a fork keeps the data and does not sync back to the group', async () => {
     const A = await peer();
     A.wsId = await createWorkspace(A.page, '分叉组', '王老师');
-    await setSync(A.page, A.wsId, { signaling: [`ws://127.0.0.1:${signaling.port}`] });
+    await setSync(A.page, A.wsId, { signaling: [signalingUrl()] });
     await addCustomer(A.page, A.wsId, 'F1', '组里的客户');
     const { code, password } = await invite(A.page, A.wsId);
     const B = await peer();

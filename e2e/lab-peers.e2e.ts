@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createWorkspace, fill, goto, shot, sidewaysOverflow } from './lib';
-import { addCustomer, becomeNewMember, invite, join, newPeer, setSync, signalingServer, type LocalServer, type Peer } from './sync-helpers';
+import { addCustomer, becomeNewMember, invite, join, setSync, peersOfThisFile } from './sync-helpers';
 
 // Issue 15's browser test: two students of one group, each on a device of their own (separate
 // Chromium processes) over real WebRTC, do experiment 3's steps; each device's guide turns both
@@ -10,19 +10,7 @@ import { addCustomer, becomeNewMember, invite, join, newPeer, setSync, signaling
 // and the CSV for grading carries the progress; with the group's devices offline it still shows
 // what was last synced and when.
 
-let signaling: LocalServer;
-const peers: Peer[] = [];
-beforeAll(async () => { signaling = await signalingServer(); });
-afterAll(async () => {
-  for (const p of peers) await p.browser.close().catch(() => undefined);
-  await signaling?.stop();
-});
-
-async function peer(): Promise<Peer> {
-  const p = { ...(await newPeer()), wsId: '' };
-  peers.push(p);
-  return p;
-}
+const { url: signalingUrl, peer } = peersOfThisFile();
 
 const panel = (page: Page) => page.locator('aside.lab-guide');
 const step = (page: Page, key: string) => panel(page).locator(`.lab-step[data-step="${key}"]`);
@@ -37,7 +25,7 @@ async function openExperiment3(page: Page, wsId: string): Promise<void> {
 
 describe('experiment 3 by two students on two devices, followed by the teacher', () => {
   it('both devices tick both students’ steps with their names; the teacher sees two groups’ progress, the steps, and the CSV', async () => {
-    const sig = [`ws://127.0.0.1:${signaling.port}`];
+    const sig = [signalingUrl()];
     // group 1: 安然 makes the workspace; 白露 joins by code from another browser
     const A = await peer();
     A.wsId = await createWorkspace(A.page, '二班第1组', '安然');

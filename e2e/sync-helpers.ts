@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, connect } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { baseUrl, fill, goto, launch, newPage, rowTexts } from './lib';
 
 /** A free TCP port on 127.0.0.1. */
@@ -192,4 +192,26 @@ export async function chip(page: Page): Promise<string> {
 
 export async function expectChip(page: Page, re: RegExp, timeout = 30_000): Promise<void> {
   await expect.poll(() => chip(page), { timeout, interval: 250 }).toMatch(re);
+}
+
+/**
+ * A test file's signaling server on 127.0.0.1 and the peers (browsers) it opens, all stopped after
+ * the file: call once at the top of the file. `url()` is the signaling address once it runs.
+ */
+export function peersOfThisFile(): { url: () => string; peer: () => Promise<Peer> } {
+  let signaling: LocalServer | undefined;
+  const peers: Peer[] = [];
+  beforeAll(async () => { signaling = await signalingServer(); });
+  afterAll(async () => {
+    for (const p of peers) await p.browser.close().catch(() => undefined);
+    await signaling?.stop();
+  });
+  return {
+    url: () => `ws://127.0.0.1:${signaling!.port}`,
+    peer: async () => {
+      const p = { ...(await newPeer()), wsId: '' };
+      peers.push(p);
+      return p;
+    },
+  };
 }

@@ -1,34 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createWorkspace, loadSampleCompany } from './lib';
-import {
-  becomeNewMember, expectCustomers, invite, join, newPeer, setSync, signalingServer, type LocalServer, type Peer,
-} from './sync-helpers';
+import { becomeNewMember, expectCustomers, invite, join, peersOfThisFile, setSync } from './sync-helpers';
 
 // A fresh peer joining a workspace whose groups are each larger than one message (the sample
 // company: core ~790 KB, activities ~300 KB) stores what it received as received, from a worker
 // (store/core/idb-writer.ts), and keeps it: after a reload with sync off it is all there.
 
-let signaling: LocalServer;
-const peers: Peer[] = [];
-
-beforeAll(async () => { signaling = await signalingServer(); });
-afterAll(async () => {
-  for (const p of peers) await p.browser.close().catch(() => undefined);
-  await signaling?.stop();
-});
-
-async function peer(): Promise<Peer> {
-  const p = { ...(await newPeer()), wsId: '' };
-  peers.push(p);
-  return p;
-}
+const { url: signalingUrl, peer } = peersOfThisFile();
 
 describe('joining a large workspace', () => {
   it('a fresh peer keeps the sample company it received after a reload with sync off', async () => {
     const A = await peer();
     A.wsId = await createWorkspace(A.page, '示例公司组', '王老师');
     await loadSampleCompany(A.page);
-    await setSync(A.page, A.wsId, { signaling: [`ws://127.0.0.1:${signaling.port}`] });
+    await setSync(A.page, A.wsId, { signaling: [signalingUrl()] });
     const { code, password } = await invite(A.page, A.wsId);
     const onA = await expectCustomers(A.page, A.wsId, ['KH']);
     const codes = onA.map((r) => /\bKH\d+\b/.exec(r)?.[0]).filter((c): c is string => !!c).slice(0, 8);
