@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import * as Y from 'yjs';
-import { createWorkspace, fill, goto, injectUpdate, launch, newPage, shot, loadSampleCompany, sidewaysOverflow } from './lib';
+import { createWorkspace, fill, goto, injectGroupUpdate, launch, newPage, shot, loadSampleCompany, sidewaysOverflow } from './lib';
 import { peer } from '../src/store/core/test-peers';
-import { CORE_GROUP, GROUP_OF } from '../src/domain/registry';
+import { GROUP_OF } from '../src/domain/registry';
 import { sampleCompany } from '../src/domain/sample';
 import { localToday } from '../src/store/sales/ops';
 
@@ -154,7 +154,7 @@ describe('approvals on the engine', () => {
     const g = GROUP_OF.approvalSteps;
     const p = peer('gm-peer');
     p.collection('approvalSteps').create({ docType: 'orders', docId: submitted.id, round: 1, step: 1, action: 'reject', by: 'us001', at: Date.now(), comment: '客户信用待核实' }, 'peer-reject');
-    await injectUpdate(page, g === CORE_GROUP ? ws : `${ws}@${g}`, Y.encodeStateAsUpdate(p.docs.get(g)!));
+    await injectGroupUpdate(page, ws, g, Y.encodeStateAsUpdate(p.docs.get(g)!));
     await page.reload();
     await goto(page, ws, `orders/${submitted.id}`);
     const conflict = page.locator('.approval-conflict');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createWorkspace, goto, injectUpdate, launch, newPage, shot, sidewaysOverflow, currentUserId } from './lib';
+import { createWorkspace, goto, injectGroupUpdate, launch, newPage, shot, sidewaysOverflow, currentUserId } from './lib';
 import { peer } from '../src/store/core/test-peers';
 import { CORE_GROUP, GROUP_OF } from '../src/domain/registry';
 
@@ -46,7 +46,7 @@ beforeAll(async () => {
   ws = await createWorkspace(page, '提醒实验组', '王老师');
   await page.waitForFunction(async (name) => (await indexedDB.databases()).some((d) => d.name === name), `keyuan-ws-${ws}@${GROUP_OF.activities}`);
   const me = await currentUserId(page, ws);
-  for (const [g, update] of seed(me)) await injectUpdate(page, g === CORE_GROUP ? ws : `${ws}@${g}`, update);
+  for (const [g, update] of seed(me)) await injectGroupUpdate(page, ws, g, update);
   await page.reload();
   await page.getByText('您好,王老师').waitFor();
 }, 120_000);

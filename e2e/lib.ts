@@ -2,6 +2,7 @@ import { inject } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { sampleCompany } from '../src/domain/sample';
+import { CORE_GROUP } from '../src/domain/registry';
 // @ts-expect-error plain ESM helper shared with the scripts
 import { launch as launchChromium } from '../scripts/lib/browser.mjs';
 
@@ -112,6 +113,11 @@ export async function injectUpdate(page: Page, wsId: string, update: Uint8Array)
     await new Promise((res) => { tx.oncomplete = res; });
     db.close();
   }, [`keyuan-ws-${wsId}`, Array.from(update)]);
+}
+
+/** `injectUpdate` into one document group of a workspace (core is stored under the workspace's id, group g under `<id>@g`). */
+export function injectGroupUpdate(page: Page, wsId: string, group: string, update: Uint8Array): Promise<void> {
+  return injectUpdate(page, group === CORE_GROUP ? wsId : `${wsId}@${group}`, update);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createWorkspace, fill, goto, injectUpdate, launch, loadSampleCompany, newPage, pickRef, shot, sidewaysOverflow, currentUserId } from './lib';
+import { createWorkspace, fill, goto, injectGroupUpdate, launch, loadSampleCompany, newPage, pickRef, shot, sidewaysOverflow, currentUserId } from './lib';
 import { peer } from '../src/store/core/test-peers';
 import { CORE_GROUP, GROUP_OF } from '../src/domain/registry';
 
@@ -41,7 +41,7 @@ beforeAll(async () => {
   ws = await createWorkspace(page, '市场实验组', '王老师');
   await page.waitForFunction(async (name) => (await indexedDB.databases()).some((d) => d.name === name), `keyuan-ws-${ws}@${GROUP_OF.marketTasks}`);
   const me = await currentUserId(page, ws);
-  for (const [g, update] of seed(me)) await injectUpdate(page, g === CORE_GROUP ? ws : `${ws}@${g}`, update);
+  for (const [g, update] of seed(me)) await injectGroupUpdate(page, ws, g, update);
   await page.reload();
   await page.getByText('您好,王老师').waitFor();
 }, 120_000);

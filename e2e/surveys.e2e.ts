@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import * as Y from 'yjs';
-import { createWorkspace, fill, goto, injectUpdate, launch, loadSampleCompany, newPage, pickRef, shot, sidewaysOverflow } from './lib';
+import { createWorkspace, fill, goto, injectGroupUpdate, launch, loadSampleCompany, newPage, pickRef, shot, sidewaysOverflow } from './lib';
 import { peer } from '../src/store/core/test-peers';
 import { CORE_GROUP, GROUP_OF } from '../src/domain/registry';
 
@@ -273,7 +273,7 @@ describe('surveys', () => {
     p.collection('surveyResponses').create({ surveyId: 's1', channel: 'kiosk', at: 'yesterday', answers: 'not answers' }, 'r3');
     p.collection('surveyResponses').create({ surveyId: 's1', channel: 'kiosk', answers: { q1: ['a'], q2: '3' } }, 'r4');
     const groups = new Set([CORE_GROUP, GROUP_OF.customers, GROUP_OF.surveyResponses]);
-    for (const g of groups) await injectUpdate(page, g === CORE_GROUP ? ws : `${ws}@${g}`, Y.encodeStateAsUpdate(p.docs.get(g)!));
+    for (const g of groups) await injectGroupUpdate(page, ws, g, Y.encodeStateAsUpdate(p.docs.get(g)!));
     await page.reload();
     await page.getByText('您好,王老师').waitFor();
     await goto(page, ws, 'surveys/s1/results');
