@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
+import { FRAME_FINAL_Z, FRAME_MORE, concat } from './deflate';
 
 /**
  * Defences for messages from peers, kept free of WebRTC so they can be tested in Node.
@@ -13,9 +14,7 @@ import * as decoding from 'lib0/decoding';
  * message types only, a size limit per type, decodable headers.
  */
 export const FRAME_FINAL = 0xa0;
-export const FRAME_MORE = 0xa1;
-/** Last frame of a message whose payload is deflate-compressed (large messages: a whole workspace). */
-export const FRAME_FINAL_Z = 0xa2;
+export { FRAME_MORE, FRAME_FINAL_Z, compress, compressToFrames, decompress } from './deflate';
 /** Messages above this size are compressed before framing (records compress several times over). */
 export const COMPRESS_ABOVE = 64 * 1024;
 
@@ -89,13 +88,6 @@ export class Reassembler {
   }
 }
 
-function concat(parts: Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
-  return out;
-}
-
 /** Message types of the y-webrtc / y-websocket protocol. */
 export const MSG_SYNC = 0;
 export const MSG_AWARENESS = 1;
@@ -157,61 +149,3 @@ export function chunkSize(maxMessageSize: number | null | undefined): number {
   return Math.min(64 * 1024, max);
 }
 
-async function pipe(data: Uint8Array, stream: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array> {
-  const reader = new Blob([data as BlobPart]).stream().pipeThrough(stream).getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > limit) {
-      await reader.cancel();
-      throw new Error('too-large');
-    }
-    parts.push(value);
-  }
-  return concat(parts, size);
-}
-
-/**
- * Deflate a large message into frames as the deflated bytes come (the browser's own
- * CompressionStream), handing each batch of full frames to `emit` at once: the first frames are
- * on the wire while the rest is still being compressed (a company workspace takes seconds to
- * deflate). The frames are those `toFrames(await compress(data), chunk, true)` would make.
- */
-export async function compressToFrames(data: Uint8Array, chunk: number, emit: (frames: Uint8Array[]) => void): Promise<void> {
-  const size = Math.max(2, chunk) - 1;
-  const reader = new Blob([data as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw')).getReader();
-  let held = new Uint8Array(0); // deflated bytes not yet framed: the last ones go in the final frame
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    const all = held.length ? concat([held, value], held.length + value.length) : value;
-    const full = Math.floor((all.length - 1) / size); // strictly more than a frame's worth stays held
-    if (full > 0) {
-      const frames: Uint8Array[] = [];
-      for (let i = 0; i < full; i++) frames.push(frameOf(FRAME_MORE, all.subarray(i * size, (i + 1) * size)));
-      emit(frames);
-    }
-    held = all.slice(full * size);
-  }
-  emit([frameOf(FRAME_FINAL_Z, held)]);
-}
-
-function frameOf(flag: number, payload: Uint8Array): Uint8Array {
-  const frame = new Uint8Array(payload.length + 1);
-  frame[0] = flag;
-  frame.set(payload, 1);
-  return frame;
-}
-
-/** Deflate a large message before framing (the browser's own CompressionStream). */
-export function compress(data: Uint8Array): Promise<Uint8Array> {
-  return pipe(data, new CompressionStream('deflate-raw'), Number.MAX_SAFE_INTEGER);
-}
-
-/** Inflate a received message, never past `limit` bytes (a small message must not unpack into gigabytes). */
-export function decompress(data: Uint8Array, limit: number): Promise<Uint8Array> {
-  return pipe(data, new DecompressionStream('deflate-raw'), limit);
-}

@@ -7,8 +7,9 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import type { Awareness } from 'y-protocols/awareness';
-import { COMPRESS_ABOVE, DEFAULT_LIMITS, FRAME_FINAL_Z, Reassembler, chunkSize, compressToFrames, decompress, inspectMessage, toFrames, type Inspection, type Limits } from './guard';
+import { COMPRESS_ABOVE, DEFAULT_LIMITS, FRAME_FINAL_Z, Reassembler, chunkSize, decompress, inspectMessage, toFrames, type Inspection, type Limits } from './guard';
 import { Throttle, hasPending } from './pending';
+import { compressInTurn } from './deflate-off-thread';
 import { applyAndStore } from '../core/unencoded';
 import type { IceServer } from './settings';
 
@@ -359,6 +360,9 @@ export class GuardedWebrtc {
     // sending: frames, with our own back-pressure on the channel's buffer
     const rawSend = peer.send.bind(peer);
     const queue: Uint8Array[] = [];
+    // every queued frame given to the channel (or the connection gone): see compressInTurn
+    const handedOverWaiters: Array<() => void> = [];
+    const handedOver = () => (queue.length && !peer.destroyed ? new Promise<void>((r) => handedOverWaiters.push(r)) : Promise.resolve());
     let waiting = false;
     const pump = () => {
       const ch = peer._channel;
@@ -373,6 +377,7 @@ export class GuardedWebrtc {
       } catch {
         queue.length = 0;
       }
+      if (!queue.length) for (const f of handedOverWaiters.splice(0)) f();
       if (queue.length && !waiting) {
         waiting = true;
         const go = () => { ch.removeEventListener('bufferedamountlow', go); clearTimeout(timer); waiting = false; pump(); };
@@ -394,7 +399,7 @@ export class GuardedWebrtc {
       const bytes = data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBufferLike);
       if (bytes.length > COMPRESS_ABOVE) {
         // frames go out as they are deflated (the channel sends while the rest compresses)
-        sending = sending.then(() => compressToFrames(bytes, chunkSize(peer._pc?.sctp?.maxMessageSize), queueFrames))
+        sending = sending.then(() => compressInTurn(bytes, chunkSize(peer._pc?.sctp?.maxMessageSize), queueFrames, handedOver)).then(() => mark('deflated', room.name))
           .catch(() => { queueFrames([Uint8Array.of(FRAME_FINAL_Z)]); enqueue(bytes, false); }); // ends what was sent (refused as malformed), then sends it plain
       } else {
         sending = sending.then(() => enqueue(bytes, false));
@@ -405,7 +410,7 @@ export class GuardedWebrtc {
       info.connected = true; info.connectedAt = Date.now(); mark('open', room.name); pump(); this.events.change();
       if (this.opts.access) peer.send(message(MSG_ACCESS, (e) => { encoding.writeVarUint(e, 0); encoding.writeVarString(e, challenge); }));
     });
-    peer.on('close', () => { info.connected = false; queue.length = 0; this.events.change(); });
+    peer.on('close', () => { info.connected = false; queue.length = 0; for (const f of handedOverWaiters.splice(0)) f(); this.events.change(); });
     peer.on('error', () => { /* y-webrtc re-announces; the connection is gone */ });
 
     // receiving: reassemble, inspect, then hand to y-webrtc's own handler, catching everything
