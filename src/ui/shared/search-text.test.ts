@@ -19,8 +19,11 @@ describe('filling the search index in slices', () => {
     const idx: SearchIndex = searchIndex(ctx, fields);
     let done = 0;
     fillIndex(ctx, idx, () => list, () => idx, () => done++);
+    expect(idx.texts.size, 'nothing is made in the caller\'s task (a keystroke)').toBe(0);
+    await tick();
     expect(idx.complete).toBeFalsy();
     expect(idx.texts.size).toBeGreaterThan(0);
+    expect(idx.texts.size).toBeLessThan(2000);
     while (!idx.complete) await tick();
     expect(done).toBe(1);
     expect(idx.texts.size).toBe(2000);

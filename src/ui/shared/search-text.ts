@@ -41,7 +41,8 @@ export function textOf(ctx: WorkspaceCtx, idx: SearchIndex, r: BaseRecord): Sear
 /**
  * Make the texts of `records` missing from `idx` in slices of ~8 ms, yielding between slices so a
  * keystroke or a paint never waits behind the whole build; `done` runs once all are made. Stops
- * early when `current()` is no longer `idx` (other columns, another language).
+ * early when `current()` is no longer `idx` (other columns, another language). The first slice
+ * runs in a task of its own too: a list's first keystroke starts the build and must not pay for it.
  */
 export function fillIndex(ctx: WorkspaceCtx, idx: SearchIndex, records: () => readonly BaseRecord[], current: () => SearchIndex | undefined, done: () => void): void {
   let pos = 0;
@@ -56,5 +57,5 @@ export function fillIndex(ctx: WorkspaceCtx, idx: SearchIndex, records: () => re
     idx.complete = true;
     done();
   };
-  slice();
+  setTimeout(slice, 0);
 }
