@@ -1,5 +1,6 @@
 import { Workspace } from '../core/workspace';
 import { localDb, type WorkspaceEntry } from '../core/local-db';
+import { preloadLayouts } from '../core/layouts';
 import { newId } from '../core/collection';
 import { handOver, listWorkspaces, type OpenedWorkspace } from '../org/setup';
 import { localToday } from '../sales/ops';
@@ -26,6 +27,7 @@ export async function openDemo(worker: Worker | null = null): Promise<string> {
   const entry: WorkspaceEntry = {
     id: newId(), name: DEMO_NAME, room: `keyuan-${newId()}`, password: newId(), createdAt: Date.now(), lastOpenedAt: Date.now(), demo: true,
   };
+  void preloadLayouts(entry.id).catch(() => undefined); // none yet: known before the list renders
   handOver(entry.id, makeDemo(entry, worker));
   return entry.id;
 }

@@ -1,6 +1,7 @@
 import { Workspace } from '../core/workspace';
 import { migrate } from '../core/migrations';
 import { localDb, type WorkspaceEntry } from '../core/local-db';
+import { preloadLayouts } from '../core/layouts';
 import { newId } from '../core/collection';
 import { addDictionary } from '../core/dictionaries';
 import { ALL_DICTIONARIES } from '../../domain/registry';
@@ -99,6 +100,7 @@ async function load(id: string): Promise<OpenedWorkspace> {
   const reading = localDb().workspaces.get(id);
   const [entry, ws, ident] = await Promise.all([
     reading, Workspace.open(id, { readOnly: reading.then((e) => e?.readOnly === true, () => false) }), localDb().identities.get(id),
+    preloadLayouts(id).catch(() => undefined), // the lists' column layouts, read with the rest (layouts.ts)
   ]);
   if (!entry) {
     // a stray link must not leave an empty document behind; a document with data stays

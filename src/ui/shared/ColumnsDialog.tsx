@@ -1,6 +1,6 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
 import type { EntityDef } from '../../domain/core/entity';
-import { loadLayout, saveLayout, type Layout } from '../../store/core/layouts';
+import { heldLayout, loadLayout, saveLayout, type Layout } from '../../store/core/layouts';
 import { Modal } from './Modal';
 import { L, t } from '../i18n';
 
@@ -24,7 +24,11 @@ export function defaultFormLayout(def: EntityDef): Layout {
  * (`formLayoutKey(entity)`): the saved one, else `fallback`; `save` shows it at once and stores it.
  */
 export function useLayout(workspaceId: string, key: () => string, fallback: () => Layout) {
-  const [layout, { mutate }] = createResource(key, async (k): Promise<Layout> => (await loadLayout(workspaceId, k)) ?? fallback());
+  // read with the workspace (store/core/layouts.ts): answered at once, so a list paints in its first render
+  const [layout, { mutate }] = createResource(key, (k): Layout | Promise<Layout> => {
+    const held = heldLayout(workspaceId, k);
+    return held ? held.layout ?? fallback() : loadLayout(workspaceId, k).then((l) => l ?? fallback());
+  });
   const save = (l: Layout) => {
     mutate(l);
     void saveLayout(workspaceId, key(), l);
