@@ -1,6 +1,7 @@
 import { demo } from './boot';
 import { render } from 'solid-js/web';
 import { App, preloadPage } from './ui/App';
+import { preloadShellParts } from './ui/shell/Shell';
 import { setLang, storedLang } from './ui/i18n';
 import './ui/styles.css';
 
@@ -14,6 +15,7 @@ const start = () => (storedLang === 'en' ? setLang('en').catch(() => {}).then(mo
 preloadPage(demo ? '#/w/demo/customers' : location.hash);
 // ?demo: open the demo workspace's customers (the address loses ?demo: a reload reopens that page)
 if (demo) {
+  preloadShellParts();
   demo.then((id) => history.replaceState(null, '', `${location.pathname}#/w/${id}/customers`),
     () => history.replaceState(null, '', location.pathname)).then(start);
 } else start();
