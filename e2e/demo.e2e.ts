@@ -47,19 +47,30 @@ describe('?demo', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     const cdp = await ctx.newCDPSession(page);
     await cdp.send('Performance.enable');
+    // the moment the page is usable, by the page's own clock (from navigation: the wall time
+    // around it also holds the browser starting a renderer for the site)
+    await page.addInitScript(() => {
+      const check = () => {
+        if (!document.querySelector('.grid-rows .grid-row') || document.querySelector('main.content[aria-busy]')) return;
+        performance.mark('keyuan:e2e-usable');
+        observer.disconnect();
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+    });
     const t0 = Date.now();
     await page.goto(`${base}?demo`);
     // usable: the customers list shows the sample's rows and the page is no longer busy
     await page.locator('.grid-rows .grid-row').first().waitFor({ timeout: 30_000 });
     await page.locator('main.content:not([aria-busy])').waitFor();
     const wall = Date.now() - t0;
-    const inPage = await page.evaluate(() => Math.round(performance.now()));
+    const inPage = await page.evaluate(() => Math.round(performance.getEntriesByName('keyuan:e2e-usable')[0]?.startTime ?? performance.now()));
     const marks = await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('keyuan:')).map((m) => `${m.name.slice(7)} ${Math.round(m.startTime)}`).join(', '));
     const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     const { loadavg } = await import('node:os');
     // on a machine shared by many test runs the wall time is mostly waiting for a core: the page's
     // own main-thread work (TaskDuration) is what an unloaded device would spend
-    console.log(`[demo] ?demo → sample customers list usable: ${wall} ms (page clock: ${inPage} ms; main-thread tasks ${Math.round(metrics.TaskDuration * 1000)} ms, script ${Math.round(metrics.ScriptDuration * 1000)} ms; load average ${loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores) — ${marks}`);
+    console.log(`[demo] ?demo → sample customers list usable: ${inPage} ms from navigation (wall ${wall} ms with the browser's own start; main-thread tasks ${Math.round(metrics.TaskDuration * 1000)} ms, script ${Math.round(metrics.ScriptDuration * 1000)} ms; load average ${loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores) — ${marks}`);
     expect(page.url()).toMatch(/\/crm\/#\/w\/[a-z0-9]+\/customers$/);
     await expect(page.getByRole('heading', { name: '客户档案' }).isVisible()).resolves.toBe(true);
     // the list answers a find at once
