@@ -2,6 +2,8 @@ import { demo } from './boot';
 import { render } from 'solid-js/web';
 import { App, preloadPage } from './ui/App';
 import { preloadShellParts } from './ui/shell/Shell';
+import { inputQuiet, watchInput } from './ui/shared/input-quiet';
+import { setBackgroundTurn } from './store/core/workspace';
 import { setLang, storedLang } from './ui/i18n';
 import './ui/styles.css';
 
@@ -9,6 +11,10 @@ import './ui/styles.css';
 // render is in English, not Chinese then English. Should it fail to load, the app opens in Chinese.
 // Not a top-level await: with one the bundler splits the entry into many more chunks (measured
 // ~7 KB more first load, gzip).
+// a workspace's later groups load in the pauses of the user's typing and scrolling (workspace.ts)
+watchInput();
+setBackgroundTurn(() => inputQuiet());
+
 const mount = () => render(() => <App />, document.getElementById('app')!);
 const start = () => (storedLang === 'en' ? setLang('en').catch(() => {}).then(mount) : mount());
 // the page the address names (the demo lands on its customers) loads beside the workspace

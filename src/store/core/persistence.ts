@@ -70,13 +70,16 @@ export class DocStore {
 
   private initial?: Promise<void>;
 
-  /** Load what is stored into the document (the first call loads; later calls wait for it). */
-  loaded(): Promise<void> {
-    return (this.initial ??= this.load());
+  /**
+   * Load what is stored into the document (the first call loads, after `beforeApply` once the
+   * rows are read; later calls wait for it).
+   */
+  loaded(beforeApply?: () => Promise<void>): Promise<void> {
+    return (this.initial ??= this.load(beforeApply));
   }
 
   /** Apply rows from `this.next` on (in batches), whole updates and joined parts alike. */
-  private async load(): Promise<void> {
+  private async load(beforeApply?: () => Promise<void>): Promise<void> {
     const updates: Uint8Array[] = [];
     let parts: Part[] = [];
     let last = this.next - 1;
@@ -96,6 +99,7 @@ export class DocStore {
       if (batch.length < READ_BATCH) break;
     }
     this.dropParts(parts);
+    if (updates.length) await beforeApply?.();
     if (!this.closed && updates.length) {
       // not listening meanwhile: Yjs would encode the whole loaded state for the listener, which
       // drops it (origin = the store) — seconds at company scale. Nothing else can write during

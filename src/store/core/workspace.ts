@@ -8,6 +8,17 @@ import type { BaseRecord } from '../../domain/core/record';
 import { ALL_COLLECTIONS, CORE_GROUP, GROUPS, GROUP_OF } from '../../domain/registry';
 
 /**
+ * Awaited before a workspace's later groups apply what they read, in the background after the
+ * first page: seconds of Yjs work and the garbage it leaves. The UI holds it back while the user
+ * types or scrolls (ui/shared/input-quiet.ts), so the first keystrokes in a list's find never
+ * share the main thread with it; a page that needs a group loads it at once.
+ */
+let backgroundTurn: () => Promise<void> = () => Promise.resolve();
+export function setBackgroundTurn(turn: () => Promise<void>): void {
+  backgroundTurn = turn;
+}
+
+/**
  * Name of the IndexedDB database that holds one document group of a workspace (the core group
  * keeps the name it had when a workspace was one document).
  */
@@ -100,7 +111,7 @@ export class Workspace {
     ws.loaded = (async () => {
       // after the caller has shown its first page: a large group's load is seconds of Yjs work
       await new Promise((r) => setTimeout(r, 0));
-      for (const g of ws.docs.keys()) await ws.loadGroup(g);
+      for (const g of ws.docs.keys()) await ws.loadGroup(g, backgroundTurn);
       ws.bridge.active = ws.compatible && !ws.readOnly;
     })().catch((e: unknown) => console.error('[keyuan] a document group could not be loaded', e));
     return ws;
@@ -112,9 +123,9 @@ export class Workspace {
   /** Resolves once every group's stored state is loaded. */
   loaded: Promise<void> = Promise.resolve();
 
-  private async loadGroup(group: string): Promise<void> {
+  private async loadGroup(group: string, beforeApply?: () => Promise<void>): Promise<void> {
     if (!this.pending.has(group)) return;
-    await this.stores.get(group)!.loaded();
+    await this.stores.get(group)!.loaded(beforeApply);
     this.pending.delete(group);
     for (const fn of this.loadListeners) fn(group);
   }
