@@ -71,8 +71,8 @@ export class DocStore {
   private initial?: Promise<void>;
 
   /**
-   * Load what is stored into the document (the first call loads, after `beforeApply` once the
-   * rows are read; later calls wait for it).
+   * Load what is stored into the document (the first call loads, waiting for `beforeApply` before
+   * each batch of rows it reads and before it applies them; later calls wait for it).
    */
   loaded(beforeApply?: () => Promise<void>): Promise<void> {
     return (this.initial ??= this.load(beforeApply));
@@ -85,6 +85,7 @@ export class DocStore {
     let last = this.next - 1;
     for (;;) {
       if (this.closed) return; // closed while loading (a workspace closed before its groups loaded)
+      await beforeApply?.(); // reading a batch copies up to tens of MB on this thread too
       const batch = await readRows(this.db, last + 1, READ_BATCH);
       for (const [key, value] of batch) {
         last = key;

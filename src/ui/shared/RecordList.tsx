@@ -1,6 +1,6 @@
 import { For, Index, Show, Suspense, lazy, untrack, createEffect, createMemo, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
 import type { BaseRecord, RecordValues } from '../../domain/core/record';
-import { displayName, type FieldDef, type Label } from '../../domain/core/entity';
+import { displayName, type EntityDef, type FieldDef, type Label } from '../../domain/core/entity';
 import { compareBy, compileFilter, type Filter } from '../../domain/core/filter';
 import { malformedFields, type Errors } from '../../domain/core/validate';
 import { deleteBlocker as entityDeleteBlocker } from '../../store/core/records';
@@ -312,7 +312,17 @@ export function RecordList(props: RecordListProps) {
     return style;
   };
   const totalWidth = () => 28 + columns().reduce((s, f) => s + (f.width ?? 120), 0) + extras().reduce((s, c) => s + c.width, 0);
-  const malformed = (r: BaseRecord) => malformedFields(def(), r);
+  // checked once per record object (records are immutable: an edit is a new object), not on
+  // every refill of a row slot — a keystroke in "find" refills every visible row
+  const checked = new Map<string, { rec: BaseRecord; def: EntityDef; errors: Errors }>();
+  const malformed = (r: BaseRecord): Errors => {
+    const d = def();
+    const hit = checked.get(r.id);
+    if (hit?.rec === r && hit.def === d) return hit.errors;
+    const errors = malformedFields(d, r);
+    checked.set(r.id, { rec: r, def: d, errors });
+    return errors;
+  };
   // a card's fields: the ones the definition calls key (that the layout shows), else the first columns
   const cardFields = createMemo(() => {
     const shown = columns();
