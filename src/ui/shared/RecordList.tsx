@@ -204,8 +204,10 @@ export function RecordList(props: RecordListProps) {
   // a phone shows cards: the same virtual slots, taller
   const cards = phoneWidth();
   const rowH = () => (cards() ? CARD_H : ROW_H);
-  const first = () => Math.max(0, Math.floor(scrollTop() / rowH()) - 5);
-  const visible = createMemo(() => rows().slice(first(), first() + Math.ceil(viewH() / rowH()) + 10));
+  // the rows in view and 5 more on each side (at the top, 5 below only: each one is refilled on a keystroke in "find")
+  const top = () => Math.floor(scrollTop() / rowH());
+  const first = () => Math.max(0, top() - 5);
+  const visible = createMemo(() => rows().slice(first(), top() + Math.ceil(viewH() / rowH()) + 5));
   const scrollToFocus = () => {
     const y = focus() * rowH();
     if (y < scroller.scrollTop) scroller.scrollTop = y;
