@@ -54,7 +54,7 @@ describe('English', () => {
       await page.setViewportSize({ width: w, height: h });
       for (const path of paths) {
         await goto(page, ws, path);
-        await page.locator('main h1, main h2').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+        await page.locator('main h1, main h2, .kiosk h1').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
         await page.waitForTimeout(150);
         // record pages show the record's own (Chinese) name in their headings: the next test checks those against the user's data
         if (w === 1280 && nav.includes(path)) for (const text of await chromeTexts(page)) if (CJK.test(text)) chinese.push(`${path}: ${text.slice(0, 60)}`);

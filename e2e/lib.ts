@@ -49,7 +49,10 @@ export async function loadSampleCompany(page: Page, timeout?: number): Promise<v
  */
 export async function goto(page: Page, wsId: string, path: string): Promise<void> {
   await page.goto(`${baseUrl()}#/w/${wsId}/${path}`);
-  await page.locator('main.content:not([aria-busy])').waitFor({ timeout: 30_000 }).catch(() => undefined);
+  // the kiosk is a bare page, drawn without the frame's main: waiting for main there only ran out
+  // (30 s a visit)
+  const shown = path.startsWith('kiosk/') ? '.kiosk' : 'main.content:not([aria-busy])';
+  await page.locator(shown).waitFor({ timeout: 30_000 }).catch(() => undefined);
 }
 
 /** Fill a record form field by its key (inputs carry id="f-<key>"). */
