@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { sampleCompany } from '../src/domain/sample';
-import { createWorkspace, sampleContractCustomerPath, goto, launch, newPage, shot, sidewaysOverflow, loadSampleCompany, SAMPLE_RECORD_PAGES } from './lib';
+import { createWorkspace, sampleContractCustomerPath, goto, launch, newPage, settled, shot, sidewaysOverflow, loadSampleCompany, SAMPLE_RECORD_PAGES } from './lib';
 
 /**
  * English complete: with the sample company loaded and English chosen, the navigation, the
@@ -55,7 +55,7 @@ describe('English', () => {
       for (const path of paths) {
         await goto(page, ws, path);
         await page.locator('main h1, main h2, .kiosk h1').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
-        await page.waitForTimeout(150);
+        await settled(page);
         // record pages show the record's own (Chinese) name in their headings: the next test checks those against the user's data
         if (w === 1280 && nav.includes(path)) for (const text of await chromeTexts(page)) if (CJK.test(text)) chinese.push(`${path}: ${text.slice(0, 60)}`);
         const o = await sidewaysOverflow(page);
@@ -86,7 +86,7 @@ describe('English', () => {
     for (const path of paths) {
       await goto(page, ws, path);
       await page.locator('main h1, main h2, .kiosk h1').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
-      await page.waitForTimeout(300);
+      await settled(page);
       for (const line of chineseLeft(await pageTexts(page), data)) chinese.push(`${path}: ${line}`);
       if (path.startsWith('kiosk/')) await page.goto('about:blank'); // the kiosk refuses an in-app navigation
     }
