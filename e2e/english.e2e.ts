@@ -10,7 +10,16 @@ import { createWorkspace, sampleContractCustomerPath, goto, launch, newPage, set
  * label), and nothing reaches past the screen's right edge at 1280 and 768.
  */
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
+/** One page with the sample company in English for both tests: they only read, so they share it rather than load it twice. */
+let shared: Awaited<ReturnType<typeof newPage>> & { ws: string };
+beforeAll(async () => {
+  browser = await launch();
+  const p = await newPage(browser);
+  shared = { ...p, ws: await createWorkspace(p.page, 'Class 1 Team 2', 'Ms Wang') };
+  await loadSampleCompany(shared.page, 60_000);
+  await shared.page.getByRole('button', { name: 'English' }).click();
+  await shared.page.getByRole('link', { name: 'Customers', exact: true }).waitFor();
+});
 afterAll(async () => { await browser?.close(); });
 
 const CJK = /[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/;
@@ -38,12 +47,8 @@ async function navPaths(page: Page, wsId: string): Promise<string[]> {
 
 describe('English', () => {
   it('every main page speaks English and fits at 1280 and 768', async () => {
-    const { ctx, page, errors } = await newPage(browser);
-    const ws = await createWorkspace(page, 'Class 1 Team 2', 'Ms Wang');
-    await loadSampleCompany(page, 60_000);
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('link', { name: 'Customers', exact: true }).waitFor();
-
+    const { page, errors, ws } = shared;
+    await page.setViewportSize({ width: 1280, height: 800 });
     const nav = await navPaths(page, ws);
     expect(nav.length).toBeGreaterThan(20);
     // and the record pages of every module: contracts, market activities and tasks, surveys and their kiosk, settings tabs
@@ -66,15 +71,11 @@ describe('English', () => {
     }
     expect({ chinese: [...new Set(chinese)], sideways }, 'Chinese in the English interface; pages that scroll sideways').toEqual({ chinese: [], sideways: [] });
     expect(errors).toEqual([]);
-    await ctx.close();
   }, 400_000);
 
   it('the newer modules\' pages hold no Chinese outside the records themselves', async () => {
-    const { ctx, page, errors } = await newPage(browser);
-    const ws = await createWorkspace(page, 'Class 1 Team 3', 'Ms Li');
-    await loadSampleCompany(page, 60_000);
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('link', { name: 'Customers', exact: true }).waitFor();
+    const { page, errors, ws } = shared;
+    await page.setViewportSize({ width: 1280, height: 800 });
     // the records' own words (names, notes, options) are the user's data; everything else must be English
     const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
     const data = userDataTexts(sampleCompany({ history: true, today }));
@@ -92,7 +93,6 @@ describe('English', () => {
     }
     expect([...new Set(chinese)], 'Chinese in the English interface, outside user data').toEqual([]);
     expect(errors).toEqual([]);
-    await ctx.close();
   }, 300_000);
 });
 

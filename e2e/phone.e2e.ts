@@ -7,7 +7,17 @@ import { createWorkspace, sampleContractCustomerPath, goto, launch, newPage, set
  * button, the top bar stays one line, and no main page scrolls sideways.
  */
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
+/**
+ * One phone-sized page with the sample company for the walks and the cards: none of them writes
+ * a record (the form is closed unsaved), so they share it rather than load the sample three times.
+ */
+let shared: Awaited<ReturnType<typeof newPage>> & { ws: string };
+beforeAll(async () => {
+  browser = await launch();
+  const p = await newPage(browser, { width: 390, height: 844 });
+  shared = { ...p, ws: await createWorkspace(p.page, '手机测试', '王老师') };
+  await loadSampleCompany(shared.page, 60_000);
+});
 afterAll(async () => { await browser?.close(); });
 
 /** Every entry of the side navigation, as workspace-relative paths. */
@@ -22,9 +32,8 @@ const TABLET_SHOTS = ['', 'customers', 'contacts', 'leads', 'opportunities', 'qu
 describe('phone and tablet layout', () => {
   for (const [w, h, name] of [[390, 844, 'phone'], [768, 1024, 'tablet']] as const) {
     it(`${name} ${w}×${h}: menu button instead of the sidebar, no page scrolls sideways`, async () => {
-      const { ctx, page, errors } = await newPage(browser, { width: w, height: h });
-      const ws = await createWorkspace(page, '手机测试', '王老师');
-      await loadSampleCompany(page, 60_000);
+      const { page, errors, ws } = shared;
+      await page.setViewportSize({ width: w, height: h });
 
       const sidebar = page.locator('nav.sidebar');
       expect(await sidebar.isVisible(), 'the side navigation is folded away').toBe(false);
@@ -67,14 +76,12 @@ describe('phone and tablet layout', () => {
       await page.keyboard.press('Escape');
       await expect.poll(() => sidebar.isVisible()).toBe(false);
       expect(errors).toEqual([]);
-      await ctx.close();
     }, 240_000);
   }
 
   it('phone 390×844: lists are cards with their key fields; a form is a full-screen sheet with close and save in view', async () => {
-    const { ctx, page, errors } = await newPage(browser, { width: 390, height: 844 });
-    const ws = await createWorkspace(page, '卡片', '王老师');
-    await loadSampleCompany(page, 60_000);
+    const { page, errors, ws } = shared;
+    await page.setViewportSize({ width: 390, height: 844 });
 
     // customers: the definition's key fields (name as the title; code, phone, owner labelled)
     await goto(page, ws, 'customers');
@@ -140,7 +147,6 @@ describe('phone and tablet layout', () => {
     expect((await topbar.boundingBox())!.height).toBeLessThanOrEqual(84);
     await shot(page, 'phone-topbar-install');
     expect(errors).toEqual([]);
-    await ctx.close();
   }, 180_000);
 
   it('a laptop keeps the sidebar and has no menu button', async () => {
