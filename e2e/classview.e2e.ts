@@ -74,8 +74,8 @@ const groupRow = (page: Page, name: string) => page.locator(`.class-table tbody[
 
 describe('class view', () => {
   it('follows two groups by join code: contributions per member, read-only copy, CSV; screenshots', async () => {
-    const G1 = await group('一班第1组', 'A', '安然', '白露');
-    const G2 = await group('一班第2组', 'B', '陈晨', '丁香');
+    // side by side: each waits mostly on its own browser starting and its page loading
+    const [G1, G2] = await Promise.all([group('一班第1组', 'A', '安然', '白露'), group('一班第2组', 'B', '陈晨', '丁香')]);
     const before = await writersOf(G1.page, G1.wsId);
     step('groups ready');
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { sampleCompany } from '../src/domain/sample';
-import { createWorkspace, sampleContractCustomerPath, goto, launch, newPage, shot, sidewaysOverflow, loadSampleCompany, SAMPLE_RECORD_PAGES } from './lib';
+import { createWorkspace, sampleContractCustomerPath, goto, launch, newPage, settled, shot, sidewaysOverflow, loadSampleCompany, SAMPLE_RECORD_PAGES } from './lib';
 
 /**
  * English complete: with the sample company loaded and English chosen, the navigation, the
@@ -10,7 +10,16 @@ import { createWorkspace, sampleContractCustomerPath, goto, launch, newPage, sho
  * label), and nothing reaches past the screen's right edge at 1280 and 768.
  */
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
+/** One page with the sample company in English for both tests: they only read, so they share it rather than load it twice. */
+let shared: Awaited<ReturnType<typeof newPage>> & { ws: string };
+beforeAll(async () => {
+  browser = await launch();
+  const p = await newPage(browser);
+  shared = { ...p, ws: await createWorkspace(p.page, 'Class 1 Team 2', 'Ms Wang') };
+  await loadSampleCompany(shared.page, 60_000);
+  await shared.page.getByRole('button', { name: 'English' }).click();
+  await shared.page.getByRole('link', { name: 'Customers', exact: true }).waitFor();
+});
 afterAll(async () => { await browser?.close(); });
 
 const CJK = /[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/;
@@ -38,12 +47,8 @@ async function navPaths(page: Page, wsId: string): Promise<string[]> {
 
 describe('English', () => {
   it('every main page speaks English and fits at 1280 and 768', async () => {
-    const { ctx, page, errors } = await newPage(browser);
-    const ws = await createWorkspace(page, 'Class 1 Team 2', 'Ms Wang');
-    await loadSampleCompany(page, 60_000);
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('link', { name: 'Customers', exact: true }).waitFor();
-
+    const { page, errors, ws } = shared;
+    await page.setViewportSize({ width: 1280, height: 800 });
     const nav = await navPaths(page, ws);
     expect(nav.length).toBeGreaterThan(20);
     // and the record pages of every module: contracts, market activities and tasks, surveys and their kiosk, settings tabs
@@ -54,8 +59,8 @@ describe('English', () => {
       await page.setViewportSize({ width: w, height: h });
       for (const path of paths) {
         await goto(page, ws, path);
-        await page.locator('main h1, main h2').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
-        await page.waitForTimeout(150);
+        await page.locator('main h1, main h2, .kiosk h1').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+        await settled(page);
         // record pages show the record's own (Chinese) name in their headings: the next test checks those against the user's data
         if (w === 1280 && nav.includes(path)) for (const text of await chromeTexts(page)) if (CJK.test(text)) chinese.push(`${path}: ${text.slice(0, 60)}`);
         const o = await sidewaysOverflow(page);
@@ -66,15 +71,11 @@ describe('English', () => {
     }
     expect({ chinese: [...new Set(chinese)], sideways }, 'Chinese in the English interface; pages that scroll sideways').toEqual({ chinese: [], sideways: [] });
     expect(errors).toEqual([]);
-    await ctx.close();
   }, 400_000);
 
   it('the newer modules\' pages hold no Chinese outside the records themselves', async () => {
-    const { ctx, page, errors } = await newPage(browser);
-    const ws = await createWorkspace(page, 'Class 1 Team 3', 'Ms Li');
-    await loadSampleCompany(page, 60_000);
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('link', { name: 'Customers', exact: true }).waitFor();
+    const { page, errors, ws } = shared;
+    await page.setViewportSize({ width: 1280, height: 800 });
     // the records' own words (names, notes, options) are the user's data; everything else must be English
     const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
     const data = userDataTexts(sampleCompany({ history: true, today }));
@@ -86,13 +87,12 @@ describe('English', () => {
     for (const path of paths) {
       await goto(page, ws, path);
       await page.locator('main h1, main h2, .kiosk h1').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
-      await page.waitForTimeout(300);
+      await settled(page);
       for (const line of chineseLeft(await pageTexts(page), data)) chinese.push(`${path}: ${line}`);
       if (path.startsWith('kiosk/')) await page.goto('about:blank'); // the kiosk refuses an in-app navigation
     }
     expect([...new Set(chinese)], 'Chinese in the English interface, outside user data').toEqual([]);
     expect(errors).toEqual([]);
-    await ctx.close();
   }, 300_000);
 });
 

@@ -175,7 +175,7 @@ describe('foundation: custom fields, malformed data, static hosting', () => {
 
   it('the built app works from a static host under a sub-path', async () => {
     const server = await staticServer('/course/crm/keyuan/');
-    const { ctx, page, errors } = await newPage(browser);
+    const { ctx, page, errors } = await newPage(browser, undefined, { serviceWorker: true });
     const root = `http://127.0.0.1:${(server.address() as { port: number }).port}/course/crm/keyuan/`;
     await page.goto(root);
     await page.getByRole('button', { name: '创建工作区' }).click();

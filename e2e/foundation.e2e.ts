@@ -415,7 +415,7 @@ describe('foundation: a new user in real Chromium', () => {
   });
 
   it('works with the network off after the service worker installed the app', async () => {
-    const { ctx, page } = await newPage(browser);
+    const { ctx, page } = await newPage(browser, undefined, { serviceWorker: true });
     const id = await createWorkspace(page);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.reload();

@@ -320,7 +320,8 @@ describe('charts that do not mislead', () => {
 
 describe('honest offline status', () => {
   it('offline says 离线 — 修改已保存在本设备 and nothing about servers; a static site without a signaling server says 同步未开启', async () => {
-    const { ctx, page, errors } = await newPage(browser);
+    // an installed app (service worker): offline, its pages still load
+    const { ctx, page, errors } = await newPage(browser, undefined, { serviceWorker: true });
     const ws = await createWorkspace(page, '离线实验组', '王老师');
     // a device on a network (scripts/e2e.mjs gives the test namespace one that leads nowhere)
     expect(await page.evaluate(() => navigator.onLine), 'Chromium sees a network').toBe(true);
