@@ -63,6 +63,29 @@ describe('DocStore', () => {
     await reopened.close();
   });
 
+  it('a background load waits for its turn before reading and before applying; closed meanwhile, it stops quietly', async () => {
+    const name = dbName();
+    const doc = new Y.Doc();
+    const store = await DocStore.open(name, doc, PART);
+    fill(doc, 20);
+    await store.close();
+    // loads after its turn (twice: before the rows are read, before they are applied)
+    const later = new Y.Doc();
+    const waiting = await DocStore.attach(name, later, PART);
+    let turns = 0;
+    await waiting.loaded(async () => { turns++; });
+    expect(turns).toBe(2);
+    expect(later.getMap('customers').size).toBe(20);
+    await waiting.close();
+    // the workspace is closed while its group waits: no read on the closed database, no error
+    const closing = await DocStore.attach(name, new Y.Doc(), PART);
+    let go!: () => void;
+    const load = closing.loaded(() => new Promise<void>((r) => { go = r; }));
+    await closing.close();
+    go();
+    await expect(load).resolves.toBeUndefined();
+  });
+
   it('compacts many rows into the document state, in parts, and loses nothing', async () => {
     const name = dbName();
     const doc = new Y.Doc();

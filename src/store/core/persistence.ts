@@ -84,8 +84,8 @@ export class DocStore {
     let parts: Part[] = [];
     let last = this.next - 1;
     for (;;) {
-      if (this.closed) return; // closed while loading (a workspace closed before its groups loaded)
       await beforeApply?.(); // reading a batch copies up to tens of MB on this thread too
+      if (this.closed) return; // closed while loading (a workspace closed before its groups loaded)
       const batch = await readRows(this.db, last + 1, READ_BATCH);
       for (const [key, value] of batch) {
         last = key;
