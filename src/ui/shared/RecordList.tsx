@@ -34,7 +34,9 @@ const CARD_H = 78;
 const CARD_FIELDS = 4;
 const PHONE = '(max-width: 600px)';
 /** Run in the browser's idle time (a plain timeout where there is none). */
-const later = (fn: () => void) => (window.requestIdleCallback ? window.requestIdleCallback(fn) : setTimeout(fn, 200));
+// idle time, or 300 ms at the latest: a workspace's later groups loading after the first page left
+// no idle time for seconds, and the first keystroke found the find index not even begun
+const later = (fn: () => void) => (window.requestIdleCallback ? window.requestIdleCallback(fn, { timeout: 300 }) : setTimeout(fn, 200));
 
 export interface RecordListProps {
   entity: string;
@@ -155,7 +157,8 @@ export function RecordList(props: RecordListProps) {
   const fill = (idx: SearchIndex) => {
     if (idx.complete || filling === idx) return;
     filling = idx;
-    fillIndex(ctx, idx, () => untrack(base), () => index, () => queueMicrotask(() => setIndexed((n) => n + 1)));
+    // in the list's own order: what is indexed while the build runs is the top of the list
+    fillIndex(ctx, idx, () => untrack(narrowed), () => index, () => queueMicrotask(() => setIndexed((n) => n + 1)));
   };
   const indexing = () => { indexed(); return !!findText().trim() && !index?.complete; };
   const rows = createMemo(() => {
@@ -169,7 +172,15 @@ export function RecordList(props: RecordListProps) {
     if (!idx.complete) untrack(() => fill(idx));
     if (!idx.complete) {
       lastFind = null;
-      return source.filter((r) => { const text = idx.texts.get(r.id); return text?.rec === r && matches(text); });
+      // the matches among the records indexed so far: the top of the list, up to the first one not
+      // yet indexed (a keystroke then costs what is indexed, not a scan of every record)
+      const found: BaseRecord[] = [];
+      for (const r of source) {
+        const text = idx.texts.get(r.id);
+        if (!text) break;
+        if (text.rec === r && matches(text)) found.push(r);
+      }
+      return found;
     }
     const from = lastFind && lastFind.source === source && lastFind.idx === idx && lastFind.col === col && needle.startsWith(lastFind.needle)
       ? lastFind.result : source;
