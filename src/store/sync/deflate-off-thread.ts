@@ -1,4 +1,5 @@
 import { compressToFrames } from './deflate';
+import { workerRequests } from '../core/worker-requests';
 
 /**
  * Large peer messages (a join's whole document group, tens of MB) deflated by a worker: on the
@@ -7,10 +8,6 @@ import { compressToFrames } from './deflate';
  */
 export interface DeflateRequest { id: number; data: Uint8Array; chunk: number }
 export type DeflateAnswer = { id: number; frames: Uint8Array[] } | { id: number; done: true } | { id: number; error: string };
-
-let worker: Worker | null | undefined;
-let nextId = 0;
-const waiting = new Map<number, { emit: (frames: Uint8Array[]) => void; resolve: () => void; reject: (e: Error) => void }>();
 
 /**
  * `compressToFrames`, one large message at a time across every connection of the page, in the
@@ -31,40 +28,16 @@ export function compressInTurn(data: Uint8Array, chunk: number, emit: (frames: U
   return deflated;
 }
 
+// a worker that stopped: what it was deflating is sent plain by the caller, later messages are deflated here
+const toDeflater = workerRequests<DeflateAnswer>(
+  () => new Worker(new URL('./deflate.worker.ts', import.meta.url), { type: 'module' }), 'deflate worker stopped');
+
 /** Deflate in the worker; null where there are no workers (Node, or it could not start): then on this thread. */
 function offThread(data: Uint8Array, chunk: number, emit: (frames: Uint8Array[]) => void): Promise<void> | null {
-  const w = deflater();
-  if (!w) return null;
-  const id = ++nextId;
-  return new Promise<void>((resolve, reject) => {
-    waiting.set(id, { emit, resolve, reject });
-    // copied, not transferred: y-webrtc hands the same message to every connection of the room
-    w.postMessage({ id, data, chunk } satisfies DeflateRequest);
+  // copied, not transferred: y-webrtc hands the same message to every connection of the room
+  return toDeflater<void>((id) => ({ id, data, chunk } satisfies DeflateRequest), (answer, done, fail) => {
+    if ('frames' in answer) emit(answer.frames);
+    else if ('done' in answer) done();
+    else fail(new Error(answer.error));
   });
-}
-
-function deflater(): Worker | null {
-  if (worker !== undefined) return worker;
-  if (typeof Worker === 'undefined') return (worker = null);
-  try {
-    worker = new Worker(new URL('./deflate.worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return (worker = null);
-  }
-  worker.onmessage = (e: MessageEvent<DeflateAnswer>) => {
-    const w = waiting.get(e.data.id);
-    if (!w) return;
-    if ('frames' in e.data) return w.emit(e.data.frames);
-    waiting.delete(e.data.id);
-    if ('done' in e.data) w.resolve();
-    else w.reject(new Error(e.data.error));
-  };
-  // a worker that stopped: what it was deflating is sent plain by the caller, later messages are deflated here
-  worker.onerror = () => {
-    worker?.terminate();
-    worker = null;
-    for (const w of waiting.values()) w.reject(new Error('deflate worker stopped'));
-    waiting.clear();
-  };
-  return worker;
 }
